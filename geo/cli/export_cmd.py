@@ -1,0 +1,1 @@
+"""`incimap export`: placeholder until its issue lands."""

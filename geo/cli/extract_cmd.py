@@ -1,0 +1,1 @@
+"""`incimap extract`: placeholder until its issue lands."""

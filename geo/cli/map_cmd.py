@@ -1,0 +1,1 @@
+"""`incimap map`: placeholder until its issue lands."""

@@ -1,0 +1,1 @@
+"""`incimap route`: placeholder until its issue lands."""

@@ -1,0 +1,261 @@
+"""Geocoding place names against the offline gazetteer (online providers only on request).
+
+    >>> from geo.geocode import geocode
+    >>> r = geocode("Mach railway station", country="PK")
+    >>> r.place.feature_type, r.match_kind
+    ('station', 'alternate')
+
+Ranking: how well the name matched, then feature hints written in the query
+("Bolan district", "Mushkaf Tunnel"), a country bias, a proximity bias (``near``
+or ``bbox``), and the feature's importance (type and population). The winner
+carries its runner-ups and a sentence saying why it won.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
+from gazetteer.normalize import normalize
+from geo.exceptions import InputError, NoMatch
+from geo.models import GeocodeResult, Place
+
+# Words that say what kind of feature a name is, and the feature type they mean.
+HINT_WORDS = {
+    "railway station": "station", "train station": "station", "railway stn": "station",
+    "station": "station", "junction": "station", "jn": "station",
+    "tunnel": "tunnel", "pass": "pass",
+    "district": "district", "county": "district", "tehsil": "district",
+    "province": "province", "state": "province", "governorate": "province",
+    "region": "region", "area": "region", "valley": "region", "division": "region",
+    "city": "city", "town": "town", "village": "village", "country": "country",
+}
+# Adjectives that qualify a region without naming it ("the eastern Punjab province").
+_DIRECTIONS = ("northern", "southern", "eastern", "western", "central", "north western",
+               "south western", "north eastern", "south eastern", "northwestern",
+               "southwestern", "northeastern", "southeastern", "restive", "remote")
+_HINT_RE = re.compile(r"\s(?:{})$".format("|".join(sorted(HINT_WORDS, key=len, reverse=True))))
+_LEAD_RE = re.compile(r"^(?:the\s)?(?:(?:{})\s)*".format("|".join(_DIRECTIONS)))
+
+# How much a feature type weighs when everything else is equal.
+_TYPE_WEIGHT = {"country": 14, "province": 12, "district": 8, "city": 6, "pass": 6,
+                "region": 5, "town": 3, "station": 1, "tunnel": 1, "village": 0, "place": 0}
+# Settlement types a "city"/"town" hint accepts.
+_SETTLEMENTS = {"city", "town", "village", "place"}
+_OVERLAY_BONUS = 4.0  # curated features beat a generic duplicate
+_COUNTRY_BONUS = 30.0
+_NEAR_BONUS = 30.0
+_NEAR_SCALE_KM = 150.0
+
+
+@dataclass(frozen=True)
+class Query:
+    """A name split into the place name and the feature hint written around it."""
+
+    text: str
+    name: str  # normalised name without hint words
+    hint: str  # feature type the wording asks for, or ""
+
+
+def parse_query(text: str) -> Query:
+    """Separate the feature hint: "the Mach railway station" -> ("mach", "station")."""
+    key = _LEAD_RE.sub("", normalize(text))
+    hint = ""
+    m = _HINT_RE.search(key)
+    if m:
+        hint = HINT_WORDS[m.group(0).strip()]
+        key = key[: m.start()].strip()
+    return Query(text, key, hint)
+
+
+def parse_latlon(text: str, option: str = "--near") -> tuple[float, float]:
+    """"30.18,67.00" -> (30.18, 67.0), with a one-line error for anything else."""
+    parts = [p.strip() for p in str(text).split(",")]
+    try:
+        if len(parts) != 2:
+            raise ValueError
+        lat, lon = float(parts[0]), float(parts[1])
+    except ValueError:
+        raise InputError(f"expected LAT,LON, got {text!r}", field=option) from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InputError(f"{text!r} is outside -90..90, -180..180", field=option)
+    return lat, lon
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """"S,W,N,E" -> (south, west, north, east)."""
+    try:
+        s, w, n, e = (float(p) for p in str(text).split(","))
+    except ValueError:
+        raise InputError(f"expected SOUTH,WEST,NORTH,EAST, got {text!r}", field="--bbox") from None
+    if not (-90 <= s < n <= 90 and -180 <= w <= 180 and -180 <= e <= 180):
+        raise InputError(f"{text!r} is not a valid box", field="--bbox")
+    return s, w, n, e
+
+
+@dataclass(frozen=True)
+class Bias:
+    """What the caller knows beyond the name."""
+
+    country: str = ""
+    near: tuple[float, float] | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    soft_country: str = ""  # a weaker country focus (the rest of a batch, an article)
+
+
+def to_place(c: Candidate) -> Place:
+    r = c.row
+    return Place(name=r.name, lat=r.lat, lon=r.lon, feature_type=r.ftype, country=r.country,
+                 admin1=r.admin1, population=r.population, gazetteer_id=r.gid, source=r.source,
+                 radius_km=r.radius_km, admin1_code=r.admin1_code, admin2=r.admin2)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from geopy.distance import geodesic
+
+    return geodesic((lat1, lon1), (lat2, lon2)).km
+
+
+def rank(c: Candidate, hint: str, bias: Bias) -> tuple[float, list[str]]:
+    """Ranking value of a candidate and the reasons that moved it."""
+    r = c.row
+    value, why = c.similarity, []
+    if hint:
+        fits = r.ftype == hint or (hint in ("city", "town") and r.ftype in _SETTLEMENTS)
+        value += 25 if fits else -15
+        why.append(f"is a {r.ftype}" if fits else f"{r.ftype}, not a {hint}")
+    if bias.country:
+        if r.country == bias.country:
+            value += _COUNTRY_BONUS
+            why.append(f"in {r.country}")
+        else:
+            value -= _COUNTRY_BONUS
+    elif bias.soft_country and r.country == bias.soft_country:
+        value += _COUNTRY_BONUS / 2
+        why.append(f"in {r.country}, like the other places")
+    if bias.near:
+        d = _km(r.lat, r.lon, *bias.near)
+        value += _NEAR_BONUS * math.exp(-d / _NEAR_SCALE_KM)
+        why.append(f"{d:,.0f} km from the given point")
+    if bias.bbox:
+        s, w, n, e = bias.bbox
+        inside = s <= r.lat <= n and (w <= r.lon <= e if w <= e else (r.lon >= w or r.lon <= e))
+        value += _NEAR_BONUS if inside else -_NEAR_BONUS
+        if inside:
+            why.append("inside the box")
+    value += _TYPE_WEIGHT.get(r.ftype, 0) + 2.5 * math.log10(r.population + 1)
+    if c.store != "world":
+        value += _OVERLAY_BONUS
+        why.append(f"curated ({c.store})")
+    if r.population:
+        why.append(f"population {r.population:,}")
+    return value, why
+
+
+def _same_feature(a: Candidate, b: Candidate) -> bool:
+    """Two stores describing one feature (the overlay and GeoNames both have Quetta)."""
+    if normalize(a.row.name) != normalize(b.row.name) and a.row.gid != b.row.gid:
+        return False
+    if (a.row.ftype in _SETTLEMENTS) != (b.row.ftype in _SETTLEMENTS) and a.row.gid != b.row.gid:
+        return False
+    reach = max(a.row.radius_km, b.row.radius_km, 10.0)
+    near = abs(a.row.lat - b.row.lat) < 1
+    return near and _km(a.row.lat, a.row.lon, b.row.lat, b.row.lon) <= reach
+
+
+def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
+           alternatives: int = 3) -> GeocodeResult:
+    """The best candidate as a result, its distinct runner-ups as alternatives."""
+    scored = sorted(((*rank(c, hint, bias), c) for c in candidates),
+                    key=lambda t: (-t[0], -t[2].similarity, t[2].row.gid))
+    kept: list[tuple[float, list[str], Candidate]] = []
+    for item in scored:
+        if not any(_same_feature(item[2], k[2]) for k in kept):
+            kept.append(item)
+        if len(kept) > alternatives:
+            break
+    value, why, best = kept[0]
+    reason = f"{best.match_kind} match ({best.similarity:.0f})"
+    if why:
+        reason += "; " + ", ".join(why)
+    if len(kept) > 1:
+        runner, margin = kept[1][2].row, value - kept[1][0]
+        reason += (f"; ambiguous: {runner.name} ({runner.country}) ranks the same, see alternatives"
+                   if margin < 1 else f"; beats {runner.name} ({runner.country}) by {margin:.1f}")
+    alts = tuple(GeocodeResult(query, to_place(c), c.match_kind, c.similarity, ", ".join(w))
+                 for _, w, c in kept[1:])
+    return GeocodeResult(query, to_place(best), best.match_kind, best.similarity, reason, alts)
+
+
+def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candidate]:
+    """Candidates for the whole wording and for the name without its hint word."""
+    full = normalize(q.text)
+    found = gaz.candidates(full, fuzzy=False) if full != q.name else []
+    if not any(c.match_kind in ("exact", "alternate") for c in found):
+        found += gaz.candidates(q.name, fuzzy=fuzzy)
+    return found
+
+
+def geocode(query: str, *, country: str = "", near: tuple[float, float] | None = None,
+            bbox: tuple[float, float, float, float] | None = None, alternatives: int = 3,
+            fuzzy: bool = True, gazetteer: Gazetteer | None = None,
+            soft_country: str = "") -> GeocodeResult:
+    """Best place for a name, with ranked alternatives; raises ``NoMatch``."""
+    if not query or not query.strip():
+        raise InputError("empty place name", field="name")
+    gaz = gazetteer or open_gazetteer()
+    q = parse_query(query)
+    if not q.name:
+        raise InputError(f"{query!r} has no name in it", field="name")
+    bias = Bias(country.upper(), near, bbox, soft_country.upper())
+    found = candidates_for(gaz, q, fuzzy)
+    if not found:
+        raise NoMatch(query, gaz.suggestions(q.name))
+    return ranked(query, found, q.hint, bias, alternatives)
+
+
+def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=None,
+                 alternatives: int = 3, fuzzy: bool = True, gazetteer: Gazetteer | None = None,
+                 coherent: bool = True) -> list[GeocodeResult | NoMatch | InputError]:
+    """Geocode a batch; exact names in one query, the rest one by one.
+
+    With ``coherent`` and no explicit country, names that are unambiguous decide a
+    soft country focus for the others (as a reader assumes one country in a list).
+    """
+    gaz = gazetteer or open_gazetteer()
+    parsed = [parse_query(t) if t and t.strip() else None for t in queries]
+    exact = gaz.exact(sorted({normalize(q.text) for q in parsed if q} |
+                             {q.name for q in parsed if q and q.name}))
+    soft = "" if (country or not coherent) else _focus_country(parsed, exact)
+    bias = Bias(country.upper(), near, bbox, soft)
+    results: list[GeocodeResult | NoMatch | InputError] = []
+    for q in parsed:
+        if q is None or not q.name:
+            results.append(InputError("empty place name", field="name"))
+            continue
+        found = exact.get(normalize(q.text)) or exact.get(q.name)
+        if not found:
+            found = candidates_for(gaz, q, fuzzy)
+        if not found:
+            results.append(NoMatch(q.text, gaz.suggestions(q.name)))
+            continue
+        results.append(ranked(q.text, found, q.hint, bias, alternatives))
+    return results
+
+
+def _focus_country(parsed: list[Query | None], exact: dict[str, list[Candidate]]) -> str:
+    votes: dict[str, int] = {}
+    for q in parsed:
+        if not q:
+            continue
+        countries = {c.row.country for c in exact.get(q.name, ())}
+        if len(countries) == 1:
+            (cc,) = countries
+            votes[cc] = votes.get(cc, 0) + 1
+    if not votes:
+        return ""
+    best = max(votes, key=votes.get)
+    return best if votes[best] >= 2 else ""

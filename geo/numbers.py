@@ -1,0 +1,782 @@
+"""Reported figures in news text: "at least 27 militants were killed".
+
+Two layers, both pure functions over strings:
+
+``parse_quantities(text)``
+    every number that counts something, with its wording ("at least", "dozens")
+    turned into a conservative value, ACLED style. Ages, years, times, dates,
+    ordinals, percentages, money, measurements (km, hours, days) and numbers that
+    are part of a name ("France 24", "AK-47") are not quantities.
+
+``parse_figures(sentence, sentence_start)``
+    the quantities of one sentence classified into what they count
+    (fatalities, injured, hostages, rescued, arrested, a total, a subset...),
+    who they count ("militants") and who reported them ("Associated Press").
+
+How wording becomes a value (ACLED: "if source reports differ or a vague estimate
+is provided, use the most conservative estimate"; "tens" = 10, "dozens" = 12,
+"hundreds" = 100; an unspecified plural such as "several" = 3):
+
+=====================================  =====  =====  =============
+wording                                value  high   qualifier
+=====================================  =====  =====  =============
+"27"                                   27     None   "" (exact)
+"at least 27", "no fewer than 27"      27     None   "at least"
+"more than 150", "upwards of 150"      150    None   "more than"
+"over 50", "well over 50"              50     None   "over"
+"about 3,000", "around", "some",       3000   None   "about"
+"roughly", "an estimated"
+"nearly 500", "almost", "close to"     500    500    "nearly"
+"up to 30", "as many as 30"            30     30     "up to"
+"fewer than 10", "less than 10"        10     10     "fewer than"
+"between 10 and 15", "10 to 15",       10     15     "between"
+"10-15", "two or three"
+"a dozen" / "half a dozen"             12/6   None   ""
+"over half a dozen"                    6      None   "over"
+"dozens (of)" / "scores of"            12/20  None   "dozens"/"scores"
+"tens of" / "hundreds" / "thousands"   10/100/1000   "tens"/...
+"several" / "a few" / "a handful of"   3      None   "several"/...
+"several hundred" / "a few dozen"      300/36 None   "several"/"a few"
+=====================================  =====  =====  =============
+
+"more than 150" strictly means 151 or more, but coders record the figure the
+source states; the qualifier keeps the nuance. Wording that only bounds from above
+("nearly", "up to", "fewer than") gives no lower bound at all: the stated figure
+is the only one the source offers, so it is kept as ``value`` and repeated in
+``high`` to mark it as a ceiling. Consumers choosing a fatality count should take
+the lowest ``value`` across claims (ACLED's rule), which is what
+``Incident.count`` does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.models import Figure, Span
+
+# ---------------------------------------------------------------- vocabulary
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+# Vague plurals: ACLED codes "tens" 10, "dozens" 12, "hundreds" 100.
+_VAGUE_PLURALS = {
+    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+    "millions": 1_000_000,
+}
+# Unspecified small plurals; ACLED codes an unknown plural number as 3.
+_FEW_WORDS = {("several",): "several", ("a", "few"): "a few", ("a", "handful"): "a handful",
+              ("a", "couple"): "a couple"}
+_FEW_VALUES = {"several": 3, "a few": 3, "a handful": 3, "a couple": 2}
+
+# Qualifiers, longest first; value is the normalised form.
+_QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    sorted(
+        (
+            (("at", "least"), "at least"),
+            (("no", "fewer", "than"), "at least"),
+            (("no", "less", "than"), "at least"),
+            (("not", "less", "than"), "at least"),
+            (("a", "minimum", "of"), "at least"),
+            (("more", "than"), "more than"),
+            (("upwards", "of"), "more than"),
+            (("in", "excess", "of"), "more than"),
+            (("over",), "over"),
+            (("well", "over"), "over"),
+            (("just", "over"), "over"),
+            (("nearly",), "nearly"),
+            (("almost",), "nearly"),
+            (("close", "to"), "nearly"),
+            (("just", "under"), "nearly"),
+            (("about",), "about"),
+            (("around",), "about"),
+            (("roughly",), "about"),
+            (("approximately",), "about"),
+            (("some",), "about"),
+            (("an", "estimated"), "about"),
+            (("estimated",), "about"),
+            (("up", "to"), "up to"),
+            (("as", "many", "as"), "up to"),
+            (("at", "most"), "up to"),
+            (("fewer", "than"), "fewer than"),
+            (("less", "than"), "fewer than"),
+        ),
+        key=lambda q: -len(q[0]),
+    )
+)
+_CEILING_QUALIFIERS = {"nearly", "up to", "fewer than"}
+# Verbs after which "over" is a particle, not a qualifier ("took over 3 towns").
+_OVER_PARTICLE_VERBS = {"take", "took", "taken", "taking", "takes", "hand", "handed",
+                        "handing", "turned", "turn", "won", "win"}
+
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_YEAR_PREPOSITIONS = {
+    "in", "since", "of", "by", "until", "till", "from", "during", "before", "after",
+    "year", "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall",
+    "between", "and", "to", "through", "circa", "c", "the", "a", "its", "their", "this",
+}
+_NAME_NUMBER_PREFIXES = {
+    "flight", "route", "highway", "no", "article", "resolution", "section", "chapter",
+    "room", "gate", "platform", "block", "sector", "phase", "camp", "unit", "brigade",
+    "battalion", "division", "regiment", "corps", "battalions", "page", "number", "level",
+    "zone", "ward", "house", "plot", "street", "road", "kilometre", "km", "mile", "grade",
+    "class", "channel", "covid", "g", "tv", "france",
+}
+_MEASURE_AFTER = re.compile(
+    r"\s*-?\s*(?:km/h|kph|mph|sq\s*km|km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m\b|cm|mm|"
+    r"kg|kgs|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds?\b(?!\s+of)|feet|foot|ft|"
+    r"inch(?:es)?|yards?|acres?|hectares?|litres?|liters?|gallons?|barrels?|"
+    r"hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?|"
+    r"decades?|centur(?:y|ies)|storey|story|calibre|caliber|mm\b|degrees?|°)\b",
+)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)")
+_TIME_AFTER = re.compile(
+    r"(?::\d)|\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|GMT\b|UTC\b|IST\b|PKT\b|WAT\b|EAT\b|CAT\b|"
+    r"local\s+time\b|hrs\b|h\d\d)"
+)
+_MONEY_BEFORE = re.compile(
+    r"(?:[$£€¥₹₦₨]|\bRs\.?|\bUSD|\bUS\$|\bPKR|\bINR|\bEUR|\bGBP|\bNGN|\bKES|\bKSh|\bCFA|"
+    r"\bCOP|\bAfs|\bTk)\s*$"
+)
+_MONEY_AFTER = re.compile(
+    r"\s*(?:(?:million|billion|thousand|crore|lakh|m|bn|k)\s+)?(?:US\s+)?(?:dollars?|"
+    r"rupees?|naira|euros?|pounds?\s+sterling|francs?|pesos?|shillings?|cedis?|rand|yuan|"
+    r"dirhams?|riyals?|afghanis?|takas?|USD|PKR|INR|CFA)\b"
+)
+
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[A-Za-z]+|[’']|\S")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number that counts something, with its wording and where it is.
+
+    ``value`` is the conservative figure (see the module table); ``high`` an upper
+    bound when the wording gives one; ``exact`` only for a bare number such as
+    "27" or "twenty-three". ``start``/``end`` index the input text, and ``text``
+    is the whole expression including its qualifier ("at least 27").
+    """
+
+    value: int
+    high: int | None
+    qualifier: str
+    exact: bool
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text.isalpha()
+
+    @property
+    def is_digits(self) -> bool:
+        return self.text[0].isdigit()
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+# ---------------------------------------------------------------- cores
+
+
+@dataclass(frozen=True)
+class _Core:
+    value: int
+    end_tok: int  # index one past the last token of the core
+    vague: str = ""  # "dozens", "several", ...
+    rough: bool = False  # "a dozen": a count word, not a precise figure
+    digits: bool = False
+
+
+def _digit_value(tok: _Tok) -> int | None:
+    t = tok.text
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        return int(t.replace(",", ""))
+    if re.fullmatch(r"\d+", t):
+        return int(t)
+    return None
+
+
+def _is_joiner(toks: list[_Tok], j: int, seen: bool) -> bool:
+    """A "-" inside "twenty-three" or an "and" inside "two hundred and fifty"."""
+    if not seen or j + 1 >= len(toks):
+        return False
+    w, nxt, prev = toks[j], toks[j + 1].low, toks[j - 1]
+    if w.text == "-":
+        return nxt in _UNITS and prev.low in _TENS and w.start == prev.end
+    return w.low == "and" and prev.low in _SCALES and (nxt in _UNITS or nxt in _TENS)
+
+
+def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """Value and end index of a spelled-out number starting at ``i`` ("twenty-three")."""
+    total, current, j, seen = 0, 0, i, False
+    while j < len(toks):
+        w = toks[j].low
+        if w in _UNITS or w in _TENS:
+            if seen and current % 100 != 0 and not (
+                current % 10 == 0 and current % 100 >= 20 and w in _UNITS and _UNITS[w] < 10
+            ):
+                break
+            current += _UNITS.get(w, 0) + _TENS.get(w, 0)
+            seen, j = True, j + 1
+        elif w in _SCALES and seen:
+            scale = _SCALES[w]
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0
+            j += 1
+        elif _is_joiner(toks, j, seen):
+            j += 1
+        else:
+            break
+    if not seen:
+        return None
+    return total + current, j
+
+
+def _core_at(toks: list[_Tok], i: int) -> _Core | None:
+    """The number expression starting at token ``i``, without qualifier or range."""
+    tok = toks[i]
+    n = len(toks)
+
+    def low(k: int) -> str:
+        return toks[k].low if k < n else ""
+
+    # digits, optionally "1.5 million", "3 million", "2 dozen"
+    if tok.is_digits:
+        value = _digit_value(tok)
+        if value is None and re.fullmatch(r"\d+\.\d+", tok.text) and low(i + 1) in (
+            "million", "billion", "thousand"
+        ):
+            return _Core(int(float(tok.text) * _SCALES[low(i + 1)]), i + 2, digits=True)
+        if value is None:
+            return None
+        if low(i + 1) in ("million", "billion", "thousand"):
+            return _Core(value * _SCALES[low(i + 1)], i + 2, digits=True)
+        if low(i + 1) == "dozen":
+            return _Core(value * 12, i + 2, rough=True)
+        return _Core(value, i + 1, digits=True)
+
+    w = tok.low
+    # "half a dozen"
+    if w == "half" and low(i + 1) == "a" and low(i + 2) == "dozen":
+        return _Core(6, i + 3, rough=True)
+    # "a dozen", "a hundred", "a score of"
+    if w == "a" and low(i + 1) in ("dozen", "hundred", "thousand", "million", "score"):
+        scale = {"dozen": 12, "score": 20}.get(low(i + 1)) or _SCALES[low(i + 1)]
+        end = i + 2
+        if low(i + 1) == "score":
+            if low(end) != "of":
+                return None
+            end += 1
+        return _Core(scale, end, rough=low(i + 1) in ("dozen", "score"))
+    # "tens of thousands", "hundreds of thousands", "dozens of", "scores of"
+    if w in _VAGUE_PLURALS:
+        value, end = _VAGUE_PLURALS[w], i + 1
+        if low(end) == "of" and low(end + 1) in ("thousands", "millions"):
+            value *= _VAGUE_PLURALS[low(end + 1)]
+            end += 2
+        if w in ("scores", "tens") and low(end) != "of" and end == i + 1:
+            return None
+        if low(end) == "of" and end + 1 < n and toks[end + 1].is_word:
+            end += 1  # "dozens of people": the count ends before the noun
+        return _Core(value, end, vague=w)
+    # "several", "a few", "a handful of", "a couple of", optionally "... hundred/dozen"
+    for words, label in _FEW_WORDS.items():
+        if tuple(low(i + k) for k in range(len(words))) == words:
+            end = i + len(words)
+            base = _FEW_VALUES[label]
+            if low(end) in ("hundred", "thousand", "dozen"):
+                scale = 12 if low(end) == "dozen" else _SCALES[low(end)]
+                return _Core(base * scale, end + 1, vague=label)
+            if label in ("a handful", "a couple"):
+                if low(end) != "of":
+                    return None
+                end += 1
+            return _Core(base, end, vague=label)
+    # spelled-out numbers, "two dozen"
+    parsed = _word_number(toks, i)
+    if parsed:
+        value, end = parsed
+        if low(end) == "dozen":
+            return _Core(value * 12, end + 1, rough=True)
+        return _Core(value, end)
+    return None
+
+
+# ---------------------------------------------------------------- exclusions
+
+
+def _prev_word(toks: list[_Tok], i: int) -> str:
+    return toks[i - 1].low if i > 0 else ""
+
+
+def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
+    """True when the number at token ``i`` is not a count: age, year, time, money..."""
+    tok = toks[i]
+    last = toks[core.end_tok - 1]
+    after = text[last.end:]
+    before = text[: tok.start]
+    nxt = toks[core.end_tok] if core.end_tok < len(toks) else None
+    prev = toks[i - 1] if i > 0 else None
+
+    # attached to letters or part of a code: "1st", "G20", "AK-47", "N-25", "2025-03-11"
+    if tok.is_digits:
+        if nxt and nxt.start == last.end and nxt.is_word and not core.end_tok > i + 1:
+            return True  # "1st", "20th", "5km"
+        if prev and prev.end == tok.start and (prev.is_word or prev.text in "/."):
+            return True
+        if prev and prev.text in "-–/" and prev.end == tok.start and i >= 2 \
+                and toks[i - 2].end == prev.start:
+            # "AK-47", "COVID-19", or the tail of "10-15" (handled by the range reader)
+            return True
+        if nxt and nxt.text in "/" and nxt.start == last.end:
+            return True  # "11/03/2025"
+        if nxt and nxt.text in "-–" and nxt.start == last.end and core.end_tok + 1 < len(toks):
+            after_dash = toks[core.end_tok + 1]
+            if after_dash.is_digits and after_dash.start == nxt.end and core.end_tok + 2 < len(
+                toks
+            ) and toks[core.end_tok + 2].text in "-–" and toks[core.end_tok + 2].start == \
+                    after_dash.end:
+                return True  # "2025-03-11"
+    # ages: "a 32-year-old", "aged 49", "Allahditta, 49,", "Ali (35)"
+    if re.match(r"\s*-?\s*years?\s*-?\s*old\b|\s*years?\s+of\s+age\b|\s*-?\s*yr\s*-?\s*old", after):
+        return True
+    if _prev_word(toks, i) in ("aged", "age", "ages"):
+        return True
+    if re.search(r"[A-Z][\w’'-]+,\s*$", before) and re.match(r"\s*,", after) and core.value <= 120:
+        return True
+    if re.search(r"[A-Z][\w’'-]+\s*\(\s*$", before) and re.match(r"\s*\)", after) \
+            and core.value <= 120:
+        return True
+    # years: 4 digits in 1800-2100 unless followed by a counted noun ("2000 people")
+    if core.digits and re.fullmatch(r"\d{4}", tok.text) and 1800 <= core.value <= 2100:
+        counted = nxt is not None and nxt.is_word and nxt.text.islower() and (
+            _prev_word(toks, i) not in _YEAR_PREPOSITIONS
+            and _prev_word(toks, i) not in _MONTHS
+        )
+        if not counted:
+            return True
+    # dates: "11 March", "March 11", "the 11th of March"
+    if nxt and nxt.low.rstrip(".") in _MONTHS and nxt.text[0].isupper():
+        return True
+    if prev and prev.low.rstrip(".") in _MONTHS and prev.text[0].isupper():
+        return True
+    if prev and prev.low in _WEEKDAYS:
+        return True
+    # times, percentages, money, measurements
+    if _TIME_AFTER.match(after) or _PERCENT_AFTER.match(after):
+        return True
+    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+        return True
+    if _MEASURE_AFTER.match(after):
+        return True
+    # part of a name: "Flight 370", "France 24", "Resolution 1701"
+    if prev and tok.is_digits:
+        if prev.low.rstrip(".") in _NAME_NUMBER_PREFIXES and prev.text[0].isupper():
+            return True
+        if prev.is_word and prev.text[0].isupper() and i >= 2 and toks[i - 2].text not in ".!?“\"" \
+                and not (nxt and nxt.is_word and nxt.text.islower()) \
+                and prev.low not in {q for words, _ in _QUALIFIERS for q in words}:
+            return True
+    # "one" as a pronoun or article: "no one", "one another", "one of the worst"
+    if tok.low == "one" and core.end_tok == i + 1:
+        if _prev_word(toks, i) in ("no", "the", "this", "that", "every", "any", "each",
+                                   "which", "another", "someone", "little"):
+            return True
+        if nxt and nxt.low in ("another", "day", "time", "way", "thing", "side", "hand",
+                               "point", "morning", "evening", "night", "year"):
+            return True
+        if nxt and nxt.low == "of" and re.match(
+            r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+est\b|most\b|few\b|first\b|last\b)",
+            after,
+        ):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- qualifiers and ranges
+
+
+def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int]:
+    """Normalised qualifier ending just before token ``i`` and its first token index."""
+    for words, label in _QUALIFIERS:
+        k = len(words)
+        if i - k < 0:
+            continue
+        if tuple(t.low for t in toks[i - k: i]) == words:
+            if label == "over" and _prev_word(toks, i - k) in _OVER_PARTICLE_VERBS:
+                continue
+            if words == ("some",) and not (toks[i].is_digits or toks[i].low in _UNITS
+                                           or toks[i].low in _TENS):
+                continue
+            return label, i - k
+    return "", i
+
+
+def _range_after(toks: list[_Tok], core: _Core, text: str) -> tuple[_Core, int] | None:
+    """Second number of "10 to 15", "10-15", "two or three"; with the index after it."""
+    j = core.end_tok
+    if j + 1 >= len(toks) or core.vague:
+        return None
+    sep = toks[j]
+    if sep.low not in ("to", "or", "-", "–"):
+        return None
+    if sep.text in "-–" and not (sep.start == toks[j - 1].end and toks[j + 1].start == sep.end):
+        return None
+    second = _core_at(toks, j + 1)
+    if second is None or second.vague or second.value <= core.value:
+        return None
+    if _is_excluded(text, toks, j + 1, second) and sep.text not in "-–":
+        return None
+    if sep.text in "-–" and _MEASURE_AFTER.match(text[toks[second.end_tok - 1].end:]):
+        return None
+    return second, second.end_tok
+
+
+# ---------------------------------------------------------------- public: quantities
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every counted number in ``text``, in order, with conservative values.
+
+    See the module docstring for how each wording maps to ``value``/``high``.
+    """
+    toks = _tokens(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        # "between 10 and 15"
+        if toks[i].low == "between" and i + 1 < len(toks):
+            first = _core_at(toks, i + 1)
+            if first and not first.vague and first.end_tok + 1 < len(toks) \
+                    and toks[first.end_tok].low == "and":
+                second = _core_at(toks, first.end_tok + 1)
+                if second and not second.vague and second.value > first.value \
+                        and not _is_excluded(text, toks, first.end_tok + 1, second):
+                    start, end = toks[i].start, toks[second.end_tok - 1].end
+                    out.append(Quantity(first.value, second.value, "between", False,
+                                        start, end, text[start:end]))
+                    i = second.end_tok
+                    continue
+        core = _core_at(toks, i)
+        if core is None or _is_excluded(text, toks, i, core):
+            i += 1
+            continue
+        qualifier, q_start = _qualifier_before(toks, i)
+        end_tok = core.end_tok
+        high: int | None = None
+        value = core.value
+        rng = _range_after(toks, core, text)
+        if rng:
+            second, end_tok = rng
+            high = second.value
+            qualifier = qualifier or "between"
+        elif qualifier in _CEILING_QUALIFIERS:
+            high = value
+        if not qualifier and core.vague:
+            qualifier = core.vague
+        # a trailing "of" belongs to the noun phrase, not the number
+        last = end_tok - 1
+        if toks[last].low == "of":
+            last -= 1
+        start, end = toks[q_start].start, toks[last].end
+        exact = not qualifier and not core.vague and not core.rough and high is None
+        out.append(Quantity(value, high, qualifier, exact, start, end, text[start:end]))
+        i = end_tok
+    return out
+
+
+# ---------------------------------------------------------------- figures
+
+FIGURE_KINDS = (
+    "fatalities",
+    "injured",
+    "hostages",
+    "rescued",
+    "arrested",
+    "total",  # "of the 450 passengers", "carrying nearly 500 passengers"
+    "subset",  # "including 31 women and 15 children": part of another figure
+    "other",
+)
+
+_VERB_CUES: tuple[tuple[str, str], ...] = (
+    # verbs or phrases that directly precede the number: "killed 20 miners"
+    (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|"
+     r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
+     r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|"
+     r"death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
+    (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
+    (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"
+     r"capturing|holding|held|took|taking|taken)", "hostages"),
+    (r"(?:rescued|rescuing|rescue|freed|freeing|free|released|releasing|evacuated|"
+     r"evacuating|recovered)", "rescued"),
+    (r"(?:arrested|arresting|detained|detaining|apprehended|nabbed)", "arrested"),
+    (r"(?:carrying|carried|carries|aboard)", "total"),
+)
+_VERB_BEFORE = [
+    (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in _VERB_CUES
+]
+
+# After the counted noun: "27 militants were killed", "10 people ... were reported dead".
+_AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
+        r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
+        r"subsequently|eventually|then|since|already|now|still|either|both)\s+)*")
+_AFTER_CUES: tuple[tuple[str, str], ...] = (
+    (r"(?:killed|dead|died|die|slain|perished|martyred|massacred|executed|beheaded|"
+     r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
+     r"succumbed|bodies|deaths|fatalities|gunned\s+down)\b", "fatalities"),
+    (r"(?:wounded|injured|hurt|sustained\s+(?:\w+\s+)?injuries|"
+     r"received\s+(?:\w+\s+)?injuries|hospitali[sz]ed|injuries)\b", "injured"),
+    (r"(?:taken\s+hostage|held\s+hostage|hostages?|captives?|held\s+captive|abducted|"
+     r"kidnapped|missing|in\s+captivity|seized)\b", "hostages"),
+    (r"(?:rescued|freed|released|evacuated|escaped)\b", "rescued"),
+    (r"(?:arrested|detained|apprehended|in\s+custody)\b", "arrested"),
+    (r"(?:on\s+board|aboard|on\s+the\s+(?:train|bus|plane|boat|vessel|ship|flight|vehicle))\b",
+     "total"),
+)
+_AFTER = [(re.compile(_AUX + p, re.IGNORECASE), kind) for p, kind in _AFTER_CUES]
+
+_WHO_STOP = {
+    "were", "was", "are", "is", "have", "has", "had", "been", "who", "that", "which",
+    "from", "in", "on", "at", "of", "and", "or", "to", "into", "for", "by", "with",
+    "after", "before", "during", "as", "when", "while", "including", "aboard", "hostage",
+    "dead", "killed", "wounded", "injured", "rescued", "freed", "released",
+    "died", "captive", "the", "a", "an", "but", "than", "more", "others", "other", "near",
+    "across", "inside", "outside", "since", "over", "under", "between", "among", "about",
+    "said", "say", "says", "reported", "according", "its", "their", "his", "her", "it",
+    "they", "them", "he", "she", "we", "also", "still", "all", "each", "this", "those",
+    "these", "so", "far", "later", "earlier", "today", "yesterday", "such", "will",
+    "would", "could", "not", "no", "be", "being", "do", "did", "does", "if",
+}
+_GROUP_HEADS = {"members", "officers", "personnel", "troops", "workers", "residents",
+                "supporters", "fighters", "employees", "staff", "soldiers", "officials"}
+_ROLE_WORDS = {
+    "officials", "official", "police", "officer", "officers", "spokesman", "spokesperson",
+    "spokeswoman", "sources", "source", "government", "military", "army", "ministry",
+    "authorities", "witnesses", "witness", "residents", "resident", "railway", "district",
+    "senior", "local", "security", "provincial", "hospital", "medical", "health", "rescue",
+    "interior", "state", "federal", "regional", "media", "agency", "news", "group",
+    "commander", "chief", "minister", "doctors", "doctor", "medics", "villagers",
+    "statement", "the", "a", "an", "rebels", "militants", "insurgents", "forces",
+    "administration", "department", "deputy", "mayor", "governor", "council", "emergency",
+    "services", "relatives", "survivors", "survivor", "elders", "leaders", "leader",
+}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+
+
+@dataclass(frozen=True)
+class _Classified:
+    kind: str
+    who: str
+
+
+_PLURAL_HEADS = {"people", "men", "women", "children", "personnel", "police", "staff",
+                 "youth", "militia", "infantry", "cattle", "crew", "persons", "folk"}
+
+
+def _is_plural_head(word: str) -> bool:
+    w = word.lower()
+    return w in _PLURAL_HEADS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
+
+
+def _who_after(sentence: str, end: int) -> str:
+    """The counted noun phrase right after a quantity ("security personnel")."""
+    words = []
+    for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*|[^\sA-Za-z]", sentence[end:]):
+        w = m.group()
+        if not w[0].isalpha() or w.lower() in _WHO_STOP or len(words) >= 3:
+            break
+        if w.lower().endswith(("’s", "'s")):
+            break
+        words.append(w)
+        if _is_plural_head(w):
+            break
+    while words and not words[-1][0].islower():
+        words.pop()
+    phrase = " ".join(words)
+    if words and words[-1].lower() in _GROUP_HEADS:
+        # "members of the security forces"
+        head_end = sentence.find(phrase, end) + len(phrase)
+        tail = re.match(r"\s+of\s+the\s+", sentence[head_end:])
+        if tail:
+            owner = _who_after(sentence, head_end + tail.end() - 1)
+            if owner:
+                return f"{phrase} of the {owner}"
+    return phrase
+
+
+def _rest_after_noun(sentence: str, end: int, who: str) -> str:
+    """Text after the counted noun, skipping a parenthetical ", including ..., "."""
+    rest = sentence[end:].lstrip()
+    if who and rest.startswith(who):
+        rest = rest[len(who):]
+    elif not who:
+        rest = re.sub(r"^(?:others|more|other\s+[a-z]+)\b", "", rest)
+    # drop a leading attachment: "from the eastern Punjab province", ", including X and Y,"
+    rest = re.sub(r"^\s*,\s*(?:including|among\s+them|mostly|mainly|many\s+of\s+them)\b[^,]*,",
+                  " ", rest)
+    rest = re.sub(r"^\s+(?:from|in|of|at|near|on)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}"
+                  r"(?:province|district|state|region|village|town|city|area|county|"
+                  r"[A-Z][\w’'-]+)\b", " ", rest)
+    return rest
+
+
+def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classified:
+    before = sentence[: q.start]
+    who = _who_after(sentence, q.end)
+    # "more than 150 of the 450 passengers": the noun is the total's noun
+    of_total = re.match(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
+                        r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+", sentence[q.end:])
+    if not who and of_total:
+        who = _who_after(sentence, q.end + of_total.end() - 1)
+    if re.search(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", before, re.IGNORECASE):
+        return _Classified("total", who)
+    # "including 31 women and 15 children", "among them 5 children"
+    lead_in = re.search(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+                        r"among\s+the\s+(?:dead|injured|wounded|victims))\s+([^.;:]*)$",
+                        before, re.IGNORECASE)
+    if lead_in and not re.search(r"\b(?:were|was|killed|died|said|who)\b", lead_in.group(1)):
+        return _Classified("subset", who or (prev.who if prev else ""))
+    rest = _rest_after_noun(sentence, q.end, who)
+    for pattern, kind in _VERB_BEFORE:
+        if pattern.search(before):
+            # "taken 182 security personnel hostage" needs the word "hostage"
+            taking = re.search(r"\b(?:took|taking|taken|holding|held)\s*$", before, re.I)
+            if kind == "hostages" and taking and not re.match(
+                r"\s*(?:hostages?|captives?|prisoners?)\b", rest
+            ):
+                continue
+            return _Classified(kind, who or (prev.who if prev else ""))
+    for pattern, kind in _AFTER:
+        if pattern.match(rest.lstrip()):
+            return _Classified(kind, who)
+    # the counted noun itself says it: "21 hostages", "15 bodies"
+    head = who.split()[-1].lower() if who else ""
+    if head in ("hostages", "captives"):
+        return _Classified("hostages", who)
+    if head in ("bodies", "dead", "deaths", "fatalities"):
+        return _Classified("fatalities", who)
+    if head in ("casualties",):
+        return _Classified("other", who)
+    if not who and prev is not None and re.search(r"\band\s*$", before):
+        return _Classified(prev.kind, prev.who)
+    return _Classified("other", who)
+
+
+def _clean_source(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:“”\"'"), flags=re.IGNORECASE)
+    name = re.sub(r"\s+(?:news\s+agency|agency)$", "", name)
+    return name.strip()
+
+
+def find_attribution(sentence: str) -> str:
+    """Who a sentence says reported its facts: "Associated Press", "officials", "BLA".
+
+    Looks, in order, for "according to X", "reported/said X" (verb first) and
+    "X said/reported/claimed" (subject first, skipping ", which ...," clauses).
+    Pronouns ("he said") give "" since the referent is in another sentence.
+    """
+    m = re.search(r"\baccording\s+to\s+([^,.;:“”\"()]+)", sentence, re.IGNORECASE)
+    if m:
+        words = m.group(1).split()
+        return _clean_source(" ".join(words[:6]))
+    m = re.search(
+        r"\b(?:reported|said|stated|confirmed|claimed)\s+(?:by\s+)?((?:the\s+)?"
+        r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)",
+        sentence,
+    )
+    if m and m.group(1).split()[-1].lower() not in _PRONOUNS \
+            and not re.match(r"(?:the\s+)?(?:On|In|At|On|Monday|Tuesday|Wednesday|Thursday|"
+                             r"Friday|Saturday|Sunday)\b", m.group(1)):
+        return _clean_source(m.group(1))
+    m = re.search(
+        r"\b(?:said|reported|according\s+to)\s+((?:(?:local|senior|government|security|police|"
+        r"military|army|railway|hospital|district|provincial|state|health|medical|rescue)\s+)*"
+        r"(?:officials?|police|sources|witnesses|residents|spokesm[ae]n|spokesperson|"
+        r"authorities|the\s+military|the\s+army|medics|doctors|villagers))\b",
+        sentence,
+    )
+    if m:
+        return _clean_source(m.group(1))
+    for m in re.finditer(r"\b(?:said|says|reported|claimed|confirmed|stated|added|told)\b",
+                         sentence):
+        before = sentence[: m.start()]
+        before = re.sub(r",\s+(?:which|who)\b[^,]*,\s*$", " ", before)
+        words = re.findall(r"[\w’'.-]+|[^\w\s]", before)
+        picked: list[str] = []
+        for w in reversed(words):
+            bare = w.lower()
+            if w[0].isupper() and w[0].isalpha() or bare in _ROLE_WORDS and bare not in (
+                "the", "a", "an"
+            ):
+                picked.append(w)
+                continue
+            break
+        picked.reverse()
+        phrase = " ".join(picked)
+        if phrase and phrase.lower() not in _PRONOUNS and phrase.split()[-1].lower() not in \
+                _PRONOUNS:
+            return _clean_source(phrase)
+    return ""
+
+
+def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
+    """Reported figures of one sentence, classified, with their source.
+
+    ``sentence_start`` is the sentence's offset in the article; each figure's
+    ``quote`` is the whole sentence (stripped) as a Span of the article, since the
+    classification rests on the sentence. Kinds are ``FIGURE_KINDS``: a "total"
+    ("of the 450 passengers", "carrying nearly 500 passengers") and a "subset"
+    ("including 31 women and 15 children") are kept but must not be read as extra
+    victims or rescues. A quantity with no noun of its own after "and" takes the
+    noun of the figure before it ("shot dead 20 miners and wounded over half a
+    dozen" -> injured 6 miners).
+    """
+    quantities = parse_quantities(sentence)
+    if not quantities:
+        return []
+    claimed_by = find_attribution(sentence)
+    lead = len(sentence) - len(sentence.lstrip())
+    body = sentence.strip()
+    quote = Span(sentence_start + lead, sentence_start + lead + len(body), body)
+    figures: list[Figure] = []
+    prev: _Classified | None = None
+    for q in quantities:
+        c = _classify(sentence, q, prev)
+        who = c.who or (prev.who if prev else "")
+        figures.append(Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, high=q.high,
+                              who=who, claimed_by=claimed_by, quote=quote))
+        if c.kind not in ("total", "subset") or prev is None:
+            prev = c
+    return figures
