@@ -230,10 +230,11 @@ def _resolve_match(kind: str, m: re.Match[str], published: dt.date) -> tuple[dt.
 def _resolve_period(w: str, published: dt.date) -> tuple[dt.date, int] | None:
     previous = "last" in w or "past" in w or "previous" in w
     if w.endswith("weekend"):
-        # Saturday of the latest weekend that started before publication
+        # Saturday of the latest weekend on or before publication; "last weekend"
+        # read on a Saturday or Sunday is the one before
         saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
-        if saturday == published or previous and published.weekday() in (5, 6):
-            saturday -= dt.timedelta(days=7) if previous else dt.timedelta(0)
+        if previous and published.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
         return saturday, 2
     if w.endswith("week"):
         monday = _monday(published)

@@ -144,10 +144,13 @@ def plain(value):
 
 def write_geojson(frame: gpd.GeoDataFrame, path: str | Path,
                   precision: int = GEOJSON_PRECISION) -> Path:
+    """GeoJSON text of ``frame`` to ``path`` (``-`` is stdout)."""
     text = json.dumps(geojson_dict(frame, precision), ensure_ascii=False,
-                      separators=(",", ":"), allow_nan=False)
-    write_text_atomic(path, text + "\n")
-    return Path(path)
+                      separators=(",", ":"), allow_nan=False) + "\n"
+    if str(path) == "-":
+        write_text_atomic(path, text)
+        return Path(path)
+    return _staged_write(path, ".geojson", lambda staged: staged.write_text(text, "utf-8"))
 
 
 # --------------------------------------------------------------------------- GDAL formats
@@ -175,7 +178,8 @@ def write_kml(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path) -> Path:
     def write(staged: Path) -> None:
         for i, (name, frame) in enumerate(layers.items()):
             pyogrio.write_dataframe(_kml_frame(name, frame), staged, layer=name,
-                                    driver="LIBKML", append=i > 0)
+                                    driver="LIBKML", append=i > 0,
+                                    layer_options={"FOLDER": "YES"})
 
     return _staged_write(path, ".kml", write)
 
@@ -253,22 +257,20 @@ def csv_frame(frame: gpd.GeoDataFrame) -> pd.DataFrame:
 
 
 def write_csv(frame: gpd.GeoDataFrame, path: str | Path) -> Path:
-    with atomic_path(path) as tmp:
-        csv_frame(frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-    return Path(path)
+    table = csv_frame(frame)
+    return _staged_write(path, ".csv", lambda staged: table.to_csv(
+        staged, index=False, encoding="utf-8", lineterminator="\n"))
 
 
 def write_parquet(frame: gpd.GeoDataFrame, path: str | Path) -> Path:
-    with atomic_path(path) as tmp:
-        frame.to_parquet(tmp, index=False)
-    return Path(path)
+    return _staged_write(path, ".parquet", lambda staged: frame.to_parquet(staged, index=False))
 
 
 # --------------------------------------------------------------------------- entry points
 
 
-def export(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, fmt: str,
-           layer: str = "incidents", stem: str = "incimap") -> list[Path]:
+def export_layers(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, fmt: str,
+                  layer: str = "incidents", stem: str = "incimap") -> list[Path]:
     """Write ``layers`` as ``fmt`` to ``path``; single-layer formats write ``layer``.
 
     ``fmt="all"`` takes ``path`` as an existing folder and writes every format there:

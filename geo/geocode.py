@@ -137,8 +137,9 @@ def rank(c: Candidate, hint: str, bias: Bias) -> tuple[float, list[str]]:
         value += _COUNTRY_BONUS / 2
         why.append(f"in {r.country}, like the other places")
     if bias.near:
+        # A province's point is arbitrary inside it: count distance from its edge.
         d = _km(r.lat, r.lon, *bias.near)
-        value += _NEAR_BONUS * math.exp(-d / _NEAR_SCALE_KM)
+        value += _NEAR_BONUS * math.exp(-max(0.0, d - r.radius_km) / _NEAR_SCALE_KM)
         why.append(f"{d:,.0f} km from the given point")
     if bias.bbox:
         s, w, n, e = bias.bbox
@@ -166,10 +167,19 @@ def _same_feature(a: Candidate, b: Candidate) -> bool:
     return near and _km(a.row.lat, a.row.lon, b.row.lat, b.row.lon) <= reach
 
 
+def prefer_curated(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Drop GeoNames rows that describe a feature the curated overlay also has."""
+    curated = [c for c in candidates if c.store != "world"]
+    if not curated:
+        return list(candidates)
+    return curated + [c for c in candidates if c.store == "world"
+                      and not any(_same_feature(c, k) for k in curated)]
+
+
 def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
            alternatives: int = 3) -> GeocodeResult:
     """The best candidate as a result, its distinct runner-ups as alternatives."""
-    scored = sorted(((*rank(c, hint, bias), c) for c in candidates),
+    scored = sorted(((*rank(c, hint, bias), c) for c in prefer_curated(candidates)),
                     key=lambda t: (-t[0], -t[2].similarity, t[2].row.gid))
     kept: list[tuple[float, list[str], Candidate]] = []
     for item in scored:

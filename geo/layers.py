@@ -15,18 +15,18 @@ import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import Point
-from shapely.ops import substring
 
 from geo.exceptions import RouteError
 from geo.models import Incident, Mention, Place, Route
 from geo.route import (
     GEOD,
-    _index,
+    line_between,
     line_length_km,
     locate_many,
     projected_crs,
     route_line,
     station_chainages,
+    station_line_km,
 )
 from geo.uncertainty import uncertainty_of
 
@@ -41,7 +41,7 @@ INCIDENT_COLUMNS = (
     "uncertainty_km",
 )
 MENTION_COLUMNS = (
-    "surface", "start", "end", "role", "hint", "location", "feature_type", "gazetteer_id",
+    "surface", "char_start", "char_end", "role", "hint", "location", "feature_type", "gazetteer_id",
     "country", "admin1", "admin2", "latitude", "longitude", "geo_precision", "uncertainty_km",
     "score", "match_kind", "sentence", "route_km", "offset_km",
 )
@@ -56,7 +56,7 @@ UNCERTAINTY_COLUMNS = ("ref", "item", "name", "geo_precision", "uncertainty_km",
 
 
 def incidents_frame(incidents: Iterable[Incident], route: Route | None = None) -> gpd.GeoDataFrame:
-    """One row per incident, ACLED columns; route_km/offset_km from ``route`` where missing."""
+    """One row per incident, ACLED columns; route_km/offset_km along ``route`` when given."""
     incidents = list(incidents)
     rows = [_incident_row(i) for i in incidents]
     geoms = [_point(i.location) for i in incidents]
@@ -84,21 +84,24 @@ def route_frame(route: Route) -> gpd.GeoDataFrame:
 def stations_frame(route: Route) -> gpd.GeoDataFrame:
     """One point per station: its km post (None where unpublished) and calibrated chainage."""
     chainage = station_chainages(route)
-    line_km = _index(route).line_pos
+    line_km = station_line_km(route)
     rows = [
         {"seq": i, "name": s.name, "place_id": s.place_id, "km": s.km,
-         "chainage_km": round(chainage[i], 3), "line_km": round(float(line_km[i]), 3),
+         "chainage_km": round(chainage[i], 3), "line_km": round(line_km[i], 3),
          "latitude": s.lat, "longitude": s.lon, "source": s.source}
         for i, s in enumerate(route.stations)
     ]
     return _frame(rows, [Point(s.lon, s.lat) for s in route.stations], STATION_COLUMNS)
 
 
-def uncertainty_frame(items: Iterable[Incident | Mention | Place]) -> gpd.GeoDataFrame:
-    """One polygon per incident, mention or place that has a place: where it could be."""
+def uncertainty_frame(items: Iterable[Incident | Mention | Place], **options) -> gpd.GeoDataFrame:
+    """One polygon per incident, mention or place that has a place: where it could be.
+
+    ``options`` go to ``geo.uncertainty.uncertainty_of`` (``segments``, ``boundaries``).
+    """
     rows, geoms = [], []
     for item in items:
-        shape = uncertainty_of(item)
+        shape = uncertainty_of(item, **options)
         if shape is None:
             continue
         rows.append(_uncertainty_row(item, shape))
@@ -109,7 +112,7 @@ def uncertainty_frame(items: Iterable[Incident | Mention | Place]) -> gpd.GeoDat
 # Column types, so that None stays a null and every format keeps ints as ints.
 _INT_COLUMNS = frozenset({
     "year", "time_precision", "iso", "geo_precision", "fatalities", "injured", "hostages",
-    "rescued", "start", "end", "seq", "stations", "incidents",
+    "rescued", "char_start", "char_end", "seq", "stations", "incidents",
 })
 _FLOAT_COLUMNS = frozenset({
     "latitude", "longitude", "route_km", "offset_km", "uncertainty_km", "score", "km",
@@ -177,8 +180,8 @@ def _mention_row(mention: Mention) -> dict:
     place = mention.place
     return {
         "surface": mention.surface,
-        "start": mention.span.start,
-        "end": mention.span.end,
+        "char_start": mention.span.start,
+        "char_end": mention.span.end,
         "role": mention.role,
         "hint": mention.hint,
         "location": place.name if place else "",
@@ -214,10 +217,13 @@ def _uncertainty_row(item: Incident | Mention | Place, shape) -> dict:
 
 
 def _fill_route_columns(frame: gpd.GeoDataFrame, route: Route | None) -> gpd.GeoDataFrame:
-    """Locate rows that have a point but no route_km along ``route`` (vectorised)."""
+    """route_km/offset_km of every row with a point, along ``route`` (vectorised).
+
+    The given route wins over values the items carry, which may be along another route.
+    """
     if route is None or frame.empty:
         return frame
-    todo = frame["route_km"].isna() & frame["latitude"].notna()
+    todo = frame["latitude"].notna()
     if not todo.any():
         return frame
     found = locate_many(route, frame.loc[todo, "latitude"].to_numpy(float),
@@ -298,63 +304,80 @@ def corridor_buffer(route: Route, km: float) -> gpd.GeoDataFrame:
 
 def length_by_province(route: Route,
                        provinces: Mapping[str, shapely.Geometry] | None = None,
-                       country: str = "") -> dict[str, float]:
-    """Geodesic km of the route line inside each province polygon (WGS84 polygons).
+                       country: str = "", measure: str = "line") -> dict[str, float]:
+    """Km of the route inside each province polygon (WGS84), longest first.
 
-    ``provinces`` defaults to the gazetteer's boundaries for ``country`` (or for the countries
-    the route's stations fall in); RouteError when no polygons are available.
+    ``measure="line"`` gives the geodesic length of the line; ``"railway"`` the railway km
+    (the chainage covered by each piece inside the province). ``provinces`` defaults to
+    ``province_polygons(route, country)``; RouteError when no polygons are available.
     """
+    if measure not in ("line", "railway"):
+        raise RouteError(f"measure must be 'line' or 'railway', got {measure!r}")
     if provinces is None:
         provinces = province_polygons(route, country)
     line = route_line(route)
     lengths = {}
     for name, polygon in provinces.items():
         part = line.intersection(polygon)
-        if not part.is_empty:
-            lengths[name] = round(GEOD.geometry_length(part) / 1000.0, 3)
+        if part.is_empty:
+            continue
+        length = (GEOD.geometry_length(part) / 1000.0 if measure == "line"
+                  else _railway_km(route, part))
+        if length > 0:
+            lengths[name] = round(length, 3)
     return dict(sorted(lengths.items(), key=lambda kv: -kv[1]))
 
 
+def _railway_km(route: Route, part: shapely.Geometry) -> float:
+    """Chainage covered by the line pieces of ``part`` (points on the route line)."""
+    pieces = [g for g in shapely.get_parts(part) if g.geom_type == "LineString"]
+    if not pieces:
+        return 0.0
+    ends = np.array([[*g.coords[0], *g.coords[-1]] for g in pieces])
+    start = locate_many(route, ends[:, 1], ends[:, 0]).km
+    end = locate_many(route, ends[:, 3], ends[:, 2]).km
+    return float(np.abs(end - start).sum())
+
+
 def province_polygons(route: Route, country: str = "") -> dict[str, shapely.Geometry]:
-    """Province polygons from ``gazetteer.boundaries``, keyed by name."""
+    """Province polygons of ``country`` (default: the countries the stations are in), by name,
+    from ``gazetteer.boundaries``; RouteError when there are none."""
     try:
         from gazetteer import boundaries
     except ImportError:
-        boundaries = None
-    list_fn = getattr(boundaries, "province_shapes", None) or getattr(boundaries, "provinces",
-                                                                      None)
-    if list_fn is None:
-        raise RouteError("province polygons are unavailable (gazetteer.boundaries has none)")
-    codes = [country] if country else _route_countries(route, boundaries)
-    shapes: dict[str, shapely.Geometry] = {}
-    for code in codes:
-        found = list_fn(code)
-        items = found.items() if isinstance(found, Mapping) else found
-        for name, geom in items:
-            if geom is not None:
-                shapes[name] = geom
-    if not shapes:
+        raise RouteError("province polygons are unavailable (no gazetteer.boundaries)") from None
+    from shapely.geometry import shape
+
+    codes = [country.upper()] if country else route_countries(route)
+    polygons = {
+        feature["properties"]["name"]: shape(feature["geometry"])
+        for code in codes
+        for feature in boundaries.provinces_geojson(code)["features"]
+    }
+    if not polygons:
         raise RouteError(f"no province polygons for {', '.join(codes) or 'the route'}")
-    return shapes
+    return polygons
 
 
-def _route_countries(route: Route, boundaries) -> list[str]:
-    """ISO codes of the countries the route's stations are in, through the stations' places."""
-    finder = getattr(boundaries, "country_at", None)
-    if finder is None:
-        return ["PK"] if _mostly_in_pakistan(route) else []
-    codes = []
-    for s in route.stations:
-        code = finder(s.lat, s.lon)
-        if code and code not in codes:
-            codes.append(code)
-    return codes
+def route_countries(route: Route) -> list[str]:
+    """ISO codes of the countries the route's stations lie in, in travel order."""
+    from shapely.geometry import shape
 
+    from gazetteer import boundaries
 
-def _mostly_in_pakistan(route: Route) -> bool:
-    # A bounding-box guess used only when the gazetteer cannot tell a point's country.
-    inside = [23.5 <= s.lat <= 37.2 and 60.8 <= s.lon <= 77.9 for s in route.stations]
-    return sum(inside) * 2 > len(inside)
+    lons = np.array([s.lon for s in route.stations])
+    lats = np.array([s.lat for s in route.stations])
+    first_seen: dict[str, int] = {}
+    for feature in boundaries.countries_geojson()["features"]:
+        geom = shape(feature["geometry"])
+        minx, miny, maxx, maxy = geom.bounds
+        near = (lons >= minx) & (lons <= maxx) & (lats >= miny) & (lats <= maxy)
+        if not near.any():
+            continue
+        inside = np.flatnonzero(near)[shapely.contains_xy(geom, lons[near], lats[near])]
+        if inside.size:
+            first_seen[feature["properties"]["iso_a2"].upper()] = int(inside[0])
+    return sorted(first_seen, key=first_seen.get)
 
 
 def counts_by_segment(incidents: Iterable[Incident] | gpd.GeoDataFrame, route: Route,
@@ -379,7 +402,7 @@ def counts_by_segment(incidents: Iterable[Incident] | gpd.GeoDataFrame, route: R
     rows = [{"start_km": round(float(a), 3), "end_km": round(float(b), 3), "incidents": int(n),
              "from_station": _station_at(route, km, a), "to_station": _station_at(route, km, b)}
             for a, b, n in zip(edges[:-1], edges[1:], counts, strict=True)]
-    geoms = [_line_between(route, a, b) for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    geoms = [line_between(route, a, b) for a, b in zip(edges[:-1], edges[1:], strict=True)]
     return _frame(rows, geoms, ("start_km", "end_km", "incidents", "from_station", "to_station"))
 
 
@@ -387,12 +410,3 @@ def _station_at(route: Route, km: np.ndarray, at: float) -> str:
     """Name of the last station at or before railway km ``at``."""
     i = int(np.clip(np.searchsorted(km, at + 1e-9, side="right") - 1, 0, len(km) - 1))
     return route.stations[i].name
-
-
-def _line_between(route: Route, km_a: float, km_b: float):
-    """The WGS84 stretch of line between two railway km."""
-    idx = _index(route)
-    pos_a, pos_b = np.interp([km_a, km_b], idx.station_km, idx.proj_pos)
-    part = substring(idx.line_proj, pos_a, pos_b)
-    return shapely.transform(part, lambda xy: np.column_stack(
-        idx.to_wgs.transform(xy[:, 0], xy[:, 1])))

@@ -372,8 +372,9 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
     # ages: "a 32-year-old", "aged 49", "Allahditta, 49,", "Ali (35)"
     if re.match(r"\s*-?\s*years?\s*-?\s*old\b|\s*years?\s+of\s+age\b|\s*-?\s*yr\s*-?\s*old", after):
         return True
-    if _prev_word(toks, i) in ("aged", "age", "ages"):
-        return True
+    if re.search(r"\bage[ds]?\s+(?:between\s+)?(?:(?:\d+|[a-z]+)\s*(?:and|to|or|-|–)\s*)?$",
+                 before, re.IGNORECASE):
+        return True  # "aged 49", "aged between 19 and 46", "ages 5 to 12"
     if re.search(r"[A-Z][\w’'-]+,\s*$", before) and re.match(r"\s*,", after) and core.value <= 120:
         return True
     if re.search(r"[A-Z][\w’'-]+\s*\(\s*$", before) and re.match(r"\s*\)", after) \
@@ -477,7 +478,8 @@ def parse_quantities(text: str) -> list[Quantity]:
     i = 0
     while i < len(toks):
         # "between 10 and 15"
-        if toks[i].low == "between" and i + 1 < len(toks):
+        if toks[i].low == "between" and i + 1 < len(toks) \
+                and _prev_word(toks, i) not in ("aged", "ages", "age"):
             first = _core_at(toks, i + 1)
             if first and not first.vague and first.end_tok + 1 < len(toks) \
                     and toks[first.end_tok].low == "and":

@@ -29,6 +29,7 @@ import numpy as np
 import shapely
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry import LineString
+from shapely.ops import substring
 
 import seeds
 from geo.exceptions import DataError, RouteError
@@ -133,6 +134,8 @@ def _station_from_row(row: dict[str, str], path: str, line: int,
 
 
 def _number(text: str, path: str, line: int, field: str, low: float, high: float) -> float:
+    if not text:
+        raise DataError("missing value", path=path, line=line, field=field)
     try:
         value = float(text)
     except ValueError:
@@ -213,6 +216,20 @@ def station_chainages(route: Route) -> list[float]:
     return [float(k) for k in _index(route).station_km]
 
 
+def station_line_km(route: Route) -> list[float]:
+    """Geodesic km along the polyline from the first station to each station."""
+    return [float(k) for k in _index(route).line_pos]
+
+
+def line_between(route: Route, km_from: float, km_to: float) -> LineString:
+    """The stretch of the route (WGS84) between two railway km, clipped to the route."""
+    idx = _index(route)
+    pos_a, pos_b = np.interp([km_from, km_to], idx.station_km, idx.proj_pos)
+    part = substring(idx.line_proj, pos_a, pos_b)
+    return shapely.transform(part, lambda xy: np.column_stack(
+        idx.to_wgs.transform(xy[:, 0], xy[:, 1])))
+
+
 @dataclass(frozen=True)
 class _RouteIndex:
     """Everything locate needs, computed once per route."""
@@ -227,6 +244,7 @@ class _RouteIndex:
 
 @functools.lru_cache(maxsize=16)
 def _index(route: Route) -> _RouteIndex:
+    _check_route(route)
     crs = projected_crs(route)
     to_proj = Transformer.from_crs(WGS84, crs, always_xy=True)
     to_wgs = Transformer.from_crs(crs, WGS84, always_xy=True)
@@ -239,6 +257,17 @@ def _index(route: Route) -> _RouteIndex:
     line_pos = _line_lengths_km(route)
     station_km = _calibrate(line_pos, [s.km for s in route.stations])
     return _RouteIndex(line_proj, to_proj, to_wgs, proj_pos, line_pos, station_km)
+
+
+def _check_route(route: Route) -> None:
+    """What ``load_route`` guarantees, for routes built in code."""
+    if len(route.stations) < 2:
+        raise RouteError(f"route '{route.name}' needs at least two stations")
+    posts = [s.km for s in route.stations if s.km is not None]
+    if any(b <= a for a, b in zip(posts, posts[1:], strict=False)):
+        raise RouteError(f"route '{route.name}': km posts do not increase along the route")
+    if _line_lengths_km(route)[-1] <= 0:
+        raise RouteError(f"route '{route.name}': all stations are at the same point")
 
 
 def _calibrate(line_pos: np.ndarray, posts: Sequence[float | None]) -> np.ndarray:

@@ -49,12 +49,23 @@ def place_of(item: Incident | Mention | Place) -> Place | None:
     return item.place
 
 
-def uncertainty_of(item: Incident | Mention | Place, *, segments: int = 64) -> Uncertainty | None:
-    """The uncertainty shape of an incident, mention or place; None if it has no place."""
+_INSTALLED = object()  # "use gazetteer.boundaries if it is installed"
+
+
+def uncertainty_of(item: Incident | Mention | Place, *, segments: int = 64,
+                   boundaries: Any = _INSTALLED) -> Uncertainty | None:
+    """The uncertainty shape of an incident, mention or place; None if it has no place.
+
+    ``boundaries`` is any object with ``province_shape(name, country)``,
+    ``country_shape(iso_a2)`` and optionally ``district_shape(name, country)``; None means
+    circles only.
+    """
     place = place_of(item)
     if place is None:
         return None
-    polygon = _known_polygon(place)
+    if boundaries is _INSTALLED:
+        boundaries = _installed_boundaries()
+    polygon = _known_polygon(place, boundaries) if boundaries is not None else None
     if polygon is not None:
         geom, kind = polygon
         area_km2 = abs(GEOD.geometry_area_perimeter(geom)[0]) / 1e6
@@ -63,11 +74,8 @@ def uncertainty_of(item: Incident | Mention | Place, *, segments: int = 64) -> U
     return Uncertainty(circle(place.lat, place.lon, radius, segments), "circle", radius)
 
 
-def _known_polygon(place: Place) -> tuple[BaseGeometry, str] | None:
+def _known_polygon(place: Place, boundaries: Any) -> tuple[BaseGeometry, str] | None:
     """The administrative polygon standing for an imprecise place, when boundaries are known."""
-    boundaries = _boundaries()
-    if boundaries is None:
-        return None
     lookups: list[tuple[str, str, tuple[Any, ...]]] = []
     if place.feature_type == "country" and place.country:
         lookups.append(("country", "country_shape", (place.country,)))
@@ -88,7 +96,7 @@ def _known_polygon(place: Place) -> tuple[BaseGeometry, str] | None:
     return None
 
 
-def _boundaries():
+def _installed_boundaries():
     """``gazetteer.boundaries`` when installed; imported late so it stays optional."""
     try:
         from gazetteer import boundaries

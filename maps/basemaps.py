@@ -9,6 +9,7 @@ requests tiles of a layer that is on the map.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
 from maps.features import COORD_DIGITS
@@ -55,88 +56,104 @@ def _property(props: dict, keys: Iterable[str]) -> str:
     return ""
 
 
-def _load_boundaries(countries_of_interest: set[str]) -> tuple[dict | None, dict | None]:
-    """(countries, provinces) FeatureCollections from gazetteer.boundaries, or Nones."""
+def _boundaries_module():
     try:
         from gazetteer import boundaries
     except ImportError:
-        return None, None
-    countries = provinces = None
+        return None
+    return boundaries
+
+
+def _collection(fetch, *args) -> dict | None:
+    """A FeatureCollection from a boundaries function; None when it fails."""
     try:
-        countries = boundaries.countries_geojson()
+        collection = fetch(*args)
     except Exception:  # noqa: BLE001 - outlines are optional context, never fatal
-        countries = None
-    try:
-        if countries_of_interest:
-            features: list[dict] = []
-            for code in sorted(countries_of_interest):
-                fc = boundaries.provinces_geojson(code)
-                features.extend((fc or {}).get("features", []))
-            provinces = {"type": "FeatureCollection", "features": features}
-        else:
-            provinces = boundaries.provinces_geojson()
-    except Exception:  # noqa: BLE001
-        provinces = None
-    return countries, provinces
+        return None
+    return collection if isinstance(collection, dict) else None
 
 
-def _generalise(collection: dict | None, bounds: tuple[float, float, float, float] | None,
-                kind: str) -> list[dict]:
-    """Features near ``bounds`` (west, south, east, north), simplified and rounded."""
+def _generalise(collection: dict | None, keep, kind: str) -> list[dict]:
+    """Features for which ``keep(geometry, country_code)`` holds, simplified and rounded."""
     if not collection:
         return []
     import shapely
-    from shapely.geometry import box, mapping, shape
+    from shapely.geometry import mapping, shape
 
-    area = box(*bounds) if bounds else None
     out = []
     for feature in collection.get("features", []):
         geometry = feature.get("geometry")
+        props = feature.get("properties") or {}
         if not geometry:
             continue
         try:
             geom = shape(geometry)
         except Exception:  # noqa: BLE001 - skip a broken outline rather than fail the map
             continue
-        if geom.is_empty or (area is not None and not geom.intersects(area)):
+        country = _property(props, COUNTRY_KEYS)
+        if geom.is_empty or not keep(geom, country.upper()):
             continue
         geom = geom.simplify(SIMPLIFY_DEG, preserve_topology=True)
         geom = shapely.set_precision(geom, 10 ** -OUTLINE_DIGITS)
         if geom.is_empty:
             continue
-        props = feature.get("properties") or {}
+        label = geom.representative_point()
         out.append({
             "type": "Feature",
             "geometry": mapping(geom),
             "properties": {
                 "kind": kind,
                 "name": _property(props, NAME_KEYS),
-                "country": _property(props, COUNTRY_KEYS),
+                "country": country,
+                "label_lat": round(label.y, OUTLINE_DIGITS),
+                "label_lon": round(label.x, OUTLINE_DIGITS),
             },
         })
     return out
 
 
-def outline_basemap(bounds: tuple[float, float, float, float] | None,
-                    countries_of_interest: Iterable[str] = ()) -> dict | None:
-    """Country and province outlines around ``bounds`` for the offline basemap.
+def padded_bounds(bounds: tuple[float, float, float, float],
+                  margin: float = CONTEXT_MARGIN_DEG) -> tuple[float, float, float, float]:
+    west, south, east, north = bounds
+    return (max(-180.0, west - margin), max(-90.0, south - margin),
+            min(180.0, east + margin), min(90.0, north + margin))
 
-    Returns ``{"countries": [...], "provinces": [...]}`` GeoJSON features, or None when no
-    boundary data is installed.
+
+def outline_basemap(bounds: tuple[float, float, float, float] | None,
+                    countries: Iterable[str] = (),
+                    province_countries: Iterable[str] = ()) -> dict | None:
+    """Country and province outlines for the offline basemap, or None without boundary data.
+
+    Countries: those near ``bounds`` (the main data) and those named in ``countries`` (so a
+    context place far away still sits on a drawn country). Provinces: only inside
+    ``province_countries`` (where the incidents are), to keep the page small.
+    Returns ``{"countries": [...], "provinces": [...], "attribution": html}``.
     """
-    codes = {c.upper() for c in countries_of_interest if c}
-    padded = None
-    if bounds:
-        west, south, east, north = bounds
-        m = CONTEXT_MARGIN_DEG
-        padded = (max(-180.0, west - m), max(-90.0, south - m),
-                  min(180.0, east + m), min(90.0, north + m))
-    countries, provinces = _load_boundaries(codes)
-    country_features = _generalise(countries, padded, "country")
-    province_features = _generalise(provinces, padded, "province")
+    module = _boundaries_module()
+    if module is None:
+        return None
+    from shapely.geometry import box
+
+    area = box(*padded_bounds(bounds)) if bounds else None
+    wanted = {c.upper() for c in countries if c}
+    inside = {c.upper() for c in province_countries if c}
+
+    def keep_country(geom, code: str) -> bool:
+        return code in wanted or area is None or geom.intersects(area)
+
+    country_features = _generalise(
+        _collection(getattr(module, "countries_geojson", lambda: None)), keep_country, "country")
+    province_features: list[dict] = []
+    fetch_provinces = getattr(module, "provinces_geojson", None)
+    if fetch_provinces is not None:
+        for code in sorted(inside):
+            province_features += _generalise(_collection(fetch_provinces, code),
+                                             lambda _g, _c: True, "province")
     if not country_features and not province_features:
         return None
-    return {"countries": country_features, "provinces": province_features}
+    attribution = getattr(module, "ATTRIBUTION", "") or "Outlines: Natural Earth (public domain)"
+    return {"countries": country_features, "provinces": province_features,
+            "attribution": html.escape(str(attribution))}
 
 
 def round_coordinates(value: object, digits: int = COORD_DIGITS) -> object:

@@ -1,1 +1,74 @@
-"""`incimap map`: placeholder until its issue lands."""
+"""`incimap map`: one self-contained HTML map of an article's incidents and the route."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from geo.cli import app, warn
+
+
+@app.command("map")
+def map_command(
+    article: str = typer.Argument(
+        None, help="Article text file, or - for stdin (default: the seed article, with its "
+                   "curated incidents)."),
+    output: Path = typer.Option(Path("map.html"), "--output", "-o",
+                                help="HTML file to write (- for stdout)."),
+    published: str = typer.Option(None, "--published",
+                                  help="Publication date YYYY-MM-DD (relative dates use it)."),
+    country: str = typer.Option("", "--country", help="ISO country code to prefer, e.g. PK."),
+    route_file: Path = typer.Option(None, "--route", help="Route CSV (default: Jaffar Express)."),
+    no_route: bool = typer.Option(False, "--no-route", help="Draw no route."),
+    curated_file: Path = typer.Option(
+        None, "--curated", help="Curated incidents YAML to show beside the automatic ones "
+                                "(default: the seed's, when no ARTICLE is given)."),
+    no_curated: bool = typer.Option(False, "--no-curated", help="Leave out curated incidents."),
+    title: str = typer.Option(None, "--title", help="Map title (default: the article's)."),
+    cdn: bool = typer.Option(False, "--cdn",
+                             help="Load Leaflet from a CDN: a smaller file that needs internet."),
+) -> None:
+    """Write an interactive map: incidents by type, places by role, route, controls."""
+    import seeds
+    from geo.extract import extract_file, parse_date
+
+    date = parse_date(published) if published else None
+    source = seeds.SEED_ARTICLE if article is None else article
+    extraction = extract_file(source, published=date, country=country)
+    for message in extraction.warnings:
+        warn(message)
+
+    curated = []
+    if not no_curated:
+        path = curated_file or (seeds.CURATED_INCIDENTS if article is None else None)
+        if path is not None:
+            from geo.curated import load_curated
+
+            curated = load_curated(path)
+
+    route = None
+    if not no_route:
+        from geo.route import load_route
+
+        route = load_route(route_file or seeds.DEFAULT_ROUTE)
+
+    import maps
+
+    m = maps.render(extraction.incidents, route=route, mentions=extraction.mentions,
+                    curated=curated, title=title or _title_of(source), cdn=cdn)
+    size = maps.save(m, output, cdn=cdn)
+    if str(output) != "-":
+        typer.echo(f"wrote {output}: {len(extraction.incidents)} incidents, "
+                   f"{len(curated)} curated, {len(extraction.mentions)} place mentions, "
+                   f"{size / 1e6:.2f} MB", err=True)
+
+
+def _title_of(source: str | Path) -> str:
+    """The article's title from its metadata, else its file name."""
+    if str(source) == "-":
+        return "Article from standard input"
+    from geo.extract import article_metadata
+
+    meta = article_metadata(Path(source))
+    return str(meta.get("title") or Path(source).stem)

@@ -1,1 +1,166 @@
-"""`incimap route`: placeholder until its issue lands."""
+"""`incimap route show|locate|stats`: the railway route and where things lie along it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from geo.cli import app, warn
+from geo.exceptions import InputError
+
+route_app = typer.Typer(help="The railway route: stations, chainage of places, corridor stats.",
+                        no_args_is_help=True)
+app.add_typer(route_app, name="route")
+
+ROUTE_OPTION = typer.Option(None, "--route", "-r", help="Route CSV (default: the Jaffar Express).")
+
+
+def _load(route_file: Path | None):
+    import seeds
+    from geo.route import load_route
+
+    return load_route(route_file or seeds.DEFAULT_ROUTE)
+
+
+@route_app.command("show")
+def show(route_file: Path = ROUTE_OPTION,
+         as_json: bool = typer.Option(False, "--json", help="JSON list of stations.")) -> None:
+    """Stations in travel order with their km posts (~ marks interpolated km)."""
+    from geo.route import line_length_km, station_chainages
+
+    route = _load(route_file)
+    km = station_chainages(route)
+    if as_json:
+        rows = [{"name": s.name, "lat": s.lat, "lon": s.lon, "km": s.km,
+                 "chainage_km": round(k, 3), "place_id": s.place_id}
+                for s, k in zip(route.stations, km, strict=True)]
+        typer.echo(json.dumps({"name": route.name, "stations": rows}, ensure_ascii=False,
+                              indent=2))
+        return
+    typer.echo(f"{route.name}: {len(route.stations)} stations, railway km {km[0]:g}-{km[-1]:g}, "
+               f"line {line_length_km(route):,.1f} km")
+    for s, k in zip(route.stations, km, strict=True):
+        mark = " " if s.km is not None else "~"
+        typer.echo(f"{mark}{k:8.1f}  {s.name:<24} {s.lat:9.5f} {s.lon:10.5f}")
+
+
+@route_app.command("locate")
+def locate(
+    where: str = typer.Argument(..., help="A place name, or LAT,LON."),
+    route_file: Path = ROUTE_OPTION,
+    country: str = typer.Option("", "--country", "-c", help="Prefer places in this country."),
+    as_json: bool = typer.Option(False, "--json", help="JSON object."),
+) -> None:
+    """Chainage from the first station, offset from the line, and stations before/after."""
+    from geo.route import locate as locate_point
+    from geo.route import parse_lat_lon
+
+    route = _load(route_file)
+    point = parse_lat_lon(where)
+    if point is not None:
+        label = where.strip()
+        lat, lon = point
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InputError(f"{where!r} is not a WGS84 LAT,LON", field="where")
+    else:
+        place = _geocode_near_route(where, route, country)
+        label, lat, lon = place.name, place.lat, place.lon
+    found = locate_point(route, lat, lon)
+    if as_json:
+        typer.echo(json.dumps({"query": where, "name": label, "lat": lat, "lon": lon,
+                               **found.to_dict(), "route": route.name}, ensure_ascii=False))
+        return
+    first = route.stations[0].name
+    typer.echo(f"{label} ({lat:.5f}, {lon:.5f}): km {found.km:,.1f} from {first}, "
+               f"{found.offset_km:,.1f} km off the line, between {found.before} "
+               f"and {found.after}")
+
+
+def _geocode_near_route(name: str, route, country: str):
+    """The place a name means, preferring places inside the route's box."""
+    from geo.geocode import geocode
+
+    lats = [s.lat for s in route.stations]
+    lons = [s.lon for s in route.stations]
+    box = (max(min(lats) - 1, -90), max(min(lons) - 1, -180), min(max(lats) + 1, 90),
+           min(max(lons) + 1, 180))
+    return geocode(name, country=country, bbox=box).place
+
+
+@route_app.command("stats")
+def stats(
+    article: Path = typer.Argument(None, help="Article whose incidents to count "
+                                              "(default: the seed article)."),
+    route_file: Path = ROUTE_OPTION,
+    corridor_km: float = typer.Option(25.0, "--corridor-km", min=0.001,
+                                      help="Corridor half-width for the corridor query."),
+    segment_km: float = typer.Option(50.0, "--segment-km", min=0.001,
+                                     help="Length of the segments incidents are counted in."),
+    published: str = typer.Option("", help="Publication date of ARTICLE (YYYY-MM-DD)."),
+    country: str = typer.Option("", help="Country of ARTICLE (ISO code)."),
+    curated: bool = typer.Option(False, "--curated",
+                                 help="Count the curated incidents (seeds/incidents.yaml)."),
+    incidents_file: Path = typer.Option(None, "--incidents",
+                                        help="Count the curated incidents of this YAML file."),
+    as_json: bool = typer.Option(False, "--json", help="JSON object."),
+) -> None:
+    """Route length by province, incidents in the corridor, and counts by segment."""
+    from geo.cli.export_cmd import read_incidents
+    from geo.exceptions import RouteError
+    from geo.layers import corridor, counts_by_segment, length_by_province
+    from geo.route import line_length_km, station_chainages
+
+    route = _load(route_file)
+    km = station_chainages(route)
+    report: dict = {"route": route.name, "stations": len(route.stations),
+                    "railway_km": km[-1] - km[0], "line_km": round(line_length_km(route), 1)}
+    try:
+        line = length_by_province(route)
+        railway = length_by_province(route, measure="railway")
+        report["length_by_province_km"] = {
+            name: {"railway_km": railway.get(name, 0.0), "line_km": km_line}
+            for name, km_line in line.items()}
+    except RouteError as e:
+        report["length_by_province_km"] = None
+        warn(str(e))
+    incidents, _ = read_incidents(article, published, country, curated, incidents_file)
+    near = corridor(incidents, route, corridor_km)
+    segments = counts_by_segment(incidents, route, segment_km, max_offset_km=corridor_km)
+    report["incidents"] = len(incidents)
+    report["corridor"] = {"width_km": corridor_km, "incidents": [
+        {"id": r.event_id_cnty, "location": r.location, "route_km": r.route_km,
+         "offset_km": r.offset_km} for r in near.itertuples()]}
+    report["segments"] = [
+        {"start_km": r.start_km, "end_km": r.end_km, "from": r.from_station, "to": r.to_station,
+         "incidents": int(r.incidents)} for r in segments.itertuples()]
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    _print_stats(report)
+
+
+def _print_stats(report: dict) -> None:
+    typer.echo(f"{report['route']}: {report['stations']} stations, "
+               f"{report['railway_km']:,.0f} railway km, line {report['line_km']:,.1f} km")
+    provinces = report["length_by_province_km"]
+    if provinces is None:
+        typer.echo("length by province: unavailable (no province polygons)")
+    else:
+        typer.echo(f"length by province:{'railway km':>23} {'line km':>10}")
+        for name, length in provinces.items():
+            typer.echo(f"  {name:<30} {length['railway_km']:10.1f} {length['line_km']:10.1f}")
+    corridor = report["corridor"]
+    typer.echo(f"incidents within {corridor['width_km']:g} km of the line: "
+               f"{len(corridor['incidents'])} of {report['incidents']}")
+    for r in corridor["incidents"]:
+        typer.echo(f"  {r['id']:<12} km {r['route_km']:8.1f}  off {r['offset_km']:6.1f} km  "
+                   f"{r['location']}")
+    typer.echo("incidents by segment (railway km):")
+    for s in report["segments"]:
+        if s["incidents"]:
+            typer.echo(f"  {s['start_km']:7.0f}-{s['end_km']:<7.0f} {s['from']} - {s['to']}: "
+                       f"{s['incidents']}")
+    if not any(s["incidents"] for s in report["segments"]):
+        typer.echo("  (none)")

@@ -1,0 +1,113 @@
+"""Reading an article: the whole pipeline as one function over plain values.
+
+    text -> mentions (span, surface, hint) -> resolved places -> roles -> incidents
+
+``extract`` takes text; ``extract_file`` reads a file (or ``-``) and, for a file
+with a metadata YAML beside it (``article.yaml`` next to ``article.txt``), takes the
+publication date and country from there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from geo.exceptions import InputError
+from geo.models import Incident, Mention
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields."""
+
+    source: str
+    published: dt.date | None
+    country: str
+    mentions: tuple[Mention, ...]
+    incidents: tuple[Incident, ...]
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"source": self.source,
+                "published": self.published.isoformat() if self.published else None,
+                "country": self.country, "warnings": list(self.warnings),
+                "mentions": [m.to_dict() for m in self.mentions],
+                "incidents": [i.to_dict() for i in self.incidents]}
+
+
+def extract(text: str, *, published: dt.date | None = None, country: str = "",
+            source: str = "", gazetteer=None) -> Extraction:
+    """Places, their roles and the incidents an article reports."""
+    from geo.incidents import extract_incidents
+    from geo.mentions import find_mentions, get_matcher
+    from geo.resolve import resolve_mentions
+    from geo.roles import assign_roles
+
+    warnings = []
+    if not text.strip():
+        raise InputError("the article is empty", path=source)
+    if published is None:
+        warnings.append("no publication date given: relative dates resolve against today")
+    found = find_mentions(text, get_matcher(gazetteer))
+    resolved = resolve_mentions(found, country=country, gazetteer=gazetteer)
+    mentions = assign_roles([m for m in resolved if m.place is not None])
+    if not mentions:
+        warnings.append("the article names no place the gazetteer knows")
+    incidents = extract_incidents(text, mentions, published, country=country, source=source)
+    detected = country.upper() or _main_country(mentions)
+    return Extraction(source, published, detected, tuple(mentions), tuple(incidents),
+                      tuple(warnings))
+
+
+def _main_country(mentions) -> str:
+    from collections import Counter
+
+    counts = Counter(m.place.country for m in mentions if m.place and m.place.country)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def parse_date(text: str, option: str = "--published") -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise InputError(f"expected a date as YYYY-MM-DD, got {text!r}", field=option) from None
+
+
+def article_metadata(path: Path) -> dict:
+    """Metadata from ``<article>.yaml`` beside the article, if there is one."""
+    meta_path = path.with_suffix(".yaml")
+    if not meta_path.exists():
+        return {}
+    import yaml
+
+    from geo.fileio import read_text
+
+    try:
+        meta = yaml.safe_load(read_text(meta_path, what="metadata")) or {}
+    except yaml.YAMLError as e:
+        line = getattr(getattr(e, "problem_mark", None), "line", None)
+        raise InputError("metadata is not valid YAML", path=str(meta_path),
+                         line=line + 1 if line is not None else None) from None
+    if not isinstance(meta, dict):
+        raise InputError("metadata must be a mapping", path=str(meta_path))
+    return meta
+
+
+def extract_file(path: str | Path, *, published: dt.date | None = None, country: str = "",
+                 gazetteer=None) -> Extraction:
+    """``extract`` over a file (``-`` is stdin), with metadata from a YAML beside it."""
+    from geo.fileio import read_text
+
+    text = read_text(path, what="article")
+    if not text.strip():
+        raise InputError("the article is empty", path=str(path))
+    if str(path) != "-":
+        meta = article_metadata(Path(path))
+        if published is None and meta.get("published"):
+            value = meta["published"]
+            published = value if isinstance(value, dt.date) else parse_date(value, "published")
+        country = country or str(meta.get("country") or "")
+    result = extract(text, published=published, country=country, source=str(path),
+                     gazetteer=gazetteer)
+    return replace(result, source=str(path))

@@ -1,0 +1,326 @@
+"""From sentences to incident records (ACLED-compatible), each field with its evidence.
+
+How the article is read:
+1. The story's main date is the first date in a sentence that reports an event (else
+   the publication date at week precision). A date within a week of it continues
+   the story ("on Wednesday"); an older one ("In October last year") opens an
+   episode that lasts to the end of its paragraph.
+2. Each sentence's event words (``lexicon.EVENT_PATTERNS``) give its classes:
+   ``violence`` by armed groups, ``operation`` by security forces, and the
+   non-violent kinds. One incident per (story or episode, class).
+3. Figures (``geo.numbers``) go to the class they belong to: fighters killed and
+   people rescued to the operation, the rest to the violence.
+4. A sentence saying the dead "included" people killed at a named place splits off
+   its own incident there (ACLED records one event per location).
+5. The location is the most precise event place; a more precise event place of the
+   same story inside its uncertainty radius refines it ("Bolan district" -> "the
+   Mushkaf Tunnel"). With no place named, the narrowest region the article supports
+   (its main province, else its country) at precision 3.
+6. Fatalities follow ACLED's rule: per group of people (fighters, others), the lowest
+   figure reported; the groups add up. Every figure is kept as a claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from geo import lexicon
+from geo.dates import DateRef, find_dates
+from geo.models import Figure, Incident, Mention, Place, Span
+from geo.numbers import parse_figures
+from geo.text import paragraphs, sentences
+
+_STORY_DAYS = 7
+_INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
+                       re.I)
+_COUNTED_KINDS = ("fatalities", "injured", "hostages", "rescued")
+_UNNAMED_ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|assailants?|"
+                                r"terrorists?|separatists?|rebels?|fighters|they|group)\b", re.I)
+
+
+@dataclass
+class _Draft:
+    """An incident while the article is read."""
+
+    context: str  # "main" or the episode's date
+    cls: str
+    date: DateRef | None
+    triggers: list[tuple[int, str, str, Span]] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    related: list[Span] = field(default_factory=list)  # the story it splits from
+
+    def add_sentence(self, s: Span) -> None:
+        if s not in self.sentences:
+            self.sentences.append(s)
+
+
+def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
+    """(priority, class, event_type, sub_event_type, match) for every event word."""
+    found = []
+    for pattern, cls, etype, sub, priority in lexicon.EVENT_PATTERNS:
+        m = pattern.search(sentence)
+        if m:
+            found.append((priority, cls, etype, sub, m))
+    return found
+
+
+def figure_class(f: Figure) -> str:
+    if f.kind == "rescued":
+        return "operation"
+    if f.kind == "fatalities" and f.who.split()[-1:] and f.who.split()[-1] in _FIGHTERS:
+        return "operation"
+    return "violence"
+
+
+_FIGHTERS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen
+terrorists fighters rebels jihadists assailants bombers""".split())
+
+
+def extract_incidents(text: str, mentions: list[Mention], published: dt.date | None,
+                      *, country: str = "", source: str = "") -> list[Incident]:
+    """Incident records reported by ``text`` (mentions already resolved and given roles)."""
+    anchor = published or dt.date.today()
+    sents = sentences(text)
+    paras = paragraphs(text)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.start, []).append(m)
+    dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
+                       for d in find_dates(s.text, anchor)] for s in sents}
+    main = _main_date(sents, dates, anchor)
+
+    drafts: dict[tuple, _Draft] = {}
+    episode: DateRef | None = None
+    episode_para = -1
+    for s in sents:
+        para = _paragraph_of(paras, s.start)
+        if para != episode_para:
+            episode = None
+        for d in dates[s.start]:
+            if abs((d.date - main.date).days) > _STORY_DAYS:
+                episode, episode_para = d, para
+        context = episode.date.isoformat() if episode else "main"
+        date = episode or main
+        found = classes_in(s.text)
+        figures = [f for f in parse_figures(s.text, s.start) if f.kind in _COUNTED_KINDS]
+        if not found and not figures:
+            continue
+        here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
+        classes = {c for _, c, *_ in found} | {figure_class(f) for f in figures}
+        split = (_INCLUDED.search(s.text) and here
+                 and any(f.kind == "fatalities" for f in figures) and context != "main")
+        for cls in sorted(classes):
+            key = (context, cls, s.start) if split else (context, cls)
+            draft = drafts.get(key)
+            if draft is None:
+                draft = drafts[key] = _Draft(context, cls, date)
+                if split and (context, cls) in drafts:
+                    parent = drafts[(context, cls)]
+                    draft.triggers.extend(parent.triggers)
+                    draft.related.extend(parent.sentences)
+            draft.add_sentence(s)
+            for priority, c, etype, sub, m in found:
+                if c == cls:
+                    span = Span(s.start + m.start(), s.start + m.end(), m.group(0))
+                    draft.triggers.append((priority, etype, sub, span))
+            draft.figures.extend(f for f in figures if figure_class(f) == cls)
+            draft.places.extend(here)
+
+    focus = _focus_region(mentions, country)
+    groups = armed_groups(text)
+    country_name = _country_name(country or (focus.country if focus else ""))
+    incidents = []
+    for draft in drafts.values():
+        if not draft.triggers:
+            continue
+        incidents.append(_incident(draft, drafts, focus, groups, country_name, text,
+                                   len(incidents) + 1, source))
+    incidents.sort(key=lambda i: (i.event_date, i.id), reverse=True)
+    return [replace(inc, id=f"{_id_prefix(source)}-{n}") for n, inc in enumerate(incidents, 1)]
+
+
+def _id_prefix(source: str) -> str:
+    stem = re.sub(r"\W+", "-", source.rsplit("/", 1)[-1].rsplit(".", 1)[0]).strip("-")
+    return stem[:40] or "incident"
+
+
+def _paragraph_of(paras: list[Span], offset: int) -> int:
+    for i, p in enumerate(paras):
+        if p.start <= offset < p.end or offset < p.start:
+            return i
+    return len(paras) - 1
+
+
+def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date) -> DateRef:
+    for s in sents:
+        if dates[s.start] and classes_in(s.text):
+            return dates[s.start][0]
+    return DateRef(anchor, 2, 0, 0, "")
+
+
+def _focus_region(mentions: list[Mention], country: str) -> Place | None:
+    """The narrowest region the article supports: its most named province, else country."""
+    places = [m.place for m in mentions if m.place and (not country or
+                                                        m.place.country == country.upper())]
+    if not places:
+        return None
+    top_country = Counter(p.country for p in places).most_common(1)[0][0]
+    provinces = Counter(p.admin1 or p.name for p in places
+                        if p.country == top_country and p.feature_type != "country")
+    for m in mentions:
+        if m.place and m.place.feature_type == "province" and m.place.country == top_country:
+            provinces[m.place.name] += 1
+    by_name = {m.place.name: m.place for m in mentions
+               if m.place and m.place.feature_type in ("province", "country")}
+    for name, _ in provinces.most_common():
+        if name in by_name and by_name[name].feature_type == "province":
+            return by_name[name]
+    countries = [p for p in by_name.values() if p.feature_type == "country"
+                 and p.country == top_country]
+    return countries[0] if countries else None
+
+
+def _country_name(cc: str) -> str:
+    if not cc:
+        return ""
+    try:
+        import pycountry
+
+        c = pycountry.countries.get(alpha_2=cc.upper())
+        return getattr(c, "common_name", None) or (c.name if c else cc)
+    except (ImportError, LookupError):
+        return cc
+
+
+def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place | None,
+                                                                          list[Mention]]:
+    from geo.geocode import _km
+
+    places = sorted(draft.places, key=lambda m: (m.place.geo_precision,
+                                                 m.place.uncertainty_km))
+    if not places:
+        return focus, []
+    best = places[0]
+    same_story = [m for d in drafts.values() if d.context == draft.context for m in d.places]
+    for m in sorted(same_story, key=lambda m: (m.place.geo_precision, m.place.uncertainty_km)):
+        p, b = m.place, best.place
+        finer = (p.geo_precision, p.uncertainty_km) < (b.geo_precision, b.uncertainty_km)
+        if finer and _km(p.lat, p.lon, b.lat, b.lon) <= b.uncertainty_km:
+            best = m
+            break
+    used = [best] + [m for m in places if m is not best]
+    return best.place, used
+
+
+def armed_groups(text: str) -> dict[str, str]:
+    """Named armed groups and their acronyms: {alias or name: full name}."""
+    groups: dict[str, str] = {}
+    run = re.compile(r"(?:[A-Z][\w’'-]+|al|of|the|for|e)(?:\s+(?:[A-Z][\w’'-]+|al|of|the|e))*")
+    for m in run.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower() in ("the", "of", "al", "e", "for"):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        lowered = {w.lower().strip("’'") for w in words}
+        if not lowered & lexicon.ARMED_GROUP_WORDS or words[-1].lower() in ("of", "the"):
+            continue
+        name = " ".join(words)
+        if _is_state_army(words):
+            continue
+        groups[name] = name
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if len(initials) >= 2:
+            groups[initials] = name
+    return groups
+
+
+def _is_state_army(words: list[str]) -> bool:
+    return len(words) == 2 and words[1].lower() in ("army", "police", "military", "navy")
+
+
+def _actors(draft: _Draft, groups: dict[str, str], country: str, text: str) -> tuple[str, str]:
+    said = " ".join(s.text for s in draft.sentences)
+    named = [full for alias, full in groups.items()
+             if re.search(rf"\b{re.escape(alias)}\b", said)]
+    if not named and draft.related:
+        said = " ".join(s.text for s in draft.related) + " " + said
+        named = [full for alias, full in groups.items()
+                 if re.search(rf"\b{re.escape(alias)}\b", said)]
+    counts = Counter(full for alias, full in groups.items()
+                     for _ in re.finditer(rf"\b{re.escape(alias)}\b", text))
+    group = named[0] if named else ""
+    if not group and counts and _UNNAMED_ATTACKERS.search(said):
+        group = counts.most_common(1)[0][0]
+    group = group or (f"Unidentified Armed Group ({country})" if country else
+                      "Unidentified Armed Group")
+    police = re.search(r"\bpolice(?:men)?\b", said, re.I)
+    state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(c=country)
+    if draft.cls == "operation":
+        return state, group
+    victims = [f.who for f in draft.figures if f.kind in ("fatalities", "hostages", "injured")]
+    if victims and all(v.split()[-1:] and v.split()[-1] in lexicon.COMBATANTS for v in victims):
+        return group, state
+    return group, f"Civilians ({country})" if country else "Civilians"
+
+
+def fatalities(figures: list[Figure]) -> int:
+    """ACLED's rule: the lowest figure per group of people, summed over groups."""
+    by_group: dict[str, int] = {}
+    for f in figures:
+        if f.kind != "fatalities":
+            continue
+        group = "fighters" if f.who.split()[-1:] and f.who.split()[-1] in _FIGHTERS else "others"
+        by_group[group] = min(by_group.get(group, f.value), f.value)
+    return sum(by_group.values())
+
+
+def _incident(draft: _Draft, drafts: dict, focus: Place | None, groups: dict, country: str,
+              text: str, number: int, source: str) -> Incident:
+    priority, etype, sub, _ = max(draft.triggers, key=lambda t: t[0])
+    location, used = _location(draft, drafts, focus)
+    actor1, actor2 = _actors(draft, groups, country, text)
+    if draft.cls == "violence" and actor2.startswith(("Military", "Police")):
+        etype, sub = "Battles", "Armed clash"
+    where = f" near {location.name}" if location else ""
+    evidence: dict[str, tuple[Span, ...]] = {
+        "event_type": tuple(dict.fromkeys(t[3] for t in draft.triggers if t[1] == etype)),
+        "notes": tuple(draft.sentences),
+    }
+    if draft.date and draft.date.text:
+        evidence["event_date"] = (Span(draft.date.start, draft.date.end, draft.date.text),)
+    if used:
+        evidence["location"] = tuple(m.span for m in used)
+    actor_spans = _mentions_of(text, draft.sentences, (actor1, actor2), groups)
+    if actor_spans:
+        evidence["actor1"] = actor_spans
+    for kind in _COUNTED_KINDS:
+        quotes = tuple(dict.fromkeys(f.quote for f in draft.figures if f.kind == kind and f.quote))
+        if quotes:
+            evidence[kind] = quotes
+    notes = " ".join(s.text for s in draft.sentences)
+    return Incident(
+        id=str(number), title=f"{sub} by {actor1}{where}", event_type=etype,
+        sub_event_type=sub, event_date=(draft.date.date.isoformat() if draft.date else ""),
+        time_precision=draft.date.precision if draft.date else 3, location=location,
+        actor1=actor1, actor2=actor2, fatalities=fatalities(draft.figures),
+        figures=tuple(draft.figures), notes=notes[:1000], evidence=evidence,
+        mentions=tuple(used), source=source,
+    )
+
+
+def _mentions_of(text: str, sents: list[Span], actors: tuple[str, ...], groups: dict
+                 ) -> tuple[Span, ...]:
+    aliases = [a for a, full in groups.items() if full in actors]
+    out = []
+    for s in sents:
+        if any(re.search(rf"\b{re.escape(a)}\b", s.text) for a in aliases) or re.search(
+                r"\b(?:militants?|insurgents?|gunmen|attackers?|security forces|troops|"
+                r"soldiers|police)\b", s.text, re.I):
+            out.append(s)
+    return tuple(out)

@@ -1,0 +1,139 @@
+"""Word lists the article reader leans on. Plain English, no model to download.
+
+Kept in one place so a newcomer can see (and extend) every word that steers the
+reader: what is not a place, what a feature hint is, what an event looks like.
+"""
+
+from __future__ import annotations
+
+MONTHS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Religious and calendar words that are also GeoNames places somewhere.
+CALENDAR_AND_FAITH = frozenset("""ramadan ramazan eid muharram christmas easter islam
+christianity hinduism buddhism judaism allah god""".split())
+
+# Ethnic and national names that GeoNames also lists as villages, and demonyms that
+# the suffix rule in ``mentions`` cannot derive.
+DEMONYMS = frozenset("""baloch baluch balochi baluchi pashtun pakhtun pathan punjabi punjabis
+sindhi sindhis hazara hazaras kurd kurds kurdish arab arabs tamil tamils tuareg fulani hausa
+yoruba igbo somali somalis amhara oromo tigrayan uyghur uighur rohingya shia shiite sunni
+alawite druze yazidi chinese pakistani pakistanis afghan afghans indian indians iranian
+iranians american americans british french german russian ukrainian nigerian malian syrian
+iraqi yemeni sudanese ethiopian kenyan colombian mexican turkish israeli palestinian
+bengali bangladeshi sri lankan nepali burmese filipino""".split())
+
+# Common English words that are also place names (Security, Colorado; Reading; Mobile;
+# Nice; Bath). Rejected when capitalised only because they open a sentence or a
+# heading, or when the article also uses them in lower case.
+COMMON_WORDS = frozenset("""a about above across after again against all almost along also
+although always among an and another any anyone are around as at away back be because been
+before behind being below beneath beside besides between beyond both but by can could did do
+does down during each early earlier either else even ever every few for from further had has
+have he her here hers him his how however i if in inside into is it its just last late later
+least less like little many may meanwhile might more most much must near nearly neither never
+new next no none nor not now of off often on once one only or other others otherwise our out
+outside over own per perhaps several she should since so some such than that the their them
+then there these they this those though through throughout thus to today tomorrow too toward
+towards under unless until up upon us very was we were what whatever when where whether which
+while who whom whose why will with within without would yesterday yet you your
+police army security special railway railways government officials official authorities
+estimates estimate another analyst analysts people passengers passenger soldiers troops
+militants insurgents gunmen attackers rescue rescued president prime minister ministry
+spokesman spokesperson spokeswoman witnesses witness residents resident doctors doctor
+hospital hospitals sources source reports report media news agency agencies state states
+national federal provincial local district province region city town village station
+train trains bus buses border borders forces force military commander commanders chief
+chiefs leader leaders group groups several many most some both these those reading mobile
+nice bath split orange lincoln victoria aurora paradise hope unity liberty union independence
+freedom concord friendship harmony progress enterprise commerce industry justice mercy
+providence truth welcome fairview pleasant mount river lake bay island islands sea ocean
+north south east west central northern southern eastern western upper lower middle
+great little old new saint san santa""".split())
+
+# Words after a name that say what kind of feature it is ("Bolan district").
+HINT_AFTER = {
+    "railway station": "station", "train station": "station", "station": "station",
+    "junction": "station", "tunnel": "tunnel", "pass": "pass", "district": "district",
+    "province": "province", "state": "province", "region": "region", "area": "region",
+    "valley": "region", "division": "region", "county": "district", "governorate": "province",
+    "city": "city", "town": "town", "village": "village", "tehsil": "district",
+}
+
+# Titles written after a place ("Kalat Commissioner", "Quetta police chief").
+TITLE_AFTER = frozenset("""commissioner governor mayor deputy chief minister police
+inspector superintendent administrator assembly council""".split())
+
+# Words before a name that mark a person ("Mr Sharif", "named Allahditta").
+PERSON_BEFORE = frozenset("""mr mrs ms dr sir president premier minister general gen
+colonel col major maj captain capt lieutenant lt sergeant sgt named called spokesman
+spokesperson spokeswoman analyst officer judge senator imam mullah sheikh maulana""".split())
+
+# Qualifiers that may sit between "the" and a region name.
+DIRECTIONS = frozenset("""northern southern eastern western central northeastern
+northwestern southeastern southwestern north-eastern north-western south-eastern
+south-western restive remote troubled mountainous neighbouring neighboring""".split())
+
+ALL_CAPS_PLACES = frozenset("""us usa uk uae drc car kp kpk fata ajk""".split())
+
+# --- events -----------------------------------------------------------------------------
+# (pattern, class, event_type, sub_event_type, priority). The class groups what one
+# incident record holds: "violence" by armed groups against people or property,
+# "operation" the security forces' response, and the non-violent kinds. Within a
+# class the highest priority names the incident's type (a hostage-taking that began
+# with a bomb on the tracks is coded by the hostage-taking, ACLED-style).
+import re as _re  # noqa: E402
+
+
+def _p(words: str):
+    return _re.compile(r"\b(?:" + words + r")", _re.I)
+
+
+EVENT_PATTERNS = (
+    (_p(r"hijack\w*|took\s+\w+\s+(?:\w+\s+)?hostages?|taken\s+hostage|held\s+hostage|"
+        r"holding\s+(?:\w+\s+)?(?:passengers|hostages|people)|abduct\w*|kidnap\w*|"
+        r"hostages?"), "violence", "Violence against civilians",
+     "Abduction/forced disappearance", 5),
+    (_p(r"suicide\s+(?:bomb\w*|attack\w*)"), "violence", "Explosions/Remote violence",
+     "Suicide bomb", 4),
+    (_p(r"detonat\w*|explosi\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|\bIEDs?\b|"
+        r"landmines?|roadside\s+bomb"), "violence", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED", 3),
+    (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?"), "violence",
+     "Explosions/Remote violence", "Air/drone strike", 3),
+    (_p(r"shell(?:ing|ed)|mortar|artillery|rockets?\s+(?:fire|attack)"), "violence",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
+    (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
+        r"opened\s+fire|massacre\w*|stormed|raided|fatally\s+shot|killed|killing|"
+        r"beheaded|lynch\w*|torched|set\s+(?:on\s+)?fire"), "violence",
+     "Violence against civilians", "Attack", 2),
+    (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
+        r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
+        r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting"),
+     "operation", "Battles", "Armed clash", 2),
+    (_p(r"riot\w*|mob\b"), "riot", "Riots", "Mob violence", 2),
+    (_p(r"protest\w*|demonstrat\w*|rall(?:y|ies)|sit-in"), "protest", "Protests",
+     "Peaceful protest", 1),
+    (_p(r"arrest\w*|detained"), "arrest", "Strategic developments", "Arrests", 1),
+)
+
+# Who a figure counts, by class of people: fighters fall in battles, the rest are victims.
+COMBATANTS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen
+gunman terrorists terrorist fighters fighter rebels rebel jihadists jihadist assailants
+assailant bombers bomber soldiers soldier troops security personnel policemen police officers
+guards""".split())
+ARMED_GROUP_WORDS = frozenset("""army liberation front taliban tehreek tehrik lashkar jaish
+jamaat brigade brigades militia militias movement mujahideen shabaab haram iswap hamas
+hezbollah hizbullah qaeda qaida isis isil daesh state""".split())
+STATE_FORCE_WORDS = {
+    "police": "Police Forces of {country}",
+    "policemen": "Police Forces of {country}",
+    "security forces": "Military Forces of {country}",
+    "security personnel": "Military Forces of {country}",
+    "soldiers": "Military Forces of {country}",
+    "troops": "Military Forces of {country}",
+    "army": "Military Forces of {country}",
+    "military": "Military Forces of {country}",
+    "special forces": "Military Forces of {country}",
+    "paramilitary": "Military Forces of {country}",
+}

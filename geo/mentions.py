@@ -1,0 +1,293 @@
+"""Finding place mentions in text: a word-bounded Aho-Corasick scan over every
+Latin-script name key in the gazetteer, then filters that throw out what only
+looks like a place.
+
+A capitalised name is kept unless it is
+- a month, weekday, faith or calendar word, or a demonym ("Baloch", "Punjabis");
+- a common English word capitalised only because it opens a sentence, or one the
+  article also writes in lower case ("Security analysts", "Reading" the verb);
+- part of a longer proper name: the capitalised run around it holds words that are
+  neither places nor feature or title words ("Baloch Liberation Army",
+  "Pakistan Institute for ...", "Jaffar Express", "China-Pakistan Economic Corridor");
+- a person ("Mr Sharif", "named Allahditta", "Allahditta, 49,") or a brand-like name
+  followed by a number ("France 24").
+Feature words after a name are kept as its hint ("Bolan district", "Mach railway
+station"), title words as the title role ("Kalat Commissioner").
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo import lexicon
+from geo.models import Mention, Span
+from geo.text import TOKEN, SentenceIndex, fold, sentences
+
+_HINTS = sorted(lexicon.HINT_AFTER, key=len, reverse=True)
+_AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
+_NUMBER_AFTER = re.compile(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
+_JOINERS = frozenset({"of", "the", "and", "for", "de", "al", "el", "bin", "ibn", "e", "i"})
+
+
+class Matcher:
+    """An Aho-Corasick automaton over name keys (ASCII, 3+ characters).
+
+    Each key is stored with a leading space and the text is scanned with one in
+    front, so every match starts at a word start and a match inside a word can
+    never swallow the name that follows it. Built once from the gazetteer's keys
+    and pickled into the cache folder; the pickle loads in a fraction of a second.
+    """
+
+    def __init__(self, automaton, keys_version: str):
+        self.automaton, self.version = automaton, keys_version
+
+    @classmethod
+    def from_keys(cls, keys, version: str = "") -> Matcher:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+        for key in keys:
+            if len(key) >= 3 and key.isascii():
+                automaton.add_word(" " + key)
+        automaton.make_automaton()
+        return cls(automaton, version)
+
+    def spans(self, folded: str, text: str):
+        """(start, end) of the longest capitalised, word-bounded names, left to right."""
+        n = len(folded)
+        best: dict[int, int] = {}
+        for end, length in self.automaton.iter(" " + folded):
+            start = end - length + 1  # ``end`` counts the leading space: offsets shift by one
+            if not text[start].isupper() or (end < n and folded[end].isalnum()):
+                continue
+            if end > best.get(start, -1):
+                best[start] = end
+        reach = -1
+        for start in sorted(best):
+            if start >= reach:
+                reach = best[start]
+                yield start, reach
+
+
+_MATCHERS: dict[str, Matcher] = {}
+
+
+def matcher_path(version: str) -> Path:
+    from gazetteer.gazetteer import cache_dir
+
+    return cache_dir() / f"matcher-{version}.pickle"
+
+
+def get_matcher(gazetteer=None) -> Matcher:
+    """The matcher for the open gazetteer, from memory, the cache file, or built."""
+    from gazetteer.gazetteer import open_gazetteer
+
+    gaz = gazetteer or open_gazetteer()
+    version = "-".join(s.path.stem for s in gaz.stores)
+    if version in _MATCHERS:
+        return _MATCHERS[version]
+    path = matcher_path(version)
+    matcher = None
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                matcher = Matcher(pickle.load(f), version)
+        except Exception:  # a stale or broken cache is rebuilt, never fatal
+            matcher = None
+    if matcher is None:
+        keys = (k for s in gaz.stores for (k,) in s.con.execute("SELECT key FROM keys"))
+        matcher = Matcher.from_keys(keys, version)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        with tmp.open("wb") as f:
+            pickle.dump(matcher.automaton, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for stale in path.parent.glob("matcher-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    _MATCHERS.clear()
+    _MATCHERS[version] = matcher
+    return matcher
+
+
+def clear_matchers() -> None:
+    _MATCHERS.clear()
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
+    """Place mentions (unresolved) in reading order, false hits filtered out."""
+    matcher = matcher or get_matcher()
+    folded = fold(text)
+    sents = sentences(text)
+    index = SentenceIndex(sents)
+    tokens = [_Token(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+    token_at = {t.start: i for i, t in enumerate(tokens)}
+    lower_words = _lower_case_words(tokens)
+    sentence_starts = {s.start for s in sents}
+
+    found = []
+    for start, end in matcher.spans(folded, text):
+        if start in token_at:
+            found.append((start, end))
+    place_tokens = {i for s, e in found for i in _token_range(tokens, token_at, s, e)}
+
+    mentions = []
+    for start, end in found:
+        first = token_at[start]
+        span_tokens = _token_range(tokens, token_at, start, end)
+        if not span_tokens:
+            continue
+        last = span_tokens[-1]
+        surface = text[start:end]
+        key = folded[start:end].strip()
+        if _is_not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text):
+            continue
+        hint, hint_end, title = _hint_after(tokens, last, folded)
+        if _inside_longer_name(text, tokens, first, last, place_tokens, sentence_starts,
+                               hint_end, title):
+            continue
+        if _person_or_brand(tokens, first, end, text):
+            continue
+        end_with_hint = tokens[hint_end].end if hint_end > last else end
+        s = sents[index.at(start)]
+        mentions.append(Mention(
+            surface=text[start:end_with_hint], span=Span(start, end_with_hint,
+                                                         text[start:end_with_hint]),
+            sentence=s, hint=hint, role="title" if title else "context",
+        ))
+    return mentions
+
+
+def _token_range(tokens, token_at, start: int, end: int) -> list[int]:
+    i = token_at.get(start)
+    if i is None:
+        return []
+    out = []
+    while i < len(tokens) and tokens[i].start < end:
+        out.append(i)
+        i += 1
+    return out
+
+
+def _lower_case_words(tokens: list[_Token]) -> set[str]:
+    return {t.text for t in tokens if t.text.islower()}
+
+
+def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
+                    lower_words, text: str) -> bool:
+    words = key.split()
+    if len(words) == 1:
+        word = words[0]
+        if word in lexicon.MONTHS or word in lexicon.WEEKDAYS:
+            return True
+        if word in lexicon.CALENDAR_AND_FAITH or word in lexicon.DEMONYMS:
+            return True
+        if _looks_like_demonym(tokens, first):
+            return True
+        if surface.isupper() and len(surface) > 1 and word not in lexicon.ALL_CAPS_PLACES:
+            return True  # acronyms: BLA, AFP
+        opens_sentence = tokens[first].start in sentence_starts or _after_quote(text, tokens,
+                                                                                first)
+        if word in lexicon.COMMON_WORDS and (opens_sentence or word in lower_words):
+            return True
+        if word in lower_words and opens_sentence:
+            return True
+    return False
+
+
+def _after_quote(text: str, tokens, i: int) -> bool:
+    before = text[max(0, tokens[i].start - 2) : tokens[i].start]
+    return any(q in before for q in "\"“‘(")
+
+
+def _looks_like_demonym(tokens, i: int) -> bool:
+    # "Pakistanis", "Punjabi": a name followed straight by a demonym suffix is not
+    # matched by the word-bounded scan; a plural noun-like word is.
+    word = tokens[i].text.lower()
+    return word.endswith(("ians", "ese", "ans")) and len(word) > 5
+
+
+def _hint_after(tokens, last: int, folded: str) -> tuple[str, int, bool]:
+    """Feature hint or title word right after a name: (hint, last token index, is_title)."""
+    if last + 1 >= len(tokens):
+        return "", last, False
+    nxt = tokens[last + 1]
+    gap = folded[tokens[last].end : nxt.start]
+    if gap.strip():
+        return "", last, False
+    rest = folded[nxt.start : nxt.start + 20]
+    for words in _HINTS:
+        if rest.startswith(words) and (len(rest) == len(words) or not rest[len(words)].isalnum()):
+            n = len(words.split())
+            return lexicon.HINT_AFTER[words], last + n, False
+    if nxt.text.lower() in lexicon.TITLE_AFTER:
+        return "", last + 1, True
+    return "", last, False
+
+
+def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: set[int],
+                        sentence_starts: set[int], hint_end: int, title: bool) -> bool:
+    """True when capitalised words around the name make it part of another name.
+
+    Another place joined by a dash is a pair ("Quetta-Peshawar"); joined by a space
+    it is a person or organisation made of place-like words ("Shahid Rind").
+    """
+    i = first - 1
+    while i >= 0 and _joined(tokens, i, i + 1):
+        t = tokens[i]
+        if not t.capitalised:
+            break
+        word = t.text.lower()
+        if word in lexicon.DIRECTIONS or (i in place_tokens and _dashed(text, tokens, i, i + 1)):
+            i -= 1
+            continue
+        if word in lexicon.COMMON_WORDS and t.start in sentence_starts:
+            break
+        return True
+    j = max(last, hint_end) + 1
+    while j < len(tokens) and _joined(tokens, j - 1, j):
+        t = tokens[j]
+        if not t.capitalised:
+            break
+        if j in place_tokens and _dashed(text, tokens, j - 1, j):
+            j += 1
+            continue
+        if title and t.text.lower() in lexicon.TITLE_AFTER:
+            j += 1
+            continue
+        return True
+    return False
+
+
+def _joined(tokens, a: int, b: int) -> bool:
+    """Two tokens separated by one space or a hyphen only (same name run)."""
+    if a < 0 or b >= len(tokens):
+        return False
+    return tokens[b].start == tokens[a].end + 1
+
+
+def _dashed(text: str, tokens, a: int, b: int) -> bool:
+    return text[tokens[a].end : tokens[b].start] in ("-", "–", "—", "/")
+
+
+def _person_or_brand(tokens, first: int, end: int, text: str) -> bool:
+    if first > 0:
+        prev = tokens[first - 1].text.lower().rstrip(".")
+        if prev in lexicon.PERSON_BEFORE and tokens[first].start - tokens[first - 1].end <= 2:
+            return True
+    after = text[end : end + 12]
+    return bool(_AGE_AFTER.match(after) or _NUMBER_AFTER.match(after))

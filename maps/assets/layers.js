@@ -1,0 +1,564 @@
+/* incident-mapper map page: builds every layer from the page's JSON data, adds the
+ * controls, and exposes a few read-only hooks (window.incimap.*) used by the tests.
+ *
+ * incimap.init(map, dataElement, groups): ``map`` is the Leaflet map, ``dataElement`` the
+ * <script type="application/json"> holding the data, ``groups`` the feature groups (one per
+ * entry of data.layers, by id) that the layer control toggles.
+ */
+(function () {
+  "use strict";
+
+  var incimap = window.incimap;
+  var el = incimap.el;
+
+  // Small pixel offsets so incidents at the very same point stay clickable (display only).
+  function duplicateOffset(k) {
+    if (k === 0) return [0, 0];
+    var angle = k * 2.4; // golden-angle spiral
+    var r = 8 + 3 * Math.sqrt(k);
+    return [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
+  }
+
+  function clusterIcon(color) {
+    var fill = incimap.safeColor(color);
+    return function (cluster) {
+      var n = Number(cluster.getChildCount());
+      var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
+      return L.divIcon({
+        html: '<div style="background:' + fill + '"><span>' + n + "</span></div>",
+        className: "marker-cluster incimap-cluster",
+        iconSize: L.point(size, size),
+      });
+    };
+  }
+
+  function cssToken(text) {
+    return String(text || "").toLowerCase().replace(/[^a-z0-9_-]/g, "-");
+  }
+
+  function App(map, data, groups) {
+    this.map = map;
+    this.data = data;
+    this.groups = groups;
+    this.defs = {};
+    this.items = []; // one per incident marker: {marker, props, day, layer, shown}
+    this.byId = {};
+    this.containers = {}; // incident layer id -> cluster group or layer group
+    this.searchIndex = [];
+    this.onFilter = [];
+    this.afterAdd = [];
+    this.pending = 0; // cluster groups still loading in chunks
+    this.labels = [];
+    var self = this;
+    data.layers.forEach(function (def) { self.defs[def.id] = def; });
+  }
+
+  App.prototype.group = function (layerId) {
+    return this.groups[layerId] || null;
+  };
+
+  App.prototype.eventStyle = function (eventType) {
+    return this.data.event_styles[eventType] || { color: "#7f7f7f", symbol: "circle" };
+  };
+
+  App.prototype.ensureShown = function (layerId) {
+    var group = this.group(layerId);
+    if (group && !this.map.hasLayer(group)) this.map.addLayer(group);
+  };
+
+  // ----------------------------------------------------------------- incidents
+
+  App.prototype.buildIncidents = function () {
+    var self = this;
+    var data = this.data;
+    var styles = data.styles;
+    var cluster = data.cluster && L.MarkerClusterGroup;
+    data.layers.forEach(function (def) {
+      if (def.kind !== "incidents" && def.kind !== "curated") return;
+      var style = self.eventStyle(def.event_type);
+      var container = cluster ? L.markerClusterGroup({
+        chunkedLoading: true,
+        showCoverageOnHover: false,
+        maxClusterRadius: 50,
+        iconCreateFunction: clusterIcon(def.kind === "curated" ? "#222222" : style.color),
+        chunkProgress: function (done, total) {
+          if (done !== total) return;
+          self.pending = Math.max(0, self.pending - 1);
+          if (self.pending === 0 && self.queued) {
+            var range = self.queued;
+            self.queued = null;
+            self.filterDays(range[0], range[1]);
+          }
+        },
+      }) : L.layerGroup();
+      self.containers[def.id] = container;
+      var group = self.group(def.id);
+      if (group) group.addLayer(container);
+    });
+    var seen = {};
+    data.incidents.features.forEach(function (feature) {
+      var p = feature.properties;
+      var c = feature.geometry.coordinates;
+      var key = c[0] + "," + c[1];
+      var k = seen[key] || 0;
+      seen[key] = k + 1;
+      var d = duplicateOffset(k);
+      var style = self.eventStyle(p.event_type);
+      var px = Number(p.px) || 14;
+      var icon = L.divIcon({
+        html: incimap.symbolSvg(style.symbol, style.color,
+          p.curated ? styles.curated_outline : styles.automatic_outline,
+          p.curated ? 3 : 2, px),
+        className: "incimap-marker incimap-incident" + (p.curated ? " incimap-curated" : ""),
+        iconSize: [px, px],
+        iconAnchor: [px / 2 - d[0], px / 2 - d[1]],
+        popupAnchor: [d[0], d[1] - px / 2],
+      });
+      var marker = L.marker([c[1], c[0]], {
+        icon: icon,
+        title: (p.date ? p.date + " \u2013 " : "") + (p.title || p.event_type),
+        alt: p.title || p.event_type,
+        riseOnHover: true,
+      });
+      marker.bindPopup(function () { return incimap.incidentPopup(p, styles); },
+        { maxWidth: 400, minWidth: 260, className: "incimap-leaflet-popup" });
+      marker.on("add", function () {
+        var node = marker.getElement();
+        if (node) {
+          node.setAttribute("data-incident-id", String(p.id));
+          node.setAttribute("data-layer", String(p.layer));
+        }
+      });
+      var item = { marker: marker, props: p, day: incimap.dayNumber(p.date), layer: p.layer,
+        shown: true };
+      self.items.push(item);
+      if (!(p.id in self.byId)) self.byId[p.id] = item;
+      self.searchIndex.push({
+        kind: "incident",
+        label: (p.date ? p.date + " " : "") + (p.title || p.event_type),
+        folded: incimap.fold([p.title, p.event_type, p.place.name, p.actor1, p.actor2]
+          .join(" ")),
+        focus: function () { self.focusIncident(p.id); },
+      });
+    });
+  };
+
+  App.prototype.dayRange = function () {
+    var days = this.items.map(function (i) { return i.day; }).filter(function (d) {
+      return d !== null;
+    });
+    if (!days.length) return null;
+    return [Math.min.apply(null, days), Math.max.apply(null, days)];
+  };
+
+  App.prototype.incidentTotal = function () {
+    return this.items.length;
+  };
+
+  // Show only incidents dated within [a, b] (days); undated ones always show.
+  // While clusters still load in chunks, the newest request waits for them to finish.
+  App.prototype.filterDays = function (a, b) {
+    var self = this;
+    var byLayer = {};
+    var shown = 0;
+    this.items.forEach(function (item) {
+      var keep = a === null || item.day === null || (item.day >= a && item.day <= b);
+      if (self.pending === 0) item.shown = keep;
+      if (keep) {
+        (byLayer[item.layer] = byLayer[item.layer] || []).push(item.marker);
+        shown += 1;
+      }
+    });
+    if (this.pending > 0) {
+      this.queued = [a, b];
+      return shown;
+    }
+    Object.keys(this.containers).forEach(function (id) {
+      var container = self.containers[id];
+      var markers = byLayer[id] || [];
+      container.clearLayers();
+      if (container.addLayers) {
+        // Chunked loading only runs (and reports progress) on a group that is on the map.
+        if (markers.length && container._map) self.pending += 1;
+        container.addLayers(markers);
+      } else {
+        markers.forEach(function (m) { container.addLayer(m); });
+      }
+    });
+    this.onFilter.forEach(function (fn) { fn(); });
+    return shown;
+  };
+
+  App.prototype.visibleIncidents = function () {
+    return this.items.filter(function (i) { return i.shown; }).sort(function (x, y) {
+      return (x.day === null ? Infinity : x.day) - (y.day === null ? Infinity : y.day);
+    });
+  };
+
+  App.prototype.focusIncident = function (id) {
+    var item = this.byId[id];
+    if (!item) return false;
+    if (!item.shown && this.time) {
+      var range = this.dayRange();
+      if (range) this.time.set(incimap.dayToIso(range[0]), incimap.dayToIso(range[1]));
+    }
+    this.ensureShown(item.layer);
+    var container = this.containers[item.layer];
+    var map = this.map;
+    if (container && container.zoomToShowLayer) {
+      container.zoomToShowLayer(item.marker, function () { item.marker.openPopup(); });
+    } else {
+      map.setView(item.marker.getLatLng(), Math.max(map.getZoom(), 9));
+      item.marker.openPopup();
+    }
+    return true;
+  };
+
+  App.prototype.hasAutomatic = function () {
+    return this.data.layers.some(function (d) { return d.kind === "incidents"; });
+  };
+
+  App.prototype.hasCurated = function () {
+    return this.data.layers.some(function (d) { return d.kind === "curated"; });
+  };
+
+  // ----------------------------------------------------------------- places
+
+  App.prototype.buildPlaces = function () {
+    var self = this;
+    var styles = this.data.styles;
+    this.data.places.features.forEach(function (feature) {
+      var p = feature.properties;
+      var c = feature.geometry.coordinates;
+      var marker = L.circleMarker([c[1], c[0]], {
+        radius: 6,
+        color: "#ffffff",
+        weight: 1.5,
+        fillColor: incimap.safeColor(styles.role_colors[p.role], styles.unknown_role_color),
+        fillOpacity: 0.95,
+        className: "incimap-place incimap-role-" + cssToken(p.role),
+      });
+      marker.bindPopup(function () { return incimap.placePopup(p, styles); },
+        { maxWidth: 380, className: "incimap-leaflet-popup" });
+      marker.bindTooltip(function () {
+        return incimap.tooltip(p.place.name + " \u2013 " + p.role);
+      });
+      var group = self.group(p.layer);
+      if (group) group.addLayer(marker);
+      self.searchIndex.push({
+        kind: "place",
+        label: p.place.name + " (" + p.role + ")",
+        folded: incimap.fold([p.place.name].concat(p.surfaces || []).join(" ")),
+        focus: function () { self.focusLayer(p.layer, marker); },
+      });
+    });
+  };
+
+  App.prototype.rolesPresent = function () {
+    return this.data.layers.filter(function (d) { return d.kind === "places"; })
+      .map(function (d) { return d.role; });
+  };
+
+  App.prototype.focusLayer = function (layerId, marker) {
+    this.ensureShown(layerId);
+    this.map.setView(marker.getLatLng(), Math.max(this.map.getZoom(), 9));
+    marker.openPopup();
+  };
+
+  // ----------------------------------------------------------------- uncertainty
+
+  App.prototype.buildUncertainty = function () {
+    var self = this;
+    var shapes = this.data.uncertainty || [];
+    var def = this.data.layers.filter(function (d) { return d.kind === "uncertainty"; })[0];
+    if (!def || !shapes.length) return;
+    var group = this.group(def.id);
+    var color = incimap.safeColor(this.data.styles.uncertainty_color);
+    var options = {
+      color: color, weight: 1, opacity: 0.8, dashArray: "4 4", fillColor: color,
+      fillOpacity: 0.07, interactive: false, className: "incimap-uncertainty",
+    };
+    options.pane = "incimapUncertainty";
+    if (shapes.length > 300) options.renderer = L.canvas({ padding: 0.2, pane: options.pane });
+    function build() {
+      shapes.forEach(function (s) {
+        var layer = s.geometry ? L.geoJSON(s.geometry, { style: function () { return options; },
+          interactive: false, pane: options.pane }) :
+          L.circle([s.lat, s.lon], L.extend({ radius: s.radius_km * 1000 }, options));
+        group.addLayer(layer);
+      });
+      self.uncertaintyBuilt = true;
+    }
+    // Many shapes cost time: build them only once the layer is switched on.
+    if (this.map.hasLayer(group)) build();
+    else group.once("add", build);
+  };
+
+  App.prototype.hasUncertainty = function () {
+    return (this.data.uncertainty || []).length > 0;
+  };
+
+  // ----------------------------------------------------------------- route
+
+  App.prototype.routeLatLngs = function () {
+    return this.data.route.line.map(function (c) { return [c[1], c[0]]; });
+  };
+
+  App.prototype.buildRoute = function () {
+    var self = this;
+    var route = this.data.route;
+    if (!route) return;
+    var styles = this.data.styles;
+    var lineDef = this.data.layers.filter(function (d) { return d.kind === "route"; })[0];
+    var labelDef = this.data.layers.filter(function (d) { return d.kind === "route_km"; })[0];
+    var group = lineDef && this.group(lineDef.id);
+    if (!group) return;
+    var color = incimap.safeColor(styles.route_color);
+    var latlngs = this.routeLatLngs();
+    L.polyline(latlngs, { color: "#ffffff", weight: 7, opacity: 0.85, interactive: false })
+      .addTo(group);
+    L.polyline(latlngs, { color: color, weight: 3.5, className: "incimap-route-line" })
+      .bindTooltip(function () { return incimap.tooltip("Route: " + route.name); },
+        { sticky: true })
+      .addTo(group);
+    var labelGroup = labelDef && this.group(labelDef.id);
+    route.stations.forEach(function (s, index) {
+      var marker = L.circleMarker([s.lat, s.lon], {
+        radius: 4.5, color: color, weight: 2, fillColor: "#ffffff", fillOpacity: 1,
+        className: "incimap-station",
+      });
+      marker.bindPopup(function () { return incimap.stationPopup(s, route.name); },
+        { className: "incimap-leaflet-popup" });
+      marker.bindTooltip(function () { return incimap.tooltip(s.name); });
+      marker.addTo(group);
+      self.searchIndex.push({
+        kind: "station", label: s.name, folded: incimap.fold(s.name),
+        focus: function () { self.focusLayer(lineDef.id, marker); },
+      });
+      if (!labelGroup) return;
+      var km = s.km !== null && s.km !== undefined ? s.km : s.km_estimated;
+      var text = el("span", "incimap-km-text", s.name);
+      if (km !== null && km !== undefined) {
+        incimap.append(text, el("span", "incimap-km-value",
+          " \u00b7 km " + (s.km === null ? "\u2248" : "") + Math.round(km)));
+      }
+      var label = L.marker([s.lat, s.lon], {
+        icon: L.divIcon({ html: text, className: "incimap-km-label", iconSize: null,
+          iconAnchor: [-7, 9] }),
+        interactive: false,
+        keyboard: false,
+        pane: "incimapLabels",
+      });
+      label.addTo(labelGroup);
+      // First and last stations and those with published km posts win label space first.
+      var first = index === 0 || index === route.stations.length - 1;
+      self.labels.push({ marker: label, rank: first ? 0 : s.km !== null ? 1 : 2, order: index });
+    });
+    this.labels.sort(function (a, b) { return a.rank - b.rank || a.order - b.order; });
+  };
+
+  // Hide labels that would overlap a label of higher rank at this zoom.
+  App.prototype.declutterLabels = function () {
+    var map = this.map;
+    var kept = [];
+    this.labels.forEach(function (entry) {
+      var node = entry.marker.getElement();
+      if (!node) return;
+      node.style.visibility = "";
+      var p = map.latLngToContainerPoint(entry.marker.getLatLng());
+      var box = { x: p.x, y: p.y - 10, w: node.offsetWidth + 8, h: 20 };
+      var clash = kept.some(function (k) {
+        return box.x < k.x + k.w && k.x < box.x + box.w && box.y < k.y + k.h && k.y < box.y + box.h;
+      });
+      if (clash) node.style.visibility = "hidden";
+      else kept.push(box);
+    });
+  };
+
+  // ----------------------------------------------------------------- basemap outlines
+
+  App.prototype.buildOutlines = function () {
+    var outlines = this.data.outlines;
+    if (!outlines) return;
+    var attribution = outlines.attribution || "";
+    var baseDef = this.data.layers.filter(function (d) { return d.kind === "outlines"; })[0];
+    var borderDef = this.data.layers.filter(function (d) { return d.kind === "borders"; })[0];
+    var base = baseDef && this.group(baseDef.id);
+    if (base) {
+      L.geoJSON({ type: "FeatureCollection", features: outlines.countries }, {
+        style: function () {
+          return { color: "#b0a99f", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 };
+        },
+        interactive: false,
+        pane: "incimapOutlines",
+        attribution: attribution,
+      }).addTo(base);
+    }
+    var borders = borderDef && this.group(borderDef.id);
+    if (!borders) return;
+    L.geoJSON({ type: "FeatureCollection", features: outlines.provinces }, {
+      style: function () {
+        return { color: "#8a8a8a", weight: 1, dashArray: "3 3", fill: false };
+      },
+      interactive: false,
+      pane: "incimapBorders",
+    }).addTo(borders);
+    L.geoJSON({ type: "FeatureCollection", features: outlines.countries }, {
+      style: function () { return { color: "#555555", weight: 1.6, fill: false }; },
+      interactive: false,
+      pane: "incimapBorders",
+    }).addTo(borders);
+    var self = this;
+    outlines.provinces.concat(outlines.countries).forEach(function (f) {
+      var p = f.properties;
+      if (!p.name || p.label_lat === undefined || p.label_lat === null) return;
+      var text = el("span", "incimap-area-text", p.name);
+      var label = L.marker([p.label_lat, p.label_lon], {
+        icon: L.divIcon({ html: text, className: "incimap-area-label incimap-area-" +
+          cssToken(p.kind), iconSize: null, iconAnchor: [0, 0] }),
+        interactive: false, keyboard: false, pane: "incimapLabels",
+      }).addTo(borders);
+      self.labels.push({ marker: label, rank: p.kind === "country" ? 3 : 4, order: 0 });
+    });
+  };
+
+  // Fresh copies of the context layers for the minimap (a layer lives on one map only).
+  App.prototype.overviewLayers = function () {
+    var layers = [];
+    var renderer = L.canvas();
+    if (this.data.outlines) {
+      layers.push(L.geoJSON({ type: "FeatureCollection", features: this.data.outlines.countries },
+        { style: function () {
+          return { color: "#8a8a8a", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 };
+        }, interactive: false, renderer: renderer }));
+    }
+    if (this.data.route) {
+      layers.push(L.polyline(this.routeLatLngs(), { color: this.data.styles.route_color,
+        weight: 2, interactive: false, renderer: renderer }));
+    }
+    return layers;
+  };
+
+  // ----------------------------------------------------------------- view
+
+  App.prototype.dataBounds = function () {
+    var defs = this.defs;
+    var bounds = L.latLngBounds([]);
+    this.data.incidents.features.concat(this.data.places.features).forEach(function (f) {
+      var def = defs[f.properties.layer];
+      if (!def || !def.fit) return;
+      var c = f.geometry.coordinates;
+      bounds.extend([c[1], c[0]]);
+    });
+    if (this.data.route) bounds.extend(L.latLngBounds(this.routeLatLngs()));
+    return bounds;
+  };
+
+  // Fit the data into the part of the map that the side panels leave free.
+  App.prototype.fit = function () {
+    var bounds = this.dataBounds();
+    if (!bounds.isValid()) return;
+    var size = this.map.getSize();
+    var left = 40;
+    var right = 40;
+    var panel = this.incidentListBody;
+    if (panel && !panel.hidden) left = panel.parentNode.offsetWidth + 30;
+    var legend = this.legend && this.legend.body;
+    if (legend && !legend.hidden) right = legend.parentNode.offsetWidth + 30;
+    if (size.x - left - right < 300) left = right = 40;
+    this.map.fitBounds(bounds, { paddingTopLeft: [left, 50], paddingBottomRight: [right, 30],
+      maxZoom: 11, animate: false });
+  };
+
+  App.prototype.addControls = function () {
+    var c = incimap.controls;
+    var map = this.map;
+    c.fullscreen(this).addTo(map);
+    c.measure(this).addTo(map);
+    c.incidentList(this).addTo(map);
+    c.search(this).addTo(map);
+    L.control.scale({ position: "bottomleft", imperial: true, metric: true }).addTo(map);
+    c.mousePosition(this).addTo(map);
+    c.timeRange(this).addTo(map);
+    c.minimap(this).addTo(map);
+    c.legend(this).addTo(map);
+    if (this.data.title) {
+      var title = el("div", "incimap-title", this.data.title);
+      map.getContainer().appendChild(title);
+    }
+  };
+
+  // Panes keep the drawing order whatever layer is toggled last: outlines under borders
+  // under uncertainty under lines (overlayPane, 400) under labels under markers (600).
+  var PANES = { incimapOutlines: 250, incimapBorders: 300, incimapUncertainty: 350,
+    incimapLabels: 450 };
+
+  App.prototype.start = function () {
+    var self = this;
+    var map = this.map;
+    Object.keys(PANES).forEach(function (name) {
+      if (!map.getPane(name)) map.createPane(name).style.zIndex = String(PANES[name]);
+    });
+    map.getPane("incimapLabels").style.pointerEvents = "none";
+    L.DomUtil.addClass(this.map.getContainer(), "incimap-map");
+    this.buildOutlines();
+    this.buildUncertainty();
+    this.buildRoute();
+    this.buildPlaces();
+    this.buildIncidents();
+    this.addControls();
+    this.afterAdd.forEach(function (fn) { fn(); });
+    this.fit();
+    var timer = null;
+    this.map.on("zoomend moveend overlayadd", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.declutterLabels(); }, 50);
+    });
+    this.declutterLabels();
+  };
+
+  incimap.init = function (map, dataElement, groups) {
+    var data = JSON.parse(dataElement.textContent);
+    var app = new App(map, data, groups || {});
+    incimap.instances.push(app);
+    app.start();
+    return app;
+  };
+
+  // ----------------------------------------------------------------- hooks for tests
+
+  function app(i) {
+    return incimap.instances[i || 0];
+  }
+  incimap.app = app;
+  // Markers in the incident layers (clustered or not): what the time range shows.
+  incimap.incidentCount = function (i) {
+    var a = app(i);
+    return Object.keys(a.containers).reduce(function (n, id) {
+      return n + a.containers[id].getLayers().length;
+    }, 0);
+  };
+  // Incident marker elements on screen (clusters hide their members).
+  incimap.visibleIncidentMarkers = function (i) {
+    return app(i).map.getContainer().querySelectorAll(".incimap-incident").length;
+  };
+  incimap.ready = function (i) {
+    var a = app(i);
+    return Boolean(a) && a.pending === 0;
+  };
+  incimap.layers = function (i) {
+    var a = app(i);
+    return a.data.layers.map(function (d) {
+      var group = a.group(d.id);
+      return { id: d.id, kind: d.kind, label: d.label, count: d.count,
+        on: Boolean(group && a.map.hasLayer(group)) };
+    });
+  };
+  incimap.openIncident = function (id, i) {
+    return app(i).focusIncident(id);
+  };
+  incimap.setDates = function (from, to, i) {
+    app(i).time.set(from, to);
+    return incimap.incidentCount(i);
+  };
+})();

@@ -1,0 +1,306 @@
+"""Exports: every format round-trips, GeoJSON follows RFC 7946, bad requests fail cleanly."""
+
+from __future__ import annotations
+
+import json
+import math
+import numbers
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import pytest
+import shapely
+from shapely import wkt
+
+from geo.cli import main
+from geo.exceptions import ExportError
+from geo.export import (
+    LAYERS,
+    build_layers,
+    export_layers,
+    geojson_dict,
+    validate_layer,
+    write_gpkg,
+)
+from geo.layers import INCIDENT_COLUMNS
+from geo.models import Figure, Incident, Mention, Place, Span
+from geo.route import load_route
+
+ROUTE_CSV = """# name: Test line
+name,place_id,lat,lon,km,line,km_source
+Quetta,,30.18414,67.00141,0,,
+Mach,,29.86371,67.33018,66,,
+Sibi,,29.54299,67.87726,141,,
+"""
+
+
+@pytest.fixture(scope="module")
+def route(tmp_path_factory):
+    path = tmp_path_factory.mktemp("route") / "route.csv"
+    path.write_text(ROUTE_CSV, encoding="utf-8")
+    return load_route(path)
+
+
+@pytest.fixture(scope="module")
+def layers(route):
+    mach = Place(name="Mach", lat=29.86371, lon=67.33018, feature_type="town", country="PK",
+                 admin1="Balochistan", admin2="Kachhi", gazetteer_id="geonames:1171757")
+    tunnel = Place(name="Mushkaf Tunnel", lat=29.6499, lon=67.6949123456789,
+                   feature_type="tunnel", country="PK", admin1="Balochistan")
+    province = Place(name="Balochistan", lat=28.478, lon=65.629, feature_type="province",
+                     country="PK")
+    text = "Militants ambushed the <Jaffar> Express near the Mushkaf Tunnel & Mach."
+    incidents = [
+        Incident(id="PAK1", title="Hijacking of the <Jaffar> Express & hostages",
+                 event_type="Violence against civilians",
+                 sub_event_type="Abduction/forced disappearance", event_date="2025-03-11",
+                 time_precision=1, location=tunnel, actor1="BLA", actor2="Civilians (Pakistan)",
+                 fatalities=10, figures=(Figure("injured", 5), Figure("hostages", 182)),
+                 notes="Train stopped in a tunnel; \"many\" held.", source="seed"),
+        Incident(id="PAK2", title="Clash", event_type="Battles", sub_event_type="Armed clash",
+                 event_date="2025-03-12", time_precision=1, location=mach, fatalities=27),
+        Incident(id="PAK3", title="Province-wide", event_type="Battles",
+                 sub_event_type="Armed clash", event_date="2024-08-26", time_precision=2,
+                 location=province),
+    ]
+    mentions = [
+        Mention(surface="Mushkaf Tunnel", span=Span(47, 61, "Mushkaf Tunnel"),
+                sentence=Span(0, len(text), text), role="event", place=tunnel, score=97.0,
+                match_kind="exact"),
+        Mention(surface="Nowhere", span=Span(0, 7, "Nowhere"), sentence=Span(0, 7, "Nowhere")),
+    ]
+    return build_layers(incidents, mentions, route)
+
+
+def read_back(path, fmt: str, layer: str) -> gpd.GeoDataFrame:
+    if fmt == "csv":
+        table = pd.read_csv(path, keep_default_na=False, na_values=[""])
+        if "wkt" in table:
+            geoms = [wkt.loads(t) if isinstance(t, str) else None for t in table.pop("wkt")]
+        else:
+            geoms = [shapely.Point(x, y) if pd.notna(y) else None
+                     for x, y in zip(table["longitude"], table["latitude"], strict=True)]
+        return gpd.GeoDataFrame(table, geometry=geoms, crs=4326)
+    if fmt == "parquet":
+        return gpd.read_parquet(path)
+    return pyogrio.read_dataframe(path, layer=None if fmt == "geojson" else layer,
+                                  datetime_as_string=True)
+
+
+def same_value(a, b) -> bool:
+    if _missing(a) or _missing(b):
+        return _missing(a) and _missing(b)
+    if isinstance(a, (bool, np.bool_)):
+        return bool(a) == (str(b).lower() in ("true", "1"))
+    if isinstance(a, numbers.Number):
+        return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-6)
+    return str(a) == str(b)
+
+
+def _missing(v) -> bool:
+    return v == "" if isinstance(v, str) else v is None or bool(pd.isna(v))
+
+
+# --------------------------------------------------------------------------- round trips
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg", "kml", "csv", "parquet"])
+@pytest.mark.parametrize("layer", LAYERS)
+def test_every_format_round_trips_geometry_and_attributes(tmp_path, layers, fmt, layer):
+    out = tmp_path / f"out.{fmt}"
+    export_layers(layers, out, fmt, layer=layer)
+    original = layers[layer]
+    back = read_back(out, fmt, layer)
+    assert len(back) == len(original)
+    for a, b in zip(original.geometry, back.geometry, strict=True):
+        if a is None:
+            assert b is None or b.is_empty
+            continue
+        b = shapely.force_2d(b)
+        tolerance = 1e-6 if fmt == "geojson" else 1e-9
+        assert shapely.equals_exact(shapely.normalize(a), shapely.normalize(b), tolerance)
+    if fmt == "kml":
+        back = back.rename(columns={"Name": "name"})
+    for column in original.columns.drop(original.geometry.name):
+        if fmt == "kml" and column == "name":
+            continue  # KML's <name> is the placemark label (checked below)
+        assert column in back, column
+        for i, (a, b) in enumerate(zip(original[column], back[column], strict=True)):
+            assert same_value(a, b), (column, i, a, b)
+
+
+def test_gpkg_has_one_layer_per_frame_with_its_geometry_type(tmp_path, layers):
+    out = write_gpkg(layers, tmp_path / "all.gpkg")
+    found = dict(pyogrio.list_layers(out))
+    assert found == {"incidents": "Point", "mentions": "Point", "route": "LineString",
+                     "stations": "Point", "uncertainty": "Polygon"}
+
+
+def test_kml_placemarks_have_names_and_escaped_descriptions(tmp_path, layers):
+    out = tmp_path / "out.kml"
+    export_layers(layers, out, "kml")
+    assert {name for name, _ in pyogrio.list_layers(out)} == set(LAYERS)
+    incidents = pyogrio.read_dataframe(out, layer="incidents")
+    assert incidents["Name"][0] == "Hijacking of the <Jaffar> Express & hostages"
+    text = out.read_text(encoding="utf-8")
+    assert "&lt;Jaffar&gt; Express &amp;amp; hostages" in text or \
+        "&lt;Jaffar&gt; Express &amp; hostages" in text
+    assert "<Jaffar>" not in incidents["description"][0]
+    assert "<table>" in incidents["description"][0]
+
+
+def test_csv_uses_acled_column_names_in_order(tmp_path, layers):
+    out = tmp_path / "incidents.csv"
+    export_layers(layers, out, "csv")
+    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header == list(INCIDENT_COLUMNS)
+    table = pd.read_csv(out)
+    assert table.loc[0, "hostages"] == 182 and table.loc[0, "disorder_type"] == \
+        "Political violence"
+
+
+def test_parquet_is_geoparquet_with_wgs84(tmp_path, layers):
+    out = tmp_path / "incidents.parquet"
+    export_layers(layers, out, "parquet")
+    import pyarrow.parquet as pq
+
+    geo = json.loads(pq.read_schema(out).metadata[b"geo"])
+    assert geo["primary_column"] == "geometry"
+    assert gpd.read_parquet(out).crs.to_epsg() == 4326
+
+
+def test_all_writes_every_format_into_the_folder(tmp_path, layers):
+    written = export_layers(layers, tmp_path, "all", stem="seed")
+    names = {p.name for p in written}
+    assert {"seed.gpkg", "seed.kml", "seed_incidents.geojson", "seed_route.csv",
+            "seed_uncertainty.parquet"} <= names
+    assert len(written) == 2 + 3 * len(LAYERS)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+# --------------------------------------------------------------------------- RFC 7946
+
+
+def test_geojson_follows_rfc7946(layers):
+    for name, frame in layers.items():
+        doc = json.loads(json.dumps(geojson_dict(frame), allow_nan=False))
+        assert doc["type"] == "FeatureCollection" and "crs" not in doc, name
+        for feature in doc["features"]:
+            geometry = feature["geometry"]
+            if geometry is None:
+                continue
+            for x, y in shapely.get_coordinates(shapely.geometry.shape(geometry)):
+                assert -180 <= x <= 180 and -90 <= y <= 90  # lon, lat order
+                assert round(x, 6) == x and round(y, 6) == y
+            if geometry["type"] == "Polygon":
+                polygon = shapely.geometry.shape(geometry)
+                assert polygon.exterior.is_ccw
+                assert all(not ring.is_ccw for ring in polygon.interiors)
+
+
+def test_geojson_coordinates_are_rounded_to_6_decimals(layers):
+    doc = geojson_dict(layers["incidents"])
+    assert list(doc["features"][0]["geometry"]["coordinates"]) == [67.694912, 29.6499]
+
+
+def test_geojson_properties_are_plain_json_with_nulls(layers):
+    props = geojson_dict(layers["mentions"])["features"][1]["properties"]
+    assert props["latitude"] is None and props["route_km"] is None
+    assert geojson_dict(layers["incidents"])["features"][1]["properties"]["hostages"] is None
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_output_folder_that_does_not_exist_is_an_export_error(tmp_path, layers):
+    with pytest.raises(ExportError, match="output folder does not exist"):
+        export_layers(layers, tmp_path / "missing" / "out.geojson", "geojson")
+
+
+def test_unknown_format_and_layer_are_export_errors(tmp_path, layers):
+    with pytest.raises(ExportError, match="unknown format"):
+        export_layers(layers, tmp_path / "out.shp", "shp")
+    with pytest.raises(ExportError, match="no layer 'roads'"):
+        export_layers(layers, tmp_path / "out.csv", "csv", layer="roads")
+
+
+def test_layer_with_coordinates_outside_wgs84_names_the_row(layers):
+    frame = layers["incidents"].copy()
+    frame.loc[1, "geometry"] = shapely.Point(67.0, 95.0)
+    with pytest.raises(ExportError, match="layer 'incidents', row 1, field 'geometry'"):
+        validate_layer("incidents", frame)
+
+
+def test_layer_with_a_non_plain_value_names_the_field(layers):
+    frame = layers["incidents"].copy()
+    frame["notes"] = frame["notes"].astype(object)
+    frame.at[2, "notes"] = {"nested": True}
+    with pytest.raises(ExportError, match="row 2, field 'notes'"):
+        validate_layer("incidents", frame)
+
+
+def test_failed_export_leaves_neither_file_nor_temporary(tmp_path, layers):
+    out = tmp_path / "out.gpkg"
+    broken = dict(layers, stations=layers["stations"].rename(columns={"km": "name"}))
+    with pytest.raises(ExportError):
+        export_layers(broken, out, "gpkg")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_export_keeps_the_previous_file(tmp_path, layers):
+    out = tmp_path / "out.gpkg"
+    out.write_bytes(b"previous")
+    broken = dict(layers, stations=layers["stations"].set_crs(3857, allow_override=True))
+    with pytest.raises(ExportError):
+        export_layers(broken, out, "gpkg")
+    assert out.read_bytes() == b"previous"
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def run_cli(capsys, *args) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as stop:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return stop.value.code or 0, out, err
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["-f", "geojson", "-o", "{tmp}/missing/out.geojson"], "output folder does not exist"),
+    (["-f", "all", "-o", "{tmp}/missing"], "output folder does not exist"),
+    (["-f", "shapefile", "-o", "{tmp}/out.shp"], "unknown format"),
+    (["-f", "csv", "-l", "roads", "-o", "{tmp}/out.csv"], "unknown layer"),
+    (["-f", "kml", "-o", "-"], "only geojson"),
+    (["-f", "csv", "-o", "{tmp}"], "is a folder"),
+])
+def test_cli_bad_export_request_exits_2_with_one_line(capsys, tmp_path, args, fragment):
+    args = [a.format(tmp=tmp_path) for a in args]
+    code, _, err = run_cli(capsys, "export", *args)
+    assert code == 2
+    assert err.count("\n") == 1 and fragment in err and "Traceback" not in err
+
+
+def test_cli_missing_article_exits_2_with_one_line(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "export", str(tmp_path / "no.txt"), "-f", "csv",
+                           "-l", "stations", "-o", str(tmp_path / "s.csv"))
+    assert code == 2 and err.count("\n") == 1 and "not found" in err
+
+
+def test_cli_exports_the_curated_incidents_as_a_geopackage(capsys, tmp_path):
+    out = tmp_path / "seed.gpkg"
+    code, stdout, _ = run_cli(capsys, "export", "--curated", "-f", "gpkg", "-o", str(out))
+    assert code == 0 and stdout.strip() == str(out)
+    assert {name for name, _ in pyogrio.list_layers(out)} == set(LAYERS)
+    incidents = pyogrio.read_dataframe(out, layer="incidents")
+    hijacking = incidents[incidents["event_id_cnty"].str.contains("hijacking")].iloc[0]
+    assert hijacking["route_km"] == pytest.approx(120, abs=10)  # Tunnel No. 8, Mushkaf area
+
+
+def test_cli_writes_geojson_to_stdout(capsys):
+    code, stdout, _ = run_cli(capsys, "export", "--curated", "-l", "stations", "-o", "-")
+    doc = json.loads(stdout)
+    assert code == 0 and "crs" not in doc
+    assert doc["features"][0]["properties"]["name"] == "Quetta"
