@@ -35,6 +35,23 @@ class Extraction:
                 "mentions": [m.to_dict() for m in self.mentions],
                 "incidents": [i.to_dict() for i in self.incidents]}
 
+    def to_geojson(self) -> dict:
+        """An RFC 7946 FeatureCollection: incidents, then mentions, as point features."""
+        features = [_feature("incident", i.location, i.to_dict()) for i in self.incidents]
+        features += [_feature("mention", m.place, m.to_dict()) for m in self.mentions]
+        return {"type": "FeatureCollection", "features": features,
+                "properties": {"source": self.source, "country": self.country,
+                               "published": self.published.isoformat()
+                               if self.published else None,
+                               "warnings": list(self.warnings)}}
+
+
+def _feature(kind: str, place, props: dict) -> dict:
+    geometry = None
+    if place is not None:
+        geometry = {"type": "Point", "coordinates": [round(place.lon, 6), round(place.lat, 6)]}
+    return {"type": "Feature", "geometry": geometry, "properties": {"feature": kind, **props}}
+
 
 def extract(text: str, *, published: dt.date | None = None, country: str = "",
             source: str = "", gazetteer=None) -> Extraction:

@@ -419,10 +419,12 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
                                "point", "morning", "evening", "night", "year"):
             return True
         if nxt and nxt.low == "of" and re.match(
-            r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+est\b|most\b|few\b|first\b|last\b)",
+            r"\s+of\s+(?:(?:the|its|their|his|her)\s+(?:\w+est\b|most\b|few\b|first\b|"
+            r"last\b)|several\b|many\b|a\s+(?:number|series|spate|string|wave)\b|dozens\b|"
+            r"hundreds\b|thousands\b)",
             after,
         ):
-            return True
+            return True  # "one of the deadliest", "one of several"
     return False
 
 
@@ -558,8 +560,8 @@ _AFTER_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:killed|dead|died|die|slain|perished|martyred|massacred|executed|beheaded|"
      r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
      r"succumbed|bodies|deaths|fatalities|gunned\s+down)\b", "fatalities"),
-    (r"(?:wounded|injured|hurt|sustained\s+(?:\w+\s+)?injuries|"
-     r"received\s+(?:\w+\s+)?injuries|hospitali[sz]ed|injuries)\b", "injured"),
+    (r"(?:wounded|injured|hurt|(?:sustained|received|suffered)\s+(?:\w+\s+)?(?:injuries|"
+     r"wounds)|hospitali[sz]ed|injuries)\b", "injured"),
     (r"(?:taken\s+hostage|held\s+hostage|hostages?|captives?|held\s+captive|abducted|"
      r"kidnapped|missing|in\s+captivity|seized)\b", "hostages"),
     (r"(?:rescued|freed|released|evacuated|escaped)\b", "rescued"),
@@ -580,6 +582,8 @@ _WHO_STOP = {
     "they", "them", "he", "she", "we", "also", "still", "all", "each", "this", "those",
     "these", "so", "far", "later", "earlier", "today", "yesterday", "such", "will",
     "would", "could", "not", "no", "be", "being", "do", "did", "does", "if",
+    "arrested", "detained", "abducted", "kidnapped", "missing", "evacuated", "hurt",
+    "suffered", "sustained", "received", "lost", "fled", "remain", "remained", "went",
 }
 _GROUP_HEADS = {"members", "officers", "personnel", "troops", "workers", "residents",
                 "supporters", "fighters", "employees", "staff", "soldiers", "officials"}
@@ -612,6 +616,16 @@ def _is_plural_head(word: str) -> bool:
     return w in _PLURAL_HEADS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
 
 
+_COMPOUND_TAILS = ("officers", "personnel", "forces", "officials", "constables", "men",
+                   "women", "workers", "staff", "members")
+
+
+def _continues_compound(rest: str) -> bool:
+    """True when the next word completes a compound noun ("police officers")."""
+    m = re.match(r"\s+([a-z]+)\b", rest)
+    return bool(m and m.group(1) in _COMPOUND_TAILS)
+
+
 def _who_after(sentence: str, end: int) -> str:
     """The counted noun phrase right after a quantity ("security personnel")."""
     words = []
@@ -622,7 +636,7 @@ def _who_after(sentence: str, end: int) -> str:
         if w.lower().endswith(("’s", "'s")):
             break
         words.append(w)
-        if _is_plural_head(w):
+        if _is_plural_head(w) and not _continues_compound(sentence[end + m.end():]):
             break
     while words and not words[-1][0].islower():
         words.pop()

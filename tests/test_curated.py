@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 import yaml
 
 import seeds
 from geo.curated import load_curated
+from geo.dates import resolve_date
 from geo.exceptions import DataError
-from geo.models import ACLED_TAXONOMY
+from geo.models import ACLED_TAXONOMY, ROLES
+from geo.numbers import parse_figures
 
 ARTICLE = seeds.SEED_ARTICLE.read_text(encoding="utf-8")
 
@@ -220,3 +223,61 @@ def test_bad_files_are_refused_with_the_file_named(tmp_path, content, message):
 def test_missing_file_is_a_data_error(tmp_path):
     with pytest.raises(DataError, match="not found"):
         load_curated(tmp_path / "nope.yaml")
+
+
+# ---------------------------------------------------------------- test article fixtures
+
+ARTICLES_DIR = Path(__file__).parent / "articles"
+FIXTURES = sorted(ARTICLES_DIR.glob("*.yaml"))
+
+
+def test_there_are_at_least_four_test_articles():
+    assert len(FIXTURES) >= 4
+
+
+@pytest.fixture(params=FIXTURES, ids=lambda p: p.stem)
+def fixture(request):
+    meta = yaml.safe_load(request.param.read_text(encoding="utf-8"))
+    text = (ARTICLES_DIR / meta["file"]).read_text(encoding="utf-8")
+    return meta, text
+
+
+def test_article_length_is_wire_sized(fixture):
+    _, text = fixture
+    assert 150 <= len(text.split()) <= 350
+
+
+def test_expected_places_point_into_the_article(fixture):
+    meta, text = fixture
+    for place in meta["places"]:
+        assert place["context"] in text, place["context"]
+        assert place["surface"] in place["context"]
+        assert place["role"] in ROLES
+        if place["lat"] is not None:
+            assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
+            assert place["tolerance_km"] > 0
+
+
+def test_not_places_and_false_friends_occur_in_the_article(fixture):
+    meta, text = fixture
+    for name in meta["not_places"]:
+        assert name in text, name
+    for friend in meta["false_friends"]:
+        assert friend["context"] in text and friend["surface"] in friend["context"]
+
+
+def test_expected_incidents_agree_with_dates_and_figures(fixture):
+    meta, text = fixture
+    published = meta["published"]
+    names = {p["name"] for p in meta["places"]}
+    for inc in meta["incidents"]:
+        assert inc["sub_event_type"] in ACLED_TAXONOMY[inc["event_type"]]
+        assert inc["location"] in names
+        assert inc["date_text"] in text
+        ref = resolve_date(inc["date_text"], published)
+        assert (ref.date, ref.precision) == (inc["event_date"], inc["time_precision"])
+        if inc.get("fatalities_text"):
+            sentence = inc["fatalities_text"]
+            assert sentence in text
+            killed = [f.value for f in parse_figures(sentence) if f.kind == "fatalities"]
+            assert min(killed) == inc["fatalities"]

@@ -1,1 +1,80 @@
-"""`incimap extract`: placeholder until its issue lands."""
+"""`incimap extract ARTICLE`: places, roles and incidents of a news article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from geo.cli import app, warn
+
+FORMATS = ("geojson", "json", "csv", "table")
+
+
+@app.command()
+def extract(
+    article: str = typer.Argument(None, help="Article text file ('-' for stdin; "
+                                             "default: the seed article)."),
+    published: str = typer.Option("", help="Publication date YYYY-MM-DD (relative dates "
+                                           "resolve against it)."),
+    country: str = typer.Option("", "--country", "-c", help="ISO country the article is about."),
+    fmt: str = typer.Option("geojson", "--format", "-f",
+                            help="geojson, json, csv (ACLED columns) or table."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write to a file (atomically)."),
+) -> None:
+    """Find and resolve every place an article names, and the incidents it reports."""
+    from geo.exceptions import InputError
+    from geo.extract import extract_file, parse_date
+    from geo.fileio import write_text_atomic
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}",
+                         field="--format")
+    if article is None:
+        from seeds import SEED_ARTICLE
+
+        article = str(SEED_ARTICLE)
+    date = parse_date(published) if published else None
+    result = extract_file(article, published=date, country=country)
+    for message in result.warnings:
+        warn(f"{article}: {message}")
+    text = render(result, fmt)
+    if output:
+        write_text_atomic(output, text)
+    else:
+        typer.echo(text, nl=not text.endswith("\n"))
+
+
+def render(result, fmt: str) -> str:
+    if fmt == "geojson":
+        return json.dumps(result.to_geojson(), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        from geo.export import csv_frame
+        from geo.layers import incidents_frame
+
+        return csv_frame(incidents_frame(result.incidents)).to_csv(index=False)
+    return table(result)
+
+
+def table(result) -> str:
+    lines = [f"{len(result.mentions)} place mentions, {len(result.incidents)} incidents "
+             f"({result.source}, published {result.published or 'unknown'})", "", "PLACES"]
+    for m in result.mentions:
+        p = m.place
+        lines.append(f"  {m.surface:<26} {m.role:<13} {p.name} ({p.feature_type}, "
+                     f"{p.admin1 or p.country}) {p.lat:.4f},{p.lon:.4f} "
+                     f"prec {p.geo_precision} ±{p.uncertainty_km:g} km")
+    lines += ["", "INCIDENTS"]
+    for i in result.incidents:
+        where = i.location.name if i.location else "?"
+        lines.append(f"  {i.id} {i.event_date} (precision {i.time_precision}) {i.event_type} / "
+                     f"{i.sub_event_type}")
+        lines.append(f"      at {where} (geo precision {i.geo_precision}); {i.actor1} vs "
+                     f"{i.actor2}; fatalities {i.fatalities}")
+        for f in i.figures:
+            lines.append(f"      - {f.kind}: {f.qualifier + ' ' if f.qualifier else ''}{f.value} "
+                         f"{f.who}{' (per ' + f.claimed_by + ')' if f.claimed_by else ''}")
+    return "\n".join(lines) + "\n"

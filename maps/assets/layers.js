@@ -2,7 +2,7 @@
  * controls, and exposes a few read-only hooks (window.incimap.*) used by the tests.
  *
  * incimap.init(map, dataElement, groups): ``map`` is the Leaflet map, ``dataElement`` the
- * <script type="application/json"> holding the data, ``groups`` the feature groups (one per
+ * JSON data element (type application/json), ``groups`` the feature groups (one per
  * entry of data.layers, by id) that the layer control toggles.
  */
 (function () {

@@ -256,7 +256,12 @@ def build_data(incidents: Sequence[Incident], route: Route | None, mentions: Seq
     ]
     place_features = features.place_features(placed, layer_of_role)
 
-    shapes = uncertainty_shapes([*(i.location for i in located), *(m.place for m in placed)])
+    # Uncertainty of where incidents happened and of event places; a country-wide mention
+    # ("Pakistan") would shade a whole country for no incident, so it gets none.
+    shapes = uncertainty_shapes([
+        *(i.location for i in located),
+        *(m.place for m in placed if m.role == "event" and m.place.feature_type != "country"),
+    ])
     if shapes:
         add("uncertainty", "Uncertainty areas", count=len(shapes),
             show=len(shapes) <= UNCERTAINTY_SHOWN_UP_TO)

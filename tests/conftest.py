@@ -1,0 +1,111 @@
+"""Shared fixtures.
+
+Browser fixtures (tests marked ``browser``): headless Debian Chromium at /usr/bin/chromium
+driven by playwright-python, with every request other than file: and data: blocked and
+recorded. No browser is downloaded. Missing Chromium fails under CI=true, skips locally.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("INCIMAP_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 800}
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install playwright)")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageLog:
+    """Everything a page did that a map opened offline must never do."""
+
+    page_errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    blocked_requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def problems(self) -> dict[str, list[str]]:
+        return {name: values for name, values in vars(self).items() if values}
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """Where screenshots go: $INCIMAP_TEST_OUTPUT or test-output/ (git-ignored)."""
+    folder = Path(os.environ.get("INCIMAP_TEST_OUTPUT", ROOT / "test-output"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def open_map(browser):
+    """``open_map(path) -> (page, log)``: a map file opened offline, every request recorded."""
+    contexts = []
+
+    def opener(path: Path, viewport: dict | None = None, wait: str = "incimap.ready()"):
+        context = browser.new_context(viewport=viewport or VIEWPORT)
+        contexts.append(context)
+        page = context.new_page()
+        log = PageLog()
+        page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+        page.on("console", lambda msg: log.console_errors.append(msg.text)
+                if msg.type == "error" else None)
+        page.on("requestfailed", lambda req: log.failed_requests.append(req.url[:200]))
+
+        def on_dialog(dialog):
+            log.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+
+        def gate(route):
+            url = route.request.url
+            if url.startswith(("file://", "data:")):
+                route.continue_()
+            else:
+                log.blocked_requests.append(url[:200])
+                route.abort()
+
+        page.route("**/*", gate)
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_function(
+            f"window.incimap && incimap.instances && incimap.instances.length > 0 && {wait}",
+            timeout=120_000)
+        return page, log
+
+    yield opener
+    for context in contexts:
+        context.close()

@@ -1,0 +1,162 @@
+"""The gazetteer store: keys, overlay validation, GeoNames imports, cache repair."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from gazetteer import gazetteer as gz
+from gazetteer.normalize import compact, normalize, skeleton
+from gazetteer.sources import feature_type, overlay_rows, read_geonames_dump
+from geo.exceptions import DataError, InputError
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ab-e-Gum", "ab e gum"), ("  Peshawar   Cantt. ", "peshawar cantt"),
+    ("Mūsá Khel", "musa khel"), ("D.I. Khan", "d i khan"), ("Bahāwalpur", "bahawalpur"),
+])
+def test_normalize_folds_case_diacritics_and_punctuation(a, b):
+    assert normalize(a) == b
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Musakhail", "Musa Khel"), ("Musakhel", "Musakhail"), ("Mushkaf", "Mashkaf"),
+    ("Dhadar", "Dadhar"), ("Jaffar", "Jaffer"), ("Noshki", "Nushki"), ("Machh", "Mach"),
+])
+def test_romanisation_variants_share_a_skeleton(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+def test_different_places_keep_different_skeletons():
+    assert skeleton("Quetta") != skeleton("Kohat")
+    assert compact("Musa Khel") == compact("Musakhel")
+
+
+def test_seed_overlay_loads_with_types_and_radii():
+    from seeds import PLACES_OVERLAY
+
+    rows = overlay_rows(PLACES_OVERLAY)
+    ids = {r.gid for r in rows}
+    for needed in ("overlay:bolan-district", "overlay:bolan-pass", "overlay:mushkaf-tunnel",
+                   "overlay:dhadar", "overlay:station-mach", "overlay:balochistan"):
+        assert needed in ids
+    assert all(r.radius_km > 0 and r.source for r in rows)
+
+
+HEADER = ("id,name,alternate_names,feature_type,lat,lon,radius_km,country,admin1,admin2,"
+          "population,source,source_2,notes\n")
+
+
+@pytest.mark.parametrize(("row", "field"), [
+    ("x,X,,tunnel,95,67,1,PK,,,,src,,\n", "lat"),
+    ("x,X,,tunnel,29,abc,1,PK,,,,src,,\n", "lon"),
+    ("x,X,,castle,29,67,1,PK,,,,src,,\n", "feature_type"),
+    (",X,,town,29,67,1,PK,,,,src,,\n", "id"),
+])
+def test_bad_overlay_row_names_file_line_and_field(tmp_path, row, field):
+    path = tmp_path / "places.csv"
+    path.write_text(HEADER + "ok,Ok,,town,29,67,1,PK,,,,src,,\n" + row, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        overlay_rows(path)
+    message = str(err.value)
+    assert str(path) in message and "line 3" in message and f"'{field}'" in message
+
+
+def _dump_line(gid, name, lat, lon, fclass, fcode, alternates="", population=0):
+    cols = [str(gid), name, name, alternates, str(lat), str(lon), fclass, fcode, "PK", "",
+            "02", "", "", "", str(population), "", "1000", "Asia/Karachi", "2024-01-01"]
+    return "\t".join(cols) + "\n"
+
+
+@pytest.fixture
+def dump_file(tmp_path):
+    path = tmp_path / "PK.txt"
+    path.write_text(
+        _dump_line(9000001, "Zarghun Road Railway Station", 30.101, 67.111, "S", "RSTN",
+                   "Zarghun Road Station") +
+        _dump_line(9000002, "Chappar Rift Tunnel", 30.05, 67.62, "R", "TNL") +
+        "this line is broken\n" +
+        _dump_line(9000003, "Kharzai Pass", 30.3, 67.9, "T", "PASS") +
+        _dump_line(9000004, "Bad Lat", 123, 67.9, "P", "PPL"),
+        encoding="utf-8")
+    return path
+
+
+def test_geonames_dump_rows_are_typed_and_bad_rows_counted(dump_file):
+    report = read_geonames_dump(dump_file)
+    types = {r.name: r.ftype for r in report.rows}
+    assert types == {"Zarghun Road Railway Station": "station", "Chappar Rift Tunnel": "tunnel",
+                     "Kharzai Pass": "pass"}
+    assert report.skipped == 2
+    assert any("line 3" in p for p in report.problems)
+
+
+def test_zipped_dump_reads_like_plain(dump_file, tmp_path):
+    archive = tmp_path / "PK.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(dump_file, "PK.txt")
+        zf.writestr("readme.txt", "not data")
+    assert len(read_geonames_dump(archive).rows) == 3
+
+
+def test_binary_dump_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"ok\n\x00\x01binary")
+    with pytest.raises(InputError, match="line 2"):
+        read_geonames_dump(path)
+
+
+def test_imported_station_is_found_by_geocode(dump_file, gazetteer):
+    from geo.geocode import geocode
+
+    report = gz.import_dump(dump_file)
+    try:
+        assert len(report.rows) == 3
+        result = geocode("Zarghun Road station", gazetteer=gz.open_gazetteer())
+        assert result.place.feature_type == "station"
+        assert result.place.gazetteer_id == "geonames:9000001"
+        stores = {s["store"] for s in gz.open_gazetteer().info()}
+        assert "imports" in stores
+    finally:
+        gz.imports_path().unlink(missing_ok=True)
+        gz.clear_cache()
+
+
+@pytest.mark.parametrize(("fclass", "fcode", "population", "expected"), [
+    ("A", "ADM1", 0, "province"), ("A", "ADM2", 0, "district"), ("P", "PPLC", 1, "city"),
+    ("P", "PPL", 200_000, "city"), ("P", "PPL", 6_000, "town"), ("P", "PPL", 50, "village"),
+    ("S", "RSTN", 0, "station"), ("R", "TNL", 0, "tunnel"), ("T", "PASS", 0, "pass"),
+])
+def test_geonames_feature_codes_map_to_feature_types(fclass, fcode, population, expected):
+    assert feature_type(fclass, fcode, population) == expected
+
+
+def test_corrupt_overlay_cache_is_rebuilt_with_a_warning(isolated_cache, capsys):
+    from seeds import PLACES_OVERLAY
+
+    gz.clear_cache()
+    path = gz.overlay_store_path(PLACES_OVERLAY)
+    gz.open_gazetteer(world=False)
+    gz.clear_cache()
+    path.write_bytes(b"this is not a database" * 100)
+    g = gz.open_gazetteer(world=False)
+    assert g.candidates("Mushkaf Tunnel")
+    assert "rebuilding" in capsys.readouterr().err
+    gz.clear_cache()
+
+
+def test_world_store_is_reused_not_rebuilt(gazetteer):
+    path = gz.world_path()
+    before = path.stat().st_mtime
+    gz.clear_cache()
+    gz.open_gazetteer()
+    assert path.stat().st_mtime == before
+
+
+def test_info_reports_counts_sources_and_paths(gazetteer):
+    info = {s["store"]: s for s in gazetteer.info()}
+    assert info["world"]["places"] > 200_000
+    assert info["world"]["names"] > 500_000
+    assert "GeoNames" in info["world"]["source"]
+    assert info["overlay"]["places"] >= 50

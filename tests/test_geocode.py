@@ -1,0 +1,165 @@
+"""Geocoding names against the offline gazetteer: matching, ranking, precision."""
+
+from __future__ import annotations
+
+import pytest
+from geopy.distance import geodesic
+
+from geo.exceptions import InputError, NoMatch
+from geo.geocode import geocode, geocode_many, parse_bbox, parse_latlon, parse_query
+
+# Independent reference coordinates (Wikipedia infoboxes), not the gazetteer's own.
+REFERENCE = {
+    "Quetta": (30.1833, 67.0000, 10),  # 30°11′N 67°00′E
+    "Peshawar": (34.0000, 71.5667, 12),  # 34°00′N 71°34′E
+    "Mach": (29.8667, 67.3333, 6),  # 29°52′N 67°20′E
+    "Sibi": (29.5500, 67.8833, 6),  # 29°33′N 67°53′E
+    "Islamabad": (33.6931, 73.0639, 15),  # 33°41′N 73°04′E
+    "Lahore": (31.5497, 74.3436, 12),  # 31°32′N 74°20′E
+}
+
+
+def km(place, lat, lon) -> float:
+    return geodesic((place.lat, place.lon), (lat, lon)).km
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+def test_city_resolves_within_tolerance_of_independent_coordinates(gazetteer, name):
+    lat, lon, tolerance = REFERENCE[name]
+    result = geocode(name, gazetteer=gazetteer)
+    assert result.place.country == "PK"
+    assert km(result.place, lat, lon) <= tolerance
+
+
+def test_done_when_batch_resolves_every_seed_name_in_pakistan(gazetteer):
+    names = ["Quetta", "Peshawar", "Mach", "Mushkaf Tunnel", "Musakhail", "Bolan"]
+    results = geocode_many(names, gazetteer=gazetteer)
+    assert [r.place.country for r in results] == ["PK"] * 6
+    by_name = dict(zip(names, results, strict=True))
+    assert by_name["Mushkaf Tunnel"].place.feature_type == "tunnel"
+    assert by_name["Bolan"].place.admin1 == "Balochistan"
+    assert by_name["Musakhail"].place.admin1 == "Balochistan"
+    # The tunnel lies in the Bolan Pass section, between Mach and Sibi.
+    tunnel = by_name["Mushkaf Tunnel"].place
+    assert 29.5 < tunnel.lat < 29.9 and 67.3 < tunnel.lon < 67.9
+
+
+def test_mushkaf_tunnel_lies_inside_bolan_district_radius(gazetteer):
+    tunnel = geocode("Mushkaf Tunnel", gazetteer=gazetteer).place
+    district = geocode("Bolan district", gazetteer=gazetteer).place
+    assert district.feature_type == "district"
+    assert km(tunnel, district.lat, district.lon) <= district.uncertainty_km
+
+
+@pytest.mark.parametrize(("query", "feature_type"), [
+    ("Mach railway station", "station"),
+    ("Mach", "town"),
+    ("Bolan district", "district"),
+    ("the eastern Punjab province", "province"),
+    ("Mushkaf Tunnel", "tunnel"),
+    ("Bolan Pass", "pass"),
+])
+def test_feature_hint_in_query_picks_the_feature_type(gazetteer, query, feature_type):
+    assert geocode(query, gazetteer=gazetteer, country="PK").place.feature_type == feature_type
+
+
+@pytest.mark.parametrize(("variant", "expected"), [
+    ("Mashkaf", "Mushkaf"),
+    ("Dadhar", "Dhadar"),
+    ("Musa Khel", "Musakhel District"),
+    ("Musakhel", "Musakhel District"),
+    ("Nushki", "Nushki"),
+    ("Noshki", "Nushki"),
+    ("Peshawer", "Peshawar"),
+])
+def test_transliteration_variants_reach_the_same_place(gazetteer, variant, expected):
+    result = geocode(variant, gazetteer=gazetteer, country="PK")
+    assert result.place.name == expected
+
+
+@pytest.mark.parametrize(("typo", "expected"), [
+    ("Quetat", "Quetta"), ("Peshawr", "Peshawar"), ("Rawalpindii", "Rawalpindi"),
+    ("Karahci", "Karachi"),
+])
+def test_one_typo_is_forgiven_and_reported_as_fuzzy_or_variant(gazetteer, typo, expected):
+    result = geocode(typo, gazetteer=gazetteer, country="PK")
+    assert result.place.name == expected
+    assert result.match_kind in ("fuzzy", "variant")
+    assert result.score < 100
+
+
+def test_ambiguous_sahiwal_returns_the_other_sahiwal_as_alternative(gazetteer):
+    result = geocode("Sahiwal", gazetteer=gazetteer, alternatives=3)
+    others = [a.place for a in result.alternatives if a.place.name == "Sahiwal"]
+    assert others, "the second Sahiwal must be offered"
+    assert km(result.place, others[0].lat, others[0].lon) > 50
+    assert "ambiguous" in result.reason or "beats" in result.reason
+
+
+def test_country_bias_decides_between_hyderabads(gazetteer):
+    pk = geocode("Hyderabad", country="PK", gazetteer=gazetteer).place
+    india = geocode("Hyderabad", country="IN", gazetteer=gazetteer).place
+    assert (pk.country, pk.admin1) == ("PK", "Sindh")
+    assert india.country == "IN"
+
+
+def test_proximity_bias_prefers_the_nearer_namesake(gazetteer):
+    near_karachi = geocode("Hyderabad", near=(24.86, 67.01), gazetteer=gazetteer).place
+    assert near_karachi.country == "PK"
+
+
+def test_bbox_bias_keeps_results_inside_the_box(gazetteer):
+    place = geocode("Hyderabad", bbox=(23.0, 60.0, 37.0, 78.0 - 8), gazetteer=gazetteer).place
+    assert place.country == "PK"
+
+
+def test_result_carries_precision_radius_and_provenance(gazetteer):
+    r = geocode("Balochistan", gazetteer=gazetteer)
+    assert r.place.feature_type == "province"
+    assert r.place.geo_precision == 3
+    assert r.place.uncertainty_km > 100
+    assert r.place.gazetteer_id.startswith(("overlay:", "geonames"))
+    town = geocode("Mach", gazetteer=gazetteer)
+    assert town.place.geo_precision == 1 and town.match_kind == "exact"
+    assert town.place.gazetteer_id == "geonames:1171757"
+
+
+def test_unknown_name_raises_no_match_with_suggestions(gazetteer):
+    with pytest.raises(NoMatch) as err:
+        geocode("Qwzxv Tunnelberg", gazetteer=gazetteer)
+    assert "no match for 'Qwzxv Tunnelberg'" in str(err.value)
+
+
+def test_near_miss_suggests_nearest_names(gazetteer):
+    with pytest.raises(NoMatch) as err:
+        geocode("Quettaxyzq", gazetteer=gazetteer, fuzzy=False)
+    assert "Quetta" in err.value.suggestions
+
+
+@pytest.mark.parametrize("bad", ["", "   "])
+def test_empty_name_is_an_input_error(gazetteer, bad):
+    with pytest.raises(InputError):
+        geocode(bad, gazetteer=gazetteer)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mach railway station", ("mach", "station")),
+    ("the eastern Punjab province", ("punjab", "province")),
+    ("Bolan district", ("bolan", "district")),
+    ("Quetta", ("quetta", "")),
+])
+def test_parse_query_separates_hint(text, expected):
+    q = parse_query(text)
+    assert (q.name, q.hint) == expected
+
+
+@pytest.mark.parametrize("bad", ["30.1", "abc,def", "91,0", "1,2,3"])
+def test_malformed_near_is_rejected(bad):
+    with pytest.raises(InputError, match="--near"):
+        parse_latlon(bad)
+
+
+def test_bbox_must_be_ordered():
+    assert parse_bbox("23,60,37,78") == (23.0, 60.0, 37.0, 78.0)
+    with pytest.raises(InputError, match="--bbox"):
+        parse_bbox("37,60,23,78")
