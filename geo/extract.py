@@ -58,7 +58,7 @@ def extract(text: str, *, published: dt.date | None = None, country: str = "",
     """Places, their roles and the incidents an article reports."""
     from geo.incidents import extract_incidents
     from geo.mentions import find_mentions, get_matcher
-    from geo.resolve import resolve_mentions
+    from geo.resolve import document_focus, resolve_mentions, variant_mentions
     from geo.roles import assign_roles
 
     warnings = []
@@ -67,21 +67,18 @@ def extract(text: str, *, published: dt.date | None = None, country: str = "",
     if published is None:
         warnings.append("no publication date given: relative dates resolve against today")
     found = find_mentions(text, get_matcher(gazetteer))
-    resolved = resolve_mentions(found, country=country, gazetteer=gazetteer)
-    mentions = assign_roles([m for m in resolved if m.place is not None])
+    resolved = [m for m in resolve_mentions(found, country=country, gazetteer=gazetteer)
+                if m.place is not None]
+    focus = country.upper() or document_focus(resolved)
+    resolved += variant_mentions(text, resolved, country=focus, gazetteer=gazetteer)
+    resolved.sort(key=lambda m: m.span.start)
+    mentions = assign_roles(resolved)
     if not mentions:
         warnings.append("the article names no place the gazetteer knows")
     incidents = extract_incidents(text, mentions, published, country=country, source=source)
-    detected = country.upper() or _main_country(mentions)
+    detected = focus
     return Extraction(source, published, detected, tuple(mentions), tuple(incidents),
                       tuple(warnings))
-
-
-def _main_country(mentions) -> str:
-    from collections import Counter
-
-    counts = Counter(m.place.country for m in mentions if m.place and m.place.country)
-    return counts.most_common(1)[0][0] if counts else ""
 
 
 def parse_date(text: str, option: str = "--published") -> dt.date:

@@ -31,6 +31,7 @@ from geo import lexicon
 from geo.dates import DateRef, find_dates
 from geo.models import Figure, Incident, Mention, Place, Span
 from geo.numbers import parse_figures
+from geo.roles import is_aggregate
 from geo.text import paragraphs, sentences
 
 _STORY_DAYS = 7
@@ -97,20 +98,26 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     drafts: dict[tuple, _Draft] = {}
     episode: DateRef | None = None
     episode_para = -1
+    main_places: set[str] = set()
     for s in sents:
+        if is_aggregate(s.text):
+            continue
         para = _paragraph_of(paras, s.start)
         if para != episode_para:
             episode = None
+        here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
+        figures = [f for f in parse_figures(s.text, s.start) if f.kind in _COUNTED_KINDS]
+        figures += _single_victims(s, figures)
+        found = _with_weak_triggers(classes_in(s.text), {figure_class(f) for f in figures})
         for d in dates[s.start]:
-            if abs((d.date - main.date).days) > _STORY_DAYS:
+            if _opens_episode(d, main, s, here, main_places, bool(found)):
                 episode, episode_para = d, para
         context = episode.date.isoformat() if episode else "main"
         date = episode or main
-        found = classes_in(s.text)
-        figures = [f for f in parse_figures(s.text, s.start) if f.kind in _COUNTED_KINDS]
         if not found and not figures:
             continue
-        here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
+        if context == "main":
+            main_places.update(m.place.gazetteer_id for m in here)
         classes = {c for _, c, *_ in found} | {figure_class(f) for f in figures}
         split = (_INCLUDED.search(s.text) and here
                  and any(f.kind == "fatalities" for f in figures) and context != "main")
@@ -130,18 +137,76 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
                     draft.triggers.append((priority, etype, sub, span))
             draft.figures.extend(f for f in figures if figure_class(f) == cls)
             draft.places.extend(here)
+    _fold_arrests(drafts)
 
     focus = _focus_region(mentions, country)
     groups = armed_groups(text)
     country_name = _country_name(country or (focus.country if focus else ""))
     incidents = []
     for draft in drafts.values():
-        if not draft.triggers:
+        # An incident needs an event word, and a number or a place to stand on.
+        if not draft.triggers or not (draft.figures or draft.places):
             continue
         incidents.append(_incident(draft, drafts, focus, groups, country_name, text,
                                    len(incidents) + 1, source))
     incidents.sort(key=lambda i: (i.event_date, i.id), reverse=True)
     return [replace(inc, id=f"{_id_prefix(source)}-{n}") for n, inc in enumerate(incidents, 1)]
+
+
+def _with_weak_triggers(found: list, figure_classes: set[str]) -> list:
+    """Keep a weak trigger ("killed") only when nothing stronger is there, or when the
+    sentence's figures belong to its class."""
+    strong = [f for f in found if f[0] > 0]
+    weak = [f for f in found if f[0] == 0 and (not strong or f[1] in figure_classes)]
+    return strong + weak
+
+
+def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
+                   main_places: set[str], has_event: bool) -> bool:
+    """Does this date start a separate event rather than continue the main story?
+
+    A date more than a week away always does. A nearby but different day does when
+    its sentence reports an event and either opens with the date ("On Tuesday, two
+    soldiers were killed ...") or names its own event place.
+    """
+    if abs((d.date - main.date).days) > _STORY_DAYS:
+        return True
+    if d.date == main.date or d.precision != 1 or not has_event:
+        return False
+    opens = d.start - s.start <= 3
+    elsewhere = bool(here) and not any(m.place.gazetteer_id in main_places for m in here)
+    return opens or elsewhere
+
+
+_SINGLE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"
+                     r"officer|soldier|policeman|student|journalist|activist|teacher|driver|"
+                     r"farmer|worker|person|resident|civilian|member|villager|trader)\b[^.;]{0,80}?"
+                     r"\b(?:was|has\s+been)\s+(shot\s+dead|killed|murdered|stabbed\s+to\s+death|"
+                     r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
+_SINGLE_KIND = {"wounded": "injured", "injured": "injured", "abducted": "hostages",
+                "kidnapped": "hostages"}
+
+
+def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
+    """"An Indigenous leader was shot dead": one victim, though no number is written."""
+    out = []
+    for m in _SINGLE.finditer(s.text):
+        kind = _SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
+        if not any(f.kind == kind for f in figures):
+            out.append(Figure(kind=kind, value=1, who="person", quote=s))
+    return out
+
+
+def _fold_arrests(drafts: dict) -> None:
+    """Arrests at a demonstration are part of it (ACLED: protest with intervention)."""
+    for key in [k for k in drafts if k[1] == "arrest"]:
+        demo = drafts.get((key[0], "demonstration"))
+        if demo is not None:
+            arrest = drafts.pop(key)
+            for s in arrest.sentences:
+                demo.add_sentence(s)
+            demo.figures.extend(arrest.figures)
+            demo.places.extend(arrest.places)
 
 
 def _id_prefix(source: str) -> str:
@@ -217,26 +282,33 @@ def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place |
     return best.place, used
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
+                       r"[A-Z][\w’'-]+)*")
+_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
+
+
 def armed_groups(text: str) -> dict[str, str]:
-    """Named armed groups and their acronyms: {alias or name: full name}."""
+    """Named armed groups: {alias or full name: ACLED-style name "ACR: Full Name"}."""
     groups: dict[str, str] = {}
-    run = re.compile(r"(?:[A-Z][\w’'-]+|al|of|the|for|e)(?:\s+(?:[A-Z][\w’'-]+|al|of|the|e))*")
-    for m in run.finditer(text):
+    for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
-        while words and words[0].lower() in ("the", "of", "al", "e", "for"):
+        while words and words[0] in ("The", "A", "An"):
             words = words[1:]
-        if len(words) < 2:
+        if len(words) < 2 or _is_state_army(words):
             continue
-        lowered = {w.lower().strip("’'") for w in words}
-        if not lowered & lexicon.ARMED_GROUP_WORDS or words[-1].lower() in ("of", "the"):
-            continue
+        parts = {p.lower().strip("’'") for w in words for p in w.split("-")}
         name = " ".join(words)
-        if _is_state_army(words):
+        if not (parts & lexicon.ARMED_GROUP_WORDS
+                or any(ph in name.lower() for ph in lexicon.ARMED_GROUP_PHRASES)):
             continue
-        groups[name] = name
-        initials = "".join(w[0] for w in words if w[0].isupper())
-        if len(initials) >= 2:
-            groups[initials] = name
+        acronym = _ACRONYM_AFTER.match(text[m.end() : m.end() + 12])
+        initials = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+        alias = acronym.group(1) if acronym else initials
+        label = f"{alias}: {name}" if acronym or re.search(rf"\b{re.escape(alias)}\b",
+                                                          text[m.end():]) else name
+        groups[name] = label
+        if len(alias) >= 2:
+            groups[alias] = label
     return groups
 
 
@@ -244,29 +316,60 @@ def _is_state_army(words: list[str]) -> bool:
     return len(words) == 2 and words[1].lower() in ("army", "police", "military", "navy")
 
 
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)", re.I)
+_NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
+                       r"(?:yet\s+)?claimed|not\s+(?:yet\s+)?claimed|unclaimed)", re.I)
+
+
+def _mentions_group(sentence: str, alias: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(alias)}\b", sentence))
+
+
+def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str:
+    """The armed group behind an event: one that claimed it, one named as the doer
+    ("suspected BLA gunmen"), else none ("No group has claimed ...")."""
+    said = [s.text for s in sentences]
+    for sentence in said:
+        if _CLAIM.search(sentence) and not _NO_CLAIM.search(sentence):
+            for alias, label in groups.items():
+                if _mentions_group(sentence, alias):
+                    return label
+    if any(_NO_CLAIM.search(x) for x in said) or _NO_CLAIM.search(text):
+        return ""
+    for sentence in said:
+        for alias, label in groups.items():
+            if re.search(rf"\b{re.escape(alias)}\s+(?:militants?|gunmen|fighters|insurgents?|"
+                         rf"rebels?|attackers?|separatists?|suicide\s+bombers?)", sentence) or (
+                    _mentions_group(sentence, alias) and classes_in(sentence)):
+                return label
+    # "they had killed over 50 people": the article's one group, if it has exactly one.
+    labels = set(groups.values())
+    if len(labels) == 1 and any(_UNNAMED_ATTACKERS.search(x) for x in said):
+        return next(iter(labels))
+    return ""
+
+
 def _actors(draft: _Draft, groups: dict[str, str], country: str, text: str) -> tuple[str, str]:
+    in_country = f" ({country})" if country else ""
+    group = (perpetrator(draft.sentences, groups, text)
+             or perpetrator(draft.related, groups, text)
+             or f"Unidentified Armed Group{in_country}")
     said = " ".join(s.text for s in draft.sentences)
-    named = [full for alias, full in groups.items()
-             if re.search(rf"\b{re.escape(alias)}\b", said)]
-    if not named and draft.related:
-        said = " ".join(s.text for s in draft.related) + " " + said
-        named = [full for alias, full in groups.items()
-                 if re.search(rf"\b{re.escape(alias)}\b", said)]
-    counts = Counter(full for alias, full in groups.items()
-                     for _ in re.finditer(rf"\b{re.escape(alias)}\b", text))
-    group = named[0] if named else ""
-    if not group and counts and _UNNAMED_ATTACKERS.search(said):
-        group = counts.most_common(1)[0][0]
-    group = group or (f"Unidentified Armed Group ({country})" if country else
-                      "Unidentified Armed Group")
     police = re.search(r"\bpolice(?:men)?\b", said, re.I)
-    state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(c=country)
+    state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
+        c=country or "the state")
     if draft.cls == "operation":
         return state, group
+    if draft.cls == "demonstration":
+        violent = any(t[1] == "Riots" for t in draft.triggers)
+        crowd = f"{'Rioters' if violent else 'Protesters'}{in_country}"
+        return crowd, (state if police else "")
+    if draft.cls == "arrest":
+        return state, f"Civilians{in_country}"
     victims = [f.who for f in draft.figures if f.kind in ("fatalities", "hostages", "injured")]
     if victims and all(v.split()[-1:] and v.split()[-1] in lexicon.COMBATANTS for v in victims):
         return group, state
-    return group, f"Civilians ({country})" if country else "Civilians"
+    return group, f"Civilians{in_country}"
 
 
 def fatalities(figures: list[Figure]) -> int:
@@ -285,7 +388,8 @@ def _incident(draft: _Draft, drafts: dict, focus: Place | None, groups: dict, co
     priority, etype, sub, _ = max(draft.triggers, key=lambda t: t[0])
     location, used = _location(draft, drafts, focus)
     actor1, actor2 = _actors(draft, groups, country, text)
-    if draft.cls == "violence" and actor2.startswith(("Military", "Police")):
+    if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
+            etype == "Violence against civilians"):
         etype, sub = "Battles", "Armed clash"
     where = f" near {location.name}" if location else ""
     evidence: dict[str, tuple[Span, ...]] = {

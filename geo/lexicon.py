@@ -99,20 +99,28 @@ EVENT_PATTERNS = (
     (_p(r"detonat\w*|explosi\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|\bIEDs?\b|"
         r"landmines?|roadside\s+bomb"), "violence", "Explosions/Remote violence",
      "Remote explosive/landmine/IED", 3),
-    (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?"), "violence",
-     "Explosions/Remote violence", "Air/drone strike", 3),
+    (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?|air\s+raids?"), "operation",
+     "Explosions/Remote violence", "Air/drone strike", 4),
     (_p(r"shell(?:ing|ed)|mortar|artillery|rockets?\s+(?:fire|attack)"), "violence",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
-        r"opened\s+fire|massacre\w*|stormed|raided|fatally\s+shot|killed|killing|"
-        r"beheaded|lynch\w*|torched|set\s+(?:on\s+)?fire"), "violence",
-     "Violence against civilians", "Attack", 2),
+        r"opened\s+fire|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
+        r"set\s+(?:on\s+)?fire|stabbed"), "violence", "Violence against civilians", "Attack", 2),
+    # Weak: "killed" alone says someone died, not who did what; it counts only when
+    # nothing stronger names the event or its figures belong to violence.
+    (_p(r"killed|killing|died|dead\b"), "violence", "Violence against civilians", "Attack", 0),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting"),
      "operation", "Battles", "Armed clash", 2),
-    (_p(r"riot\w*|mob\b"), "riot", "Riots", "Mob violence", 2),
-    (_p(r"protest\w*|demonstrat\w*|rall(?:y|ies)|sit-in"), "protest", "Protests",
+    (_p(r"turn(?:ed|s)?\s+violent|riot\w*|(?:bottles|stones|bricks|rocks|missiles|petrol\s+"
+        r"bombs)\s+(?:were|was)\s+thrown|thr(?:ew|own)\s+(?:bottles|stones|bricks|rocks)"),
+     "demonstration", "Riots", "Violent demonstration", 3),
+    (_p(r"mob\b|lynch\w*"), "demonstration", "Riots", "Mob violence", 3),
+    (_p(r"(?:police|officers|security\s+forces)\s+(?:used|fired)\s+(?:batons|tear\s*gas|"
+        r"water\s+cannon|rubber\s+bullets)|dispersed"), "demonstration", "Protests",
+     "Protest with intervention", 2),
+    (_p(r"protest\w*|demonstrat\w*|rall(?:y|ies)|sit-in"), "demonstration", "Protests",
      "Peaceful protest", 1),
     (_p(r"arrest\w*|detained"), "arrest", "Strategic developments", "Arrests", 1),
 )
@@ -123,8 +131,9 @@ gunman terrorists terrorist fighters fighter rebels rebel jihadists jihadist ass
 assailant bombers bomber soldiers soldier troops security personnel policemen police officers
 guards""".split())
 ARMED_GROUP_WORDS = frozenset("""army liberation front taliban tehreek tehrik lashkar jaish
-jamaat brigade brigades militia militias movement mujahideen shabaab haram iswap hamas
-hezbollah hizbullah qaeda qaida isis isil daesh state""".split())
+jamaat jama'at brigade brigades militia militias mujahideen shabaab haram iswap hamas
+hezbollah hizbullah qaeda qaida isis isil daesh nusrat""".split())
+ARMED_GROUP_PHRASES = ("islamic state", "armed forces of", "boko haram", "al-shabaab")
 STATE_FORCE_WORDS = {
     "police": "Police Forces of {country}",
     "policemen": "Police Forces of {country}",
@@ -137,3 +146,19 @@ STATE_FORCE_WORDS = {
     "special forces": "Military Forces of {country}",
     "paramilitary": "Military Forces of {country}",
 }
+
+# Names of movements that GeoNames also lists as villages.
+GROUP_NAMES = frozenset("""taliban mujahideen hezbollah hizbullah hamas houthis houthi
+shabaab wagner""".split())
+
+# Words that may govern "of <place>" without making it an organisation's name
+# ("the Governor of Borno State", "the capital of Sindh"): a university or bank of a
+# place is an organisation, a governor or capital of a place is not.
+OF_PLACE_HEADS = frozenset("""governor governors mayor capital city town province district
+state republic kingdom region department people outskirts north south east west centre
+center heart chief minister commissioner president prime secretary council assembly
+government""".split())
+
+# Verbs that make a capital stand for its government ("Islamabad accuses Kabul of ...").
+METONYMY_VERBS = frozenset("""accuses accused denies denied insists insisted rejects rejected
+condemns condemned blames blamed urges urged demands demanded warns warned""".split())

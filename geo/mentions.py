@@ -30,7 +30,8 @@ from geo.text import TOKEN, SentenceIndex, fold, sentences
 _HINTS = sorted(lexicon.HINT_AFTER, key=len, reverse=True)
 _AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
 _NUMBER_AFTER = re.compile(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
-_JOINERS = frozenset({"of", "the", "and", "for", "de", "al", "el", "bin", "ibn", "e", "i"})
+_METONYMY_AFTER = re.compile(r"^\s+(?:{})\b".format("|".join(sorted(lexicon.METONYMY_VERBS))))
+_METONYMY_OBJECT = re.compile(r"^\s+(?:of|to|for|over)\b")
 
 
 class Matcher:
@@ -194,12 +195,16 @@ def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
         word = words[0]
         if word in lexicon.MONTHS or word in lexicon.WEEKDAYS:
             return True
-        if word in lexicon.CALENDAR_AND_FAITH or word in lexicon.DEMONYMS:
+        if (word in lexicon.CALENDAR_AND_FAITH or word in lexicon.DEMONYMS
+                or word in lexicon.GROUP_NAMES):
             return True
         if _looks_like_demonym(tokens, first):
             return True
-        if surface.isupper() and len(surface) > 1 and word not in lexicon.ALL_CAPS_PLACES:
+        if (surface.isupper() and len(surface) > 1 and word not in lexicon.ALL_CAPS_PLACES
+                and not _dateline(text, tokens, first)):
             return True  # acronyms: BLA, AFP
+        if _dateline(text, tokens, first):
+            return False
         opens_sentence = tokens[first].start in sentence_starts or _after_quote(text, tokens,
                                                                                 first)
         if word in lexicon.COMMON_WORDS and (opens_sentence or word in lower_words):
@@ -207,6 +212,13 @@ def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
         if word in lower_words and opens_sentence:
             return True
     return False
+
+
+def _dateline(text: str, tokens, i: int) -> bool:
+    """An upper-case place opening a paragraph: "PESHAWAR, Pakistan (wire) -"."""
+    start = tokens[i].start
+    line_start = start == 0 or text[start - 1] == "\n"
+    return line_start and text[tokens[i].end : tokens[i].end + 2] in (", ", " (", " -")
 
 
 def _after_quote(text: str, tokens, i: int) -> bool:
@@ -232,8 +244,11 @@ def _hint_after(tokens, last: int, folded: str) -> tuple[str, int, bool]:
     rest = folded[nxt.start : nxt.start + 20]
     for words in _HINTS:
         if rest.startswith(words) and (len(rest) == len(words) or not rest[len(words)].isalnum()):
-            n = len(words.split())
-            return lexicon.HINT_AFTER[words], last + n, False
+            end = last + len(words.split())
+            # "the Borno State Governor": a title may follow the hint too.
+            title = (end + 1 < len(tokens) and tokens[end + 1].text.lower() in lexicon.TITLE_AFTER
+                     and tokens[end + 1].start == tokens[end].end + 1)
+            return lexicon.HINT_AFTER[words], end, title
     if nxt.text.lower() in lexicon.TITLE_AFTER:
         return "", last + 1, True
     return "", last, False
@@ -243,48 +258,103 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
                         sentence_starts: set[int], hint_end: int, title: bool) -> bool:
     """True when capitalised words around the name make it part of another name.
 
-    Another place joined by a dash is a pair ("Quetta-Peshawar"); joined by a space
-    it is a person or organisation made of place-like words ("Shahid Rind").
+    The capitalised run around the name may hold other places joined by a dash or
+    "and"/"of" ("Quetta-Peshawar", "Quetta and Peshawar"), direction words, feature
+    and title words; anything else makes it an organisation or a person
+    ("Baloch Liberation Army", "University of Maiduguri Teaching Hospital"). Two
+    places joined by a bare space are a person's name ("Shahid Rind").
     """
-    i = first - 1
-    while i >= 0 and _joined(tokens, i, i + 1):
-        t = tokens[i]
-        if not t.capitalised:
+    # Right: from the end of the name (and its hint) on.
+    j = max(last, hint_end)
+    if not tokens[last].text.endswith(("'s", "’s")):
+        while True:
+            nxt, link = _next_in_run(text, tokens, j)
+            if nxt is None:
+                break
+            word = tokens[nxt].text.lower()
+            if nxt in place_tokens and link != "space":
+                j = nxt
+                continue
+            if title and word in lexicon.TITLE_AFTER and link == "space":
+                j = nxt
+                continue
+            return True
+    # Left: from the start of the name back.
+    i = first
+    while True:
+        prev, link = _prev_in_run(text, tokens, i)
+        if prev is None:
             break
+        t = tokens[prev]
         word = t.text.lower()
-        if word in lexicon.DIRECTIONS or (i in place_tokens and _dashed(text, tokens, i, i + 1)):
-            i -= 1
+        if link == "space" and word in lexicon.DIRECTIONS:
+            i = prev
             continue
-        if word in lexicon.COMMON_WORDS and t.start in sentence_starts:
+        if prev in place_tokens and link != "space":
+            i = prev
+            continue
+        if link == "of" and word in lexicon.OF_PLACE_HEADS:
             break
-        return True
-    j = max(last, hint_end) + 1
-    while j < len(tokens) and _joined(tokens, j - 1, j):
-        t = tokens[j]
-        if not t.capitalised:
+        if link == "space" and word in lexicon.COMMON_WORDS and t.start in sentence_starts:
             break
-        if j in place_tokens and _dashed(text, tokens, j - 1, j):
-            j += 1
-            continue
-        if title and t.text.lower() in lexicon.TITLE_AFTER:
-            j += 1
-            continue
         return True
     return False
 
 
-def _joined(tokens, a: int, b: int) -> bool:
-    """Two tokens separated by one space or a hyphen only (same name run)."""
-    if a < 0 or b >= len(tokens):
-        return False
-    return tokens[b].start == tokens[a].end + 1
+_LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of", "el": "of"}
 
 
-def _dashed(text: str, tokens, a: int, b: int) -> bool:
-    return text[tokens[a].end : tokens[b].start] in ("-", "–", "—", "/")
+def _next_in_run(text: str, tokens, j: int) -> tuple[int | None, str]:
+    """The next capitalised token of the run after token j, and what links them."""
+    if j + 1 >= len(tokens):
+        return None, ""
+    gap = text[tokens[j].end : tokens[j + 1].start]
+    nxt = tokens[j + 1]
+    if gap in ("-", "–", "—", "/") and nxt.capitalised:
+        return j + 1, "dash"
+    if gap != " ":
+        return None, ""
+    if nxt.capitalised:
+        return j + 1, "space"
+    link = _LINK_WORDS.get(nxt.text)
+    if link and j + 2 < len(tokens) and text[nxt.end : tokens[j + 2].start] == " ":
+        k = j + 2
+        if tokens[k].text == "the" and k + 1 < len(tokens):
+            k += 1
+        if tokens[k].capitalised:
+            return k, link
+    return None, ""
+
+
+def _prev_in_run(text: str, tokens, i: int) -> tuple[int | None, str]:
+    if i == 0:
+        return None, ""
+    prev = tokens[i - 1]
+    gap = text[prev.end : tokens[i].start]
+    if gap in ("-", "–", "—", "/") and prev.capitalised:
+        return i - 1, "dash"
+    if gap != " ":
+        return None, ""
+    if prev.capitalised:
+        return i - 1, "space"
+    k = i - 1
+    if prev.text == "the" and k > 0:
+        k -= 1
+    link = _LINK_WORDS.get(tokens[k].text)
+    if link and k > 0 and tokens[k - 1].capitalised and text[tokens[k - 1].end :
+                                                             tokens[k].start] == " ":
+        return k - 1, link
+    return None, ""
 
 
 def _person_or_brand(tokens, first: int, end: int, text: str) -> bool:
+    """People, brands ("France 24") and capitals standing for governments
+    ("Islamabad accuses Kabul of ...")."""
+    if _METONYMY_AFTER.match(text[end : end + 20]):
+        return True
+    if first > 0 and tokens[first - 1].text.lower() in lexicon.METONYMY_VERBS and (
+            _METONYMY_OBJECT.match(text[end : end + 12])):
+        return True
     if first > 0:
         prev = tokens[first - 1].text.lower().rstrip(".")
         if prev in lexicon.PERSON_BEFORE and tokens[first].start - tokens[first - 1].end <= 2:

@@ -627,7 +627,11 @@ def _continues_compound(rest: str) -> bool:
 
 
 def _who_after(sentence: str, end: int) -> str:
-    """The counted noun phrase right after a quantity ("security personnel")."""
+    """The counted noun phrase right after a quantity ("security personnel"), also
+    after "of" when the quantity is a word ("dozens of militants")."""
+    partitive = re.match(r"\s+of\s+(?:the\s+)?(?=[a-z])", sentence[end:])
+    if partitive:
+        end += partitive.end() - 1
     words = []
     for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*|[^\sA-Za-z]", sentence[end:]):
         w = m.group()

@@ -25,12 +25,27 @@ _FROM_X_TO = re.compile(r"\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+
 _BOUND_FOR = re.compile(r"\b(?:bound\s+for|en\s+route\s+to|heading\s+(?:to|for)|headed\s+"
                         r"(?:to|for)|on\s+(?:its|their|his|her)\s+way\s+to|travel(?:l)?ing\s+to|"
                         r"destined\s+for)\s+(?:the\s+)?" + _W + r"{0,1}$", re.I)
+_JOURNEY = re.compile(r"\b(?:train|express|bus|coach|flight|plane|convoy|vehicle|truck|lorry|"
+                      r"car|ferry|boat|ship|travel\w*|journey|way|route|bound|trip|passengers?|"
+                      r"headed|heading|driving|sailing|flying|marched|walked)\b", re.I)
+_AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|claimed|"
+                        r"displaced|surged|risen|carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
+                        r"\bsince\s+(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
+                        r"\bper\s+cent|\bpercent\b|\bin\s+recent\s+(?:years|months)|"
+                        r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
+                        r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+", re.I)
+# "this year"/"last year" is a tally unless a month dates it ("In October last year").
+_YEAR_TALLY = re.compile(r"(\w+)\s+(?:this|last)\s+year\b", re.I)
+_MONTHS = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|"
+                     r"october|november|december)$", re.I)
 _LEFT = re.compile(r"\b(?:left|departed(?:\s+from)?|leaving|set\s+off\s+from)\s+(?:the\s+)?$",
                    re.I)
-_PEOPLE = (r"(?:passengers|people|residents|workers|labou?rers|miners|victims|pilgrims|men|"
-           r"women|children|students|villagers|travell?ers|citizens|nationals|migrants|"
-           r"tourists|worshippers|civilians|families|farmers|drivers|teachers|traders|"
-           r"soldiers|officers|personnel|youths|boys|girls|who\s+(?:were|was|came|hailed))")
+_PEOPLE = (r"(?:passengers?|people|persons?|residents?|workers?|labou?rers?|miners?|victims?|"
+           r"pilgrims?|men|man|women|woman|children|child|students?|villagers?|travell?ers?|"
+           r"citizens?|nationals?|migrants?|tourists?|worshippers?|civilians?|famil(?:y|ies)|"
+           r"farmers?|drivers?|teachers?|traders?|soldiers?|officers?|personnel|youths?|boys?|"
+           r"girls?|who\s+(?:were|was|came|hailed))")
 _VICTIMS_FROM = re.compile(_PEOPLE + r"\s+" + _W + r"{0,3}?(?:from|of)\s+(?:the\s+)?"
                            + _W + r"{0,2}$", re.I)
 _NATIVE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|hometown\s+"
@@ -67,19 +82,46 @@ def role_of(m: Mention) -> str:
     after = s.text[m.span.end - s.start :][:40]
     if _BASED.match(after) or _BASED_IN.search(before):
         return "based_in"
-    if _FROM_X_TO.search(before) or _BOUND_FOR.search(before):
+    journey = _JOURNEY.search(s.text)
+    if _BOUND_FOR.search(before) or (journey and _FROM_X_TO.search(before)):
         return "destination"
-    if (_FROM.search(before) and _TO_NEXT.match(after)) or _LEFT.search(before):
+    if (journey and _FROM.search(before) and _TO_NEXT.match(after)) or _LEFT.search(before):
         return "origin"
     if _VICTIMS_FROM.search(before) or _NATIVE.search(before):
         return "victims_from"
     if _TAKEN_TO.search(before) or _CARE_AT.search(before):
         return "taken_to"
-    if has_event(s.text) and (_AT_PLACE.search(before) or
+    if has_event(s.text) and not is_aggregate(s.text) and (_AT_PLACE.search(before) or
                               (not before.strip() and _HIT.match(after))):
         return "event"
     return "context"
 
 
+def is_aggregate(sentence: str) -> bool:
+    """A tally or trend ("has killed more than 40,000 people", "since January"), not an
+    event: its places and figures do not make an incident."""
+    if _AGGREGATE.search(sentence):
+        return True
+    return any(not _MONTHS.match(m.group(1)) for m in _YEAR_TALLY.finditer(sentence))
+
+
 def assign_roles(mentions: list[Mention]) -> list[Mention]:
-    return [replace(m, role=role_of(m)) for m in mentions]
+    """Roles for every mention; a broader place named beside a more precise event place
+    of the same sentence ("Maiduguri, the capital of Borno State") is context."""
+    from geo.geocode import _km
+
+    roled = [replace(m, role=role_of(m)) for m in mentions]
+    out = []
+    for m in roled:
+        if m.role == "event" and m.place:
+            for other in roled:
+                p, q = other.place, m.place
+                if (other is not m and other.role in ("event", "taken_to", "origin")
+                        and other.sentence == m.sentence and p
+                        and (p.geo_precision, p.uncertainty_km) < (q.geo_precision,
+                                                                   q.uncertainty_km)
+                        and _km(p.lat, p.lon, q.lat, q.lon) <= q.uncertainty_km * 1.5):
+                    m = replace(m, role="context")
+                    break
+        out.append(m)
+    return out

@@ -1,5 +1,8 @@
 """Shared fixtures.
 
+Gazetteer fixtures (``isolated_cache``, ``gazetteer``): every test session builds its stores
+in its own temporary folders, never in the user's cache or data folder.
+
 Browser fixtures (tests marked ``browser``): headless Debian Chromium at /usr/bin/chromium
 driven by playwright-python, with every request other than file: and data: blocked and
 recorded. No browser is downloaded. Missing Chromium fails under CI=true, skips locally.
@@ -24,6 +27,43 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1280, "height": 800}
 ROOT = Path(__file__).resolve().parents[1]
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+@pytest.fixture(scope="session")
+def isolated_cache(tmp_path_factory):
+    """Cache and data folders of this session only (INCIMAP_CACHE_DIR, INCIMAP_DATA_DIR).
+
+    Set in os.environ so that subprocesses (``python -m geo ...``) use them too.
+    """
+    from gazetteer import gazetteer as gz
+
+    folder = tmp_path_factory.mktemp("incimap-cache")
+    saved = {k: os.environ.get(k) for k in ("INCIMAP_CACHE_DIR", "INCIMAP_DATA_DIR")}
+    os.environ["INCIMAP_CACHE_DIR"] = str(folder / "cache")
+    os.environ["INCIMAP_DATA_DIR"] = str(folder / "data")
+    gz.clear_cache()
+    yield folder
+    gz.clear_cache()
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture
+def gazetteer(isolated_cache):
+    """The full gazetteer (world + overlay), opened afresh for each test (tests may close it);
+    built once per session in the isolated cache."""
+    from gazetteer.gazetteer import open_gazetteer
+
+    return open_gazetteer()
+
+
+# --------------------------------------------------------------------------- browser
 
 
 def _unavailable(reason: str):

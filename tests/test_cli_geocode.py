@@ -140,7 +140,8 @@ def test_help_lists_every_command():
 def test_geocode_path_imports_no_heavy_library():
     code = ("import sys; from geo.cli import main\n"
             "try:\n    main(['geocode', 'Quetta'])\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('geopandas', 'folium', 'pandas', 'shapely') if m in sys.modules]\n"
+            "heavy = [m for m in ('geopandas', 'folium', 'pandas', 'shapely')"
+            " if m in sys.modules]\n"
             "print('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60)

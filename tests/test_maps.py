@@ -110,7 +110,8 @@ def sample_mentions() -> list[Mention]:
     other_mach = place("Mach (other)", 27.0, 68.0, "village")
     return [
         mention("Quetta", QUETTA, "origin", "The Jaffar Express left Quetta for Peshawar."),
-        mention("Peshawar", PESHAWAR, "destination", "The Jaffar Express left Quetta for Peshawar."),
+        mention("Peshawar", PESHAWAR, "destination",
+                "The Jaffar Express left Quetta for Peshawar."),
         mention("Mach railway station", MACH, "taken_to", HOSTILE_QUOTE, hint="railway station",
                 alternatives=(other_mach,)),
         mention("Mushkaf Tunnel", MUSHKAF, "event", "Trapping it in a tunnel near <Mushkaf>."),
@@ -385,17 +386,20 @@ def run_cli(args: list[str], capsys, monkeypatch=None, stdin: str | None = None)
     return done.value.code, captured.out, captured.err
 
 
-@pytest.fixture(scope="module")
-def seed_map(tmp_path_factory) -> Path:
-    """The README's main command: the seed article's map (also used by the browser tests)."""
+def write_seed_map(out: Path) -> Path:
+    """Run the README's main command, ``incimap map -o OUT``, for the seed article."""
     pytest.importorskip("geo.extract")
-    out = tmp_path_factory.mktemp("seed") / "seed-map.html"
     from geo.cli import main
 
     with pytest.raises(SystemExit) as done:
         main(["map", "-o", str(out)])
     assert done.value.code in (0, None)
     return out
+
+
+@pytest.fixture(scope="module")
+def seed_map(tmp_path_factory, isolated_cache) -> Path:
+    return write_seed_map(tmp_path_factory.mktemp("seed") / "seed-map.html")
 
 
 def test_map_command_writes_the_seed_map_under_3_mb(seed_map):
@@ -410,7 +414,8 @@ def test_map_command_writes_the_seed_map_under_3_mb(seed_map):
     assert {"Quetta", "Mach"} <= station_names
 
 
-def test_map_command_reads_stdin_without_curated_layer(tmp_path, capsys, monkeypatch):
+def test_map_command_reads_stdin_without_curated_layer(tmp_path, capsys, monkeypatch,
+                                                       isolated_cache):
     pytest.importorskip("geo.extract")
     out = tmp_path / "stdin.html"
     text = "Militants attacked a train near Mach in Balochistan on 11 March 2025. " + HOSTILE_QUOTE

@@ -11,11 +11,12 @@
   var incimap = window.incimap;
   var el = incimap.el;
 
-  // Small pixel offsets so incidents at the very same point stay clickable (display only).
-  function duplicateOffset(k) {
+  // Pixel offsets so incidents at the very same point all stay visible and clickable
+  // (display only: the popup still gives the true coordinates).
+  function duplicateOffset(k, px) {
     if (k === 0) return [0, 0];
     var angle = k * 2.4; // golden-angle spiral
-    var r = 8 + 3 * Math.sqrt(k);
+    var r = 0.9 * px * Math.sqrt(k);
     return [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
   }
 
@@ -102,9 +103,9 @@
       var key = c[0] + "," + c[1];
       var k = seen[key] || 0;
       seen[key] = k + 1;
-      var d = duplicateOffset(k);
       var style = self.eventStyle(p.event_type);
       var px = Number(p.px) || 14;
+      var d = duplicateOffset(k, px);
       var icon = L.divIcon({
         html: incimap.symbolSvg(style.symbol, style.color,
           p.curated ? styles.curated_outline : styles.automatic_outline,
@@ -500,6 +501,8 @@
       if (!map.getPane(name)) map.createPane(name).style.zIndex = String(PANES[name]);
     });
     map.getPane("incimapLabels").style.pointerEvents = "none";
+    // Clustering needs a maximum zoom, which a map without tile layers does not have.
+    if (map.options.maxZoom === undefined) map.setMaxZoom(18);
     L.DomUtil.addClass(this.map.getContainer(), "incimap-map");
     this.buildOutlines();
     this.buildUncertainty();

@@ -1,0 +1,245 @@
+"""The saved maps opened offline in headless Chromium, as a reader would use them.
+
+Every request other than file: and data: is blocked and recorded; each test asserts the
+page had no JS error, console error, failed or blocked request, or dialog.
+
+How markers are counted: ``incimap.incidentCount()`` sums the markers held by the
+incident layers (clustered or not), and ``.incimap-incident`` elements (each carrying
+``data-incident-id`` and ``data-layer``) are the markers actually on screen; without
+clustering both equal the number of located incidents.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_maps import (
+    HOSTILE_PAYLOADS,
+    HOSTILE_QUOTE,
+    HOSTILE_TITLE,
+    sample_incidents,
+    sample_map,
+    synthetic_incidents,
+)
+
+import maps
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("maps") / "sample.html"
+    maps.save(sample_map(), path)
+    return path
+
+
+def assert_clean(log):
+    assert log.problems() == {}
+
+
+def shot(page, screenshot_dir, name):
+    page.screenshot(path=str(screenshot_dir / f"{name}.png"))
+
+
+def layer_id(page, label_start: str) -> str:
+    return page.evaluate("(start) => incimap.layers().find(l => l.label.startsWith(start)).id",
+                         label_start)
+
+
+def toggle_layer(page, label_start: str) -> None:
+    """Click the layer control's checkbox whose label starts with ``label_start``."""
+    page.hover(".leaflet-control-layers")
+    label = page.locator(".leaflet-control-layers-overlays label", has_text=label_start)
+    label.locator("input").click()
+
+
+def test_sample_map_opens_offline_without_any_error(open_map, sample_file, screenshot_dir):
+    page, log = open_map(sample_file)
+    assert page.evaluate("typeof L === 'object' && L.version.startsWith('1.9')")
+    assert page.locator(".folium-map.leaflet-container").count() == 1
+    assert page.locator(".leaflet-control-layers").count() == 1
+    page.wait_for_timeout(300)
+    shot(page, screenshot_dir, "sample-map")
+    assert_clean(log)
+
+
+def test_marker_count_equals_located_incidents(open_map, sample_file):
+    page, log = open_map(sample_file)
+    n = len(sample_incidents())
+    assert page.evaluate("incimap.incidentCount()") == n
+    assert page.evaluate("incimap.visibleIncidentMarkers()") == n
+    ids = page.eval_on_selector_all(".incimap-incident",
+                                    "els => els.map(e => e.dataset.incidentId)")
+    assert sorted(ids) == sorted(i.id for i in sample_incidents())
+    assert_clean(log)
+
+
+def test_turning_a_layer_off_hides_its_markers(open_map, sample_file):
+    page, log = open_map(sample_file)
+    battles = layer_id(page, "Incidents: Battles")
+    selector = f'.incimap-incident[data-layer="{battles}"]'
+    assert page.locator(selector).count() == 1
+    toggle_layer(page, "Incidents: Battles")
+    assert page.locator(selector).count() == 0
+    assert page.evaluate("incimap.visibleIncidentMarkers()") == len(sample_incidents()) - 1
+    toggle_layer(page, "Incidents: Battles")
+    assert page.locator(selector).count() == 1
+    route_lines = page.locator("path.incimap-route-line")
+    assert route_lines.count() == 1
+    toggle_layer(page, "Route:")
+    assert route_lines.count() == 0
+    assert_clean(log)
+
+
+def test_popup_shows_hostile_quote_and_title_literally(open_map, sample_file, screenshot_dir):
+    page, log = open_map(sample_file)
+    page.locator('.incimap-incident[data-incident-id="hostile"]').click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("h3").inner_text() == HOSTILE_TITLE
+    quote = popup.locator("blockquote").first.evaluate("q => q.firstChild.textContent")
+    assert quote == HOSTILE_QUOTE
+    text = popup.text_content()
+    for payload in HOSTILE_PAYLOADS:
+        assert payload in text
+    assert popup.locator("img, script").count() == 0
+    assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
+    shot(page, screenshot_dir, "hostile-popup")
+    assert_clean(log)  # no dialog: nothing ran
+
+
+def test_popup_shows_claims_precision_and_route_km(open_map, sample_file):
+    page, log = open_map(sample_file)
+    page.locator('.incimap-incident[data-incident-id="hijack"]').click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    for expected in ("2025-03-11", "exact day", "Battles", "Baloch Liberation Army",
+                     "at least 27 militants (Associated Press)", "hostages: 182",
+                     "Mushkaf Tunnel", "tunnel", "Route", "km "):
+        assert expected in text
+    assert_clean(log)
+
+
+def test_place_popup_lists_role_and_alternatives(open_map, sample_file):
+    page, log = open_map(sample_file)
+    page.evaluate("incimap.app().searchIndex.find(e => e.label === 'Mach (taken_to)').focus()")
+    popup = page.locator(".leaflet-popup-content .incimap-place-popup")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "taken_to" in text and "Mach (other)" in text and "railway station" in text
+    assert HOSTILE_QUOTE in popup.text_content()
+    assert_clean(log)
+
+
+def test_legend_and_time_control_are_present_and_filter(open_map, sample_file, screenshot_dir):
+    page, log = open_map(sample_file)
+    legend = page.locator(".incimap-legend")
+    for text in ("Battles", "Violence against civilians", "curated", "fatalities",
+                 "taken_to", "Route"):
+        assert text in legend.inner_text()
+    time = page.locator(".incimap-time")
+    assert time.locator("input[type=range]").count() == 2
+    assert "6 of 6 incidents" in time.inner_text()
+    # Move the first-date slider to the last day: only the 2025-03-12 incident remains.
+    page.locator(".incimap-time-from").fill(page.locator(".incimap-time-from")
+                                            .get_attribute("max"))
+    assert page.evaluate("incimap.incidentCount()") == 1
+    assert page.evaluate("incimap.visibleIncidentMarkers()") == 1
+    assert "1 of 6 incidents" in time.inner_text()
+    assert page.locator(".incimap-panel-hit").count() == 1
+    shot(page, screenshot_dir, "time-filtered")
+    page.locator(".incimap-time-reset").click()
+    assert page.evaluate("incimap.incidentCount()") == 6
+    assert_clean(log)
+
+
+def test_search_finds_a_station_and_opens_it(open_map, sample_file):
+    page, log = open_map(sample_file)
+    page.locator(".incimap-search-input").fill("sibi")
+    hits = page.locator(".incimap-search-hit")
+    assert hits.count() >= 1
+    hits.filter(has_text="Sibi").first.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Sibi" in popup.inner_text()
+    assert_clean(log)
+
+
+def test_side_panel_zooms_to_an_incident(open_map, sample_file):
+    page, log = open_map(sample_file)
+    zoom = page.evaluate("incimap.app().map.getZoom()")
+    page.locator('.incimap-panel-hit[data-incident-id="rescue"]').click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Passengers rescued, taken to Mach" in popup.inner_text()
+    assert page.evaluate("incimap.app().map.getZoom()") >= max(zoom, 9)
+    assert_clean(log)
+
+
+def test_controls_measure_fullscreen_minimap_and_mouse_position(open_map, sample_file):
+    page, log = open_map(sample_file)
+    for selector in (".incimap-fullscreen button", ".incimap-minimap .leaflet-container",
+                     ".leaflet-control-scale", ".incimap-mouse-position"):
+        assert page.locator(selector).count() == 1, selector
+    page.mouse.move(640, 400)
+    assert "\u00b0 N" in page.locator(".incimap-mouse-position").inner_text()
+    page.locator(".incimap-measure button").click()
+    page.mouse.click(600, 400)
+    page.mouse.click(700, 400)
+    readout = page.locator(".incimap-measure-readout").inner_text()
+    assert " km (1 legs)" in readout
+    assert page.evaluate("incimap.app().measure.totalKm()") > 0
+    assert_clean(log)
+
+
+def test_clustered_map_still_counts_every_incident(open_map, tmp_path, screenshot_dir):
+    n = 2_000
+    path = tmp_path / "many.html"
+    maps.save(maps.render(synthetic_incidents(n), basemaps=False), path)
+    page, log = open_map(path)
+    assert page.evaluate("incimap.app().data.cluster") is True
+    assert page.evaluate("incimap.incidentCount()") == n
+    visible = page.evaluate("incimap.visibleIncidentMarkers()")
+    assert visible < n
+    assert page.locator(".marker-cluster").count() > 0
+    page.mouse.move(640, 400)
+    page.mouse.down()
+    page.mouse.move(500, 300, steps=5)
+    page.mouse.up()
+    shot(page, screenshot_dir, "clustered-2000")
+    assert_clean(log)
+
+
+def test_map_without_basemaps_opens_cleanly(open_map, tmp_path):
+    path = tmp_path / "plain.html"
+    maps.save(sample_map(basemaps=False), path)
+    page, log = open_map(path)
+    assert page.evaluate("incimap.incidentCount()") == len(sample_incidents())
+    assert_clean(log)
+
+
+def test_seed_map_from_the_command_line(open_map, seed_map, screenshot_dir):
+    """Done-when: the README's command's map, offline, with route, incidents and controls."""
+    page, log = open_map(seed_map)
+    data = page.evaluate("incimap.app().data")
+    n = len(data["incidents"]["features"])
+    assert n > 0
+    assert page.evaluate("incimap.incidentCount()") == n
+    assert page.evaluate("incimap.visibleIncidentMarkers()") == n
+    assert page.locator("path.incimap-route-line").count() == 1
+    stations = page.locator(".incimap-km-label").all_inner_texts()
+    assert any(s.startswith("Quetta") for s in stations)
+    assert any(s.startswith("Peshawar") for s in stations)
+    assert page.locator(".incimap-legend").count() == 1
+    assert page.locator(".incimap-time input[type=range]").count() == 2
+    page.wait_for_timeout(300)
+    shot(page, screenshot_dir, "seed-map")
+    assert_clean(log)
+
+
+@pytest.fixture(scope="module")
+def seed_map(tmp_path_factory, isolated_cache):
+    from test_maps import write_seed_map
+
+    return write_seed_map(tmp_path_factory.mktemp("seed") / "seed-map.html")
