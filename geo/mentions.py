@@ -164,6 +164,8 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
         if _person_or_brand(tokens, first, end, text):
             continue
         end_with_hint = tokens[hint_end].end if hint_end > last else end
+        if title:  # "Kalat Commissioner": the place is Kalat (with its hint, if any)
+            end_with_hint = tokens[hint_end - 1].end if hint_end - 1 > last else end
         s = sents[index.at(start)]
         mentions.append(Mention(
             surface=text[start:end_with_hint], span=Span(start, end_with_hint,

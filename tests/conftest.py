@@ -32,18 +32,23 @@ ROOT = Path(__file__).resolve().parents[1]
 # --------------------------------------------------------------------------- gazetteer
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def isolated_cache(tmp_path_factory):
     """Cache and data folders of this session only (INCIMAP_CACHE_DIR, INCIMAP_DATA_DIR).
 
-    Set in os.environ so that subprocesses (``python -m geo ...``) use them too.
+    Autouse, so no test touches the user's own cache or imports. Set in os.environ so
+    that subprocesses (``python -m geo ...``) use them too. INCIMAP_TEST_CACHE_DIR
+    reuses one built world gazetteer between local runs.
     """
     from gazetteer import gazetteer as gz
 
     folder = tmp_path_factory.mktemp("incimap-cache")
-    saved = {k: os.environ.get(k) for k in ("INCIMAP_CACHE_DIR", "INCIMAP_DATA_DIR")}
-    os.environ["INCIMAP_CACHE_DIR"] = str(folder / "cache")
+    saved = {k: os.environ.get(k) for k in ("INCIMAP_CACHE_DIR", "INCIMAP_DATA_DIR",
+                                            "INCIMAP_OVERLAY")}
+    os.environ["INCIMAP_CACHE_DIR"] = os.environ.get("INCIMAP_TEST_CACHE_DIR") or str(
+        folder / "cache")
     os.environ["INCIMAP_DATA_DIR"] = str(folder / "data")
+    os.environ.pop("INCIMAP_OVERLAY", None)
     gz.clear_cache()
     yield folder
     gz.clear_cache()
@@ -61,6 +66,22 @@ def gazetteer(isolated_cache):
     from gazetteer.gazetteer import open_gazetteer
 
     return open_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    from seeds import SEED_ARTICLE
+
+    return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_extraction(isolated_cache):
+    """The seed article read end to end (with its publication date from the metadata)."""
+    from geo.extract import extract_file
+    from seeds import SEED_ARTICLE
+
+    return extract_file(SEED_ARTICLE)
 
 
 # --------------------------------------------------------------------------- browser

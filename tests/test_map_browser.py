@@ -208,6 +208,20 @@ def test_clustered_map_still_counts_every_incident(open_map, tmp_path, screensho
     page.mouse.move(500, 300, steps=5)
     page.mouse.up()
     shot(page, screenshot_dir, "clustered-2000")
+    # Switching a type off takes its markers out of the shared clusters.
+    toggle_layer(page, "Incidents: Battles")
+    page.wait_for_function("incimap.ready()")
+    battles = sum(1 for i in synthetic_incidents(n) if i.event_type == "Battles")
+    assert page.evaluate("incimap.incidentCount()") == n - battles
+    toggle_layer(page, "Incidents: Battles")
+    page.wait_for_function("incimap.ready()")
+    # The list still reaches a clustered incident: zoom in until it shows, open its popup.
+    hit = page.locator(".incimap-panel-hit").nth(3)
+    number = hit.get_attribute("data-incident-id")[1:]
+    hit.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert f"Synthetic incident {number}" in popup.inner_text()
     assert_clean(log)
 
 

@@ -302,7 +302,7 @@
             p.curated ? "#000000" : "#ffffff", p.curated ? 3 : 2, 14),
             el("span", "incimap-panel-date", p.date || "undated"), " ",
             el("span", "incimap-panel-title", p.title || p.event_type));
-          L.DomEvent.on(b, "click", function () { app.focusIncident(p.id); });
+          L.DomEvent.on(b, "click", function () { app.focusIncident(item.key); });
           li.appendChild(b);
           list.appendChild(li);
         });

@@ -43,12 +43,14 @@
     this.groups = groups;
     this.defs = {};
     this.items = []; // one per incident marker: {marker, props, day, layer, shown}
-    this.byId = {};
-    this.containers = {}; // incident layer id -> cluster group or layer group
+    this.byKey = {};
+    this.containers = {}; // unclustered: incident layer id -> layer group of its markers
+    this.cluster = null; // clustered: the one cluster group of all incident markers
+    this.whenLoadedCallbacks = [];
     this.searchIndex = [];
     this.onFilter = [];
     this.afterAdd = [];
-    this.pending = 0; // cluster groups still loading in chunks
+    this.pending = 0; // cluster loads still running in chunks
     this.labels = [];
     var self = this;
     data.layers.forEach(function (def) { self.defs[def.id] = def; });
@@ -69,32 +71,33 @@
 
   // ----------------------------------------------------------------- incidents
 
+  // Clustered (many incidents): one cluster group on the map holds the markers of every
+  // incident layer that is switched on, so clusters mix types and stay few. Unclustered:
+  // each layer's feature group holds a plain layer group of its markers.
   App.prototype.buildIncidents = function () {
     var self = this;
     var data = this.data;
     var styles = data.styles;
-    var cluster = data.cluster && L.MarkerClusterGroup;
-    data.layers.forEach(function (def) {
-      if (def.kind !== "incidents" && def.kind !== "curated") return;
-      var style = self.eventStyle(def.event_type);
-      var container = cluster ? L.markerClusterGroup({
+    if (data.cluster && L.MarkerClusterGroup) {
+      this.cluster = L.markerClusterGroup({
         chunkedLoading: true,
         showCoverageOnHover: false,
         maxClusterRadius: 50,
-        iconCreateFunction: clusterIcon(def.kind === "curated" ? "#222222" : style.color),
+        iconCreateFunction: clusterIcon("#37474f"),
         chunkProgress: function (done, total) {
-          if (done !== total) return;
-          self.pending = Math.max(0, self.pending - 1);
-          if (self.pending === 0 && self.queued) {
-            var range = self.queued;
-            self.queued = null;
-            self.filterDays(range[0], range[1]);
-          }
+          if (done === total) self.loaded();
         },
-      }) : L.layerGroup();
-      self.containers[def.id] = container;
+      }).addTo(this.map);
+    }
+    data.layers.forEach(function (def) {
+      if (def.kind !== "incidents" && def.kind !== "curated") return;
       var group = self.group(def.id);
-      if (group) group.addLayer(container);
+      if (!group) return;
+      if (self.cluster) {
+        group.on("add remove", function () { self.refreshIncidents(); });
+      } else {
+        self.containers[def.id] = L.layerGroup().addTo(group);
+      }
     });
     var seen = {};
     data.incidents.features.forEach(function (feature) {
@@ -131,25 +134,77 @@
         }
       });
       var item = { marker: marker, props: p, day: incimap.dayNumber(p.date), layer: p.layer,
-        shown: true };
+        shown: true, key: "i" + self.items.length };
       self.items.push(item);
-      if (!(p.id in self.byId)) self.byId[p.id] = item;
+      self.byKey[item.key] = item;
       self.searchIndex.push({
         kind: "incident",
         label: (p.date ? p.date + " " : "") + (p.title || p.event_type),
         folded: incimap.fold([p.title, p.event_type, p.place.name, p.actor1, p.actor2]
           .join(" ")),
-        focus: function () { self.focusIncident(p.id); },
+        focus: function () { self.focusIncident(item.key); },
       });
     });
   };
 
-  App.prototype.dayRange = function () {
-    var days = this.items.map(function (i) { return i.day; }).filter(function (d) {
-      return d !== null;
+  App.prototype.layerOn = function (layerId) {
+    var group = this.group(layerId);
+    return Boolean(group && this.map.hasLayer(group));
+  };
+
+  // Put the markers that the time range shows into their layers (or the cluster group).
+  // While the cluster group still loads in chunks, the newest request waits for it.
+  App.prototype.refreshIncidents = function () {
+    var self = this;
+    if (this.pending > 0) {
+      this.refreshQueued = true;
+      return;
+    }
+    if (this.cluster) {
+      var markers = this.items.filter(function (i) {
+        return i.shown && self.layerOn(i.layer);
+      }).map(function (i) { return i.marker; });
+      this.cluster.clearLayers();
+      this.pending += 1; // chunkProgress reports the end, even for an empty list
+      this.cluster.addLayers(markers);
+      return;
+    }
+    Object.keys(this.containers).forEach(function (id) {
+      var container = self.containers[id];
+      container.clearLayers();
+      self.items.forEach(function (i) {
+        if (i.layer === id && i.shown) container.addLayer(i.marker);
+      });
     });
-    if (!days.length) return null;
-    return [Math.min.apply(null, days), Math.max.apply(null, days)];
+  };
+
+  App.prototype.loaded = function () {
+    this.pending = Math.max(0, this.pending - 1);
+    if (this.pending > 0) return;
+    if (this.refreshQueued) {
+      this.refreshQueued = false;
+      this.refreshIncidents();
+      if (this.pending > 0) return;
+    }
+    var callbacks = this.whenLoadedCallbacks;
+    this.whenLoadedCallbacks = [];
+    callbacks.forEach(function (fn) { fn(); });
+  };
+
+  App.prototype.whenLoaded = function (fn) {
+    if (this.pending === 0) fn();
+    else this.whenLoadedCallbacks.push(fn);
+  };
+
+  App.prototype.dayRange = function () {
+    var lo = null;
+    var hi = null;
+    this.items.forEach(function (i) {
+      if (i.day === null) return;
+      if (lo === null || i.day < lo) lo = i.day;
+      if (hi === null || i.day > hi) hi = i.day;
+    });
+    return lo === null ? null : [lo, hi];
   };
 
   App.prototype.incidentTotal = function () {
@@ -157,35 +212,13 @@
   };
 
   // Show only incidents dated within [a, b] (days); undated ones always show.
-  // While clusters still load in chunks, the newest request waits for them to finish.
   App.prototype.filterDays = function (a, b) {
-    var self = this;
-    var byLayer = {};
     var shown = 0;
     this.items.forEach(function (item) {
-      var keep = a === null || item.day === null || (item.day >= a && item.day <= b);
-      if (self.pending === 0) item.shown = keep;
-      if (keep) {
-        (byLayer[item.layer] = byLayer[item.layer] || []).push(item.marker);
-        shown += 1;
-      }
+      item.shown = a === null || item.day === null || (item.day >= a && item.day <= b);
+      if (item.shown) shown += 1;
     });
-    if (this.pending > 0) {
-      this.queued = [a, b];
-      return shown;
-    }
-    Object.keys(this.containers).forEach(function (id) {
-      var container = self.containers[id];
-      var markers = byLayer[id] || [];
-      container.clearLayers();
-      if (container.addLayers) {
-        // Chunked loading only runs (and reports progress) on a group that is on the map.
-        if (markers.length && container._map) self.pending += 1;
-        container.addLayers(markers);
-      } else {
-        markers.forEach(function (m) { container.addLayer(m); });
-      }
-    });
+    this.refreshIncidents();
     this.onFilter.forEach(function (fn) { fn(); });
     return shown;
   };
@@ -196,22 +229,26 @@
     });
   };
 
-  App.prototype.focusIncident = function (id) {
-    var item = this.byId[id];
+  // Zoom to an incident (by its key, or its id) and open its popup.
+  App.prototype.focusIncident = function (keyOrId) {
+    var item = this.byKey[keyOrId] || this.items.filter(function (i) {
+      return i.props.id === keyOrId;
+    })[0];
     if (!item) return false;
+    var self = this;
     if (!item.shown && this.time) {
       var range = this.dayRange();
       if (range) this.time.set(incimap.dayToIso(range[0]), incimap.dayToIso(range[1]));
     }
     this.ensureShown(item.layer);
-    var container = this.containers[item.layer];
-    var map = this.map;
-    if (container && container.zoomToShowLayer) {
-      container.zoomToShowLayer(item.marker, function () { item.marker.openPopup(); });
-    } else {
-      map.setView(item.marker.getLatLng(), Math.max(map.getZoom(), 9));
-      item.marker.openPopup();
-    }
+    this.whenLoaded(function () {
+      if (self.cluster) {
+        self.cluster.zoomToShowLayer(item.marker, function () { item.marker.openPopup(); });
+      } else {
+        self.map.setView(item.marker.getLatLng(), Math.max(self.map.getZoom(), 9));
+        item.marker.openPopup();
+      }
+    });
     return true;
   };
 
@@ -534,11 +571,13 @@
     return incimap.instances[i || 0];
   }
   incimap.app = app;
-  // Markers in the incident layers (clustered or not): what the time range shows.
+  // Incident markers on the map: in switched-on layers and inside the time range, whether
+  // shown on their own or inside clusters.
   incimap.incidentCount = function (i) {
     var a = app(i);
+    if (a.cluster) return a.cluster.getLayers().length;
     return Object.keys(a.containers).reduce(function (n, id) {
-      return n + a.containers[id].getLayers().length;
+      return n + (a.layerOn(id) ? a.containers[id].getLayers().length : 0);
     }, 0);
   };
   // Incident marker elements on screen (clusters hide their members).

@@ -53,6 +53,10 @@
         kinds.push(entry(incimap.symbolElement(anyType.symbol, anyType.color,
           styles.curated_outline, 3, 16), "curated, human-verified (black outline)"));
       }
+      if (app.cluster) {
+        kinds.push(entry(swatch("incimap-swatch-cluster", "#37474f"),
+          "cluster: incidents close together (click to zoom in)"));
+      }
       section(body, "Source", kinds);
       if (types.length) {
         section(body, "Size: fatalities (lowest claim)", styles.marker_sizes.map(function (m) {

@@ -1,0 +1,109 @@
+"""Finding place mentions in text: what counts as a place, and what only looks like one."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.mentions import Matcher, find_mentions, get_matcher
+from geo.text import fold, sentences
+
+
+@pytest.fixture(scope="module")
+def matcher(isolated_cache):
+    from gazetteer.gazetteer import open_gazetteer
+
+    return get_matcher(open_gazetteer())
+
+
+def surfaces(text: str, matcher) -> list[str]:
+    return [m.surface for m in find_mentions(text, matcher)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Militants ambushed a train near the Mushkaf Tunnel in Bolan.", ["Mushkaf Tunnel", "Bolan"]),
+    ("Victims were taken to the Mach railway station.", ["Mach railway station"]),
+    ("The attack happened in Bolan district on Tuesday.", ["Bolan district"]),
+    ("Passengers came from the eastern Punjab province.", ["Punjab province"]),
+    ("The Jaffar Express runs from Quetta to Peshawar.", ["Quetta", "Peshawar"]),
+    ("He is an Islamabad-based analyst.", ["Islamabad"]),
+    ("Trains ran on the Quetta-Peshawar line.", ["Quetta", "Peshawar"]),
+    ("Fighting spread to Quetta and Peshawar.", ["Quetta", "Peshawar"]),
+])
+def test_places_are_found_with_their_feature_words(matcher, text, expected):
+    assert surfaces(text, matcher) == expected
+
+
+@pytest.mark.parametrize(("text", "not_a_place"), [
+    ("The Baloch Liberation Army claimed the attack.", "Baloch"),
+    ("Abdullah Khan of the Pakistan Institute for Conflict and Security Studies said.",
+     "Pakistan"),
+    ("The Jaffar Express left on time.", "Jaffar"),
+    ("Workers on the China-Pakistan Economic Corridor were attacked.", "China"),
+    ("Workers on the China-Pakistan Economic Corridor were attacked.", "Pakistan"),
+    ("The Baloch nation rejects those who attack passengers.", "Baloch"),
+    ("Hundreds of Punjabis fled.", "Punjabis"),
+    ("Several Chinese workers were hurt.", "Chinese"),
+    ("The hijacking began in March and ended on Tuesday.", "March"),
+    ("Security analysts suspect the group grew stronger.", "Security"),
+    ("Shahid Rind, spokesman for the government, spoke.", "Shahid"),
+    ("Shahid Rind, spokesman for the government, spoke.", "Rind"),
+    ("Mr Sharif praised the forces.", "Sharif"),
+    ("A passenger named Allahditta, 49, told reporters.", "Allahditta"),
+    ("The woman was quoted by France 24 on Wednesday.", "France"),
+    ("Islamabad accuses Kabul of sheltering militants.", "Kabul"),
+    ("Islamabad accuses Kabul of sheltering militants.", "Islamabad"),
+    ("The injured went to the University of Maiduguri Teaching Hospital.", "Maiduguri"),
+    ("Reading from a statement, the officer said it was over.", "Reading"),
+    ("The BLA said it had taken hostages.", "BLA"),
+])
+def test_organisations_people_demonyms_and_common_words_are_not_places(matcher, text,
+                                                                       not_a_place):
+    assert not any(not_a_place in s for s in surfaces(text, matcher)), surfaces(text, matcher)
+
+
+def test_place_in_an_official_title_keeps_a_title_role(matcher):
+    (mention,) = find_mentions("The Kalat Commissioner visited the site.", matcher)
+    assert mention.surface == "Kalat" and mention.role == "title"
+
+
+def test_upper_case_dateline_is_a_place(matcher):
+    text = "PESHAWAR, Pakistan (wire) - Gunmen attacked a checkpoint."
+    assert surfaces(text, matcher)[:2] == ["PESHAWAR", "Pakistan"]
+
+
+def test_mentions_carry_exact_spans_and_their_sentence(matcher):
+    text = "First sentence here. Gunmen attacked a bus near Sibi on Monday."
+    (m,) = find_mentions(text, matcher)
+    assert text[m.span.start:m.span.end] == "Sibi"
+    assert m.sentence.text == "Gunmen attacked a bus near Sibi on Monday."
+
+
+def test_fold_keeps_length_so_offsets_carry_over():
+    text = "Mūsá Khel’s İstanbul—Ab-e-Gum"
+    assert len(fold(text)) == len(text)
+    assert fold("Ab-e-Gum") == "ab e gum"
+
+
+def test_sentences_keep_abbreviations_together():
+    spans = sentences("Mr. Sharif spoke. Then Dr. Ali left.\nHeadline")
+    assert [s.text for s in spans] == ["Mr. Sharif spoke.", "Then Dr. Ali left.", "Headline"]
+
+
+def test_matcher_is_cached_and_loads_fast(isolated_cache, matcher):
+    import time
+
+    from gazetteer.gazetteer import open_gazetteer
+    from geo import mentions
+
+    mentions.clear_matchers()
+    start = time.perf_counter()
+    again = get_matcher(open_gazetteer())
+    assert time.perf_counter() - start < 5  # loaded from the pickle, not rebuilt
+    assert again.version == matcher.version
+
+
+def test_small_matcher_builds_from_any_keys():
+    m = Matcher.from_keys(["quetta", "mach", "ab e gum"])
+    text = "From Quetta to Ab-e-Gum via Mach."
+    found = [text[s:e] for s, e in m.spans(fold(text), text)]
+    assert found == ["Quetta", "Ab-e-Gum", "Mach"]
