@@ -59,6 +59,14 @@ def overlay_path() -> Path:
     return PLACES_OVERLAY
 
 
+def edit_similarity(a: str, b: str) -> float:
+    """0-100: one minus the share of letters to edit (insert, delete, swap, change).
+
+    One scale for spelling variants and typos, so that "Hlton" is nearer Hilton (one
+    edit) than Holtville."""
+    return 100.0 * (1.0 - OSA.distance(a, b) / max(len(a), len(b), 1))
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A stored place that a query matched, with how and how well."""
@@ -71,11 +79,8 @@ class Candidate:
 
 
 def _row(values: tuple) -> Row:
-    pairs = zip(values[:13], _ROW_DEFAULTS, strict=True)
-    return Row(*(v if v is not None else d for v, d in pairs))
-
-
-_ROW_DEFAULTS = ("", "", 0.0, 0.0, "place", "", "", "", "", "", 0, "", 0.0)
+    # Stores never hold NULLs (every Row field has a default), so no clean-up here.
+    return Row(*values[:14])
 
 
 class Gazetteer:
@@ -93,9 +98,9 @@ class Gazetteer:
         found: dict[str, list[Candidate]] = {}
         for store in self.stores:
             for values in store.by_keys(keys):
-                kind = "exact" if values[14] == 0 else "alternate"
-                found.setdefault(values[13], []).append(
-                    Candidate(_row(values), values[13], kind, 100.0 if kind == "exact" else 97.0,
+                kind = "exact" if values[15] == 0 else "alternate"
+                found.setdefault(values[14], []).append(
+                    Candidate(_row(values), values[14], kind, 100.0 if kind == "exact" else 97.0,
                               store.label))
         return found
 
@@ -128,9 +133,10 @@ class Gazetteer:
         for store in self.stores:
             for k in store.keys_by_skeleton(skel):
                 other = compact(k)
-                sim = 100.0 if other == target else Indel.normalized_similarity(other, target) * 100
-                if sim >= VARIANT_MIN_SIMILARITY:
-                    out[k] = ("variant", 96.0 if sim == 100.0 else sim * 0.95)
+                if other == target:
+                    out[k] = ("variant", 96.0)
+                elif Indel.normalized_similarity(other, target) * 100 >= VARIANT_MIN_SIMILARITY:
+                    out[k] = ("variant", edit_similarity(other, target))
         return out
 
     def _typo_keys(self, key: str) -> dict[str, float]:
@@ -143,7 +149,7 @@ class Gazetteer:
             for k in store.keys_by_deletions(hashes):
                 other = compact(k)
                 if OSA.distance(other, target) <= 1:
-                    out[k] = Indel.normalized_similarity(other, target) * 100 * 0.95
+                    out[k] = edit_similarity(other, target)
         return out
 
     def suggestions(self, query: str, limit: int = 3) -> tuple[str, ...]:
@@ -297,7 +303,7 @@ def _stored_rows(path: Path) -> list[Row]:
         ):
             alts.setdefault(place, []).append(key)
         cols = "id, gid, name, lat, lon, ftype, fcode, country, admin1_code, admin1, admin2," \
-               " population, source, radius_km"
+               " population, source, radius_km, importance"
         return [Row(*values[1:], alternate_names=tuple(alts.get(values[0], ())))
                 for values in con.execute(f"SELECT {cols} FROM places")]
     finally:

@@ -13,6 +13,7 @@ edit apart share a deletion).
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import zlib
@@ -22,14 +23,14 @@ from pathlib import Path
 
 from gazetteer.normalize import compact, deletions, normalize, skeleton
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, gid TEXT, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     ftype TEXT NOT NULL, fcode TEXT, country TEXT, admin1_code TEXT, admin1 TEXT, admin2 TEXT,
-    population INTEGER, source TEXT, radius_km REAL
+    population INTEGER, source TEXT, radius_km REAL, importance REAL
 );
 CREATE TABLE keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, skel TEXT);
 CREATE TABLE names (key_id INTEGER NOT NULL, place INTEGER NOT NULL, kind INTEGER NOT NULL);
@@ -44,8 +45,17 @@ CREATE INDEX keys_skel ON keys (skel);
 
 PLACE_COLUMNS = (
     "gid", "name", "lat", "lon", "ftype", "fcode", "country", "admin1_code", "admin1",
-    "admin2", "population", "source", "radius_km",
+    "admin2", "population", "source", "radius_km", "importance",
 )
+
+# How much a feature type weighs when names match equally well.
+TYPE_WEIGHT = {"country": 14, "province": 12, "district": 8, "city": 6, "pass": 6,
+               "region": 5, "town": 3, "station": 1, "tunnel": 1, "village": 0, "place": 0}
+
+
+def importance(ftype: str, population: int) -> float:
+    """Static rank of a feature: its type and the order of magnitude of its population."""
+    return TYPE_WEIGHT.get(ftype, 0) + 2.5 * math.log10(max(population, 0) + 1)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,7 @@ class Row:
     population: int = 0
     source: str = ""
     radius_km: float = 0.0
+    importance: float = -1.0  # computed from type and population when left at -1
     alternate_names: tuple[str, ...] = ()
 
 
@@ -110,7 +121,10 @@ def _fill(con: sqlite3.Connection, rows: Iterable[Row], fuzzy_alternates: bool) 
         return kid
 
     for count, row in enumerate(rows, start=1):
-        places.append((count, *(getattr(row, c) for c in PLACE_COLUMNS)))
+        values = [getattr(row, c) for c in PLACE_COLUMNS]
+        if row.importance < 0:
+            values[-1] = importance(row.ftype, row.population)
+        places.append((count, *values))
         seen: set[str] = set()
         for kind, name in enumerate((row.name, *row.alternate_names)):
             key = normalize(name)
@@ -153,7 +167,7 @@ class Store:
 
     _SELECT = (
         "SELECT p.gid, p.name, p.lat, p.lon, p.ftype, p.fcode, p.country, p.admin1_code,"
-        " p.admin1, p.admin2, p.population, p.source, p.radius_km, k.key, n.kind"
+        " p.admin1, p.admin2, p.population, p.source, p.radius_km, p.importance, k.key, n.kind"
         " FROM keys k JOIN names n ON n.key_id = k.id JOIN places p ON p.id = n.place"
     )
 

@@ -40,9 +40,6 @@ _DIRECTIONS = ("northern", "southern", "eastern", "western", "central", "north w
 _HINT_RE = re.compile(r"\s(?:{})$".format("|".join(sorted(HINT_WORDS, key=len, reverse=True))))
 _LEAD_RE = re.compile(r"^(?:the\s)?(?:(?:{})\s)*".format("|".join(_DIRECTIONS)))
 
-# How much a feature type weighs when everything else is equal.
-_TYPE_WEIGHT = {"country": 14, "province": 12, "district": 8, "city": 6, "pass": 6,
-                "region": 5, "town": 3, "station": 1, "tunnel": 1, "village": 0, "place": 0}
 # Settlement types a "city"/"town" hint accepts.
 _SETTLEMENTS = {"city", "town", "village", "place"}
 _OVERLAY_BONUS = 4.0  # curated features beat a generic duplicate
@@ -114,15 +111,20 @@ def to_place(c: Candidate) -> Place:
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from geopy.distance import geodesic
-
-    return geodesic((lat1, lon1), (lat2, lon2)).km
+    """Great-circle km: ample for ranking and de-duplication (exports use geodesics)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def rank(c: Candidate, hint: str, bias: Bias) -> tuple[float, list[str]]:
     """Ranking value of a candidate and the reasons that moved it."""
     r = c.row
     value, why = c.similarity, []
+    if c.match_kind in ("variant", "fuzzy") and c.similarity < 96:
+        # Each letter wrong counts double, so importance cannot outvote spelling.
+        value = 2 * c.similarity - 100
     if hint:
         fits = r.ftype == hint or (hint in ("city", "town") and r.ftype in _SETTLEMENTS)
         value += 25 if fits else -15
@@ -147,7 +149,7 @@ def rank(c: Candidate, hint: str, bias: Bias) -> tuple[float, list[str]]:
         value += _NEAR_BONUS if inside else -_NEAR_BONUS
         if inside:
             why.append("inside the box")
-    value += _TYPE_WEIGHT.get(r.ftype, 0) + 2.5 * math.log10(r.population + 1)
+    value += r.importance
     if c.store != "world":
         value += _OVERLAY_BONUS
         why.append(f"curated ({c.store})")
@@ -181,12 +183,12 @@ def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
     """The best candidate as a result, its distinct runner-ups as alternatives."""
     scored = sorted(((*rank(c, hint, bias), c) for c in prefer_curated(candidates)),
                     key=lambda t: (-t[0], -t[2].similarity, t[2].row.gid))
-    kept: list[tuple[float, list[str], Candidate]] = []
-    for item in scored:
-        if not any(_same_feature(item[2], k[2]) for k in kept):
-            kept.append(item)
+    kept: list[tuple[float, list[str], Candidate]] = scored[:1]
+    for item in scored[1:]:
         if len(kept) > alternatives:
             break
+        if not any(_same_feature(item[2], k[2]) for k in kept):
+            kept.append(item)
     value, why, best = kept[0]
     reason = f"{best.match_kind} match ({best.similarity:.0f})"
     if why:
@@ -198,6 +200,16 @@ def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
     alts = tuple(GeocodeResult(query, to_place(c), c.match_kind, c.similarity, ", ".join(w))
                  for _, w, c in kept[1:])
     return GeocodeResult(query, to_place(best), best.match_kind, best.similarity, reason, alts)
+
+
+def _quick_best(query: str, candidates: Sequence[Candidate]) -> GeocodeResult:
+    """``ranked`` without biases, hints or alternatives: the batch fast path."""
+    best = min(candidates, key=lambda c: (
+        -(c.similarity + c.row.importance + (_OVERLAY_BONUS if c.store != "world" else 0.0)),
+        -c.similarity, c.row.gid))
+    reason = f"{best.match_kind} match ({best.similarity:.0f}); most important of " \
+             f"{len(candidates)} candidate(s)"
+    return GeocodeResult(query, to_place(best), best.match_kind, best.similarity, reason)
 
 
 def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candidate]:
@@ -241,6 +253,7 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
                              {q.name for q in parsed if q and q.name}))
     soft = "" if (country or not coherent) else _focus_country(parsed, exact)
     bias = Bias(country.upper(), near, bbox, soft)
+    plain = bias == Bias() and alternatives == 0
     results: list[GeocodeResult | NoMatch | InputError] = []
     for q in parsed:
         if q is None or not q.name:
@@ -252,7 +265,10 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
         if not found:
             results.append(NoMatch(q.text, gaz.suggestions(q.name)))
             continue
-        results.append(ranked(q.text, found, q.hint, bias, alternatives))
+        if plain and not q.hint:
+            results.append(_quick_best(q.text, found))
+        else:
+            results.append(ranked(q.text, found, q.hint, bias, alternatives))
     return results
 
 

@@ -42,9 +42,15 @@ def has_position(place: Place | None) -> bool:
     return lat is not None and lon is not None and abs(lat) <= 90 and abs(lon) <= 180
 
 
+def compact(values: dict) -> dict:
+    """``values`` without empty entries ("", None, []): the page treats missing as empty,
+    and 100,000 incidents' worth of empty fields would be megabytes."""
+    return {k: v for k, v in values.items() if v not in ("", None, [], {})}
+
+
 def place_summary(place: Place) -> dict:
     """The facts about a place a popup shows."""
-    return {
+    return compact({
         "name": place.name,
         "feature_type": place.feature_type,
         "lat": round(float(place.lat), COORD_DIGITS),
@@ -55,7 +61,7 @@ def place_summary(place: Place) -> dict:
         "admin2": place.admin2,
         "country": place.country,
         "gazetteer_id": place.gazetteer_id,
-    }
+    })
 
 
 def figure_summary(figure: Figure) -> dict:
@@ -104,7 +110,7 @@ def incident_feature(incident: Incident, layer: str, route_km: float | None = No
     return {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": lon_lat(place.lat, place.lon)},
-        "properties": {
+        "properties": compact({
             "id": incident.id,
             "layer": layer,
             "title": incident.title,
@@ -125,9 +131,8 @@ def incident_feature(incident: Incident, layer: str, route_km: float | None = No
             "quotes": incident_quotes(incident),
             "notes": incident.notes,
             "source": incident.source,
-            "curated": incident.curated,
-            "px": styles.marker_px(incident.fatalities),
-        },
+            "curated": incident.curated or None,
+        }) | {"id": incident.id, "layer": layer, "px": styles.marker_px(incident.fatalities)},
     }
 
 

@@ -257,3 +257,21 @@ def seed_map(tmp_path_factory, isolated_cache):
     from test_maps import write_seed_map
 
     return write_seed_map(tmp_path_factory.mktemp("seed") / "seed-map.html")
+
+
+def test_hostile_event_type_and_role_show_literally_in_controls(open_map, tmp_path):
+    from geo.models import Incident
+    from test_maps import MACH, mention
+
+    odd = "<img src=x onerror=alert(1)> ${x} `y`"
+    incidents = [Incident(id="odd", title="Odd", event_type=odd, sub_event_type="",
+                          event_date="2025-01-02", time_precision=1, location=MACH)]
+    path = tmp_path / "odd.html"
+    maps.save(maps.render(incidents, mentions=[mention("Mach", MACH, odd, "Mach.")]), path)
+    page, log = open_map(path)
+    labels = page.locator(".leaflet-control-layers label").all_text_contents()
+    assert any(f"Incidents: {odd} (1)" in text for text in labels)
+    assert any(f"Places: {odd}" in text for text in labels)
+    assert odd in page.locator(".incimap-legend").text_content()
+    assert page.locator(".leaflet-control-layers img, .incimap-legend img").count() == 0
+    assert_clean(log)

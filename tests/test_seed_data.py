@@ -187,10 +187,13 @@ def test_bolan_pass_stations_lie_within_the_district_radius(places):
         assert distance <= float(district["radius_km"]), pid
 
 
-def test_mushkaf_tunnel_circle_covers_pehro_kunri_and_mushkaf_stations(places):
-    tunnel = places["mushkaf-tunnel"]
-    for pid in ("station-pehro-kunri", "station-mushkaf"):
-        assert geodesic(_point(tunnel), _point(places[pid])).km <= float(tunnel["radius_km"])
+def test_hijacking_site_is_no_farther_from_sibi_and_mach_than_the_rails_allow(places):
+    # A straight line is never longer than the track: the site (Tunnel No. 8) must sit
+    # within its railway distance of both Sibi (km 141) and Mach (km 66), i.e. between
+    # the Panir (101) and Pehro Kunri (116) posts.
+    tunnel = _point(places["mushkaf-tunnel"])
+    assert geodesic(tunnel, _point(places["station-sibi"])).km <= 141 - 101
+    assert geodesic(tunnel, _point(places["station-mach"])).km <= 116 - 66
 
 
 def test_mach_is_between_quetta_and_sibi(places):

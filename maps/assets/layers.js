@@ -11,14 +11,29 @@
   var incimap = window.incimap;
   var el = incimap.el;
 
-  // Pixel offsets so incidents at the very same point all stay visible and clickable
-  // (display only: the popup still gives the true coordinates).
-  function duplicateOffset(k, px) {
-    if (k === 0) return [0, 0];
-    var angle = k * 2.4; // golden-angle spiral
-    var r = 0.9 * px * Math.sqrt(k);
+  // Incidents at the very same point are drawn on a small ring around it, each with a leg
+  // to a dot at the true point, so all stay visible and clickable and none looks as if it
+  // were somewhere else (display only: popups give the true coordinates).
+  function ringOffset(k, n, px) {
+    if (n < 2) return [0, 0];
+    var r = Math.max(0.75 * px, (n * px) / (2 * Math.PI));
+    var angle = (2 * Math.PI * k) / n - Math.PI / 2;
     return [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
   }
+
+  // The leg from the true point (icon coordinates) to the symbol's centre: numbers only.
+  function legSvg(d, px) {
+    var x = px / 2 - d[0];
+    var y = px / 2 - d[1];
+    return '<svg class="incimap-leg" width="' + px + '" height="' + px + '" aria-hidden="true">' +
+      '<line x1="' + x + '" y1="' + y + '" x2="' + px / 2 + '" y2="' + px / 2 +
+      '" stroke="#333" stroke-width="1.5"/><circle cx="' + x + '" cy="' + y +
+      '" r="2.5" fill="#333"/></svg>';
+  }
+
+  // Popups keep clear of the title bar when they pan the map into view.
+  var POPUP = { className: "incimap-leaflet-popup", autoPanPaddingTopLeft: [20, 60],
+    autoPanPaddingBottomRight: [20, 20] };
 
   function clusterIcon(color) {
     var fill = incimap.safeColor(color);
@@ -99,18 +114,23 @@
         self.containers[def.id] = L.layerGroup().addTo(group);
       }
     });
-    var seen = {};
+    // Group incidents by exact position (clustering already separates them when on).
+    var atPoint = {};
+    data.incidents.features.forEach(function (f) {
+      var key = f.geometry.coordinates.join(",");
+      var group = (atPoint[key] = atPoint[key] || { n: 0, px: 0, next: 0 });
+      group.n += 1;
+      group.px = Math.max(group.px, Number(f.properties.px) || 14);
+    });
     data.incidents.features.forEach(function (feature) {
       var p = feature.properties;
       var c = feature.geometry.coordinates;
-      var key = c[0] + "," + c[1];
-      var k = seen[key] || 0;
-      seen[key] = k + 1;
+      var group = atPoint[c.join(",")];
       var style = self.eventStyle(p.event_type);
       var px = Number(p.px) || 14;
-      var d = duplicateOffset(k, px);
+      var d = self.cluster ? [0, 0] : ringOffset(group.next++, group.n, group.px);
       var icon = L.divIcon({
-        html: incimap.symbolSvg(style.symbol, style.color,
+        html: (d[0] || d[1] ? legSvg(d, px) : "") + incimap.symbolSvg(style.symbol, style.color,
           p.curated ? styles.curated_outline : styles.automatic_outline,
           p.curated ? 3 : 2, px),
         className: "incimap-marker incimap-incident" + (p.curated ? " incimap-curated" : ""),
@@ -125,7 +145,7 @@
         riseOnHover: true,
       });
       marker.bindPopup(function () { return incimap.incidentPopup(p, styles); },
-        { maxWidth: 400, minWidth: 260, className: "incimap-leaflet-popup" });
+        L.extend({ maxWidth: 400, minWidth: 260 }, POPUP));
       marker.on("add", function () {
         var node = marker.getElement();
         if (node) {
@@ -245,7 +265,8 @@
       if (self.cluster) {
         self.cluster.zoomToShowLayer(item.marker, function () { item.marker.openPopup(); });
       } else {
-        self.map.setView(item.marker.getLatLng(), Math.max(self.map.getZoom(), 9));
+        self.map.setView(item.marker.getLatLng(), Math.max(self.map.getZoom(), 9),
+          { animate: false });
         item.marker.openPopup();
       }
     });
@@ -277,7 +298,7 @@
         className: "incimap-place incimap-role-" + cssToken(p.role),
       });
       marker.bindPopup(function () { return incimap.placePopup(p, styles); },
-        { maxWidth: 380, className: "incimap-leaflet-popup" });
+        L.extend({ maxWidth: 380 }, POPUP));
       marker.bindTooltip(function () {
         return incimap.tooltip(p.place.name + " \u2013 " + p.role);
       });
@@ -299,7 +320,7 @@
 
   App.prototype.focusLayer = function (layerId, marker) {
     this.ensureShown(layerId);
-    this.map.setView(marker.getLatLng(), Math.max(this.map.getZoom(), 9));
+    this.map.setView(marker.getLatLng(), Math.max(this.map.getZoom(), 9), { animate: false });
     marker.openPopup();
   };
 
@@ -366,7 +387,7 @@
         className: "incimap-station",
       });
       marker.bindPopup(function () { return incimap.stationPopup(s, route.name); },
-        { className: "incimap-leaflet-popup" });
+        POPUP);
       marker.bindTooltip(function () { return incimap.tooltip(s.name); });
       marker.addTo(group);
       self.searchIndex.push({

@@ -286,7 +286,7 @@ bolan = [
          notes='area around Mushkaf station in the Mushkaf valley; radius = station radius + 8 km for the area'),
     dict(id='mushkaf-tunnel', name='Mushkaf Tunnel',
          alternate_names='Tunnel No. 8|Tunnel Number 8|Mashkaf Tunnel|Mushkaf tunnel|tunnel No 8|Bolan tunnel No. 8',
-         feature_type='tunnel', lat=pk_['lat'], lon=pk_['lon'], radius_km=pk_['radius_km'] + 9,
+         feature_type='tunnel', lat=29.64639, lon=67.57083, radius_km=5,  # Wikipedia, see SOURCES.md
          country='PK', admin1='Balochistan', admin2='Kachhi', population=0,
          source='derived: = station-pehro-kunri (interpolated by railway km, see that row)',
          source_2='news reports 11-12 Mar 2025: Tunnel No. 8 between Gudalar and Pehro Kunri, Mushkaf area',

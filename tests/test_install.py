@@ -1,0 +1,49 @@
+"""A wheel installed into a fresh virtual environment finds its data from any folder."""
+
+from __future__ import annotations
+
+import json
+import site
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory, isolated_cache):
+    tmp = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(tmp / "dist"), str(ROOT)], check=True, timeout=300)
+    (wheel,) = (tmp / "dist").glob("incident_mapper-*.whl")
+    env_dir = tmp / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print("
+                              "sysconfig.get_paths()['purelib'])"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+    # Dependencies come from this interpreter's site-packages as a plain path entry, so
+    # its .pth files (an editable install of this checkout among them) are not run.
+    Path(purelib, "_deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                    "--no-deps", "-q", str(wheel)], check=True, timeout=300)
+    return env_dir
+
+
+def test_wheel_installs_package_data_and_runs_from_another_folder(installed, tmp_path):
+    python = installed / "bin" / "python"
+    where = subprocess.run(
+        [str(python), "-c", "import geo, seeds, gazetteer.sources as s; "
+         "print(geo.__file__); print(seeds.SEED_ARTICLE.exists(), seeds.PLACES_OVERLAY.exists(),"
+         " seeds.DEFAULT_ROUTE.exists(), s.ADMIN1_FILE.exists())"],
+        cwd=tmp_path, capture_output=True, text=True, check=True).stdout.splitlines()
+    assert where[0].startswith(str(installed)), where[0]
+    assert where[1] == "True True True True"
+    out = subprocess.run([str(installed / "bin" / "incimap"), "geocode", "Mushkaf Tunnel",
+                          "--json"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)[0]["feature_type"] == "tunnel"
