@@ -35,6 +35,15 @@ from geo.roles import is_aggregate
 from geo.text import paragraphs, sentences
 
 _STORY_DAYS = 7
+# Cheap gate for the number parser: digits or number words.
+_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                        r"ninety|hundreds?|thousands?|millions?|dozens?|scores?|several|few|"
+                        r"half|tens|numerous|many)\b", re.I)
+# Cheap gate: a sentence with none of these words reports no event and no figure.
+_MAYBE_EVENT = re.compile("|".join(p.pattern for p, *_ in lexicon.EVENT_PATTERNS)
+                          + r"|\b(?:wounded|injur\w*|hurt|freed|released|captives?|missing)\b",
+                          re.I)
 _INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
                        re.I)
 _COUNTED_KINDS = ("fatalities", "injured", "hostages", "rescued")
@@ -92,7 +101,8 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
     dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
-                       for d in find_dates(s.text, anchor)] for s in sents}
+                       for d in find_dates(s.text, anchor)]
+             if _MAYBE_EVENT.search(s.text) else [] for s in sents}
     main = _main_date(sents, dates, anchor)
 
     drafts: dict[tuple, _Draft] = {}
@@ -106,7 +116,10 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
         if para != episode_para:
             episode = None
         here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
-        figures = [f for f in parse_figures(s.text, s.start) if f.kind in _COUNTED_KINDS]
+        if not _MAYBE_EVENT.search(s.text):
+            continue
+        figures = ([f for f in parse_figures(s.text, s.start) if f.kind in _COUNTED_KINDS]
+                   if _NUMBERISH.search(s.text) else [])
         figures += _single_victims(s, figures)
         found = _with_weak_triggers(classes_in(s.text), {figure_class(f) for f in figures})
         for d in dates[s.start]:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import os
 import pickle
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from geo import lexicon
 from geo.models import Mention, Span
@@ -31,6 +31,10 @@ _HINTS = sorted(lexicon.HINT_AFTER, key=len, reverse=True)
 _AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
 _NUMBER_AFTER = re.compile(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
 _METONYMY_AFTER = re.compile(r"^\s+(?:{})\b".format("|".join(sorted(lexicon.METONYMY_VERBS))))
+_LOWER_START = re.compile(r"\s(?=[a-z])(?!(?:of|de|del|della|des|du|da|do|di|dos|das|la|le|"
+                          r"les|al|el|e|i|y|van|von|der|den|am|an|upon|on|sur|the|and|ul|"
+                          r"bin|ibn)\b)")
+_LOWER_WORD = re.compile(r"(?<![\w'’.])[a-z][a-z'’]*(?![\w])")
 _METONYMY_OBJECT = re.compile(r"^\s+(?:of|to|for|over)\b")
 
 
@@ -118,8 +122,7 @@ def clear_matchers() -> None:
     _MATCHERS.clear()
 
 
-@dataclass
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -135,24 +138,33 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
     folded = fold(text)
     sents = sentences(text)
     index = SentenceIndex(sents)
-    tokens = [_Token(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
-    token_at = {t.start: i for i, t in enumerate(tokens)}
-    lower_words = _lower_case_words(tokens)
+    lower_words = set(_LOWER_WORD.findall(text))
     sentence_starts = {s.start for s in sents}
-
-    found = []
-    for start, end in matcher.spans(folded, text):
-        if start in token_at:
-            found.append((start, end))
-    place_tokens = {i for s, e in found for i in _token_range(tokens, token_at, s, e)}
+    # Names start at capitalised words: hide the other word starts from the scan (one
+    # character for one, so offsets hold), except the little words inside names.
+    scan = fold(_LOWER_START.sub("\x01", text))
+    found = [(s, e) for s, e in matcher.spans(scan, text)
+             if (s == 0 or not text[s - 1].isalnum())
+             and not _plain_word(folded[s:e], s, text, sentence_starts, lower_words)]
+    place_starts = {w for s, e in found for w in _word_starts(text, s, e)}
 
     mentions = []
+    by_sentence: dict[int, tuple[list[_Token], dict[int, int]]] = {}
     for start, end in found:
-        first = token_at[start]
+        # Tokens of the match's sentence only (a name never runs across sentences),
+        # made once per sentence.
+        n = index.at(start)
+        if n not in by_sentence:
+            sent = sents[n]
+            toks = [_Token(*m.span(), m.group()) for m in
+                    TOKEN.finditer(text, sent.start, sent.end)]
+            by_sentence[n] = (toks, {t.start: i for i, t in enumerate(toks)})
+        tokens, token_at = by_sentence[n]
         span_tokens = _token_range(tokens, token_at, start, end)
         if not span_tokens:
             continue
-        last = span_tokens[-1]
+        first, last = span_tokens[0], span_tokens[-1]
+        place_tokens = {i for i, t in enumerate(tokens) if t.start in place_starts}
         surface = text[start:end]
         key = folded[start:end].strip()
         if _is_not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text):
@@ -166,13 +178,36 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
         end_with_hint = tokens[hint_end].end if hint_end > last else end
         if title:  # "Kalat Commissioner": the place is Kalat (with its hint, if any)
             end_with_hint = tokens[hint_end - 1].end if hint_end - 1 > last else end
-        s = sents[index.at(start)]
+        s = sents[n]
         mentions.append(Mention(
             surface=text[start:end_with_hint], span=Span(start, end_with_hint,
                                                          text[start:end_with_hint]),
             sentence=s, hint=hint, role="title" if title else "context",
         ))
     return mentions
+
+
+def _plain_word(key: str, start: int, text: str, sentence_starts: set[int],
+                lower_words: set[str]) -> bool:
+    """Cheap first cut: a one-word common English word capitalised only because it
+    opens a sentence ("The", "At"), or one the article also writes in lower case."""
+    if " " in key:
+        return False
+    if key in lexicon.MONTHS or key in lexicon.WEEKDAYS:
+        return True
+    opens = start in sentence_starts or text[max(0, start - 1) : start] in ("“", '"', "‘")
+    return (opens or key in lower_words) and key in lexicon.COMMON_WORDS and not (
+        text[start : start + len(key)].isupper() and _line_start(text, start))
+
+
+def _line_start(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] == "\n"
+
+
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    """Offsets where the words of ``text[start:end]`` begin."""
+    return [start] + [start + i + 1 for i, ch in enumerate(text[start:end - 1])
+                      if not ch.isalnum() and text[start + i + 1].isalnum()]
 
 
 def _token_range(tokens, token_at, start: int, end: int) -> list[int]:
@@ -184,10 +219,6 @@ def _token_range(tokens, token_at, start: int, end: int) -> list[int]:
         out.append(i)
         i += 1
     return out
-
-
-def _lower_case_words(tokens: list[_Token]) -> set[str]:
-    return {t.text for t in tokens if t.text.islower()}
 
 
 def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,

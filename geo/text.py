@@ -58,8 +58,11 @@ class SentenceIndex:
         return max(0, bisect_right(self._starts, offset) - 1)
 
 
+_TABLE_SIZE = 0x2070  # Latin letters and the General Punctuation block (’ “ ” – —)
+
+
 @lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
+def _fold_table() -> str:
     """Map every non-ASCII letter in Latin ranges to its base letter, every
     punctuation mark to a space: one character for one character."""
     table = {}
@@ -71,7 +74,8 @@ def _fold_table() -> dict[int, str]:
             table[code] = base
     for ch in "-‐‑‒–—'’‘`´.,;:!?\"“”()[]{}/\\|&_*#@+=<>~^$%\n\t\r":
         table[ord(ch)] = " "
-    return table
+    # A string indexed by code point translates about twice as fast as a dict.
+    return "".join(table.get(code, chr(code)) for code in range(_TABLE_SIZE))
 
 
 def fold(text: str) -> str:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from maps.features import COORD_DIGITS
-
 # (xyzservices provider path, label in the layer control)
 TILE_PROVIDERS = (
     ("OpenStreetMap.Mapnik", "OpenStreetMap (online)"),
@@ -154,12 +152,3 @@ def outline_basemap(bounds: tuple[float, float, float, float] | None,
     attribution = getattr(module, "ATTRIBUTION", "") or "Outlines: Natural Earth (public domain)"
     return {"countries": country_features, "provinces": province_features,
             "attribution": html.escape(str(attribution))}
-
-
-def round_coordinates(value: object, digits: int = COORD_DIGITS) -> object:
-    """Nested coordinate lists rounded (for geometry coming from elsewhere)."""
-    if isinstance(value, float):
-        return round(value, digits)
-    if isinstance(value, (list, tuple)):
-        return [round_coordinates(v, digits) for v in value]
-    return value

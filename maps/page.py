@@ -348,19 +348,24 @@ def render(incidents: Iterable[Incident], route: Route | None = None,
     if title:
         m.get_root().title = html.escape(title)
 
+    # The layer control lists layers in the order they join the map: offline base first,
+    # then the online tile choices, then the overlays.
     groups: dict[str, folium.FeatureGroup] = {}
-    bases = [spec for spec in layers if not spec.overlay]
-    for spec in [*bases, *(s for s in layers if s.overlay)]:
-        # Leaflet's layer control sets names with innerHTML: escape them.
-        group = folium.FeatureGroup(name=html.escape(spec.label), overlay=spec.overlay,
-                                    show=spec.show, control=True)
-        group.add_to(m)
-        groups[spec.id] = group
-        if spec is bases[-1] and basemaps:
-            _add_tile_layers(m)
+    for spec in [s for s in layers if not s.overlay]:
+        groups[spec.id] = _feature_group(spec).add_to(m)
+    if basemaps:
+        _add_tile_layers(m)
+    for spec in [s for s in layers if s.overlay]:
+        groups[spec.id] = _feature_group(spec).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     IncimapData(data, groups, cdn=cdn).add_to(m)
     return m
+
+
+def _feature_group(spec: LayerSpec) -> folium.FeatureGroup:
+    # Leaflet's layer control sets names with innerHTML: escape them.
+    return folium.FeatureGroup(name=html.escape(spec.label), overlay=spec.overlay,
+                               show=spec.show, control=True)
 
 
 def _add_tile_layers(m: folium.Map) -> None:

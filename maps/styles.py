@@ -88,10 +88,6 @@ def marker_px(fatalities: int | None) -> int:
     return int(round(min(MAX_MARKER_PX, size)))
 
 
-def role_color(role: str) -> str:
-    return ROLE_COLORS.get(role, UNKNOWN_ROLE_COLOR)
-
-
 def role_label(role: str) -> str:
     return ROLE_LABELS.get(role, role)
 

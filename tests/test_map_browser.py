@@ -16,12 +16,15 @@ from test_maps import (
     HOSTILE_PAYLOADS,
     HOSTILE_QUOTE,
     HOSTILE_TITLE,
+    MACH,
+    mention,
     sample_incidents,
     sample_map,
     synthetic_incidents,
 )
 
 import maps
+from geo.models import Incident
 
 pytestmark = pytest.mark.browser
 
@@ -260,9 +263,6 @@ def seed_map(tmp_path_factory, isolated_cache):
 
 
 def test_hostile_event_type_and_role_show_literally_in_controls(open_map, tmp_path):
-    from geo.models import Incident
-    from test_maps import MACH, mention
-
     odd = "<img src=x onerror=alert(1)> ${x} `y`"
     incidents = [Incident(id="odd", title="Odd", event_type=odd, sub_event_type="",
                           event_date="2025-01-02", time_precision=1, location=MACH)]

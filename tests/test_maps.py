@@ -431,6 +431,7 @@ def test_map_command_reads_stdin_without_curated_layer(tmp_path, capsys, monkeyp
     (["map", "missing-article.txt"], "missing-article.txt: article not found"),
     (["map", "--published", "2025-13-40"], "--published"),
     (["map", "--route", "no-such-route.csv"], "no-such-route.csv"),
+    (["map", "--curated", "no-such-curated.yaml"], "no-such-curated.yaml"),
 ])
 def test_map_command_bad_input_is_one_line_and_writes_nothing(args, message, tmp_path, capsys):
     pytest.importorskip("geo.extract")

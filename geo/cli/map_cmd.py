@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from geo.cli import app, warn
+from geo.exceptions import InputError
 
 
 @app.command("map")
@@ -33,12 +34,15 @@ def map_command(
     import seeds
     from geo.extract import extract_file, parse_date
 
+    # Cheap inputs first, so a wrong option fails before the article is read.
+    if str(output) != "-" and not output.resolve().parent.is_dir():
+        raise InputError("output folder does not exist", path=str(output.parent))
     date = parse_date(published) if published else None
-    source = seeds.SEED_ARTICLE if article is None else article
-    extraction = extract_file(source, published=date, country=country)
-    for message in extraction.warnings:
-        warn(message)
+    route = None
+    if not no_route:
+        from geo.route import load_route
 
+        route = load_route(route_file or seeds.DEFAULT_ROUTE)
     curated = []
     if not no_curated:
         path = curated_file or (seeds.CURATED_INCIDENTS if article is None else None)
@@ -47,11 +51,10 @@ def map_command(
 
             curated = load_curated(path)
 
-    route = None
-    if not no_route:
-        from geo.route import load_route
-
-        route = load_route(route_file or seeds.DEFAULT_ROUTE)
+    source = seeds.SEED_ARTICLE if article is None else article
+    extraction = extract_file(source, published=date, country=country)
+    for message in extraction.warnings:
+        warn(message)
 
     import maps
 
