@@ -1,0 +1,103 @@
+"""`incimap extract` as a user runs it: formats, stdin, and bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "geo", "extract", *args], input=stdin,
+                          capture_output=True, timeout=180)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built(isolated_cache):
+    from gazetteer.gazetteer import open_gazetteer
+    from geo.mentions import get_matcher
+
+    get_matcher(open_gazetteer())
+
+
+def test_default_is_the_seed_article_as_geojson():
+    out = run()
+    assert out.returncode == 0, out.stderr
+    fc = json.loads(out.stdout)
+    kinds = {f["properties"]["feature"] for f in fc["features"]}
+    assert kinds == {"incident", "mention"}
+    assert fc["properties"]["published"] == "2025-03-12"
+    tunnel = [f for f in fc["features"] if f["properties"].get("surface") == "Mushkaf Tunnel"]
+    lon, lat = tunnel[0]["geometry"]["coordinates"]
+    assert 67 < lon < 68 and 29 < lat < 30
+
+
+def test_csv_uses_acled_column_names(tmp_path):
+    target = tmp_path / "incidents.csv"
+    out = run("--format", "csv", "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    for column in ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1",
+                   "actor2", "admin1", "location", "latitude", "longitude", "geo_precision",
+                   "time_precision", "fatalities", "notes"):
+        assert column in rows[0]
+    assert {r["event_date"] for r in rows} >= {"2025-03-11", "2024-10-01", "2024-08-01"}
+
+
+def test_stdin_with_published_date_and_country():
+    text = b"Gunmen shot dead three farmers near Sibi on Monday, police said."
+    out = run("-", "--published", "2025-03-12", "--country", "PK", "-f", "json", stdin=text)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    (incident,) = result["incidents"]
+    assert incident["event_date"] == "2025-03-10"
+    assert incident["fatalities"] == 3
+    assert incident["location"]["name"] == "Sibi"
+
+
+def test_table_lists_places_and_incidents():
+    out = run("-f", "table")
+    text = out.stdout.decode()
+    assert "PLACES" in text and "INCIDENTS" in text and "Mushkaf Tunnel" in text
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (b"Quetta\x00\x01\x02", "binary"),
+    (b"Quetta was \xff\xfe hit", "not UTF-8"),
+])
+def test_bad_article_is_one_line_and_exit_2(tmp_path, content, needle):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    out = run(str(path))
+    err = out.stderr.decode()
+    assert out.returncode == 2 and needle in err and str(path) in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [("--published", "12/03/2025"), ("--format", "xml"),
+                                  ("/no/such/file.txt",)])
+def test_bad_options_are_refused(args):
+    out = run(*args)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr.decode()
+
+
+def test_article_without_places_warns_and_writes_an_empty_collection(tmp_path):
+    target = tmp_path / "out.geojson"
+    out = run("-", "--published", "2025-01-01", "-o", str(target),
+              stdin=b"nothing to see here, all quiet.")
+    assert out.returncode == 0
+    assert "names no place" in out.stderr.decode()
+    assert json.loads(target.read_text())["features"] == []
+
+
+def test_failed_run_leaves_no_output_file(tmp_path):
+    target = tmp_path / "out.geojson"
+    out = run(str(tmp_path / "missing.txt"), "-o", str(target))
+    assert out.returncode == 2 and not target.exists()
