@@ -28,6 +28,8 @@ from gazetteer.normalize import compact, deletions, normalize, skeleton
 from gazetteer.store import SCHEMA_VERSION, Row, Store, deletion_hash, write_store
 from geo.exceptions import GazetteerError
 
+ALTERNATE_PENALTY = 3.0
+FIRST_LETTER_PENALTY = 3.0
 # Minimum similarity (0-100) for a skeleton match to count as a spelling variant.
 VARIANT_MIN_SIMILARITY = 70.0
 
@@ -119,8 +121,11 @@ class Gazetteer:
         if not similar:
             return []
         rows = self.exact(list(similar))
+        # Through an alternate name a misspelling is a little less likely meant.
         return [
-            Candidate(c.row, c.key, similar[k][0], similar[k][1], c.store)
+            Candidate(c.row, c.key, similar[k][0],
+                      similar[k][1] - (ALTERNATE_PENALTY if c.match_kind == "alternate" else 0),
+                      c.store)
             for k, cands in rows.items() for c in cands
         ]
 
@@ -149,7 +154,10 @@ class Gazetteer:
             for k in store.keys_by_deletions(hashes):
                 other = compact(k)
                 if OSA.distance(other, target) <= 1:
-                    out[k] = edit_similarity(other, target)
+                    # Misspellings rarely touch the first letter (a classic finding of
+                    # spelling-correction studies), so a differing first letter costs.
+                    first = 0.0 if other[:1] == target[:1] else FIRST_LETTER_PENALTY
+                    out[k] = edit_similarity(other, target) - first
         return out
 
     def suggestions(self, query: str, limit: int = 3) -> tuple[str, ...]:
