@@ -29,6 +29,7 @@ from gazetteer.store import SCHEMA_VERSION, Row, Store, deletion_hash, write_sto
 from geo.exceptions import GazetteerError
 
 ALTERNATE_PENALTY = 3.0
+CURATED_BONUS = 4.0  # the overlay and imports beat a generic GeoNames duplicate
 FIRST_LETTER_PENALTY = 3.0
 # Minimum similarity (0-100) for a skeleton match to count as a spelling variant.
 VARIANT_MIN_SIMILARITY = 70.0
@@ -105,6 +106,21 @@ class Gazetteer:
                     Candidate(_row(values), values[14], kind, 100.0 if kind == "exact" else 97.0,
                               store.label))
         return found
+
+    def best(self, keys: list[str]) -> dict[str, tuple[tuple, str]]:
+        """Per exact key, the best stored row across stores: (row values, store label).
+
+        Ranks like ``geocode.ranked`` does without biases: match kind, importance, and
+        a curated store before the world."""
+        found: dict[str, tuple[float, tuple, str]] = {}
+        for store in self.stores:
+            bonus = 0.0 if store.label == "world" else CURATED_BONUS
+            for values in store.best_by_keys(keys):
+                value = (100.0 if values[15] == 0 else 97.0) + values[13] + bonus
+                key = values[14]
+                if key not in found or value > found[key][0]:
+                    found[key] = (value, values, store.label)
+        return {k: (v[1], v[2]) for k, v in found.items()}
 
     def candidates(self, query: str, fuzzy: bool = True) -> list[Candidate]:
         """Places a name may mean: exact names first, else spelling variants and typos."""

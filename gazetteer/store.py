@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gazetteer.normalize import compact, deletions, normalize, skeleton
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -41,6 +41,15 @@ CREATE TABLE fuzzy (h INTEGER NOT NULL, key_id INTEGER NOT NULL, PRIMARY KEY (h,
 _INDEXES = """
 CREATE INDEX names_key ON names (key_id);
 CREATE INDEX keys_skel ON keys (skel);
+CREATE TABLE best (key_id INTEGER PRIMARY KEY, place INTEGER NOT NULL, kind INTEGER NOT NULL);
+INSERT INTO best
+    SELECT key_id, place, kind FROM (
+        SELECT n.key_id, n.place, n.kind, ROW_NUMBER() OVER (
+            PARTITION BY n.key_id
+            ORDER BY (CASE n.kind WHEN 0 THEN 100.0 ELSE 97.0 END) + p.importance DESC, p.gid
+        ) AS r
+        FROM names n JOIN places p ON p.id = n.place)
+    WHERE r = 1;
 """
 
 PLACE_COLUMNS = (
@@ -177,6 +186,22 @@ class Store:
             chunk = keys[i : i + 900]
             marks = ",".join("?" * len(chunk))
             yield from self.con.execute(f"{self._SELECT} WHERE k.key IN ({marks})", chunk)
+
+    _SELECT_BEST = (
+        "SELECT p.gid, p.name, p.lat, p.lon, p.ftype, p.fcode, p.country, p.admin1_code,"
+        " p.admin1, p.admin2, p.population, p.source, p.radius_km, p.importance, k.key, b.kind"
+        " FROM keys k JOIN best b ON b.key_id = k.id JOIN places p ON p.id = b.place"
+    )
+
+    def best_by_keys(self, keys: list[str]) -> list[tuple]:
+        """The single most important place per exact key (the batch fast path)."""
+        rows: list[tuple] = []
+        for i in range(0, len(keys), 900):
+            chunk = keys[i : i + 900]
+            marks = ",".join("?" * len(chunk))
+            rows += self.con.execute(f"{self._SELECT_BEST} WHERE k.key IN ({marks})",
+                                     chunk).fetchall()
+        return rows
 
     def keys_by_skeleton(self, skel: str) -> list[str]:
         return [k for (k,) in self.con.execute("SELECT key FROM keys WHERE skel = ?", (skel,))]

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
+from gazetteer.gazetteer import CURATED_BONUS, Candidate, Gazetteer, open_gazetteer
 from gazetteer.normalize import normalize
 from geo.exceptions import InputError, NoMatch
 from geo.models import GeocodeResult, Place
@@ -42,7 +42,7 @@ _LEAD_RE = re.compile(r"^(?:the\s)?(?:(?:{})\s)*".format("|".join(_DIRECTIONS)))
 
 # Settlement types a "city"/"town" hint accepts.
 _SETTLEMENTS = {"city", "town", "village", "place"}
-_OVERLAY_BONUS = 4.0  # curated features beat a generic duplicate
+_OVERLAY_BONUS = CURATED_BONUS
 _COUNTRY_BONUS = 30.0
 _NEAR_BONUS = 30.0
 _NEAR_SCALE_KM = 150.0
@@ -202,16 +202,6 @@ def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
     return GeocodeResult(query, to_place(best), best.match_kind, best.similarity, reason, alts)
 
 
-def _quick_best(query: str, candidates: Sequence[Candidate]) -> GeocodeResult:
-    """``ranked`` without biases, hints or alternatives: the batch fast path."""
-    best = min(candidates, key=lambda c: (
-        -(c.similarity + c.row.importance + (_OVERLAY_BONUS if c.store != "world" else 0.0)),
-        -c.similarity, c.row.gid))
-    reason = f"{best.match_kind} match ({best.similarity:.0f}); most important of " \
-             f"{len(candidates)} candidate(s)"
-    return GeocodeResult(query, to_place(best), best.match_kind, best.similarity, reason)
-
-
 def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candidate]:
     """Candidates for the whole wording and for the name without its hint word."""
     full = normalize(q.text)
@@ -246,14 +236,17 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
 
     With ``coherent`` and no explicit country, names that are unambiguous decide a
     soft country focus for the others (as a reader assumes one country in a list).
+    Without any bias or alternatives, exact names take a fast path: the store keeps
+    the best place of every name.
     """
     gaz = gazetteer or open_gazetteer()
     parsed = [parse_query(t) if t and t.strip() else None for t in queries]
+    if not (country or near or bbox or coherent or alternatives):
+        return _plain_batch(gaz, parsed, fuzzy)
     exact = gaz.exact(sorted({normalize(q.text) for q in parsed if q} |
                              {q.name for q in parsed if q and q.name}))
     soft = "" if (country or not coherent) else _focus_country(parsed, exact)
     bias = Bias(country.upper(), near, bbox, soft)
-    plain = bias == Bias() and alternatives == 0
     results: list[GeocodeResult | NoMatch | InputError] = []
     for q in parsed:
         if q is None or not q.name:
@@ -265,10 +258,34 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
         if not found:
             results.append(NoMatch(q.text, gaz.suggestions(q.name)))
             continue
-        if plain and not q.hint:
-            results.append(_quick_best(q.text, found))
-        else:
-            results.append(ranked(q.text, found, q.hint, bias, alternatives))
+        results.append(ranked(q.text, found, q.hint, bias, alternatives))
+    return results
+
+
+def _plain_batch(gaz: Gazetteer, parsed: list[Query | None], fuzzy: bool
+                 ) -> list[GeocodeResult | NoMatch | InputError]:
+    best = gaz.best(sorted({q.name for q in parsed if q and q.name and not q.hint}))
+    reasons = {(kind, label): f"{kind} match; the most important place of that name ({label})"
+               for kind in ("exact", "alternate") for label in ("world", "overlay", "imports")}
+    results: list[GeocodeResult | NoMatch | InputError] = []
+    for q in parsed:
+        if q is None or not q.name:
+            results.append(InputError("empty place name", field="name"))
+            continue
+        hit = None if q.hint else best.get(q.name)
+        if hit is not None:
+            v, store = hit
+            kind = "exact" if v[15] == 0 else "alternate"
+            place = Place(v[1], v[2], v[3], v[4], v[6], v[8], v[10], v[0], v[11], v[12], v[7],
+                          v[9])
+            results.append(GeocodeResult(q.text, place, kind, 100.0 if kind == "exact" else 97.0,
+                                         reasons[kind, store]))
+            continue
+        found = candidates_for(gaz, q, fuzzy)
+        if not found:
+            results.append(NoMatch(q.text, gaz.suggestions(q.name)))
+            continue
+        results.append(ranked(q.text, found, q.hint, Bias(), 0))
     return results
 
 

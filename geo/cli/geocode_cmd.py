@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
-import os
+import sys
 from pathlib import Path
 
 import typer
@@ -74,9 +75,14 @@ def _resolve(queries, country, near, bbox, alternatives, fuzzy, provider, fallba
 
     if provider:
         source = get_provider(provider, **online)
-        return [_online(source, q, country, alternatives) for q in _progress(queries)]
-    results = geocode_many(_progress(queries), country=country, near=near, bbox=bbox,
-                           alternatives=alternatives, fuzzy=fuzzy)
+        return [_online(source, q, country, alternatives) for q in queries]
+    results = []
+    with _progress(len(queries)) as advance:
+        for i in range(0, len(queries), _CHUNK):
+            chunk = queries[i : i + _CHUNK]
+            results += geocode_many(chunk, country=country, near=near, bbox=bbox,
+                                    alternatives=alternatives, fuzzy=fuzzy)
+            advance(len(chunk))
     if fallback and any(isinstance(r, NoMatch) for r in results):
         source = get_provider(fallback, **online)
         results = [_online(source, r.query, country, alternatives) if isinstance(r, NoMatch)
@@ -84,18 +90,24 @@ def _resolve(queries, country, near, bbox, alternatives, fuzzy, provider, fallba
     return results
 
 
+_CHUNK = 5000
+
+
+@contextlib.contextmanager
+def _progress(total: int):
+    """A progress bar on stderr for long batches in a terminal; silent otherwise."""
+    if total < 2 * _CHUNK or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    with typer.progressbar(length=total, label="geocoding", file=sys.stderr) as bar:
+        yield bar.update
+
+
 def _online(source, query: str, country: str, alternatives: int):
     try:
         return source.lookup(query, country=country, alternatives=alternatives)
     except NoMatch as e:
         return e
-
-
-def _progress(queries: list[str]) -> list[str]:
-    if len(queries) < 5000 or not os.isatty(2):
-        return queries
-    with typer.progressbar(queries, label="geocoding", file=None) as bar:
-        return list(bar)
 
 
 def _read_batch(path: Path, column: str) -> list[str]:
