@@ -344,3 +344,15 @@ def test_incimap_process_exits_2_with_one_line_and_no_traceback():
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "Traceback" not in done.stderr
+
+
+def test_locate_far_point_reports_offset_warns_and_exits_1(capsys):
+    code, out, err = run_cli(capsys, "route", "locate", "40,10")
+    assert code == 1
+    assert "5,221 km off the line" in out or "5,22" in out
+    assert "warning" in err and "nearest point" in err
+
+
+def test_locate_point_near_the_line_exits_0(capsys):
+    code, out, _ = run_cli(capsys, "route", "locate", "29.86,67.33")
+    assert code == 0 and "between Mach and Ab-e-Gum" in out

@@ -52,6 +52,9 @@ def locate(
     route_file: Path = ROUTE_OPTION,
     country: str = typer.Option("", "--country", "-c", help="Prefer places in this country."),
     as_json: bool = typer.Option(False, "--json", help="JSON object."),
+    max_offset: float = typer.Option(50.0, "--max-offset", min=0.0,
+                                     help="Exit 1 with a warning when the point lies farther "
+                                          "than this from the line (km)."),
 ) -> None:
     """Chainage from the first station, offset from the line, and stations before/after."""
     from geo.route import locate as locate_point
@@ -71,11 +74,16 @@ def locate(
     if as_json:
         typer.echo(json.dumps({"query": where, "name": label, "lat": lat, "lon": lon,
                                **found.to_dict(), "route": route.name}, ensure_ascii=False))
-        return
-    first = route.stations[0].name
-    typer.echo(f"{label} ({lat:.5f}, {lon:.5f}): km {found.km:,.1f} from {first}, "
-               f"{found.offset_km:,.1f} km off the line, between {found.before} "
-               f"and {found.after}")
+    else:
+        first = route.stations[0].name
+        typer.echo(f"{label} ({lat:.5f}, {lon:.5f}): km {found.km:,.1f} from {first}, "
+                   f"{found.offset_km:,.1f} km off the line, between {found.before} "
+                   f"and {found.after}")
+    if found.offset_km > max_offset:
+        # Reported, never snapped: the km is that of the nearest point of the line.
+        typer.echo(f"incimap: warning: {label} is {found.offset_km:,.0f} km from "
+                   f"{route.name}; its km is that of the nearest point on the line", err=True)
+        raise typer.Exit(1)
 
 
 def _geocode_near_route(name: str, route, country: str):
