@@ -289,7 +289,8 @@ def test_length_by_province_with_given_polygons(meridian_route):
 def test_cli_locate_lat_lon_prints_chainage_offset_and_stations(capsys, tmp_path):
     path = write_route(tmp_path, [
         "South,,30.0,70.0,0,,", "Middle,,30.5,70.0,,,", "North,,31.0,70.0,150,,"])
-    code, out, _ = run_cli(capsys, "route", "locate", "30.5,71", "--route", str(path), "--json")
+    code, out, _ = run_cli(capsys, "route", "locate", "30.5,71", "--route", str(path), "--json",
+                             "--max-offset", "100")
     answer = json.loads(out)
     assert code == 0
     assert answer["km"] == pytest.approx(75, abs=1)
