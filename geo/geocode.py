@@ -110,7 +110,14 @@ def to_place(c: Candidate) -> Place:
                  radius_km=r.radius_km, admin1_code=r.admin1_code, admin2=r.admin2)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Geodesic distance on the WGS84 ellipsoid (geopy), for distances users read."""
+    from geopy.distance import geodesic
+
+    return geodesic((lat1, lon1), (lat2, lon2)).km
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle km: ample for ranking and de-duplication (exports use geodesics)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (math.sin((p2 - p1) / 2) ** 2
@@ -140,7 +147,7 @@ def rank(c: Candidate, hint: str, bias: Bias) -> tuple[float, list[str]]:
         why.append(f"in {r.country}, like the other places")
     if bias.near:
         # A province's point is arbitrary inside it: count distance from its edge.
-        d = _km(r.lat, r.lon, *bias.near)
+        d = geodesic_km(r.lat, r.lon, *bias.near)
         value += _NEAR_BONUS * math.exp(-max(0.0, d - r.radius_km) / _NEAR_SCALE_KM)
         why.append(f"{d:,.0f} km from the given point")
     if bias.bbox:
@@ -166,7 +173,7 @@ def _same_feature(a: Candidate, b: Candidate) -> bool:
         return False
     reach = max(a.row.radius_km, b.row.radius_km, 10.0)
     near = abs(a.row.lat - b.row.lat) < 1
-    return near and _km(a.row.lat, a.row.lon, b.row.lat, b.row.lon) <= reach
+    return near and great_circle_km(a.row.lat, a.row.lon, b.row.lat, b.row.lon) <= reach
 
 
 def prefer_curated(candidates: Sequence[Candidate]) -> list[Candidate]:

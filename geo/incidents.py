@@ -277,7 +277,7 @@ def _country_name(cc: str) -> str:
 
 def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place | None,
                                                                           list[Mention]]:
-    from geo.geocode import _km
+    from geo.geocode import great_circle_km
 
     places = sorted(draft.places, key=lambda m: (m.place.geo_precision,
                                                  m.place.uncertainty_km))
@@ -288,7 +288,7 @@ def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place |
     for m in sorted(same_story, key=lambda m: (m.place.geo_precision, m.place.uncertainty_km)):
         p, b = m.place, best.place
         finer = (p.geo_precision, p.uncertainty_km) < (b.geo_precision, b.uncertainty_km)
-        if finer and _km(p.lat, p.lon, b.lat, b.lon) <= b.uncertainty_km:
+        if finer and great_circle_km(p.lat, p.lon, b.lat, b.lon) <= b.uncertainty_km:
             best = m
             break
     used = [best] + [m for m in places if m is not best]

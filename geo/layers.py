@@ -45,8 +45,8 @@ MENTION_COLUMNS = (
     "country", "admin1", "admin2", "latitude", "longitude", "geo_precision", "uncertainty_km",
     "score", "match_kind", "sentence", "route_km", "offset_km",
 )
-STATION_COLUMNS = ("seq", "name", "place_id", "km", "chainage_km", "line_km", "latitude",
-                   "longitude", "source")
+STATION_COLUMNS = ("seq", "name", "place_id", "line", "km", "chainage_km", "line_km",
+                   "latitude", "longitude", "source")
 ROUTE_COLUMNS = ("name", "source", "notes", "stations", "km_start", "km_end", "line_length_km")
 UNCERTAINTY_COLUMNS = ("ref", "item", "name", "geo_precision", "uncertainty_km", "shape",
                        "shape_radius_km")
@@ -86,7 +86,7 @@ def stations_frame(route: Route) -> gpd.GeoDataFrame:
     chainage = station_chainages(route)
     line_km = station_line_km(route)
     rows = [
-        {"seq": i, "name": s.name, "place_id": s.place_id, "km": s.km,
+        {"seq": i, "name": s.name, "place_id": s.place_id, "line": s.line, "km": s.km,
          "chainage_km": round(chainage[i], 3), "line_km": round(line_km[i], 3),
          "latitude": s.lat, "longitude": s.lon, "source": s.source}
         for i, s in enumerate(route.stations)

@@ -295,6 +295,7 @@ class Station:
     km: float | None = None  # official km post, counted from the route's start
     place_id: str = ""
     source: str = ""
+    line: str = ""  # the railway line it stands on ("ML-3")
 
 
 @dataclass(frozen=True)

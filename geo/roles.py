@@ -108,7 +108,7 @@ def is_aggregate(sentence: str) -> bool:
 def assign_roles(mentions: list[Mention]) -> list[Mention]:
     """Roles for every mention; a broader place named beside a more precise event place
     of the same sentence ("Maiduguri, the capital of Borno State") is context."""
-    from geo.geocode import _km
+    from geo.geocode import great_circle_km
 
     roled = [replace(m, role=role_of(m)) for m in mentions]
     out = []
@@ -120,7 +120,7 @@ def assign_roles(mentions: list[Mention]) -> list[Mention]:
                         and other.sentence == m.sentence and p
                         and (p.geo_precision, p.uncertainty_km) < (q.geo_precision,
                                                                    q.uncertainty_km)
-                        and _km(p.lat, p.lon, q.lat, q.lon) <= q.uncertainty_km * 1.5):
+                        and great_circle_km(p.lat, p.lon, q.lat, q.lon) <= q.uncertainty_km * 1.5):
                     m = replace(m, role="context")
                     break
         out.append(m)

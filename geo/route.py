@@ -130,7 +130,8 @@ def _station_from_row(row: dict[str, str], path: str, line: int,
     km_text = row.get("km", "")
     km = _number(km_text, path, line, "km", 0.0, math.inf) if km_text else None
     return Station(name=name, lat=lat, lon=lon, km=km, place_id=place_id,
-                   source=row.get("km_source", "") or row.get("source", ""))
+                   source=row.get("km_source", "") or row.get("source", ""),
+                   line=(row.get("line") or "").strip())
 
 
 def _number(text: str, path: str, line: int, field: str, low: float, high: float) -> float:
