@@ -147,9 +147,8 @@ def rank(c: Candidate, hint: str, bias: Bias) -> tuple[float, list[str]]:
         why.append(f"in {r.country}, like the other places")
     if bias.near:
         # A province's point is arbitrary inside it: count distance from its edge.
-        d = geodesic_km(r.lat, r.lon, *bias.near)
+        d = great_circle_km(r.lat, r.lon, *bias.near)
         value += _NEAR_BONUS * math.exp(-max(0.0, d - r.radius_km) / _NEAR_SCALE_KM)
-        why.append(f"{d:,.0f} km from the given point")
     if bias.bbox:
         s, w, n, e = bias.bbox
         inside = s <= r.lat <= n and (w <= r.lon <= e if w <= e else (r.lon >= w or r.lon <= e))
@@ -186,7 +185,7 @@ def prefer_curated(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
-           alternatives: int = 3) -> GeocodeResult:
+           alternatives: int = 3, explain: bool = True) -> GeocodeResult:
     """The best candidate as a result, its distinct runner-ups as alternatives."""
     scored = sorted(((*rank(c, hint, bias), c) for c in prefer_curated(candidates)),
                     key=lambda t: (-t[0], -t[2].similarity, t[2].row.gid))
@@ -197,6 +196,9 @@ def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
         if not any(_same_feature(item[2], k[2]) for k in kept):
             kept.append(item)
     value, why, best = kept[0]
+    if bias.near and explain:  # the distance a user reads is geodesic
+        why.append(f"{geodesic_km(best.row.lat, best.row.lon, *bias.near):,.0f} km from "
+                   "the given point")
     reason = f"{best.match_kind} match ({best.similarity:.0f})"
     if why:
         reason += "; " + ", ".join(why)

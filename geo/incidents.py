@@ -35,6 +35,10 @@ from geo.roles import is_aggregate
 from geo.text import paragraphs, sentences
 
 _STORY_DAYS = 7
+# Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
+_MAYBE_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
+                         r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
+                         r"week|weekend|month|year|morning|night|evening|afternoon)\b", re.I)
 # Cheap gate for the number parser: digits or number words.
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -102,7 +106,8 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
         by_sentence.setdefault(m.sentence.start, []).append(m)
     dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
                        for d in find_dates(s.text, anchor)]
-             if _MAYBE_EVENT.search(s.text) else [] for s in sents}
+             if _MAYBE_DATE.search(s.text) and _MAYBE_EVENT.search(s.text) else []
+             for s in sents}
     main = _main_date(sents, dates, anchor)
 
     drafts: dict[tuple, _Draft] = {}

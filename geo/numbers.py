@@ -181,23 +181,16 @@ class Quantity:
     text: str
 
 
-@dataclass(frozen=True)
 class _Tok:
-    text: str
-    start: int
-    end: int
+    """A token with its lower-case form and kind worked out once (they are read often)."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "low", "is_word", "is_digits")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text.isalpha()
-
-    @property
-    def is_digits(self) -> bool:
-        return self.text[0].isdigit()
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.low = text.lower()
+        self.is_word = text.isalpha()
+        self.is_digits = text[0].isdigit()
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -264,9 +257,17 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return total + current, j
 
 
+def _starters() -> frozenset[str]:
+    """Words a number expression can begin with; any other word is skipped at once."""
+    return frozenset({*_UNITS, *_TENS, "half", "a", *_VAGUE_PLURALS,
+                      *(words[0] for words in _FEW_WORDS)})
+
+
 def _core_at(toks: list[_Tok], i: int) -> _Core | None:
     """The number expression starting at token ``i``, without qualifier or range."""
     tok = toks[i]
+    if not tok.is_digits and tok.low not in _STARTERS:
+        return None
     n = len(toks)
 
     def low(k: int) -> str:
@@ -468,6 +469,9 @@ def _range_after(toks: list[_Tok], core: _Core, text: str) -> tuple[_Core, int] 
 
 
 # ---------------------------------------------------------------- public: quantities
+
+
+_STARTERS = _starters()
 
 
 def parse_quantities(text: str) -> list[Quantity]:

@@ -38,7 +38,7 @@ def resolve_mentions(mentions: list[Mention], *, country: str = "",
                       if r.place.geo_precision < 3 and (not focus or r.place.country == focus)])
     if centre:
         bias = replace(bias, near=centre)
-    final = {s: ranked(s, c, h, bias) for s, (h, c) in found.items() if c}
+    final = {s: ranked(s, c, h, bias, explain=False) for s, (h, c) in found.items() if c}
     out = []
     for m in mentions:
         r = final.get(m.surface)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from geo.lexicon import EVENT_PATTERNS
 from geo.models import Mention
@@ -69,6 +70,7 @@ _HIT = re.compile(r"^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?
                   re.I)
 
 
+@lru_cache(maxsize=4096)
 def has_event(sentence: str) -> bool:
     return any(p.search(sentence) for p, *_ in EVENT_PATTERNS)
 
@@ -97,6 +99,7 @@ def role_of(m: Mention) -> str:
     return "context"
 
 
+@lru_cache(maxsize=4096)
 def is_aggregate(sentence: str) -> bool:
     """A tally or trend ("has killed more than 40,000 people", "since January"), not an
     event: its places and figures do not make an incident."""
