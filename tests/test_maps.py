@@ -451,3 +451,18 @@ def test_map_command_help_does_not_import_folium():
             "assert 'folium' not in sys.modules, 'folium imported'")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                    cwd=Path(__file__).resolve().parents[1])
+
+
+def test_map_of_an_article_far_from_the_route_draws_no_route(tmp_path):
+    import subprocess
+    import sys
+
+    article = Path(__file__).parent / "articles" / "maiduguri_market_bombing.txt"
+    out = tmp_path / "map.html"
+    run = subprocess.run([sys.executable, "-m", "geo", "map", str(article), "-o", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "drawing no route" in run.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Peshawar Cantonment" not in html
+    assert "Suicide bombers kill 12 at cattle market in Maiduguri" in html  # the headline

@@ -55,6 +55,11 @@ def map_command(
     extraction = extract_file(source, published=date, country=country)
     for message in extraction.warnings:
         warn(message)
+    if route is not None and route_file is None and not _near(route, extraction):
+        # The default route belongs to the seed story; an article elsewhere gets none.
+        warn(f"no incident lies within {_ROUTE_REACH_KM:.0f} km of {route.name}; "
+             "drawing no route (give --route to draw one)")
+        route = None
 
     import maps
 
@@ -67,11 +72,30 @@ def map_command(
                    f"{size / 1e6:.2f} MB", err=True)
 
 
+_ROUTE_REACH_KM = 200.0
+
+
+def _near(route, extraction) -> bool:
+    """Does any incident or event place of the article lie near the route?"""
+    from geo.route import locate_many
+
+    places = [i.location for i in extraction.incidents if i.location] + [
+        m.place for m in extraction.mentions if m.role == "event" and m.place]
+    if not places:
+        return False
+    found = locate_many(route, [p.lat for p in places], [p.lon for p in places])
+    return bool((found.offset_km <= _ROUTE_REACH_KM).any())
+
+
 def _title_of(source: str | Path) -> str:
-    """The article's title from its metadata, else its file name."""
+    """The article's title from its metadata, else its headline, else its file name."""
     if str(source) == "-":
         return "Article from standard input"
     from geo.extract import article_metadata
+    from geo.fileio import read_text
 
     meta = article_metadata(Path(source))
-    return str(meta.get("title") or Path(source).stem)
+    if meta.get("title"):
+        return str(meta["title"])
+    first = read_text(source, what="article").strip().splitlines()[0].strip()
+    return first if 0 < len(first) <= 120 and not first.endswith(".") else Path(source).stem
