@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import statistics
 import zipfile
 from collections import defaultdict
@@ -116,6 +117,32 @@ def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
+_ADMIN_AFFIXES = re.compile(
+    r"^(?:province|state|region|department|departamento|provincia|republic|wilayat|"
+    r"muhafazat|governorate|prefecture)\s+(?:of|de|del|du)\s+|"
+    r"\s+(?:oblast|province|region|state|governorate|prefecture|department|territory|"
+    r"krai|kray|republic|district|division|county|municipality|autonomous\s+region)$", re.I)
+_DIRECTIONS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West",
+               "northern": "North", "southern": "South", "eastern": "East", "western": "West",
+               "north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western"}
+
+
+def admin1_alternates(name: str) -> tuple[str, ...]:
+    """English forms a news report uses for a first-level division's official name:
+    "Belgorod Oblast" -> "Belgorod"; "Nord Kivu" -> "North Kivu"; "Northern Darfur" ->
+    "North Darfur"; "Province of Lanao del Sur" -> "Lanao del Sur"."""
+    forms = {name}
+    bare = _ADMIN_AFFIXES.sub("", name).strip()
+    if bare:
+        forms.add(bare)
+    for form in list(forms):
+        head, sep, rest = form.replace("-", " ", 1).partition(" ")
+        if sep and head.lower() in _DIRECTIONS:
+            forms.add(f"{_DIRECTIONS[head.lower()]} {rest}")
+    forms.discard(name)
+    return tuple(sorted(forms))
+
+
 def _admin1_rows(admin1: dict[str, str], points: dict[str, list]) -> Iterator[Row]:
     # GeoNames' admin1 file has names but no coordinates: place each division at the
     # median of its populated places, with a radius that says how rough that is.
@@ -127,7 +154,7 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list]) -> Iterator[Ro
         yield Row(gid=f"geonames-admin1:{code}", name=name, lat=lat, lon=lon, ftype="province",
                   fcode="ADM1", country=country, admin1_code=a1, admin1=name,
                   source="GeoNames admin1 codes; centre of its populated places",
-                  radius_km=round(radius, 1))
+                  radius_km=round(radius, 1), alternate_names=admin1_alternates(name))
 
 
 def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:

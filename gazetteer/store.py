@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gazetteer.normalize import compact, deletions, normalize, skeleton
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"  # bump when what a store holds changes
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);

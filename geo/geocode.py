@@ -43,6 +43,10 @@ _LEAD_RE = re.compile(r"^(?:the\s)?(?:(?:{})\s)*".format("|".join(_DIRECTIONS)))
 # Settlement types a "city"/"town" hint accepts.
 _SETTLEMENTS = {"city", "town", "village", "place"}
 _OVERLAY_BONUS = CURATED_BONUS
+# Feature types a hint also accepts: news calls first-level divisions "regions"
+# ("the Belgorod region") and any settlement a town.
+_HINT_ACCEPTS = {"city": _SETTLEMENTS, "town": _SETTLEMENTS, "village": _SETTLEMENTS,
+                 "region": {"province", "district"}, "district": {"region"}}
 _COUNTRY_BONUS = 30.0
 _NEAR_BONUS = 30.0
 _NEAR_SCALE_KM = 150.0
@@ -133,7 +137,7 @@ def rank(c: Candidate, hint: str, bias: Bias) -> tuple[float, list[str]]:
         # Each letter wrong counts double, so importance cannot outvote spelling.
         value = 2 * c.similarity - 100
     if hint:
-        fits = r.ftype == hint or (hint in ("city", "town") and r.ftype in _SETTLEMENTS)
+        fits = r.ftype == hint or r.ftype in _HINT_ACCEPTS.get(hint, ())
         value += 25 if fits else -15
         why.append(f"is a {r.ftype}" if fits else f"{r.ftype}, not a {hint}")
     if bias.country:

@@ -58,11 +58,13 @@ HINT_AFTER = {
     "province": "province", "state": "province", "region": "region", "area": "region",
     "valley": "region", "division": "region", "county": "district", "governorate": "province",
     "city": "city", "town": "town", "village": "village", "tehsil": "district",
+    "oblast": "province", "prefecture": "province", "municipality": "district",
 }
 
 # Titles written after a place ("Kalat Commissioner", "Quetta police chief").
 TITLE_AFTER = frozenset("""commissioner governor mayor deputy chief minister police
-inspector superintendent administrator assembly council""".split())
+inspector superintendent administrator assembly council president secretary premier
+senator""".split())
 
 # Words before a name that mark a person ("Mr Sharif", "named Allahditta").
 PERSON_BEFORE = frozenset("""mr mrs ms dr sir president premier minister general gen
@@ -109,6 +111,10 @@ EVENT_PATTERNS = (
     # Weak: "killed" alone says someone died, not who did what; it counts only when
     # nothing stronger names the event or its figures belong to violence.
     (_p(r"killed|killing|died|dead\b"), "violence", "Violence against civilians", "Attack", 0),
+    (_p(r"seized|captured|overran|over-ran|took\s+control\s+of"), "violence", "Battles",
+     "Non-state actor overtakes territory", 3),
+    (_p(r"bod(?:y|ies)\s+(?:of\s+[\w\s]{1,30}?)?(?:was|were)\s+found|found\s+dead|tortur\w+"),
+     "violence", "Violence against civilians", "Attack", 2),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting"),
@@ -161,4 +167,14 @@ government""".split())
 
 # Verbs that make a capital stand for its government ("Islamabad accuses Kabul of ...").
 METONYMY_VERBS = frozenset("""accuses accused denies denied insists insisted rejects rejected
-condemns condemned blames blamed urges urged demands demanded warns warned""".split())
+condemns condemned blames blamed urges urged demands demanded warns warned announced vowed
+maintains maintained responded retaliated""".split())
+
+# Words that GeoNames lists as places but that never name one on their own in news
+# text: directions and articles that only occur inside longer names ("Lanao del Sur").
+NOT_ALONE = frozenset("""sur norte nord sud este oeste ouest north south east west central
+upper lower new old san santa saint st el la le al del de du des los las""".split())
+
+# Nouns after a name that make it a people's or group's name ("Kuki militants").
+GROUP_NOUNS = frozenset("""militants militant rebels rebel insurgents insurgent separatists
+fighters tribesmen tribe tribes clan clans militia militias gunmen""".split())

@@ -30,7 +30,9 @@ from geo.text import TOKEN, SentenceIndex, fold, sentences
 _HINTS = sorted(lexicon.HINT_AFTER, key=len, reverse=True)
 _AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
 _NUMBER_AFTER = re.compile(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
-_METONYMY_AFTER = re.compile(r"^\s+(?:{})\b".format("|".join(sorted(lexicon.METONYMY_VERBS))))
+_METONYMY_AFTER = re.compile(r"^\s+(?:(?:has|have|had|is|was)\s+)?(?:{})\b".format(
+    "|".join(sorted(lexicon.METONYMY_VERBS))))
+_GROUP_AFTER = re.compile(r"^[’'\s-]*\s(?:{})\b".format("|".join(sorted(lexicon.GROUP_NOUNS))))
 _LOWER_START = re.compile(r"\s(?=[a-z])(?!(?:of|de|del|della|des|du|da|do|di|dos|das|la|le|"
                           r"les|al|el|e|i|y|van|von|der|den|am|an|upon|on|sur|the|and|ul|"
                           r"bin|ibn)\b)")
@@ -193,7 +195,7 @@ def _plain_word(key: str, start: int, text: str, sentence_starts: set[int],
     opens a sentence ("The", "At"), or one the article also writes in lower case."""
     if " " in key:
         return False
-    if key in lexicon.MONTHS or key in lexicon.WEEKDAYS:
+    if key in lexicon.MONTHS or key in lexicon.WEEKDAYS or key in lexicon.NOT_ALONE:
         return True
     opens = start in sentence_starts or text[max(0, start - 1) : start] in ("“", '"', "‘")
     return (opens or key in lower_words) and key in lexicon.COMMON_WORDS and not (
@@ -309,8 +311,7 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
                 j = nxt
                 continue
             if title and word in lexicon.TITLE_AFTER and link == "space":
-                j = nxt
-                continue
+                break  # "Sinaloa Governor Rubén Rocha": the person's name follows the title
             return True
     # Left: from the start of the name back.
     i = first
@@ -334,6 +335,7 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
     return False
 
 
+_QUOTED_GAPS = frozenset({" '", " ‘", "' ", "’ ", ' "', '" ', " “", "” "})
 _LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of", "el": "of"}
 
 
@@ -345,6 +347,8 @@ def _next_in_run(text: str, tokens, j: int) -> tuple[int | None, str]:
     nxt = tokens[j + 1]
     if gap in ("-", "–", "—", "/") and nxt.capitalised:
         return j + 1, "dash"
+    if gap in _QUOTED_GAPS and nxt.capitalised:
+        return j + 1, "space"  # a nickname in quotes: Joaquín 'El Chapo' Guzmán
     if gap != " ":
         return None, ""
     if nxt.capitalised:
@@ -366,6 +370,8 @@ def _prev_in_run(text: str, tokens, i: int) -> tuple[int | None, str]:
     gap = text[prev.end : tokens[i].start]
     if gap in ("-", "–", "—", "/") and prev.capitalised:
         return i - 1, "dash"
+    if gap in _QUOTED_GAPS and prev.capitalised:
+        return i - 1, "space"
     if gap != " ":
         return None, ""
     if prev.capitalised:
@@ -383,7 +389,8 @@ def _prev_in_run(text: str, tokens, i: int) -> tuple[int | None, str]:
 def _person_or_brand(tokens, first: int, end: int, text: str) -> bool:
     """People, brands ("France 24") and capitals standing for governments
     ("Islamabad accuses Kabul of ...")."""
-    if _METONYMY_AFTER.match(text[end : end + 20]):
+    after = text[end : end + 24]
+    if _METONYMY_AFTER.match(after) or _GROUP_AFTER.match(after):
         return True
     if first > 0 and tokens[first - 1].text.lower() in lexicon.METONYMY_VERBS and (
             _METONYMY_OBJECT.match(text[end : end + 12])):

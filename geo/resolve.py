@@ -39,10 +39,11 @@ def resolve_mentions(mentions: list[Mention], *, country: str = "",
     if centre:
         bias = replace(bias, near=centre)
     final = {s: ranked(s, c, h, bias, explain=False) for s, (h, c) in found.items() if c}
+    final.update(_paired(mentions, found, bias, final))
     out = []
     for m in mentions:
         r = final.get(m.surface)
-        if r is None or _stray(r.place, focus):
+        if r is None or _stray(r.place, r.match_kind, focus):
             out.append(m)
             continue
         hint = found[m.surface][0]
@@ -51,13 +52,16 @@ def resolve_mentions(mentions: list[Mention], *, country: str = "",
     return out
 
 
-def _stray(place, focus: str) -> bool:
+def _stray(place, match_kind: str, focus: str) -> bool:
     """A small place abroad in an article about another country is a false friend
-    ("Pacific", Missouri, in a Colombian story); cities, regions and countries abroad
-    are real mentions."""
-    if not focus or place.country == focus:
+    ("Pacific", Missouri, in a Colombian story), and so is a place abroad reached only
+    through one of its alternate names ("Kuki" for Kukichūō in an Indian story);
+    cities, regions and countries abroad under their own names are real mentions."""
+    if not focus or place.country == focus or place.feature_type == "country":
         return False
-    return place.feature_type not in ("country", "province") and place.population < 100_000
+    if match_kind != "exact":
+        return True
+    return place.feature_type != "province" and place.population < 100_000
 
 
 def variant_mentions(text: str, mentions: list[Mention], *, country: str,
@@ -103,6 +107,31 @@ def variant_mentions(text: str, mentions: list[Mention], *, country: str,
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "toward", "into"})
+
+
+def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> dict:
+    """"El Paso, Texas", "Butig, Lanao del Sur": a place followed by ", <division or
+    country>" lies inside it. The pair is resolved together, which may overrule the
+    article's country ("arrested in El Paso, Texas" in a story about Mexico)."""
+    out = {}
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.sentence != b.sentence or a.sentence.text[a.span.end - a.sentence.start :
+                                                        b.span.start - a.sentence.start] != ", ":
+            continue
+        containers = [c for c in found.get(b.surface, ("", []))[1]
+                      if c.row.ftype in ("province", "country")]
+        hint_a, cands_a = found.get(a.surface, ("", []))
+        for container in sorted(containers, key=lambda c: -c.row.importance):
+            inside = [c for c in cands_a if c.row.country == container.row.country and (
+                container.row.ftype == "country" or c.row.admin1 == container.row.name
+                or (c.row.admin1_code and c.row.admin1_code == container.row.admin1_code))]
+            if inside:
+                pair_bias = replace(bias, country=container.row.country, soft_country="",
+                                    near=None)
+                out[a.surface] = ranked(a.surface, inside, hint_a, pair_bias, explain=False)
+                out[b.surface] = ranked(b.surface, [container], "", pair_bias, explain=False)
+                break
+    return out
 
 
 def _trusted(c: Candidate) -> bool:

@@ -54,15 +54,21 @@ _NATIVE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|
                      r"to|was\s+from|were\s+from|came\s+from|native)\s+(?:the\s+)?"
                      + _W + r"{0,2}$", re.I)
 _TAKEN_TO = re.compile(r"\b(?:moved|taken|shifted|rushed|evacuated|transported|brought|"
-                       r"airlifted|transferred|flown|referred|relocated|driven|carried)\s+"
-                       + _W + r"{0,3}?(?:to|into)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)
+                       r"airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
+                       r"admitted|hospitali[sz]ed|then\s+on)\b(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
+                       r"in|at)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)
+_PERSON_FROM = re.compile(r"(?:\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*|\b\d{1,3}\s*,)"
+                          r"\s+from\s+(?:the\s+)?$")
 _CARE_AT = re.compile(r"\b(?:hospital|clinic|morgue|mortuary|camp|shelter|infirmary|"
                       r"medical\s+(?:centre|center|facility))\s+(?:at|in|of)\s+(?:the\s+)?"
                       + _W + r"{0,2}$", re.I)
 _AT_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+to|"
-                       r"outskirts\s+of|area\s+of|district\s+of|village\s+of|town\s+of|"
+                       r"outskirts\s+of|areas?\s+of|districts?\s+of|villages?\s+of|towns?\s+of|"
                        r"city\s+of|province\s+of|region\s+of|parts\s+of|vicinity\s+of|"
-                       r"between|along|within)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)
+                       r"neighbou?rhoods?\s+of|suburbs?\s+of|between|along|within)\s+"
+                       r"(?:the\s+)?" + _W + r"{0,3}$|\b(?:seized|captured|overran|attacked|"
+                       r"ambushed|bombed|shelled|raided|stormed|struck|hit|targeted)\s+(?:the\s+)?"
+                       r"(?:(?:town|city|village|district|province|region)\s+of\s+)?$", re.I)
 
 # A place opening its sentence as the thing struck ("Maiduguri was hit by ...").
 _HIT = re.compile(r"^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:hit|"
@@ -89,7 +95,8 @@ def role_of(m: Mention) -> str:
         return "destination"
     if (journey and _FROM.search(before) and _TO_NEXT.match(after)) or _LEFT.search(before):
         return "origin"
-    if _VICTIMS_FROM.search(before) or _NATIVE.search(before):
+    if _VICTIMS_FROM.search(before) or _NATIVE.search(before) or (
+            _PERSON_FROM.search(before) and not journey):
         return "victims_from"
     if _TAKEN_TO.search(before) or _CARE_AT.search(before):
         return "taken_to"
@@ -108,12 +115,49 @@ def is_aggregate(sentence: str) -> bool:
     return any(not _MONTHS.match(m.group(1)) for m in _YEAR_TALLY.finditer(sentence))
 
 
+_CONTAINER_GAP = re.compile(r"^(?:,\s*(?:in\s+)?|\s+(?:of|in)\s+|[’']s?\s+)(?:the\s+)?"
+                            r"(?:[a-z]+\s+){0,2}$")
+
+
+def _container_is_context(m: Mention, prev: Mention | None) -> Mention:
+    """"Belgorod region of Russia", "Butig, Lanao del Sur": the broader place right
+    after another one only says where that one is."""
+    if prev is None or m.role != "event" or prev.sentence != m.sentence or not (
+            m.place and prev.place):
+        return m
+    gap = m.sentence.text[prev.span.end - m.sentence.start : m.span.start - m.sentence.start]
+    broader = (m.place.geo_precision, m.place.uncertainty_km) > (prev.place.geo_precision,
+                                                                 prev.place.uncertainty_km)
+    return replace(m, role="context") if broader and _CONTAINER_GAP.match(gap) else m
+
+
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?:on\s+)?(?:to\s+)?(?:the\s+)?$")
+
+
+def _share_coordinated_roles(mentions: list[Mention]) -> list[Mention]:
+    """"the border of Bishnupur and Churachandpur districts", "to Oicha and then on to
+    Butembo": a place joined by "and" to one with a role shares it."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, m = out[i - 1], out[i]
+        if (m.role == "context" and prev.role in ("event", "taken_to", "victims_from")
+                and prev.sentence == m.sentence):
+            gap = m.sentence.text[prev.span.end - m.sentence.start :
+                                  m.span.start - m.sentence.start]
+            if _AND.match(gap):
+                out[i] = replace(m, role=prev.role)
+    return out
+
+
 def assign_roles(mentions: list[Mention]) -> list[Mention]:
     """Roles for every mention; a broader place named beside a more precise event place
     of the same sentence ("Maiduguri, the capital of Borno State") is context."""
     from geo.geocode import great_circle_km
 
     roled = [replace(m, role=role_of(m)) for m in mentions]
+    roled = [_container_is_context(m, prev) for prev, m in zip([None, *roled], roled,
+                                                                strict=False)]
+    roled = _share_coordinated_roles(roled)
     out = []
     for m in roled:
         if m.role == "event" and m.place:
