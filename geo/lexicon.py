@@ -96,13 +96,15 @@ EVENT_PATTERNS = (
         r"holding\s+(?:\w+\s+)?(?:passengers|hostages|people)|abduct\w*|kidnap\w*|"
         r"hostages?"), "violence", "Violence against civilians",
      "Abduction/forced disappearance", 5),
-    (_p(r"suicide\s+(?:bomb\w*|attack\w*)"), "violence", "Explosions/Remote violence",
-     "Suicide bomb", 4),
+    (_p(r"suicide\s+(?:bomb\w*|attack\w*|vest)|blew\s+(?:himself|herself|themselves)\s+up|"
+        r"driver\s+detonated|detonated\s+(?:his|her|their)\s+(?:vest|belt)"), "violence",
+     "Explosions/Remote violence", "Suicide bomb", 4),
     (_p(r"detonat\w*|explosi\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|\bIEDs?\b|"
         r"landmines?|roadside\s+bomb"), "violence", "Explosions/Remote violence",
      "Remote explosive/landmine/IED", 3),
-    (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?|air\s+raids?"), "operation",
-     "Explosions/Remote violence", "Air/drone strike", 4),
+    (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?|air\s+raids?|glide\s+bombs?|aircraft|"
+        r"warplanes?|(?:shahed|kamikaze|attack)\s+drones?|drones?\s+(?:hit|struck|attack)"),
+     "operation", "Explosions/Remote violence", "Air/drone strike", 4),
     (_p(r"shell(?:ing|ed)|mortar|artillery|rockets?\s+(?:fire|attack)"), "violence",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
@@ -139,7 +141,11 @@ guards""".split())
 ARMED_GROUP_WORDS = frozenset("""army liberation front taliban tehreek tehrik lashkar jaish
 jamaat jama'at brigade brigades militia militias mujahideen shabaab haram iswap hamas
 hezbollah hizbullah qaeda qaida isis isil daesh nusrat""".split())
-ARMED_GROUP_PHRASES = ("islamic state", "armed forces of", "boko haram", "al-shabaab")
+ARMED_GROUP_PHRASES = ("islamic state", "boko haram", "al-shabaab", "support forces",
+                       "democratic forces", "defence forces of", "dawlah islamiyah")
+# Words of a state's own units: "the 103rd Infantry Brigade" is not an armed group.
+STATE_UNIT_WORDS = frozenset("""infantry battalion division regiment marine marines navy police
+army's corps paratroopers rangers security government national""".split())
 STATE_FORCE_WORDS = {
     "police": "Police Forces of {country}",
     "policemen": "Police Forces of {country}",
@@ -178,3 +184,16 @@ upper lower new old san santa saint st el la le al del de du des los las""".spli
 # Nouns after a name that make it a people's or group's name ("Kuki militants").
 GROUP_NOUNS = frozenset("""militants militant rebels rebel insurgents insurgent separatists
 fighters tribesmen tribe tribes clan clans militia militias gunmen""".split())
+
+# Demonyms that name a state's forces ("Russian aircraft").
+STATE_DEMONYMS = {
+    "russian": "Russia", "ukrainian": "Ukraine", "israeli": "Israel", "american": "United States",
+    "pakistani": "Pakistan", "indian": "India", "afghan": "Afghanistan", "iranian": "Iran",
+    "syrian": "Syria", "turkish": "Turkey", "saudi": "Saudi Arabia", "sudanese": "Sudan",
+    "nigerian": "Nigeria", "chinese": "China", "french": "France", "british": "United Kingdom",
+    "iraqi": "Iraq", "yemeni": "Yemen", "egyptian": "Egypt", "ethiopian": "Ethiopia",
+    "kenyan": "Kenya", "somali": "Somalia", "malian": "Mali", "myanmar": "Myanmar",
+    "burmese": "Myanmar", "colombian": "Colombia", "mexican": "Mexico", "rwandan": "Rwanda",
+    "congolese": "DR Congo", "lebanese": "Lebanon", "jordanian": "Jordan",
+    "emirati": "United Arab Emirates",
+}
