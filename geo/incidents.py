@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from geo import lexicon
 from geo.dates import DateRef, find_dates
@@ -47,10 +48,7 @@ _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|t
                         r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                         r"ninety|hundreds?|thousands?|millions?|dozens?|scores?|several|few|"
                         r"half|tens|numerous|many)\b", re.I)
-# Cheap gate: a sentence with none of these words reports no event and no figure.
-_MAYBE_EVENT = re.compile("|".join(p.pattern for p, *_ in lexicon.EVENT_PATTERNS)
-                          + r"|\b(?:wounded|injur\w*|hurt|freed|released|captives?|missing)\b",
-                          re.I)
+
 _INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
                        re.I)
 _COUNTED_KINDS = ("fatalities", "injured", "hostages", "rescued")
@@ -76,14 +74,41 @@ class _Draft:
             self.sentences.append(s)
 
 
+# All event patterns in one alternation, one named group each: one pass per sentence.
+_EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p.pattern})"
+                                for i, (p, *_) in enumerate(lexicon.EVENT_PATTERNS)), re.I)
+
+
+@lru_cache(maxsize=8192)
 def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
-    """(priority, class, event_type, sub_event_type, match) for every event word."""
-    found = []
-    for pattern, cls, etype, sub, priority in lexicon.EVENT_PATTERNS:
-        m = pattern.search(sentence)
-        if m:
-            found.append((priority, cls, etype, sub, m))
+    """(priority, class, event_type, sub_event_type, match): the first match of each
+    event pattern in the sentence."""
+    found, seen = [], set()
+    for m in _EVENT_RE.finditer(sentence):
+        index = int(m.lastgroup[1:])
+        if index not in seen:
+            seen.add(index)
+            _, cls, etype, sub, priority = lexicon.EVENT_PATTERNS[index]
+            found.append((priority, cls, etype, sub, _Sub(m, m.lastgroup)))
     return found
+
+
+class _Sub:
+    """A match narrowed to one named group (so .start/.end/.group are the trigger's)."""
+
+    __slots__ = ("_m", "_g")
+
+    def __init__(self, m: re.Match, group: str):
+        self._m, self._g = m, group
+
+    def start(self) -> int:
+        return self._m.start(self._g)
+
+    def end(self) -> int:
+        return self._m.end(self._g)
+
+    def group(self, _: int = 0) -> str:
+        return self._m.group(self._g)
 
 
 def figure_class(f: Figure) -> str:
@@ -107,10 +132,11 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
+    triggers = {s.start: classes_in(s.text) for s in sents}
     dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
                        for d in find_dates(s.text, anchor)
                        if not _REPORTED.search(s.text[max(0, d.start - 30) : d.start])]
-             if _MAYBE_DATE.search(s.text) and _MAYBE_EVENT.search(s.text) else []
+             if triggers[s.start] and _MAYBE_DATE.search(s.text) else []
              for s in sents}
     main = _main_date(sents, dates, anchor)
 
@@ -125,12 +151,15 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
         if para != episode_para:
             episode = None
         here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
-        if not _MAYBE_EVENT.search(s.text):
+        raw = triggers[s.start]
+        numberish = _NUMBERISH.search(s.text)
+        if not raw and not numberish:
             continue
         figures = ([f for f in parse_figures(s.text, s.start) if f.kind in _COUNTED_KINDS]
-                   if _NUMBERISH.search(s.text) else [])
-        figures += _single_victims(s, figures)
-        found = _with_weak_triggers(classes_in(s.text), {figure_class(f) for f in figures})
+                   if numberish else [])
+        if raw:
+            figures += _single_victims(s, figures)
+        found = _with_weak_triggers(raw, {figure_class(f) for f in figures})
         for d in dates[s.start]:
             if _opens_episode(d, main, s, here, main_places, bool(found)):
                 episode, episode_para = d, para
@@ -297,6 +326,7 @@ def _focus_region(mentions: list[Mention], country: str) -> Place | None:
     return countries[0] if countries else None
 
 
+@lru_cache(maxsize=256)
 def _country_name(cc: str) -> str:
     """The country's short English name as GeoNames writes it ("DR Congo", "Pakistan")."""
     if not cc:
