@@ -56,11 +56,13 @@ def _feature(kind: str, place, props: dict) -> dict:
 def extract(text: str, *, published: dt.date | None = None, country: str = "",
             source: str = "", gazetteer=None) -> Extraction:
     """Places, their roles and the incidents an article reports."""
+    from geo.geocode import check_country
     from geo.incidents import extract_incidents
     from geo.mentions import find_mentions, get_matcher
     from geo.resolve import document_focus, resolve_mentions, variant_mentions
     from geo.roles import assign_roles
 
+    country = check_country(country)
     warnings = []
     if not text.strip():
         raise InputError("the article is empty", path=source)

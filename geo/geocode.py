@@ -86,6 +86,19 @@ def parse_latlon(text: str, option: str = "--near") -> tuple[float, float]:
     return lat, lon
 
 
+def check_country(code: str) -> str:
+    """An ISO 3166-1 alpha-2 code, upper-cased; '' stays ''; anything else is refused."""
+    code = (code or "").strip().upper()
+    if not code:
+        return ""
+    import pycountry
+
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        raise InputError(f"{code!r} is not an ISO 3166-1 alpha-2 country code (e.g. PK)",
+                         field="--country")
+    return code
+
+
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
     """"S,W,N,E" -> (south, west, north, east)."""
     try:
@@ -231,6 +244,7 @@ def geocode(query: str, *, country: str = "", near: tuple[float, float] | None =
     """Best place for a name, with ranked alternatives; raises ``NoMatch``."""
     if not query or not query.strip():
         raise InputError("empty place name", field="name")
+    country = check_country(country)
     gaz = gazetteer or open_gazetteer()
     q = parse_query(query)
     if not q.name:
@@ -252,6 +266,7 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
     Without any bias or alternatives, exact names take a fast path: the store keeps
     the best place of every name.
     """
+    country = check_country(country)
     gaz = gazetteer or open_gazetteer()
     parsed = [parse_query(t) if t and t.strip() else None for t in queries]
     if not (country or near or bbox or coherent or alternatives):

@@ -78,6 +78,8 @@ def test_unknown_place_exits_1_with_suggestions():
     (("geocode", "Quetta", "--bbox", "1,2"), "--bbox"),
     (("geocode", ""), "empty place name"),
     (("geocode", "Quetta", "--provider", "nowhere"), "unknown provider"),
+    (("geocode", "Quetta", "--country", "XX"), "not an ISO 3166-1"),
+    (("extract", "--country", "Pakistan"), "not an ISO 3166-1"),
 ])
 def test_bad_options_exit_2_with_one_line(args, needle):
     out = run(*args)
