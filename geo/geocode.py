@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer.gazetteer import CURATED_BONUS, Candidate, Gazetteer, open_gazetteer
 from gazetteer.normalize import normalize
@@ -61,9 +62,13 @@ class Query:
     hint: str  # feature type the wording asks for, or ""
 
 
+@lru_cache(maxsize=100_000)
 def parse_query(text: str) -> Query:
     """Separate the feature hint: "the Mach railway station" -> ("mach", "station")."""
-    key = _LEAD_RE.sub("", normalize(text))
+    key = normalize(text)
+    if " " not in key:  # one word: no hint, no leading article
+        return Query(text, key, "")
+    key = _LEAD_RE.sub("", key)
     hint = ""
     m = _HINT_RE.search(key)
     if m:
