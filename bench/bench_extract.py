@@ -55,7 +55,7 @@ def main() -> None:
     gaz = open_gazetteer()
     keys = sum(s.count("keys") for s in gaz.stores)
     mentions.clear_matchers()
-    mentions.matcher_path("-".join(s.path.stem for s in gaz.stores)).unlink(missing_ok=True)
+    mentions.matcher_path(mentions.matcher_version(gaz)).unlink(missing_ok=True)
     start = time.perf_counter()
     mentions.get_matcher(gaz)
     built = time.perf_counter() - start

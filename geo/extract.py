@@ -122,7 +122,10 @@ def extract_file(path: str | Path, *, published: dt.date | None = None, country:
         meta = article_metadata(Path(path))
         if published is None and meta.get("published"):
             value = meta["published"]
-            published = value if isinstance(value, dt.date) else parse_date(value, "published")
+            if isinstance(value, dt.datetime):
+                value = value.date()
+            published = value if isinstance(value, dt.date) else parse_date(
+                value, f"published in {Path(path).with_suffix('.yaml')}")
         country = country or str(meta.get("country") or "")
     result = extract(text, published=published, country=country, source=str(path),
                      gazetteer=gazetteer)

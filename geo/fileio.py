@@ -43,9 +43,14 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it into place only on success."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise InputError("is a folder; give a file name", path=str(target))
     if not folder.is_dir():
         raise InputError("output folder does not exist", path=str(folder))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise InputError(f"cannot write here: {e.strerror}", path=str(folder)) from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:

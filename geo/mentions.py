@@ -89,12 +89,21 @@ def matcher_path(version: str) -> Path:
     return cache_dir() / f"matcher-{version}.pickle"
 
 
+def matcher_version(gazetteer) -> str:
+    """Names the stores and when each was built, so a new import means a new matcher."""
+    import hashlib
+
+    stamp = "|".join(f"{s.path.stem}:{s.meta.get('built', '')}:{s.meta.get('places', '')}"
+                     for s in gazetteer.stores)
+    return hashlib.sha1(stamp.encode()).hexdigest()[:16]
+
+
 def get_matcher(gazetteer=None) -> Matcher:
     """The matcher for the open gazetteer, from memory, the cache file, or built."""
     from gazetteer.gazetteer import open_gazetteer
 
     gaz = gazetteer or open_gazetteer()
-    version = "-".join(s.path.stem for s in gaz.stores)
+    version = matcher_version(gaz)
     if version in _MATCHERS:
         return _MATCHERS[version]
     path = matcher_path(version)
@@ -279,7 +288,12 @@ def _hint_after(tokens, last: int, folded: str) -> tuple[str, int, bool]:
     rest = folded[nxt.start : nxt.start + 20]
     for words in _HINTS:
         if rest.startswith(words) and (len(rest) == len(words) or not rest[len(words)].isalnum()):
-            end = last + len(words.split())
+            stop = nxt.start + len(words)
+            end = last + 1
+            while end + 1 < len(tokens) and tokens[end + 1].end <= stop:
+                end += 1
+            if tokens[end].end != stop:  # "train.station" is one token: not a hint
+                break
             # "the Borno State Governor": a title may follow the hint too.
             title = (end + 1 < len(tokens) and tokens[end + 1].text.lower() in lexicon.TITLE_AFTER
                      and tokens[end + 1].start == tokens[end].end + 1)

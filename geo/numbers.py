@@ -338,6 +338,9 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
 # ---------------------------------------------------------------- exclusions
 
 
+_LOOK_BACK = 200  # characters of context a rule may read before a number
+
+
 def _prev_word(toks: list[_Tok], i: int) -> str:
     return toks[i - 1].low if i > 0 else ""
 
@@ -347,7 +350,7 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
     tok = toks[i]
     last = toks[core.end_tok - 1]
     after = text[last.end:]
-    before = text[: tok.start]
+    before = text[max(0, tok.start - _LOOK_BACK) : tok.start]  # bounded: no quadratic scans
     nxt = toks[core.end_tok] if core.end_tok < len(toks) else None
     prev = toks[i - 1] if i > 0 else None
 
@@ -677,7 +680,7 @@ def _rest_after_noun(sentence: str, end: int, who: str) -> str:
 
 
 def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classified:
-    before = sentence[: q.start]
+    before = sentence[max(0, q.start - _LOOK_BACK) : q.start]
     who = _who_after(sentence, q.end)
     # "more than 150 of the 450 passengers": the noun is the total's noun
     of_total = re.match(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
@@ -755,7 +758,7 @@ def find_attribution(sentence: str) -> str:
         return _clean_source(m.group(1))
     for m in re.finditer(r"\b(?:said|says|reported|claimed|confirmed|stated|added|told)\b",
                          sentence):
-        before = sentence[: m.start()]
+        before = sentence[max(0, m.start() - _LOOK_BACK) : m.start()]
         before = re.sub(r",\s+(?:which|who)\b[^,]*,\s*$", " ", before)
         words = re.findall(r"[\w’'.-]+|[^\w\s]", before)
         picked: list[str] = []

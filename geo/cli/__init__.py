@@ -52,6 +52,10 @@ def main(argv: list[str] | None = None) -> None:
     except IncimapError as e:
         typer.echo(f"incimap: {e}", err=True)
         sys.exit(e.exit_code)
+    except OSError as e:  # a disk full, a permission: one line, not a traceback
+        where = f"{e.filename}: " if e.filename else ""
+        typer.echo(f"incimap: {where}{e.strerror or e}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         typer.echo("incimap: interrupted", err=True)
         sys.exit(130)

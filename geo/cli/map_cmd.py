@@ -35,6 +35,8 @@ def map_command(
     from geo.extract import extract_file, parse_date
 
     # Cheap inputs first, so a wrong option fails before the article is read.
+    if str(output) != "-" and output.is_dir():
+        raise InputError("is a folder; give a file name", path=str(output))
     if str(output) != "-" and not output.resolve().parent.is_dir():
         raise InputError("output folder does not exist", path=str(output.parent))
     date = parse_date(published) if published else None

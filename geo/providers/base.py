@@ -54,13 +54,15 @@ class OnlineProvider(ABC):
 
             geocoder = self.build_geocoder()
             self._limited = RateLimiter(geocoder.geocode, min_delay_seconds=self.min_delay_seconds,
-                                        max_retries=1, error_wait_seconds=2.0,
+                                        max_retries=0,
                                         swallow_exceptions=False)
         return self._limited
 
     def lookup(self, query: str, country: str = "", alternatives: int = 3) -> GeocodeResult:
         """Ranked answers for a name; a repeated query is answered from the cache."""
-        params = self.params(country.upper(), alternatives + 1)
+        from geo.geocode import check_country
+
+        params = self.params(check_country(country), alternatives + 1)
         key = (self.name, self.domain, query, params)
         answers = self.cache.get(key)
         if answers is None:

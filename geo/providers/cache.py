@@ -30,6 +30,8 @@ class AnswerCache:
             con.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, value TEXT)")
             con.execute("SELECT count(*) FROM answers").fetchone()
             return con
+        except sqlite3.OperationalError:
+            raise
         except sqlite3.DatabaseError as e:
             print(f"incimap: warning: online answer cache {self.path} is corrupt ({e}); "
                   "starting a new one", file=sys.stderr)
