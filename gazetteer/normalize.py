@@ -62,7 +62,3 @@ def skeleton(name: str) -> str:
 def deletions(key: str) -> set[str]:
     """The key and every string one character shorter (a symmetric-deletion index)."""
     return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
-
-
-def is_latin(name: str) -> bool:
-    return compact(name).isascii()

@@ -130,3 +130,20 @@ def extract_file(path: str | Path, *, published: dt.date | None = None, country:
     result = extract(text, published=published, country=country, source=str(path),
                      gazetteer=gazetteer)
     return replace(result, source=str(path))
+
+
+def incidents_and_mentions(article: str | Path | None = None, *, published: dt.date | None = None,
+                           country: str = "", curated: str | Path | None = None
+                           ) -> tuple[list[Incident], list[Mention]]:
+    """The incidents and mentions to export or analyse: a curated YAML file's when one is
+    given, else an article's extraction (default: the seed article)."""
+    if curated is not None:
+        from geo.curated import load_curated
+
+        incidents = load_curated(curated)
+        return incidents, [m for i in incidents for m in i.mentions]
+    from seeds import SEED_ARTICLE
+
+    result = extract_file(article if article is not None else SEED_ARTICLE,
+                          published=published, country=country)
+    return list(result.incidents), list(result.mentions)

@@ -342,11 +342,9 @@ def _railway_km(route: Route, part: shapely.Geometry) -> float:
 def province_polygons(route: Route, country: str = "") -> dict[str, shapely.Geometry]:
     """Province polygons of ``country`` (default: the countries the stations are in), by name,
     from ``gazetteer.boundaries``; RouteError when there are none."""
-    try:
-        from gazetteer import boundaries
-    except ImportError:
-        raise RouteError("province polygons are unavailable (no gazetteer.boundaries)") from None
     from shapely.geometry import shape
+
+    from gazetteer import boundaries
 
     codes = [country.upper()] if country else route_countries(route)
     polygons = {

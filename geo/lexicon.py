@@ -146,18 +146,6 @@ ARMED_GROUP_PHRASES = ("islamic state", "boko haram", "al-shabaab", "support for
 # Words of a state's own units: "the 103rd Infantry Brigade" is not an armed group.
 STATE_UNIT_WORDS = frozenset("""infantry battalion division regiment marine marines navy police
 army's corps paratroopers rangers security government national""".split())
-STATE_FORCE_WORDS = {
-    "police": "Police Forces of {country}",
-    "policemen": "Police Forces of {country}",
-    "security forces": "Military Forces of {country}",
-    "security personnel": "Military Forces of {country}",
-    "soldiers": "Military Forces of {country}",
-    "troops": "Military Forces of {country}",
-    "army": "Military Forces of {country}",
-    "military": "Military Forces of {country}",
-    "special forces": "Military Forces of {country}",
-    "paramilitary": "Military Forces of {country}",
-}
 
 # Names of movements that GeoNames also lists as villages.
 GROUP_NAMES = frozenset("""taliban mujahideen hezbollah hizbullah hamas houthis houthi

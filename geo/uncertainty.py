@@ -87,19 +87,14 @@ def _known_polygon(place: Place, boundaries: Any) -> tuple[BaseGeometry, str] | 
         fn = getattr(boundaries, fn_name, None)
         if fn is None:
             continue
-        try:
-            geom = fn(*args)
-        except Exception:  # noqa: BLE001 - boundaries are optional data: fall back to a circle
-            geom = None
+        geom = fn(*args)  # a broken boundary file is an error, not a silent circle
         if geom is not None and not geom.is_empty:
             return geom, kind
     return None
 
 
 def _installed_boundaries():
-    """``gazetteer.boundaries`` when installed; imported late so it stays optional."""
-    try:
-        from gazetteer import boundaries
-    except ImportError:
-        return None
+    """``gazetteer.boundaries``, imported late (it loads shapely)."""
+    from gazetteer import boundaries
+
     return boundaries

@@ -55,19 +55,14 @@ def _property(props: dict, keys: Iterable[str]) -> str:
 
 
 def _boundaries_module():
-    try:
-        from gazetteer import boundaries
-    except ImportError:
-        return None
+    from gazetteer import boundaries
+
     return boundaries
 
 
 def _collection(fetch, *args) -> dict | None:
-    """A FeatureCollection from a boundaries function; None when it fails."""
-    try:
-        collection = fetch(*args)
-    except Exception:  # noqa: BLE001 - outlines are optional context, never fatal
-        return None
+    """A FeatureCollection from a boundaries function (a broken file raises DataError)."""
+    collection = fetch(*args)
     return collection if isinstance(collection, dict) else None
 
 

@@ -121,13 +121,11 @@ def event_type_order(event_types: Iterable[str]) -> list[str]:
 
 
 def route_geometry(route: Route) -> tuple[list[tuple[float, float]], list[float | None]]:
-    """(line as lon/lat pairs, railway km of each station) from geo.route when present."""
+    """(line as lon/lat pairs, railway km of each station)."""
+    from geo.route import route_line, station_chainages
+
     if len(route.stations) < 2:
         raise RouteError(f"route '{route.name}' needs at least two stations")
-    try:
-        from geo.route import route_line, station_chainages
-    except ImportError:  # geo.route not installed yet: the polyline through the stations
-        return [(s.lon, s.lat) for s in route.stations], [s.km for s in route.stations]
     return list(route_line(route).coords), list(station_chainages(route))
 
 
@@ -136,10 +134,8 @@ def route_positions(route: Route | None, points: Sequence[Place]) -> list[tuple]
     empty = [(None, None)] * len(points)
     if route is None or not points:
         return empty
-    try:
-        from geo.route import locate_many
-    except ImportError:
-        return empty
+    from geo.route import locate_many
+
     found = locate_many(route, [p.lat for p in points], [p.lon for p in points])
     return [(float(k), float(o)) for k, o in zip(found.km, found.offset_km, strict=True)]
 
@@ -167,14 +163,9 @@ def uncertainty_shapes(places: Iterable[Place]) -> list[dict]:
 
 def _admin_polygon(place: Place) -> tuple[dict, str] | None:
     """A province/district/country outline standing for an imprecise place (GeoJSON)."""
-    try:
-        from geo.uncertainty import uncertainty_of
-    except ImportError:
-        return None
-    try:
-        found = uncertainty_of(place, segments=64)
-    except Exception:  # noqa: BLE001 - an outline is a nicety; a circle will do
-        return None
+    from geo.uncertainty import uncertainty_of
+
+    found = uncertainty_of(place, segments=64)
     if found is None or found.kind == "circle":
         return None
     import shapely

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import site
 import subprocess
 import sys
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory, isolated_cache):
     tmp = tmp_path_factory.mktemp("wheel")
+    # setuptools builds in ./build and reuses what it finds there: start clean, so a
+    # module deleted from the source cannot ride along in the wheel.
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                     "-q", "-w", str(tmp / "dist"), str(ROOT)], check=True, timeout=300)
     (wheel,) = (tmp / "dist").glob("incident_mapper-*.whl")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, warn
+from geo.cli import app
 from geo.exceptions import ExportError, InputError
 
 FORMAT_CHOICES = ("geojson", "gpkg", "kml", "csv", "parquet", "all")
@@ -42,7 +42,13 @@ def export(
     from geo.route import load_route
 
     route = None if no_route else load_route(route_file or seeds.DEFAULT_ROUTE)
-    incidents, mentions = read_incidents(article, published, country, curated, incidents_file)
+    from geo.extract import incidents_and_mentions, parse_date
+    from seeds import CURATED_INCIDENTS
+
+    curated_path = incidents_file or (CURATED_INCIDENTS if curated else None)
+    incidents, mentions = incidents_and_mentions(
+        article, published=parse_date(published) if published else None, country=country,
+        curated=curated_path)
     layers = build_layers(incidents, mentions, route)
     if output == "-":
         if layer not in layers:
@@ -78,39 +84,3 @@ def _check_request(fmt: str, output: str, layer: str) -> None:
     if target.is_dir():
         raise InputError("is a folder; give a file name (or --format all)", path=output,
                          field="--output")
-
-
-def read_incidents(article: Path | None, published: str, country: str, curated: bool,
-                   incidents_file: Path | None) -> tuple[list, list]:
-    """(incidents, mentions): curated ones when asked, else the article's extraction."""
-    import seeds
-
-    if curated or incidents_file:
-        from geo.curated import load_curated
-
-        incidents = load_curated(incidents_file or seeds.CURATED_INCIDENTS)
-        mentions = [m for i in incidents for m in i.mentions]
-        return incidents, mentions
-    extraction = read_extraction(article, published, country)
-    if extraction is None:
-        warn("no article extractor installed; no incidents or mentions")
-        return [], []
-    return list(extraction.incidents), list(extraction.mentions)
-
-
-def read_extraction(article: Path | None, published: str = "", country: str = ""):
-    """The extraction of an article (default: the seed article; metadata from the YAML beside
-    it), or None when the extractor is not installed."""
-    import seeds
-
-    path = article if article is not None else seeds.SEED_ARTICLE
-    try:
-        from geo.extract import extract_file, parse_date
-    except ImportError:
-        if str(path) != "-":
-            from geo.fileio import read_text
-
-            read_text(path, what="article")  # a missing article is still an error
-        return None
-    return extract_file(path, published=parse_date(published) if published else None,
-                        country=country)

@@ -115,10 +115,11 @@ def stats(
     as_json: bool = typer.Option(False, "--json", help="JSON object."),
 ) -> None:
     """Route length by province, incidents in the corridor, and counts by segment."""
-    from geo.cli.export_cmd import read_incidents
     from geo.exceptions import RouteError
+    from geo.extract import incidents_and_mentions, parse_date
     from geo.layers import corridor, counts_by_segment, length_by_province
     from geo.route import line_length_km, station_chainages
+    from seeds import CURATED_INCIDENTS
 
     route = _load(route_file)
     km = station_chainages(route)
@@ -133,7 +134,10 @@ def stats(
     except RouteError as e:
         report["length_by_province_km"] = None
         warn(str(e))
-    incidents, _ = read_incidents(article, published, country, curated, incidents_file)
+    curated_path = incidents_file or (CURATED_INCIDENTS if curated else None)
+    incidents, _ = incidents_and_mentions(
+        article, published=parse_date(published) if published else None, country=country,
+        curated=curated_path)
     near = corridor(incidents, route, corridor_km)
     segments = counts_by_segment(incidents, route, segment_km, max_offset_km=corridor_km)
     report["incidents"] = len(incidents)
