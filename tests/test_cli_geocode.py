@@ -130,6 +130,13 @@ def test_gazetteer_import_counts_skipped_rows(tmp_path):
     assert "imported 1 places, skipped 1 bad rows" in out.stdout
     found = run("geocode", "Khost railway station", "--json")
     assert json.loads(found.stdout)[0]["feature_type"] == "station"
+    # The article reader sees imported places too (its matcher is rebuilt).
+    article = subprocess.run(
+        [sys.executable, "-m", "geo", "extract", "-", "--published", "2025-01-01", "-f", "json"],
+        input="Gunmen attacked the Khost Railway Station on Monday.", capture_output=True,
+        text=True, timeout=120)
+    names = [m["place"]["name"] for m in json.loads(article.stdout)["mentions"]]
+    assert "Khost Railway Station" in names
 
 
 def test_help_lists_every_command():

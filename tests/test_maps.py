@@ -333,8 +333,7 @@ def test_clustering_switches_on_for_many_incidents(n, clustered):
 
 def test_outline_basemap_keeps_countries_near_the_data(sample_page):
     outlines = page_data(sample_page)["outlines"]
-    if outlines is None:
-        pytest.skip("gazetteer.boundaries not installed")
+    assert outlines is not None, "the offline outline basemap is missing"
     names = {f["properties"]["name"] for f in outlines["countries"]}
     assert {"Pakistan", "Afghanistan"} <= names
     assert "Brazil" not in names

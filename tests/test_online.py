@@ -4,6 +4,7 @@ server on 127.0.0.1 that the test starts (no other address is ever contacted).""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -117,7 +118,9 @@ def test_cli_fallback_asks_the_provider_only_for_misses(server, tmp_path):
 
 
 def test_offline_by_default_never_contacts_a_provider(server):
-    out = subprocess.run([sys.executable, "-m", "geo", "geocode", "Kalatzzq"],
-                         capture_output=True, text=True, timeout=120)
+    # Point every provider at the local server: an online call would show up there.
+    env = {**os.environ, "INCIMAP_PROVIDER_DOMAIN": server, "INCIMAP_USER_AGENT": "t"}
+    out = subprocess.run([sys.executable, "-m", "geo", "geocode", "Kalatzzq", "--scheme",
+                          "http"], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 1
     assert Nominatim.requests == []
