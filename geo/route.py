@@ -148,8 +148,11 @@ def _number(text: str, path: str, line: int, field: str, low: float, high: float
 
 
 def _default_resolver(place_id: str) -> tuple[float, float] | None:
-    """Coordinates of a place id of the overlay gazetteer (``seeds/places.csv``)."""
-    return _overlay_coordinates(str(seeds.PLACES_OVERLAY)).get(place_id.removeprefix("overlay:"))
+    """Coordinates of a place id of the curated overlay (``seeds/places.csv``, or the file
+    ``INCIMAP_OVERLAY`` names)."""
+    from gazetteer.gazetteer import overlay_path
+
+    return _overlay_coordinates(str(overlay_path())).get(place_id.removeprefix("overlay:"))
 
 
 @functools.lru_cache(maxsize=4)

@@ -54,7 +54,7 @@ def geocode(
     near_ll = parse_latlon(near) if near else None
     box = parse_bbox(bbox) if bbox else None
     online = dict(user_agent=user_agent, timeout=timeout, domain=domain, scheme=scheme)
-    results = _resolve(queries, country, near_ll, box, max(alternatives, 3), not no_fuzzy,
+    results = _resolve(queries, country, near_ll, box, alternatives, not no_fuzzy,
                        provider, fallback, online)
     found = [r for r in results if isinstance(r, GeocodeResult)]
     misses = [r for r in results if not isinstance(r, GeocodeResult)]
