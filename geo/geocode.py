@@ -284,6 +284,12 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
         if not found:
             results.append(NoMatch(q.text, gaz.suggestions(q.name)))
             continue
+        if len(found) == 1 and not q.hint:  # nothing to rank
+            c = found[0]
+            results.append(GeocodeResult(q.text, to_place(c), c.match_kind, c.similarity,
+                                         f"{c.match_kind} match ({c.similarity:.0f}); "
+                                         "the only place of that name"))
+            continue
         results.append(ranked(q.text, found, q.hint, bias, alternatives))
     return results
 
