@@ -28,7 +28,7 @@ from gazetteer.normalize import compact, deletions, normalize, skeleton
 from gazetteer.store import SCHEMA_VERSION, Row, Store, deletion_hash, write_store
 from geo.exceptions import GazetteerError
 
-ALTERNATE_PENALTY = 3.0
+ALTERNATE_PENALTY = 6.0
 CURATED_BONUS = 4.0  # the overlay and imports beat a generic GeoNames duplicate
 FIRST_LETTER_PENALTY = 3.0
 # Minimum similarity (0-100) for a skeleton match to count as a spelling variant.
