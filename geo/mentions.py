@@ -133,6 +133,9 @@ def clear_matchers() -> None:
     _MATCHERS.clear()
 
 
+_new_token = tuple.__new__  # skips NamedTuple's argument handling: tokens are many
+
+
 class _Token(NamedTuple):
     start: int
     end: int
@@ -146,41 +149,40 @@ class _Token(NamedTuple):
 def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
     """Place mentions (unresolved) in reading order, false hits filtered out."""
     matcher = matcher or get_matcher()
-    folded = fold(text)
     sents = sentences(text)
     index = SentenceIndex(sents)
-    lower_words = set(_LOWER_WORD.findall(text))
+    lower_words = _LowerWords(text)
     sentence_starts = {s.start for s in sents}
     # Names start at capitalised words: hide the other word starts from the scan (one
     # character for one, so offsets hold), except the little words inside names.
     scan = fold(_LOWER_START.sub("\x01", text))
     found = [(s, e) for s, e in matcher.spans(scan, text)
              if (s == 0 or not text[s - 1].isalnum())
-             and not _plain_word(folded[s:e], s, text, sentence_starts, lower_words)]
+             and not _plain_word(scan[s:e], s, text, sentence_starts, lower_words)]
     place_starts = {w for s, e in found for w in _word_starts(text, s, e)}
 
     mentions = []
-    by_sentence: dict[int, tuple[list[_Token], dict[int, int]]] = {}
+    by_sentence: dict[int, tuple[list[_Token], dict[int, int], set[int]]] = {}
     for start, end in found:
         # Tokens of the match's sentence only (a name never runs across sentences),
         # made once per sentence.
         n = index.at(start)
         if n not in by_sentence:
             sent = sents[n]
-            toks = [_Token(*m.span(), m.group()) for m in
+            toks = [_new_token(_Token, (m.start(), m.end(), m.group())) for m in
                     TOKEN.finditer(text, sent.start, sent.end)]
-            by_sentence[n] = (toks, {t.start: i for i, t in enumerate(toks)})
-        tokens, token_at = by_sentence[n]
+            by_sentence[n] = (toks, {t.start: i for i, t in enumerate(toks)},
+                              {i for i, t in enumerate(toks) if t.start in place_starts})
+        tokens, token_at, place_tokens = by_sentence[n]
         span_tokens = _token_range(tokens, token_at, start, end)
         if not span_tokens:
             continue
         first, last = span_tokens[0], span_tokens[-1]
-        place_tokens = {i for i, t in enumerate(tokens) if t.start in place_starts}
         surface = text[start:end]
-        key = folded[start:end].strip()
+        key = scan[start:end].strip()
         if _is_not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text):
             continue
-        hint, hint_end, title = _hint_after(tokens, last, folded)
+        hint, hint_end, title = _hint_after(tokens, last, text)
         if _inside_longer_name(text, tokens, first, last, place_tokens, sentence_starts,
                                hint_end, title):
             continue
@@ -196,6 +198,18 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
             sentence=s, hint=hint, role="title" if title else "context",
         ))
     return mentions
+
+
+class _LowerWords:
+    """The words the article writes in lower case, found only if a rule asks."""
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = set(_LOWER_WORD.findall(self.text))
+        return word in self.words
 
 
 def _plain_word(key: str, start: int, text: str, sentence_starts: set[int],
@@ -277,15 +291,14 @@ def _looks_like_demonym(tokens, i: int) -> bool:
     return word.endswith(("ians", "ese", "ans")) and len(word) > 5
 
 
-def _hint_after(tokens, last: int, folded: str) -> tuple[str, int, bool]:
+def _hint_after(tokens, last: int, text: str) -> tuple[str, int, bool]:
     """Feature hint or title word right after a name: (hint, last token index, is_title)."""
     if last + 1 >= len(tokens):
         return "", last, False
     nxt = tokens[last + 1]
-    gap = folded[tokens[last].end : nxt.start]
-    if gap.strip():
+    if text[tokens[last].end : nxt.start] not in (" ", "-"):
         return "", last, False
-    rest = folded[nxt.start : nxt.start + 20]
+    rest = text[nxt.start : nxt.start + 20].lower()
     for words in _HINTS:
         if rest.startswith(words) and (len(rest) == len(words) or not rest[len(words)].isalnum()):
             stop = nxt.start + len(words)
