@@ -73,6 +73,10 @@ class OnlineProvider(ABC):
         results = [GeocodeResult(query, self.to_place(a["raw"], a["lat"], a["lon"], a["address"]),
                                  "online", 100.0, f"answer {i + 1} of {self.name}")
                    for i, a in enumerate(answers)]
+        if params.get("country_codes") is None and country:
+            # The service cannot be asked for one country: prefer its answers there.
+            inside = [r for r in results if r.place.country == country.upper()]
+            results = inside + [r for r in results if r not in inside]
         return GeocodeResult(query, results[0].place, "online", 100.0,
                              f"first answer of {self.name}", tuple(results[1 : alternatives + 1]))
 
