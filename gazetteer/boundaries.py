@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import copy
 import json
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from gazetteer.normalize import normalize
 from geo.exceptions import DataError
 from seeds import SEEDS_DIR
 
@@ -25,12 +25,9 @@ _GENERIC_WORDS = {"province", "provinces", "state", "territory", "region", "the"
 
 
 def normalize_name(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for a division name."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in ascii_only.casefold())
-    cleaned = cleaned.replace(" and ", " ")
-    words = [w for w in cleaned.split() if w not in _GENERIC_WORDS]
+    """Case-, accent- and punctuation-insensitive key for a division name, without the
+    generic words ("province", "and") that some sources add."""
+    words = [w for w in normalize(name).split() if w != "and" and w not in _GENERIC_WORDS]
     return " ".join(words)
 
 
