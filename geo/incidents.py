@@ -36,6 +36,11 @@ from geo.roles import is_aggregate
 from geo.text import paragraphs, sentences
 
 _STORY_DAYS = 7
+# "the drug lord, who was arrested in El Paso in 2024": background, not an event.
+_BACKGROUND = re.compile(r"\b(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been)\s+$|"
+                         r"\bsince\s+(?:the|his|her|their)\s+$", re.I)
+_IN_BACKGROUND = re.compile(r"\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\b[^.;]{0,80}$",
+                            re.I)
 # "..., the governor said on Tuesday": the date of the saying, not of the event.
 _REPORTED = re.compile(r"\b(?:said|says|told|reported|announced|added|confirmed|stated|"
                        r"tweeted|posted|wrote|statement|briefing)\b[^.;]{0,12}$", re.I)
@@ -135,7 +140,8 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     triggers = {s.start: classes_in(s.text) for s in sents}
     dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
                        for d in find_dates(s.text, anchor)
-                       if not _REPORTED.search(s.text[max(0, d.start - 30) : d.start])]
+                       if not _REPORTED.search(s.text[max(0, d.start - 30) : d.start])
+                       and not _IN_BACKGROUND.search(s.text[max(0, d.start - 90) : d.start])]
              if triggers[s.start] and _MAYBE_DATE.search(s.text) else []
              for s in sents}
     main = _main_date(sents, dates, anchor)
@@ -159,7 +165,8 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
                    if numberish else [])
         if raw:
             figures += _single_victims(s, figures)
-        found = _with_weak_triggers(raw, {figure_class(f) for f in figures})
+        found = [t for t in _with_weak_triggers(raw, {figure_class(f) for f in figures})
+                 if not _BACKGROUND.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
         for d in dates[s.start]:
             if _opens_episode(d, main, s, here, main_places, bool(found)):
                 episode, episode_para = d, para
@@ -352,6 +359,10 @@ def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place |
     return best.place, used
 
 
+_ACRONYM_GROUP = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
+                            r"gunmen|militias?)\b")
+_NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
+                           "armed", "jihadist", "islamist", "rebel", "separatist"})
 _NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
                        r"[A-Z][\w’'-]+)*")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
@@ -360,10 +371,12 @@ _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
 def armed_groups(text: str) -> dict[str, str]:
     """Named armed groups: {alias or full name: ACLED-style name "ACR: Full Name"}."""
     groups: dict[str, str] = {}
+    for m in _ACRONYM_GROUP.finditer(text):  # "M23 rebels", "ADF militants"
+        groups.setdefault(m.group(1), m.group(1))
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
-        while words and words[0] in ("The", "A", "An"):
-            words = words[1:]
+        while words and words[0].lower() in _NOT_IN_NAMES:
+            words = words[1:]  # "Suspected ADF rebels": the adjective is not the name
         if len(words) < 2 or _is_state_army(words):
             continue
         parts = {p.lower().strip("’'") for w in words for p in w.split("-")}

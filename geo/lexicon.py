@@ -114,8 +114,9 @@ EVENT_PATTERNS = (
     # Weak: "killed" alone says someone died, not who did what; it counts only when
     # nothing stronger names the event or its figures belong to violence.
     (_p(r"killed|killing|died|dead\b"), "violence", "Violence against civilians", "Attack", 0),
-    (_p(r"seized|captured|overran|over-ran|took\s+control\s+of"), "violence", "Battles",
-     "Non-state actor overtakes territory", 3),
+    (_p(r"(?:seized|captured|overran|over-ran|took\s+control\s+of)\s+(?:the\s+)?"
+        r"(?:(?-i:[A-Z])|(?:town|city|village|base|district|territory|area|province)\b)"),
+     "violence", "Battles", "Non-state actor overtakes territory", 3),
     (_p(r"bod(?:y|ies)\s+(?:of\s+[\w\s]{1,30}?)?(?:was|were)\s+found|found\s+dead|tortur\w+"),
      "violence", "Violence against civilians", "Attack", 2),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
