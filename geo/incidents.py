@@ -203,8 +203,10 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     country_name = _country_name(country or (focus.country if focus else ""))
     incidents = []
     for draft in drafts.values():
-        # An incident needs an event word, and a number or a place to stand on.
-        if not draft.triggers or not (draft.figures or draft.places):
+        # An incident needs an event word, and a number or a place to stand on (a country
+        # alone is background: "despite a government offensive launched in 2022").
+        precise = [m for m in draft.places if m.place.feature_type != "country"]
+        if not draft.triggers or not (draft.figures or precise):
             continue
         incidents.append(_incident(draft, drafts, focus, groups, country_name, text,
                                    len(incidents) + 1, source))
@@ -361,6 +363,9 @@ def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place |
 
 _ACRONYM_GROUP = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
                             r"gunmen|militias?)\b")
+_ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "hizbullah",
+                              "taliban", "isis", "isil", "daesh", "wagner", "houthis",
+                              "al-qaeda", "al-qaida", "iswap", "jnim"})
 _NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
                            "armed", "jihadist", "islamist", "rebel", "separatist"})
 _NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
@@ -377,8 +382,10 @@ def armed_groups(text: str) -> dict[str, str]:
         words = m.group(0).split()
         while words and words[0].lower() in _NOT_IN_NAMES:
             words = words[1:]  # "Suspected ADF rebels": the adjective is not the name
-        if len(words) < 2 or _is_state_army(words):
+        if not words or _is_state_army(words):
             continue
+        if len(words) == 1 and words[0].lower() not in _ONE_WORD_GROUPS:
+            continue  # one capitalised word is a group only when it is a known one
         parts = {p.lower().strip("’'") for w in words for p in w.split("-")}
         name = " ".join(words)
         if parts & lexicon.STATE_UNIT_WORDS or not (
