@@ -524,7 +524,10 @@ def _incident(draft: _Draft, drafts: dict, focus: Place | None, groups: dict, co
         actor1 = foreign  # "Russian aircraft dropped glide bombs"
     where = f" near {location.name}" if location else ""
     evidence: dict[str, tuple[Span, ...]] = {
-        "event_type": tuple(dict.fromkeys(t[3] for t in draft.triggers if t[1] == etype)),
+        # The sentences whose words ("held hostage", "ambushed") give the type.
+        "event_type": tuple(dict.fromkeys(
+            s for t in draft.triggers if t[1] == etype
+            for s in draft.sentences + draft.related if s.start <= t[3].start < s.end)),
         "notes": tuple(draft.sentences),
     }
     if draft.date and draft.date.text:
