@@ -31,7 +31,7 @@ from functools import lru_cache
 from geo import lexicon
 from geo.dates import DateRef, find_dates
 from geo.models import Figure, Incident, Mention, Place, Span
-from geo.numbers import parse_figures
+from geo.numbers import VAGUE_QUALIFIERS, parse_figures
 from geo.roles import is_aggregate
 from geo.text import paragraphs, sentences
 
@@ -470,10 +470,6 @@ def _actors(draft: _Draft, groups: dict[str, str], country: str, text: str) -> t
     return group, f"Civilians{in_country}"
 
 
-_VAGUE = frozenset({"dozens", "several", "scores", "hundreds", "tens", "thousands", "a few",
-                    "many", "numerous", "a handful", "a couple"})
-
-
 def _state_named(draft: _Draft, country: str) -> str:
     said = " ".join(s.text for s in draft.sentences)
     if re.search(r"\bpolice(?:men)?\b", said, re.I):
@@ -498,8 +494,8 @@ def fatalities(figures: list[Figure]) -> int:
     counted = [f for f in figures if f.kind == "fatalities"]
     # A number beats a vague word for the same dead ("dozens" in a headline, "at
     # least 30" in the text): the vague word only counts when nothing else does.
-    if any(f.qualifier not in _VAGUE for f in counted):
-        counted = [f for f in counted if f.qualifier not in _VAGUE]
+    if any(f.qualifier not in VAGUE_QUALIFIERS for f in counted):
+        counted = [f for f in counted if f.qualifier not in VAGUE_QUALIFIERS]
     for f in counted:
         group = "fighters" if f.who.split()[-1:] and f.who.split()[-1] in _FIGHTERS else "others"
         by_group[group] = min(by_group.get(group, f.value), f.value)

@@ -338,6 +338,11 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
 # ---------------------------------------------------------------- exclusions
 
 
+# Qualifiers that are words standing for a number ("several", "dozens"), not modifiers
+# of a written number ("at least"): the count is ACLED's conservative reading.
+VAGUE_QUALIFIERS = frozenset({"dozens", "several", "scores", "hundreds", "tens", "thousands",
+                              "a few", "many", "numerous", "a handful", "a couple"})
+
 _LOOK_BACK = 200  # characters of context a rule may read before a number
 
 

@@ -75,6 +75,15 @@ def table(result) -> str:
         lines.append(f"      at {where} (geo precision {i.geo_precision}); {i.actor1} vs "
                      f"{i.actor2}; fatalities {i.fatalities}")
         for f in i.figures:
-            lines.append(f"      - {f.kind}: {f.qualifier + ' ' if f.qualifier else ''}{f.value} "
-                         f"{f.who}{' (per ' + f.claimed_by + ')' if f.claimed_by else ''}")
+            lines.append(f"      - {f.kind}: {figure_text(f)}"
+                         f"{' (per ' + f.claimed_by + ')' if f.claimed_by else ''}")
     return "\n".join(lines) + "\n"
+
+
+def figure_text(f) -> str:
+    """"at least 27 militants"; "several passengers (counted as 3)"."""
+    from geo.numbers import VAGUE_QUALIFIERS
+
+    if f.qualifier in VAGUE_QUALIFIERS:
+        return f"{f.qualifier} {f.who} (counted as {f.value})".replace("  ", " ")
+    return " ".join(str(x) for x in (f.qualifier, f.value, f.who) if x)

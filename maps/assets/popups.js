@@ -35,11 +35,18 @@
     return text;
   }
 
+  // Words that stand for a number ("several passengers"): shown as written, with the
+  // conservative count ACLED's rules give them.
+  var VAGUE = ["several", "dozens", "scores", "hundreds", "thousands", "tens", "a few", "many",
+               "numerous", "a handful", "a couple"];
+
   // "at least 27 militants (Associated Press)"; a range when the wording gives one.
   function figureText(f) {
     var value = String(f.value);
     if (f.high !== null && f.high !== undefined && f.high !== f.value) value += "\u2013" + f.high;
-    var text = [f.qualifier, value, f.who].filter(Boolean).join(" ");
+    var text = VAGUE.indexOf(f.qualifier) >= 0
+      ? [f.qualifier, f.who].filter(Boolean).join(" ") + " (counted as " + value + ")"
+      : [f.qualifier, value, f.who].filter(Boolean).join(" ");
     if (f.claimed_by) text += " (" + f.claimed_by + ")";
     return text;
   }
