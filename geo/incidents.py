@@ -124,6 +124,8 @@ def figure_class(f: Figure) -> str:
     return "violence"
 
 
+# Non-state fighters only (lexicon.COMBATANTS also counts soldiers and police): their dead
+# belong to the security response, the others' to the violence.
 _FIGHTERS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen
 terrorists fighters rebels jihadists assailants bombers""".split())
 

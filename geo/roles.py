@@ -13,7 +13,6 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from geo.lexicon import EVENT_PATTERNS
 from geo.models import Mention
 
 _W = r"(?:[\w’'-]+\s+)"  # one word and its space
@@ -76,9 +75,11 @@ _HIT = re.compile(r"^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?
                   re.I)
 
 
-@lru_cache(maxsize=4096)
 def has_event(sentence: str) -> bool:
-    return any(p.search(sentence) for p, *_ in EVENT_PATTERNS)
+    """Does the sentence report an event? (The incident reader's own trigger words.)"""
+    from geo.incidents import classes_in  # imported late: incidents imports this module
+
+    return bool(classes_in(sentence))
 
 
 def role_of(m: Mention) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app
+from geo.cli import app, options
 from geo.exceptions import ExportError, InputError
 
 FORMAT_CHOICES = ("geojson", "gpkg", "kml", "csv", "parquet", "all")
@@ -24,15 +24,12 @@ def export(
     layer: str = typer.Option("incidents", "--layer", "-l",
                               help="Layer for geojson/csv/parquet: incidents, mentions, route, "
                                    "stations, uncertainty."),
-    route_file: Path = typer.Option(None, "--route", "-r",
-                                    help="Route CSV (default: the Jaffar Express)."),
+    route_file: Path = options.ROUTE,
     no_route: bool = typer.Option(False, "--no-route", help="No route, stations or chainage."),
-    published: str = typer.Option("", help="Publication date of ARTICLE (YYYY-MM-DD)."),
-    country: str = typer.Option("", help="Country the article is about (ISO code)."),
-    curated: bool = typer.Option(False, "--curated",
-                                 help="Export the curated incidents (seeds/incidents.yaml)."),
-    incidents_file: Path = typer.Option(None, "--incidents",
-                                        help="Export the curated incidents of this YAML file."),
+    published: str = options.PUBLISHED,
+    country: str = options.COUNTRY,
+    curated: bool = options.CURATED,
+    incidents_file: Path = options.INCIDENTS_FILE,
 ) -> None:
     """Export incidents, mentions, the route, stations and uncertainty shapes."""
     fmt = fmt.lower()
@@ -43,12 +40,9 @@ def export(
 
     route = None if no_route else load_route(route_file or seeds.DEFAULT_ROUTE)
     from geo.extract import incidents_and_mentions, parse_date
-    from seeds import CURATED_INCIDENTS
-
-    curated_path = incidents_file or (CURATED_INCIDENTS if curated else None)
     incidents, mentions = incidents_and_mentions(
         article, published=parse_date(published) if published else None, country=country,
-        curated=curated_path)
+        curated=options.curated_path(curated, incidents_file))
     layers = build_layers(incidents, mentions, route)
     if output == "-":
         if layer not in layers:

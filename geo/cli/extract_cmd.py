@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, warn
+from geo.cli import app, options, warn
 
 FORMATS = ("geojson", "json", "csv", "table")
 
@@ -16,9 +16,8 @@ FORMATS = ("geojson", "json", "csv", "table")
 def extract(
     article: str = typer.Argument(None, help="Article text file ('-' for stdin; "
                                              "default: the seed article)."),
-    published: str = typer.Option("", help="Publication date YYYY-MM-DD (relative dates "
-                                           "resolve against it)."),
-    country: str = typer.Option("", "--country", "-c", help="ISO country the article is about."),
+    published: str = options.PUBLISHED,
+    country: str = options.COUNTRY,
     fmt: str = typer.Option("geojson", "--format", "-f",
                             help="geojson, json, csv (ACLED columns) or table."),
     output: Path = typer.Option(None, "--output", "-o", help="Write to a file (atomically)."),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, warn
+from geo.cli import app, options, warn
 from geo.exceptions import InputError
 
 
@@ -17,10 +17,9 @@ def map_command(
                    "curated incidents)."),
     output: Path = typer.Option(Path("map.html"), "--output", "-o",
                                 help="HTML file to write (- for stdout)."),
-    published: str = typer.Option(None, "--published",
-                                  help="Publication date YYYY-MM-DD (relative dates use it)."),
-    country: str = typer.Option("", "--country", help="ISO country code to prefer, e.g. PK."),
-    route_file: Path = typer.Option(None, "--route", help="Route CSV (default: Jaffar Express)."),
+    published: str = options.PUBLISHED,
+    country: str = options.COUNTRY,
+    route_file: Path = options.ROUTE,
     no_route: bool = typer.Option(False, "--no-route", help="Draw no route."),
     curated_file: Path = typer.Option(
         None, "--curated", help="Curated incidents YAML to show beside the automatic ones "

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, warn
+from geo.cli import app, options, warn
 from geo.exceptions import InputError
 
 route_app = typer.Typer(help="The railway route: stations, chainage of places, corridor stats.",
                         no_args_is_help=True)
 app.add_typer(route_app, name="route")
 
-ROUTE_OPTION = typer.Option(None, "--route", "-r", help="Route CSV (default: the Jaffar Express).")
+ROUTE_OPTION = options.ROUTE
 
 
 def _load(route_file: Path | None):
@@ -106,12 +106,10 @@ def stats(
                                       help="Corridor half-width for the corridor query."),
     segment_km: float = typer.Option(50.0, "--segment-km", min=0.001,
                                      help="Length of the segments incidents are counted in."),
-    published: str = typer.Option("", help="Publication date of ARTICLE (YYYY-MM-DD)."),
-    country: str = typer.Option("", help="Country of ARTICLE (ISO code)."),
-    curated: bool = typer.Option(False, "--curated",
-                                 help="Count the curated incidents (seeds/incidents.yaml)."),
-    incidents_file: Path = typer.Option(None, "--incidents",
-                                        help="Count the curated incidents of this YAML file."),
+    published: str = options.PUBLISHED,
+    country: str = options.COUNTRY,
+    curated: bool = options.CURATED,
+    incidents_file: Path = options.INCIDENTS_FILE,
     as_json: bool = typer.Option(False, "--json", help="JSON object."),
 ) -> None:
     """Route length by province, incidents in the corridor, and counts by segment."""
@@ -119,7 +117,6 @@ def stats(
     from geo.extract import incidents_and_mentions, parse_date
     from geo.layers import corridor, counts_by_segment, length_by_province
     from geo.route import line_length_km, station_chainages
-    from seeds import CURATED_INCIDENTS
 
     route = _load(route_file)
     km = station_chainages(route)
@@ -134,10 +131,9 @@ def stats(
     except RouteError as e:
         report["length_by_province_km"] = None
         warn(str(e))
-    curated_path = incidents_file or (CURATED_INCIDENTS if curated else None)
     incidents, _ = incidents_and_mentions(
         article, published=parse_date(published) if published else None, country=country,
-        curated=curated_path)
+        curated=options.curated_path(curated, incidents_file))
     near = corridor(incidents, route, corridor_km)
     segments = counts_by_segment(incidents, route, segment_km, max_offset_km=corridor_km)
     report["incidents"] = len(incidents)

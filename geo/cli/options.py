@@ -1,0 +1,21 @@
+"""Options several commands share, defined once so they read and behave alike."""
+
+from __future__ import annotations
+
+import typer
+
+ROUTE = typer.Option(None, "--route", "-r", help="Route CSV (default: the Jaffar Express).")
+PUBLISHED = typer.Option("", "--published",
+                         help="Publication date YYYY-MM-DD (relative dates resolve against it).")
+COUNTRY = typer.Option("", "--country", "-c", help="ISO country the article is about, e.g. PK.")
+CURATED = typer.Option(False, "--curated",
+                       help="Use the curated incidents (seeds/incidents.yaml), not the article.")
+INCIDENTS_FILE = typer.Option(None, "--incidents",
+                              help="Use the curated incidents of this YAML file.")
+
+
+def curated_path(curated: bool, incidents_file):
+    """The curated incidents file the options ask for, or None for the article's own."""
+    from seeds import CURATED_INCIDENTS
+
+    return incidents_file or (CURATED_INCIDENTS if curated else None)
