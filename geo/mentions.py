@@ -18,8 +18,8 @@ station"), title words as the title role ("Kalat Commissioner").
 from __future__ import annotations
 
 import os
-import pickle
 import re
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,7 +46,8 @@ class Matcher:
     Each key is stored with a leading space and the text is scanned with one in
     front, so every match starts at a word start and a match inside a word can
     never swallow the name that follows it. Built once from the gazetteer's keys
-    and pickled into the cache folder; the pickle loads in a fraction of a second.
+    and cached in the cache folder (``geo.cachefile``: checked before it loads, and
+    never able to run code); it loads in a fraction of a second.
     """
 
     def __init__(self, automaton, keys_version: str):
@@ -86,7 +87,7 @@ _MATCHERS: dict[str, Matcher] = {}
 def matcher_path(version: str) -> Path:
     from gazetteer.gazetteer import cache_dir
 
-    return cache_dir() / f"matcher-{version}.pickle"
+    return cache_dir() / f"matcher-{version}.cache"
 
 
 def matcher_version(gazetteer) -> str:
@@ -98,32 +99,64 @@ def matcher_version(gazetteer) -> str:
     return hashlib.sha1(stamp.encode()).hexdigest()[:16]
 
 
+# The only global a matcher cache file may name: the automaton's own class.
+_MATCHER_GLOBALS = frozenset({("ahocorasick", "Automaton")})
+
+
+def _load_matcher(path: Path, version: str) -> Matcher | None:
+    """The cached matcher, or None (with a warning) when the file is absent or not to trust."""
+    import ahocorasick
+
+    from geo import cachefile
+
+    if not path.exists():
+        return None
+    try:
+        automaton = cachefile.load(path, _MATCHER_GLOBALS, ahocorasick.Automaton)
+    except cachefile.CacheFileError as e:
+        print(f"incimap: warning: the matcher cache {path}: {e}; rebuilding it",
+              file=sys.stderr)
+        return None
+    return Matcher(automaton, version)
+
+
+def _remove_stale(folder: Path, keep: Path) -> None:
+    """Older matchers, earlier pickle caches and temp files left by killed builds."""
+    for stale in [*folder.glob("matcher-*.cache"), *folder.glob("matcher-*.pickle")]:
+        if stale != keep:
+            stale.unlink(missing_ok=True)
+    for tmp in folder.glob(".matcher-*"):
+        pid = tmp.name.rsplit(".", 2)[-2] if tmp.name.endswith(".tmp") else ""
+        if not (pid.isdigit() and _alive(int(pid))):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def get_matcher(gazetteer=None) -> Matcher:
     """The matcher for the open gazetteer, from memory, the cache file, or built."""
     from gazetteer.gazetteer import open_gazetteer
+    from geo import cachefile
 
     gaz = gazetteer or open_gazetteer()
     version = matcher_version(gaz)
     if version in _MATCHERS:
         return _MATCHERS[version]
     path = matcher_path(version)
-    matcher = None
-    if path.exists():
-        try:
-            with path.open("rb") as f:
-                matcher = Matcher(pickle.load(f), version)
-        except Exception:  # a stale or broken cache is rebuilt, never fatal
-            matcher = None
+    matcher = _load_matcher(path, version)
     if matcher is None:
         keys = (k for s in gaz.stores for (k,) in s.con.execute("SELECT key FROM keys"))
         matcher = Matcher.from_keys(keys, version)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        with tmp.open("wb") as f:
-            pickle.dump(matcher.automaton, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for stale in path.parent.glob("matcher-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        cachefile.dump(matcher.automaton, path)
+        _remove_stale(path.parent, path)
     _MATCHERS.clear()
     _MATCHERS[version] = matcher
     return matcher
