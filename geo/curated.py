@@ -72,7 +72,7 @@ def _node_lines(root: yaml.Node | None) -> list[tuple[int, dict[str, int]]]:
 def _parse_yaml(text: str, path: str) -> tuple[Any, list[tuple[int, dict[str, int]]]]:
     try:
         data = yaml.safe_load(text)
-        lines = _node_lines(yaml.compose(text))
+        lines = _node_lines(yaml.compose(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -10,6 +10,10 @@ Design (why it looks like this):
 - Each layer is a folium ``FeatureGroup``, so the layer control and notebooks see ordinary
   folium layers; incidents inside them are one marker list per layer, clustered above
   ``CLUSTER_ABOVE`` incidents (10,000 stay smooth), never one folium object per feature.
+- Nothing from an article or a data file is ever template source. branca compiles each
+  element's rendered output as a new Jinja template, so ``IncimapData`` puts its parts in
+  the page as ``_Literal`` elements, and every label folium's own elements carry (layer
+  names, the title) has its braces written as character references (``html_text``).
 - folium's default CDN scripts (jQuery, Bootstrap, awesome-markers, Font Awesome) are
   dropped; Leaflet and MarkerCluster come from XStatic packages, embedded by default.
 """
@@ -17,22 +21,20 @@ Design (why it looks like this):
 from __future__ import annotations
 
 import dataclasses
-import html
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import folium
-from branca.element import MacroElement
-from jinja2 import Template
+from branca.element import Element, MacroElement
 
 from geo.exceptions import RouteError
 from geo.fileio import write_text_atomic
 from geo.models import ACLED_TAXONOMY, ROLES, Incident, Mention, Place, Route
 from maps import assets, features, styles
 from maps import basemaps as basemap_data
-from maps.safejson import script_json
+from maps.safejson import html_text, script_json
 
 CLUSTER_ABOVE = 200  # incidents; below this every marker stays visible on its own
 UNCERTAINTY_SHOWN_UP_TO = 1000  # shapes; above this the layer starts switched off
@@ -63,21 +65,23 @@ class LayerSpec:
         return dataclasses.asdict(self)
 
 
-class IncimapData(MacroElement):
-    """The page's data, our scripts and styles, and the call that builds the layers."""
+class _Literal(Element):
+    """Text that goes into the page as it is: never compiled as a template."""
 
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}{{ this.header_html() }}{% endmacro %}
-        {% macro html(this, kwargs) %}<script type="application/json" id="{{ this.data_id }}">
-{{- this.data_json -}}
-</script>{% endmacro %}
-        {% macro script(this, kwargs) %}
-            incimap.init({{ this._parent.get_name() }},
-                document.getElementById("{{ this.data_id }}"), {{ this.groups_js() }});
-        {% endmacro %}
-        """
-    )
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class IncimapData(MacroElement):
+    """The page's data, our scripts and styles, and the call that builds the layers.
+
+    It renders itself as literal parts (branca's ``MacroElement.render`` would compile the
+    data, which holds article text, as a template).
+    """
 
     def __init__(self, data: dict, groups: dict[str, folium.FeatureGroup], cdn: bool = False):
         super().__init__()
@@ -90,6 +94,21 @@ class IncimapData(MacroElement):
 
     def header_html(self) -> str:
         return assets.header_html(cdn=self.cdn)
+
+    def data_html(self) -> str:
+        return (f'<script type="application/json" id="{self.data_id}">{self.data_json}'
+                "</script>")
+
+    def script_js(self) -> str:
+        return (f"incimap.init({self._parent.get_name()}, "
+                f'document.getElementById("{self.data_id}"), {self.groups_js()});')
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        name = self.get_name()
+        figure.header.add_child(_Literal(self.header_html()), name=name)
+        figure.html.add_child(_Literal(self.data_html()), name=name)
+        figure.script.add_child(_Literal(self.script_js()), name=name)
 
     def groups_js(self) -> str:
         # Keys are our own layer ids ("L0"...), values folium's generated variable names.
@@ -337,7 +356,7 @@ def render(incidents: Iterable[Incident], route: Route | None = None,
     m.default_js = []
     m.default_css = []
     if title:
-        m.get_root().title = html.escape(title)
+        m.get_root().title = html_text(title)
 
     # The layer control lists layers in the order they join the map: offline base first,
     # then the online tile choices, then the overlays.
@@ -355,14 +374,14 @@ def render(incidents: Iterable[Incident], route: Route | None = None,
 
 def _feature_group(spec: LayerSpec) -> folium.FeatureGroup:
     # Leaflet's layer control sets names with innerHTML: escape them.
-    return folium.FeatureGroup(name=html.escape(spec.label), overlay=spec.overlay,
+    return folium.FeatureGroup(name=html_text(spec.label), overlay=spec.overlay,
                                show=spec.show, control=True)
 
 
 def _add_tile_layers(m: folium.Map) -> None:
     """Online tile layers as choices in the control, never shown on opening."""
     for provider, label in basemap_data.tile_providers():
-        folium.TileLayer(tiles=provider, name=html.escape(label), overlay=False, show=False,
+        folium.TileLayer(tiles=provider, name=html_text(label), overlay=False, show=False,
                          control=True).add_to(m)
 
 
