@@ -35,6 +35,7 @@ def warn(message: str) -> None:
 def _register() -> None:
     # Importing a command module registers its commands on ``app``.
     from geo.cli import (  # noqa: F401
+        evaluate_cmd,
         export_cmd,
         extract_cmd,
         gazetteer_cmd,
