@@ -207,6 +207,8 @@ class Gazetteer:
 def world_path() -> Path:
     admin1 = sources.ADMIN1_FILE
     stamp = f"{sources.geonames_version()}-{admin1.stat().st_size if admin1.exists() else 0}"
+    points = sources.COUNTRY_POINTS
+    stamp += f"-{points.stat().st_size if points.exists() else 0}"
     return cache_dir() / f"world-s{SCHEMA_VERSION}-{stamp}.sqlite"
 
 

@@ -168,21 +168,53 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list]) -> Iterator[Ro
                   radius_km=round(radius, 1), alternate_names=admin1_alternates(name))
 
 
+COUNTRY_POINTS = Path(__file__).parent / "data" / "country_points.tsv"
+
+
+def country_points() -> dict[str, tuple[float, float, tuple[str, ...]]]:
+    """ISO alpha-2 -> (lat, lon, alternate spellings): the reference points gazetteers and
+    encyclopedias give countries (gazetteer/data/README.md)."""
+    points = {}
+    if not COUNTRY_POINTS.exists():
+        return points
+    for n, line in enumerate(COUNTRY_POINTS.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        try:
+            iso, lat, lon = parts[0], float(parts[1]), float(parts[2])
+        except (IndexError, ValueError):
+            raise DataError("expected iso2, lat, lon, names", path=str(COUNTRY_POINTS),
+                            line=n) from None
+        names = tuple(x for x in (parts[3] if len(parts) > 3 else "").split("|") if x)
+        points[iso] = (lat, lon, names)
+    return points
+
+
 def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    points = country_points()
     for iso, c in countries.items():
         if iso not in by_country:
             continue
-        lat, lon, _ = _centre(by_country[iso])
         radius = math.sqrt(float(c.get("areakm2") or 10_000) / math.pi)
-        alternates = tuple(n for n in (c.get("iso3"), _pycountry_official(iso)) if n)
+        alternates = {n for n in (c.get("iso3"), _pycountry_official(iso)) if n}
+        if iso in points:
+            # A median of towns drifts toward where people live (Russia's sits 3,000 km
+            # west of the usual point); the reference point is what readers and corpora use.
+            lat, lon, names = points[iso]
+            alternates.update(names)
+            source = "GeoNames countries; reference point from the World Factbook"
+        else:
+            lat, lon, _ = _centre(by_country[iso])
+            source = "GeoNames countries; centre of its populated places"
+        alternates.discard(c["name"])
         yield Row(gid=f"geonames:{c['geonameid']}", name=c["name"], lat=lat, lon=lon,
                   ftype="country", fcode="PCLI", country=iso,
-                  population=int(c.get("population") or 0),
-                  source="GeoNames countries; centre of its populated places",
-                  radius_km=round(radius, 1), alternate_names=alternates)
+                  population=int(c.get("population") or 0), source=source,
+                  radius_km=round(radius, 1), alternate_names=tuple(sorted(alternates)))
 
 
 def _pycountry_official(iso: str) -> str:
