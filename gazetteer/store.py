@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gazetteer.normalize import compact, deletions, normalize, skeleton
 
-SCHEMA_VERSION = "6"  # bump when what a store holds changes
+SCHEMA_VERSION = "7"  # bump when what a store holds changes
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -58,7 +58,7 @@ PLACE_COLUMNS = (
 )
 
 # How much a feature type weighs when names match equally well.
-TYPE_WEIGHT = {"country": 14, "province": 12, "district": 8, "city": 6, "pass": 6,
+TYPE_WEIGHT = {"continent": 14, "country": 14, "province": 12, "district": 8, "city": 6, "pass": 6,
                "region": 5, "town": 3, "station": 1, "tunnel": 1, "village": 0, "place": 0}
 
 

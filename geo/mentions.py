@@ -38,6 +38,8 @@ _LOWER_START = re.compile(r"\s(?=[a-z])(?!(?:of|de|del|della|des|du|da|do|di|dos
                           r"bin|ibn)\b)")
 _LOWER_WORD = re.compile(r"(?<![\w'’.])[a-z][a-z'’]*(?![\w])")
 _METONYMY_OBJECT = re.compile(r"^\s+(?:of|to|for|over)\b")
+# "U.S", matched without its last dot: the dot belongs to the name ("U.S.").
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 class Matcher:
@@ -189,7 +191,8 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
     # Names start at capitalised words: hide the other word starts from the scan (one
     # character for one, so offsets hold), except the little words inside names.
     scan = fold(_LOWER_START.sub("\x01", text))
-    found = [(s, e) for s, e in matcher.spans(scan, text)
+    found = [(s, e + (text[e:e + 1] == "." and _DOTTED.fullmatch(text, s, e) is not None))
+             for s, e in matcher.spans(scan, text)
              if (s == 0 or not text[s - 1].isalnum())
              and not _plain_word(scan[s:e], s, text, sentence_starts, lower_words)]
     place_starts = {w for s, e in found for w in _word_starts(text, s, e)}

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 # Feature types the project knows, from the broadest to the most precise.
 FEATURE_TYPES = (
+    "continent",
     "country",
     "province",
     "district",
@@ -28,6 +29,7 @@ FEATURE_TYPES = (
 # ACLED geo-precision codes: 1 the point itself, 2 near it or part of a region,
 # 3 only a large region (province, country).
 _PRECISION_BY_TYPE = {
+    "continent": 3,
     "country": 3,
     "province": 3,
     "district": 2,
@@ -37,6 +39,7 @@ _PRECISION_BY_TYPE = {
 
 # Default uncertainty radius in km when a source gives none.
 _RADIUS_BY_TYPE = {
+    "continent": 3000.0,
     "country": 500.0,
     "province": 250.0,
     "district": 50.0,

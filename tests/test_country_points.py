@@ -42,3 +42,32 @@ def test_a_broken_row_names_the_file_and_line(tmp_path, monkeypatch):
     monkeypatch.setattr(sources, "COUNTRY_POINTS", bad)
     with pytest.raises(DataError, match=r"points.tsv, line 2"):
         sources.country_points()
+
+
+@pytest.mark.parametrize("names, dotted", [
+    (["United States", "US", "USA", "United States of America"], {"U.S.", "U.S.A."}),
+    (["United Kingdom", "UK", "GB"], {"U.K."}),
+    (["Armenia", "AM", "ARM"], set()),  # a code that spells no name stays a code
+    (["Democratic Republic of the Congo", "DRC"], {"D.R.C."}),
+])
+def test_dotted_initialisms_only_for_initials_of_a_name(names, dotted):
+    assert sources.dotted_initialisms(names) == dotted
+
+
+@pytest.mark.parametrize("name, cc", [("U.S.", "US"), ("U.K.", "GB")])
+def test_dotted_short_forms_resolve_in_running_text(gazetteer, name, cc):
+    from geo.extract import extract
+
+    found = extract(f"Officials from the {name} embassy said two guards were killed.",
+                    gazetteer=gazetteer).mentions
+    assert [(m.surface, m.place.country, m.place.feature_type) for m in found] == [
+        (name, cc, "country")]
+
+
+@pytest.mark.parametrize("name, lat, lon", [("Africa", 7.19, 21.09), ("Europe", 48.69, 9.14),
+                                            ("South America", -14.6, -57.66)])
+def test_continents_are_their_own_type_at_geonames_points(gazetteer, name, lat, lon):
+    place = geocode(name, gazetteer=gazetteer).place
+    assert place.feature_type == "continent" and place.geo_precision == 3
+    assert great_circle_km(place.lat, place.lon, lat, lon) < 5
+    assert 1000 < place.uncertainty_km <= sources.CONTINENT_MAX_RADIUS_KM
