@@ -241,10 +241,8 @@ def _distance(place, gold: GoldToponym) -> float:
     return great_circle_km(place.lat, place.lon, gold.lat, gold.lon)
 
 
-def resolve_gold(doc: GoldDocument, gazetteer=None) -> list[Mention]:
-    """The gold spans as mentions, resolved together as one document (the reader's
-    resolver, with the document's other names as context)."""
-    from geo.resolve import resolve_mentions
+def gold_mentions(doc: GoldDocument) -> list[Mention]:
+    """The gold spans as unresolved mentions, each with its sentence."""
     from geo.text import SentenceIndex, sentences
 
     sents = sentences(doc.text)
@@ -255,7 +253,15 @@ def resolve_gold(doc: GoldDocument, gazetteer=None) -> list[Mention]:
         surface = doc.text[t.start:t.end]
         mentions.append(Mention(surface=surface, span=Span(t.start, t.end, surface),
                                 sentence=sentence))
-    return resolve_mentions(mentions, gazetteer=gazetteer)
+    return mentions
+
+
+def resolve_gold(doc: GoldDocument, gazetteer=None) -> list[Mention]:
+    """The gold spans resolved together as one document (the reader's resolver, with the
+    document's other names as context)."""
+    from geo.resolve import resolve_mentions
+
+    return resolve_mentions(gold_mentions(doc), gazetteer=gazetteer)
 
 
 def score_document(doc: GoldDocument, predicted: list[Mention], resolved: list[Mention]

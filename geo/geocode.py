@@ -19,9 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer.gazetteer import CURATED_BONUS, Candidate, Gazetteer, open_gazetteer
+from gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
 from gazetteer.normalize import normalize
-from geo import lexicon
+from geo import lexicon, ranking
 from geo.exceptions import InputError, NoMatch
 from geo.models import GeocodeResult, Place
 
@@ -36,14 +36,10 @@ _LEAD_RE = re.compile(r"^(?:the\s)?(?:(?:{})\s)*".format("|".join(_DIRECTIONS)))
 
 # Settlement types a "city"/"town" hint accepts.
 _SETTLEMENTS = {"city", "town", "village", "place"}
-_OVERLAY_BONUS = CURATED_BONUS
 # Feature types a hint also accepts: news calls first-level divisions "regions"
 # ("the Belgorod region") and any settlement a town.
 _HINT_ACCEPTS = {"city": _SETTLEMENTS, "town": _SETTLEMENTS, "village": _SETTLEMENTS,
                  "region": {"province", "district"}, "district": {"region"}}
-_COUNTRY_BONUS = 30.0
-_NEAR_BONUS = 30.0
-_NEAR_SCALE_KM = 150.0
 
 
 @dataclass(frozen=True)
@@ -140,50 +136,81 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def rank(c: Candidate, hint: str, bias: Bias) -> tuple[float, list[str]]:
-    """Ranking value of a candidate and the reasons that moved it."""
+def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
+                      ) -> list[list[float]]:
+    """Each candidate's features for ``geo.ranking`` under what the caller knows."""
+    divisions = {(c.row.country, c.row.admin1_code) for c in candidates
+                 if c.row.ftype in ("province", "district") and c.row.admin1_code}
+    return [candidate_vector(c, hint, bias, seat=c.row.ftype in _SETTLEMENTS
+                             and (c.row.country, c.row.admin1_code) in divisions)
+            for c in candidates]
+
+
+def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False) -> list[float]:
+    """One candidate's features; ``seat``: a town whose division shares its name."""
     r = c.row
-    value, why = c.similarity, []
-    if c.match_kind in ("variant", "fuzzy") and c.similarity < 96:
-        # Each letter wrong counts double, so importance cannot outvote spelling.
-        value = 2 * c.similarity - 100
-    if hint:
-        fits = r.ftype == hint or r.ftype in _HINT_ACCEPTS.get(hint, ())
-        value += 25 if fits else -15
-        why.append(f"is a {r.ftype}" if fits else f"{r.ftype}, not a {hint}")
-    if bias.country:
-        if r.country == bias.country:
-            value += _COUNTRY_BONUS
-            why.append(f"in {r.country}")
-        else:
-            value -= _COUNTRY_BONUS
-    elif bias.soft_country and r.country == bias.soft_country:
-        value += _COUNTRY_BONUS / 2
-        why.append(f"in {r.country}, like the other places")
+    near_km = None
     if bias.near:
         # A province's point is arbitrary inside it: count distance from its edge.
-        d = great_circle_km(r.lat, r.lon, *bias.near)
-        value += _NEAR_BONUS * math.exp(-max(0.0, d - r.radius_km) / _NEAR_SCALE_KM)
-    if bias.bbox:
-        s, w, n, e = bias.bbox
-        inside = s <= r.lat <= n and (w <= r.lon <= e if w <= e else (r.lon >= w or r.lon <= e))
-        value += _NEAR_BONUS if inside else -_NEAR_BONUS
-        if inside:
-            why.append("inside the box")
-    value += r.importance
+        near_km = max(0.0, great_circle_km(r.lat, r.lon, *bias.near) - r.radius_km)
+    return ranking.features(
+        similarity=c.similarity, match_kind=c.match_kind, importance=r.importance,
+        population=r.population, ftype=r.ftype, seat_of_namesake=seat, hint=hint,
+        hint_fits=_fits(r.ftype, hint),
+        in_country=(r.country == bias.country) if bias.country else None,
+        in_focus=bool(not bias.country and bias.soft_country
+                      and r.country == bias.soft_country),
+        near_km=near_km, inside_bbox=_inside(r, bias.bbox) if bias.bbox else None,
+        curated=c.store != "world")
+
+
+def _fits(ftype: str, hint: str) -> bool:
+    return bool(hint) and (ftype == hint or ftype in _HINT_ACCEPTS.get(hint, ()))
+
+
+def _inside(r, bbox: tuple[float, float, float, float]) -> bool:
+    s, w, n, e = bbox
+    return s <= r.lat <= n and (w <= r.lon <= e if w <= e else (r.lon >= w or r.lon <= e))
+
+
+def rank(c: Candidate, hint: str, bias: Bias, vector: list[float] | None = None
+         ) -> tuple[float, list[str]]:
+    """Ranking value of a candidate (``geo.ranking``'s fitted score) and the reasons."""
+    r = c.row
+    vector = vector or candidate_vector(c, hint, bias)
+    why = []
+    if hint:
+        why.append(f"is a {r.ftype}" if _fits(r.ftype, hint) else f"{r.ftype}, not a {hint}")
+    if bias.country and r.country == bias.country:
+        why.append(f"in {r.country}")
+    elif not bias.country and bias.soft_country and r.country == bias.soft_country:
+        why.append(f"in {r.country}, like the other places")
+    if bias.bbox and _inside(r, bias.bbox):
+        why.append("inside the box")
     if c.store != "world":
-        value += _OVERLAY_BONUS
         why.append(f"curated ({c.store})")
     if r.population:
         why.append(f"population {r.population:,}")
-    return value, why
+    return ranking.score(vector), why
+
+
+_CITED_GEONAMES = re.compile(r"GeoNames (\d+)\b")
+
+
+def _cites(a: Candidate, b: Candidate) -> bool:
+    """A curated row whose source is the other's GeoNames record ("GeoNames 1180825")."""
+    cited = _CITED_GEONAMES.match(a.row.source) if a.store != "world" else None
+    return cited is not None and b.row.gid == f"geonames:{cited.group(1)}"
 
 
 def _same_feature(a: Candidate, b: Candidate) -> bool:
-    """Two stores describing one feature (the overlay and GeoNames both have Quetta)."""
-    if normalize(a.row.name) != normalize(b.row.name) and a.row.gid != b.row.gid:
-        return False
+    """Two stores describing one feature (the overlay and GeoNames both have Quetta, or
+    the overlay spells it "Dhadar" and cites GeoNames' "Dadhar")."""
     if (a.row.ftype in _SETTLEMENTS) != (b.row.ftype in _SETTLEMENTS) and a.row.gid != b.row.gid:
+        return False
+    if _cites(a, b) or _cites(b, a):
+        return True
+    if normalize(a.row.name) != normalize(b.row.name) and a.row.gid != b.row.gid:
         return False
     reach = max(a.row.radius_km, b.row.radius_km, 10.0)
     near = abs(a.row.lat - b.row.lat) < 1
@@ -202,7 +229,10 @@ def prefer_curated(candidates: Sequence[Candidate]) -> list[Candidate]:
 def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
            alternatives: int = 3, explain: bool = True) -> GeocodeResult:
     """The best candidate as a result, its distinct runner-ups as alternatives."""
-    scored = sorted(((*rank(c, hint, bias), c) for c in prefer_curated(candidates)),
+    kept_candidates = prefer_curated(candidates)
+    vectors = candidate_vectors(kept_candidates, hint, bias)
+    scored = sorted(((*rank(c, hint, bias, v), c) for c, v in zip(kept_candidates, vectors,
+                                                                  strict=True)),
                     key=lambda t: (-t[0], -t[2].similarity, t[2].row.gid))
     kept: list[tuple[float, list[str], Candidate]] = scored[:1]
     for item in scored[1:]:

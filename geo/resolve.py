@@ -25,19 +25,8 @@ def resolve_mentions(mentions: list[Mention], *, country: str = "",
     if not mentions:
         return []
     gaz = gazetteer or open_gazetteer()
-    found: dict[str, tuple[str, list[Candidate]]] = {}
-    for m in mentions:
-        if m.surface not in found:
-            q = parse_query(m.surface)
-            cands = [c for c in candidates_for(gaz, q, fuzzy=False) if _trusted(c)]
-            found[m.surface] = (q.hint or m.hint, cands)
-    focus = country.upper() or document_country(found)
-    bias = Bias(country=country.upper(), soft_country="" if country else focus)
-    first = {s: ranked(s, c, h, bias) for s, (h, c) in found.items() if c}
-    centre = _centre([r.place for r in first.values()
-                      if r.place.geo_precision < 3 and (not focus or r.place.country == focus)])
-    if centre:
-        bias = replace(bias, near=centre)
+    found = candidates_by_surface(mentions, gaz)
+    bias, focus = document_bias(found, country)
     final = {s: ranked(s, c, h, bias, explain=False) for s, (h, c) in found.items() if c}
     final.update(_paired(mentions, found, bias, final))
     out = []
@@ -50,6 +39,32 @@ def resolve_mentions(mentions: list[Mention], *, country: str = "",
         out.append(replace(m, hint=hint, place=r.place, score=r.score, match_kind=r.match_kind,
                            alternatives=tuple(a.place for a in r.alternatives)))
     return out
+
+
+def candidates_by_surface(mentions: list[Mention], gaz: Gazetteer
+                          ) -> dict[str, tuple[str, list[Candidate]]]:
+    """Each distinct name's feature hint and its sure candidates (no fuzzy matching)."""
+    found: dict[str, tuple[str, list[Candidate]]] = {}
+    for m in mentions:
+        if m.surface not in found:
+            q = parse_query(m.surface)
+            cands = [c for c in candidates_for(gaz, q, fuzzy=False) if _trusted(c)]
+            found[m.surface] = (q.hint or m.hint, cands)
+    return found
+
+
+def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = ""
+                  ) -> tuple[Bias, str]:
+    """What the document says about where its places are: its country focus, then the
+    point its precise places in that country cluster around (from a first ranking)."""
+    focus = country.upper() or document_country(found)
+    bias = Bias(country=country.upper(), soft_country="" if country else focus)
+    first = {s: ranked(s, c, h, bias) for s, (h, c) in found.items() if c}
+    centre = _centre([r.place for r in first.values()
+                      if r.place.geo_precision < 3 and (not focus or r.place.country == focus)])
+    if centre:
+        bias = replace(bias, near=centre)
+    return bias, focus
 
 
 def _stray(place, match_kind: str, focus: str) -> bool:

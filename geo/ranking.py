@@ -1,0 +1,95 @@
+"""How a candidate place is scored for a name: explicit features, fitted weights.
+
+Each candidate becomes a vector of named features:
+- how the name matched (similarity; alternate, variant or fuzzy rather than exact);
+- the place's importance (its type and population);
+- the feature hint written beside the name ("Bolan district");
+- what the caller or the document knows: a country (strict or the article's focus), a
+  point the other places cluster around, a box;
+- whether the place comes from the curated overlay.
+
+The score is the dot product with weights that ``bench/fit_resolution.py`` fits on the
+dev parts of the standard corpora, as a conditional logit over each name's candidates. The
+weights ship as ``geo/data/resolution_weights.json``; refit with the script, never by
+hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+WEIGHTS_FILE = Path(__file__).parent / "data" / "resolution_weights.json"
+NEAR_SCALE_KM = 150.0  # distance over which closeness to the document's centre fades
+_TYPES = ("continent", "country", "province", "district", "region", "city", "town",
+          "village")
+
+FEATURES = (
+    "similarity",  # 0..1
+    "spelling_gap",  # 1 - similarity, for variant and fuzzy matches only
+    "alternate", "variant", "fuzzy",  # how the name matched (exact is the baseline)
+    "importance",  # the store's static rank of type and population, scaled
+    "log_population",  # log10(population + 1) / 8
+    *(f"type_{t}" for t in _TYPES),  # pass, station, tunnel and place are the baseline
+    "seat_of_namesake",  # a town whose division has the same name ("Kharkiv", "Kunduz")
+    "hint_fits", "hint_conflicts",
+    "in_country", "outside_country",  # the caller's country (--country)
+    "in_focus_country",  # the article's or the batch's country
+    "near",  # 1 at the point the other places cluster around, fading with distance
+    "inside_bbox", "outside_bbox",
+    "curated",
+)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> tuple[float, ...]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    by_name = dict(zip(data["features"], data["weights"], strict=True))
+    return tuple(float(by_name.get(name, 0.0)) for name in FEATURES)
+
+
+def weights(path: Path | None = None) -> tuple[float, ...]:
+    """The fitted weights, in ``FEATURES`` order (features the file lacks weigh 0)."""
+    return _load(str(path or WEIGHTS_FILE))
+
+
+def features(*, similarity: float, match_kind: str, importance: float, population: int,
+             ftype: str, seat_of_namesake: bool, hint: str, hint_fits: bool,
+             in_country: bool | None, in_focus: bool, near_km: float | None,
+             inside_bbox: bool | None, curated: bool) -> list[float]:
+    """The feature vector of one candidate (see ``FEATURES``).
+
+    ``in_country`` and ``inside_bbox`` are None when the caller gave no country or box;
+    ``near_km`` is the distance from the edge of the place to the document's centre.
+    """
+    return [
+        similarity / 100.0,
+        (1 - similarity / 100.0) if match_kind in ("variant", "fuzzy") else 0.0,
+        float(match_kind == "alternate"), float(match_kind == "variant"),
+        float(match_kind == "fuzzy"),
+        importance / 20.0,
+        math.log10(max(population, 0) + 1) / 8.0,
+        *(float(ftype == t) for t in _TYPES),
+        float(seat_of_namesake),
+        float(bool(hint) and hint_fits), float(bool(hint) and not hint_fits),
+        float(in_country is True), float(in_country is False),
+        float(in_focus),
+        math.exp(-near_km / NEAR_SCALE_KM) if near_km is not None else 0.0,
+        float(inside_bbox is True), float(inside_bbox is False),
+        float(curated),
+    ]
+
+
+def score(vector: list[float], w: tuple[float, ...] | None = None) -> float:
+    w = w or weights()
+    return math.fsum(a * b for a, b in zip(vector, w, strict=True))
+
+
+def contributions(vector: list[float], w: tuple[float, ...] | None = None
+                  ) -> list[tuple[str, float]]:
+    """Each feature's share of the score, largest first (for ``--alternatives``)."""
+    w = w or weights()
+    parts = [(name, a * b) for name, a, b in zip(FEATURES, vector, w, strict=True) if a * b]
+    return sorted(parts, key=lambda p: (-abs(p[1]), p[0]))

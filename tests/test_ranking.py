@@ -1,0 +1,72 @@
+"""Resolution as a scoring model: named features, fitted weights (geo/ranking.py,
+geo/data/resolution_weights.json, bench/fit_resolution.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from geo import ranking
+from geo.geocode import geocode
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_weights_are_fitted_with_their_provenance():
+    data = json.loads(ranking.WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert data["features"] == list(ranking.FEATURES)
+    assert "fitted" in data and all(n > 0 for n in data["choices"].values())
+
+
+def test_feature_vector_matches_the_feature_names():
+    vector = ranking.features(similarity=97, match_kind="alternate", importance=20,
+                              population=1000, ftype="city", seat_of_namesake=False,
+                              hint="", hint_fits=False, in_country=None, in_focus=True,
+                              near_km=0.0, inside_bbox=None, curated=False)
+    assert len(vector) == len(ranking.FEATURES)
+    named = dict(zip(ranking.FEATURES, vector, strict=True))
+    assert named["alternate"] == 1 and named["type_city"] == 1 and named["near"] == 1
+    assert named["in_country"] == named["outside_country"] == 0
+
+
+def test_contributions_add_up_to_the_score():
+    vector = [1.0] * len(ranking.FEATURES)
+    total = sum(v for _, v in ranking.contributions(vector))
+    assert total == pytest.approx(ranking.score(vector))
+
+
+def test_a_town_named_like_its_division_is_the_town(gazetteer):
+    """Reports mean the city of Kharkiv, not Kharkiv Oblast (seat_of_namesake)."""
+    place = geocode("Kharkiv", gazetteer=gazetteer).place
+    assert place.feature_type == "city" and place.country == "UA"
+
+
+def test_a_bare_division_name_is_the_division(gazetteer):
+    place = geocode("Texas", gazetteer=gazetteer).place
+    assert (place.feature_type, place.country) == ("province", "US")
+
+
+@pytest.mark.parametrize("country", ["PK", "IN"])
+def test_strict_country_keeps_deciding(gazetteer, country):
+    """--country has no example in the corpora; its weight comes from the fit's prior."""
+    assert geocode("Hyderabad", country=country, gazetteer=gazetteer).place.country == country
+
+
+def test_the_fitter_moves_toward_what_the_choices_say(monkeypatch):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import fit_resolution
+
+    i = ranking.FEATURES.index("log_population")
+    rng = np.random.default_rng(0)
+    groups = []
+    for _ in range(200):
+        x = rng.random((3, len(ranking.FEATURES)))
+        right = np.zeros(3, bool)
+        right[int(np.argmax(x[:, i]))] = True  # the most populous is always right
+        groups.append((x, right, 1.0))
+    w, scale = fit_resolution.fit(groups, l2=0.01)
+    assert w[i] > 5 and scale > 0
