@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, options, warn
+from geo.cli import app, options, out, warn
 
 FORMATS = ("geojson", "json", "csv", "table")
 
@@ -42,7 +42,7 @@ def extract(
     if output:
         write_text_atomic(output, text)
     else:
-        typer.echo(text, nl=not text.endswith("\n"))
+        out(text, nl=not text.endswith("\n"))
 
 
 def render(result, fmt: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, fail
+from geo.cli import app, fail, out
 from geo.exceptions import InputError, NoMatch
 from geo.models import GeocodeResult
 
@@ -129,7 +129,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output:
         write_text_atomic(output, text)
     else:
-        typer.echo(text, nl=not text.endswith("\n"))
+        out(text, nl=not text.endswith("\n"))
 
 
 def render(results: list[GeocodeResult], fmt: str, alternatives: int = 0) -> str:
