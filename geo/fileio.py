@@ -41,15 +41,22 @@ def read_text(path: str | Path, *, what: str = "file") -> str:
     return text
 
 
-@contextlib.contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; rename it into place only on success."""
+def check_output_file(path: str | Path) -> Path:
+    """The folder an output file goes to; InputError if the file cannot be made there."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise InputError("is a folder; give a file name", path=str(target))
     if not folder.is_dir():
         raise InputError("output folder does not exist", path=str(folder))
+    return folder
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it into place only on success."""
+    target = Path(path)
+    folder = check_output_file(target)
     clean_stale_temporaries(folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(), suffix=f".{target.name[:80]}.tmp",
@@ -95,15 +102,20 @@ def _read_stdin(what: str) -> bytes:
                          ) from None
 
 
+def check_stdout() -> None:
+    """Fail before any work when the output would go to a stdout that is closed."""
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; nothing could be written")
+
+
 def write_stdout(text: str) -> None:
     """Write and flush ``text`` to stdout, so a closed or full stdout is an error, not lost output.
 
     A reader that went away (``| head``) raises BrokenPipe; stdout then points at /dev/null so
     the interpreter's final flush stays quiet.
     """
+    check_stdout()  # fd 1 closed at start (`>&-`) leaves sys.stdout None
     stream = sys.stdout
-    if stream is None:  # started with fd 1 closed (`>&-`)
-        raise OutputError("standard output is closed; nothing could be written")
     try:
         stream.write(text)
         stream.flush()

@@ -57,6 +57,9 @@ def export(
 
 def _check_request(fmt: str, output: str, layer: str) -> None:
     """Reject a bad format, layer or output place before any slow work."""
+    from geo.fileio import check_stdout
+
+    check_stdout()  # the data or the list of files written goes there
     if fmt not in FORMAT_CHOICES:
         raise InputError(f"unknown format '{fmt}'; choose {', '.join(FORMAT_CHOICES)}",
                          field="--format")

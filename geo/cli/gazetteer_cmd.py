@@ -17,7 +17,9 @@ app.add_typer(gazetteer_app, name="gazetteer")
 def info() -> None:
     """Sources, counts, build date and path of every store."""
     from gazetteer.gazetteer import open_gazetteer
+    from geo.fileio import check_stdout
 
+    check_stdout()
     for store in open_gazetteer().info():
         types = ", ".join(f"{k} {v:,}" for k, v in sorted(store["types"].items()))
         out(f"{store['store']}: {store['places']:,} places, {store['names']:,} names "
@@ -31,7 +33,9 @@ def import_(files: list[Path] = typer.Argument(..., help="GeoNames dump files (.
             ) -> None:
     """Load GeoNames dump files (allCountries.txt format) into the local store."""
     from gazetteer.gazetteer import import_dump
+    from geo.fileio import check_stdout
 
+    check_stdout()  # the import report goes there
     for path in files:
         report = import_dump(path)
         out(f"{path}: imported {len(report.rows):,} places, skipped {report.skipped:,} "

@@ -46,8 +46,13 @@ def geocode(
     timeout: float = typer.Option(10.0, help="Online request timeout in seconds."),
 ) -> None:
     """Geocode place names from the offline gazetteer (online only with --provider/--fallback)."""
+    from geo.fileio import check_output_file, check_stdout
     from geo.geocode import parse_bbox, parse_latlon
 
+    if output:  # fail on a bad destination before the slow part
+        check_output_file(output)
+    else:
+        check_stdout()
     queries = list(names or []) + (_read_batch(file, column) if file else [])
     if not queries:
         raise fail("give place names or --file", 2)

@@ -19,7 +19,10 @@ ROUTE_OPTION = options.ROUTE
 
 def _load(route_file: Path | None):
     import seeds
+    from geo.fileio import check_stdout
     from geo.route import load_route
+
+    check_stdout()  # every route command answers there; fail before the work
 
     return load_route(route_file or seeds.DEFAULT_ROUTE)
 
