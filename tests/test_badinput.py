@@ -183,3 +183,15 @@ def test_corpus_is_large_and_covers_every_command():
                 else c["args"][0] for c in CASES}
     assert commands >= {"geocode", "gazetteer import", "gazetteer info", "extract", "route show",
                         "route locate", "route stats", "export", "map"}
+
+
+def test_a_reader_that_stops_after_ten_bytes_gets_no_traceback(tmp_path):
+    """`incimap extract | head -c 10`: whether the output fitted the pipe or not, quiet."""
+    proc = subprocess.Popen([sys.executable, "-m", "geo", "extract"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=tmp_path,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert len(proc.stdout.read(10)) == 10
+    proc.stdout.close()
+    err = proc.communicate(timeout=TIMEOUT_S)[1].decode("utf-8", "replace")
+    assert proc.returncode in (0, 141), err
+    assert err == ""

@@ -56,7 +56,12 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: every project error becomes one line and an exit code."""
-    from typer._click.exceptions import Abort, ClickException, NoArgsIsHelpError
+    try:
+        from typer._click import exceptions as click_errors
+    except ImportError:  # typer before 0.26 uses the click package
+        from click import exceptions as click_errors
+    Abort, ClickException = click_errors.Abort, click_errors.ClickException
+    NoArgsIsHelpError = getattr(click_errors, "NoArgsIsHelpError", ())  # click 8.2+
 
     _register()
     try:
@@ -64,7 +69,8 @@ def main(argv: list[str] | None = None) -> None:
         code = app(args=argv, standalone_mode=False)
         _flush_stdout()  # text still buffered must reach its reader, or fail loudly
     except NoArgsIsHelpError as e:
-        e.show()
+        if e.format_message().strip():  # with rich, the help is already on stdout
+            e.show()
         code = e.exit_code
     except ClickException as e:
         typer.echo(f"incimap: {e.format_message()} (see '{_command_path(e)} --help')",
