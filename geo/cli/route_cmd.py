@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import typer
@@ -63,6 +64,8 @@ def locate(
     from geo.route import locate as locate_point
     from geo.route import parse_lat_lon
 
+    if math.isnan(max_offset):  # nan would never compare greater: no warning, ever
+        raise InputError("not a number", field="--max-offset")
     route = _load(route_file)
     point = parse_lat_lon(where)
     if point is not None:
@@ -122,6 +125,8 @@ def stats(
     from geo.layers import corridor, counts_by_segment, length_by_province
     from geo.route import line_length_km, station_chainages
 
+    if not math.isfinite(corridor_km):
+        raise InputError(f"{corridor_km} is not a finite width in km", field="--corridor-km")
     route = _load(route_file)
     km = station_chainages(route)
     report: dict = {"route": route.name, "stations": len(route.stations),
