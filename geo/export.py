@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import shutil
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -239,7 +240,10 @@ def _staged_write(path: str | Path, suffix: str, write: Callable[[Path], None]) 
             write(staged)
         except Exception as e:  # GDAL raises its own family; report it as ours
             raise ExportError(f"{target}: cannot write: {e}") from None
-        staged.replace(tmp)
+        if tmp == target:  # a device or FIFO, written through (see atomic_path)
+            shutil.copyfile(staged, tmp)
+        else:
+            staged.replace(tmp)
     return target
 
 

@@ -57,6 +57,11 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it into place only on success."""
     target = Path(path)
     folder = check_output_file(target)
+    if target.exists() and not target.is_file():
+        # A device or FIFO (-o /dev/null, a named pipe): write through it. Renaming over it
+        # would replace the device itself with a plain file.
+        yield target
+        return
     clean_stale_temporaries(folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(), suffix=f".{target.name[:80]}.tmp",

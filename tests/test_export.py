@@ -420,3 +420,35 @@ def test_all_on_a_really_full_disk_leaves_the_folder_empty(tmp_path):
         assert list(full.iterdir()) == []
     finally:
         subprocess.run(["umount", str(full)], check=True)
+
+
+def test_a_named_pipe_as_output_is_written_through_not_replaced(tmp_path):
+    import stat
+    import threading
+
+    from geo.fileio import write_text_atomic
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    write_text_atomic(fifo, "through the pipe\n")
+    reader.join(timeout=10)
+    assert got == ["through the pipe\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_device_as_export_target_stays_a_device(tmp_path, layers):
+    """`-o /dev/null` as root once replaced the device with a plain file (tested on a copy)."""
+    import stat
+
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    for fmt in ("gpkg", "csv"):
+        export_layers(layers, device, fmt, layer="incidents")
+        assert stat.S_ISCHR(device.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
