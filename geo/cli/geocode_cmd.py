@@ -53,6 +53,7 @@ def geocode(
         check_output_file(output)
     else:
         check_stdout()
+    _check_providers(provider, fallback)
     queries = list(names or []) + (_read_batch(file, column) if file else [])
     if not queries:
         raise fail("give place names or --file", 2)
@@ -72,6 +73,16 @@ def geocode(
         if len(queries) > 1:
             typer.echo(f"incimap: {len(misses)} of {len(queries)} names not found", err=True)
         raise typer.Exit(1 if all(isinstance(m, NoMatch) for m in misses) else 2)
+
+
+def _check_providers(provider: str, fallback: str) -> None:
+    """An unknown --fallback fails now, not only once some name is missed."""
+    from geo.providers import PROVIDERS
+
+    for option, name in (("--provider", provider), ("--fallback", fallback)):
+        if name and name.lower() not in PROVIDERS:
+            raise InputError(f"unknown provider {name!r}; choose from {', '.join(PROVIDERS)}",
+                             field=option)
 
 
 def _resolve(queries, country, near, bbox, alternatives, fuzzy, provider, fallback, online):

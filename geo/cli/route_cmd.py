@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import typer
@@ -74,6 +75,8 @@ def locate(
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also false for nan
             raise InputError(f"{where!r} is not a WGS84 LAT,LON (latitude -90..90, "
                              "longitude -180..180)", field="WHERE")
+    elif re.fullmatch(r"[\d\s.,;+-]*\d[\d\s.,;+-]*", where):  # digits, no name: "30," "1,2,3"
+        raise InputError(f"expected LAT,LON or a place name, got {where!r}", field="WHERE")
     else:
         place = _geocode_near_route(where, route, country)
         label, lat, lon = place.name, place.lat, place.lon
