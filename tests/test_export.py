@@ -452,3 +452,27 @@ def test_a_device_as_export_target_stays_a_device(tmp_path, layers):
         export_layers(layers, device, fmt, layer="incidents")
         assert stat.S_ISCHR(device.stat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+
+
+def test_after_a_kill_9_the_next_export_leaves_only_complete_files(tmp_path):
+    import signal
+
+    command = [sys.executable, "-m", "geo", "export", "--curated", "-f", "all", "-o",
+               str(tmp_path)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while proc.poll() is None and time.time() < deadline:
+        staging = [p for p in tmp_path.iterdir() if p.name.startswith(".incimap-")]
+        if staging and any(staging[0].iterdir()):
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    proc.wait(timeout=60)
+    if proc.returncode != -signal.SIGKILL:
+        pytest.skip("the export finished before it could be killed")
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == []
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 17 and not any(n.startswith(".") for n in names)
