@@ -232,6 +232,9 @@ def _overlay_row(record: dict, path: Path, line: int, seen: set[str]) -> Row:
             raise bad(field_name, f"{value} is outside {lo}..{hi}")
         return value
 
+    if None in record:  # csv puts fields beyond the header under None: a shifted row
+        raise DataError(f"{len(record) - 1 + len(record[None])} fields, the header has "
+                        f"{len(record) - 1}", path=str(path), line=line)
     pid = (record.get("id") or "").strip()
     name = (record.get("name") or "").strip()
     if not pid:
