@@ -311,6 +311,9 @@ def _overlay_row(record: dict, path: Path, line: int, seen: set[str]) -> Row:
             raise bad(field_name, f"{value} is outside {lo}..{hi}")
         return value
 
+    if None in record:  # csv puts fields beyond the header under None: a shifted row
+        raise DataError(f"{len(record) - 1 + len(record[None])} fields, the header has "
+                        f"{len(record) - 1}", path=str(path), line=line)
     pid = (record.get("id") or "").strip()
     name = (record.get("name") or "").strip()
     if not pid:
@@ -361,7 +364,9 @@ def read_geonames_dump(path: Path) -> DumpReport:
     """
     report = DumpReport(str(path))
     admin1 = admin1_names()
+    read = 0
     for line_no, line in _dump_lines(path):
+        read = line_no
         parts = line.rstrip("\r\n").split("\t")
         if not line.strip() or line.startswith("#"):
             continue
@@ -386,19 +391,36 @@ def read_geonames_dump(path: Path) -> DumpReport:
             population=population, source=f"GeoNames dump {Path(path).name}",
             alternate_names=alternates,
         ))
+    if not report.rows:  # nothing to import is a failure, not a quiet success
+        first = f"; first: {report.problems[0]}" if report.problems else ""
+        lines = f"{read:,} line{'s' if read != 1 else ''}"
+        raise InputError(f"no places imported: read {lines}, skipped {report.skipped:,} as not "
+                         f"GeoNames dump rows{first}", path=str(path))
     return report
+
+
+# A GeoNames dump compresses about 4:1 (allCountries.zip: 0.4 GB to 1.6 GB); far more means a
+# zip bomb. Both limits are checked on the archive's directory before anything is inflated, and
+# again on the bytes actually read, since a header can lie.
+MAX_DUMP_BYTES = 4 * 1024**3
+MAX_RATIO = 50
+RATIO_FREE_BYTES = 16 * 1024**2  # below this a high ratio is harmless
+MAX_LINE_BYTES = 1024**2  # real rows are at most a few kB (the alternate names)
+_ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 
 
 def _dump_lines(path: Path) -> Iterator[tuple[int, str]]:
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as zf:
-                members = [n for n in zf.namelist() if n.endswith(".txt")
-                           and not n.lower().startswith("readme")]
+                members = [i for i in zf.infolist() if i.filename.endswith(".txt")
+                           and not i.filename.lower().startswith("readme")]
                 if not members:
                     raise InputError("zip holds no .txt dump", path=str(path))
-                with zf.open(members[0]) as raw:
-                    yield from _decoded(path, raw)
+                member = members[0]
+                _check_member(path, member)
+                with zf.open(member) as raw:
+                    yield from _decoded(path, raw, member)
         else:
             with open(path, "rb") as raw:
                 yield from _decoded(path, raw)
@@ -406,10 +428,44 @@ def _dump_lines(path: Path) -> Iterator[tuple[int, str]]:
         raise InputError(f"cannot read GeoNames dump: {e.strerror or e}", path=str(path)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError) as e:
         raise InputError(f"broken zip archive ({e})", path=str(path)) from None
+    except (NotImplementedError, RuntimeError) as e:  # what zipfile raises for what it cannot open
+        raise InputError(f"cannot open zip archive ({e})", path=str(path)) from None
 
 
-def _decoded(path: Path, raw) -> Iterator[tuple[int, str]]:
-    for line_no, data in enumerate(raw, start=1):
+def _check_member(path: Path, member: zipfile.ZipInfo) -> None:
+    where = f"zip member {member.filename!r}"
+    if member.flag_bits & 0x1:
+        raise InputError(f"{where} is encrypted; unzip it first", path=str(path))
+    if member.compress_type not in _ZIP_METHODS:
+        raise InputError(f"{where} uses an unsupported compression method "
+                         f"({member.compress_type}); unzip it first", path=str(path))
+    _check_size(path, where, member.file_size, member.compress_size)
+
+
+def _check_size(path: Path, where: str, size: int, compressed: int | None) -> None:
+    if size > MAX_DUMP_BYTES:
+        raise InputError(f"{where} inflates to more than {MAX_DUMP_BYTES / 1024**3:.0f} GB; "
+                         "refusing it as a zip bomb", path=str(path))
+    if compressed is not None and size > RATIO_FREE_BYTES and size > MAX_RATIO * max(
+            compressed, 1):
+        raise InputError(f"{where} inflates {size / max(compressed, 1):,.0f} times (at most "
+                         f"{MAX_RATIO} for a GeoNames dump); refusing it as a zip bomb",
+                         path=str(path))
+
+
+def _decoded(path: Path, raw, member: zipfile.ZipInfo | None = None
+             ) -> Iterator[tuple[int, str]]:
+    where = f"zip member {member.filename!r}" if member else "file"
+    total = 0
+    line_no = 0
+    while data := raw.readline(MAX_LINE_BYTES + 1):
+        line_no += 1
+        total += len(data)
+        if len(data) > MAX_LINE_BYTES:
+            raise InputError(f"{where}: a line longer than {MAX_LINE_BYTES // 1024**2} MB; not a "
+                             "GeoNames dump", path=str(path), line=line_no)
+        if member is not None and total > RATIO_FREE_BYTES:
+            _check_size(path, where, total, member.compress_size)
         if b"\x00" in data:
             raise InputError("file is binary, not a GeoNames dump", path=str(path), line=line_no)
         try:

@@ -60,3 +60,13 @@ class RouteError(IncimapError):
 
 class ExportError(IncimapError):
     """An export cannot be written."""
+
+
+class OutputError(IncimapError):
+    """Standard output or an output file cannot be written (closed, full)."""
+
+
+class BrokenPipe(OutputError):
+    """The reader of standard output went away (``| head``): exit quietly, as shell tools do."""
+
+    exit_code = 141  # 128 + SIGPIPE, what a shell reports for a tool killed by the pipe

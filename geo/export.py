@@ -9,7 +9,8 @@
 - GeoParquet.
 
 Every writer stages its output beside the target and renames it into place on success, so a
-failed export never leaves a half-written file.
+failed export never leaves a half-written file; ``all`` moves its files in only when every one
+was written.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import html
 import json
 import math
-import tempfile
+import shutil
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -28,7 +29,7 @@ import shapely
 from shapely.geometry import mapping
 
 from geo.exceptions import ExportError
-from geo.fileio import atomic_path, write_text_atomic
+from geo.fileio import atomic_path, move_into_place, temporary_folder, write_text_atomic
 from geo.layers import (
     incidents_frame,
     mentions_frame,
@@ -233,14 +234,16 @@ def _staged_write(path: str | Path, suffix: str, write: Callable[[Path], None]) 
     folder beside the target under a proper name; side files (-wal, -shm) die with the folder.
     """
     target = Path(path)
-    with atomic_path(target) as tmp, tempfile.TemporaryDirectory(
-            prefix=f".{target.name}.", dir=tmp.parent) as folder:
+    with atomic_path(target) as tmp, temporary_folder(tmp.parent) as folder:
         staged = Path(folder) / f"export{suffix}"
         try:
             write(staged)
         except Exception as e:  # GDAL raises its own family; report it as ours
             raise ExportError(f"{target}: cannot write: {e}") from None
-        staged.replace(tmp)
+        if tmp == target:  # a device or FIFO, written through (see atomic_path)
+            shutil.copyfile(staged, tmp)
+        else:
+            staged.replace(tmp)
     return target
 
 
@@ -288,11 +291,22 @@ def export_layers(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, fmt:
         validate_layer(name, frame)
     if fmt != "all":
         return [_write(layers, target, fmt, layer)]
-    written = [_write(layers, target / f"{stem}{EXTENSIONS[f]}", f, "")
-               for f in FORMATS if f not in SINGLE_LAYER_FORMATS]
-    written += [_write(layers, target / f"{stem}_{name}{EXTENSIONS[f]}", f, name)
-                for f in SINGLE_LAYER_FORMATS for name in layers]
-    return written
+    plan = [(f"{stem}{EXTENSIONS[f]}", f, "") for f in FORMATS if f not in SINGLE_LAYER_FORMATS]
+    plan += [(f"{stem}_{name}{EXTENSIONS[f]}", f, name)
+             for f in SINGLE_LAYER_FORMATS for name in layers]
+    for file_name, _, _ in plan:
+        if (target / file_name).is_dir():
+            raise ExportError(f"{target / file_name}: is a folder; cannot replace it")
+    # All or nothing: every file is made in a hidden folder inside the target folder (same
+    # file system, so the moves are renames) and moved into place only when all exist.
+    with temporary_folder(target, suffix=".staging") as staging:
+        for file_name, f, name in plan:
+            try:
+                _write(layers, staging / file_name, f, name)
+            except ExportError as e:  # name the file the user asked for, not the staging one
+                raise ExportError(str(e).replace(str(staging / file_name),
+                                                 str(target / file_name))) from None
+        return move_into_place(staging, target, [file_name for file_name, _, _ in plan])
 
 
 def _write(layers: Mapping[str, gpd.GeoDataFrame], target: Path, fmt: str, layer: str) -> Path:

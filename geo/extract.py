@@ -124,8 +124,12 @@ def extract_file(path: str | Path, *, published: dt.date | None = None, country:
             value = meta["published"]
             if isinstance(value, dt.datetime):
                 value = value.date()
-            published = value if isinstance(value, dt.date) else parse_date(
-                value, f"published in {Path(path).with_suffix('.yaml')}")
+            try:
+                published = value if isinstance(value, dt.date) else parse_date(value)
+            except InputError:  # name the metadata file and its key, not the option
+                raise InputError(f"expected a date as YYYY-MM-DD, got {value!r}",
+                                 path=str(Path(path).with_suffix(".yaml")),
+                                 field="published") from None
         country = country or str(meta.get("country") or "")
     result = extract(text, published=published, country=country, source=str(path),
                      gazetteer=gazetteer)

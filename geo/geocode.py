@@ -75,6 +75,8 @@ def parse_latlon(text: str, option: str = "--near") -> tuple[float, float]:
         lat, lon = float(parts[0]), float(parts[1])
     except ValueError:
         raise InputError(f"expected LAT,LON, got {text!r}", field=option) from None
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        raise InputError(f"{text!r} is not a finite LAT,LON", field=option)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise InputError(f"{text!r} is outside -90..90, -180..180", field=option)
     return lat, lon
@@ -99,6 +101,8 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
         s, w, n, e = (float(p) for p in str(text).split(","))
     except ValueError:
         raise InputError(f"expected SOUTH,WEST,NORTH,EAST, got {text!r}", field="--bbox") from None
+    if not all(math.isfinite(v) for v in (s, w, n, e)):
+        raise InputError(f"{text!r} holds a value that is not a finite number", field="--bbox")
     if not (-90 <= s < n <= 90 and -180 <= w <= 180 and -180 <= e <= 180):
         raise InputError(f"{text!r} is not a valid box", field="--bbox")
     return s, w, n, e

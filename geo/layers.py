@@ -8,6 +8,7 @@ are. Incident columns use ACLED's names, so a CSV export reads like an ACLED dow
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Mapping, Sequence
 
 import geopandas as gpd
@@ -287,8 +288,8 @@ def as_incident_frame(incidents: Iterable[Incident] | gpd.GeoDataFrame,
 def corridor(incidents: Iterable[Incident] | gpd.GeoDataFrame, route: Route,
              km: float) -> gpd.GeoDataFrame:
     """Incidents within ``km`` of the route line (buffered in the route's projected CRS)."""
-    if not km > 0:
-        raise RouteError(f"corridor width must be positive, got {km}")
+    if not (km > 0 and math.isfinite(km)):  # GEOS cannot buffer by inf
+        raise RouteError(f"corridor width must be a positive finite number, got {km}")
     frame = as_incident_frame(incidents, route)
     crs = projected_crs(route)
     buffer = gpd.GeoSeries([route_line(route)], crs=CRS).to_crs(crs).buffer(km * 1000.0)

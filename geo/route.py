@@ -373,5 +373,10 @@ def locate_many(route: Route, lats: Sequence[float] | np.ndarray,
 
 def parse_lat_lon(text: str) -> tuple[float, float] | None:
     """``"29.86,67.33"`` -> (29.86, 67.33); None when the text is not a coordinate pair."""
-    m = re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*[, ]\s*([-+]?\d+(?:\.\d+)?)\s*", text)
+    # nan, inf and exponents count as numbers here, so that the caller can refuse them rather
+    # than geocode "nan,nan" as a place name.
+    m = re.fullmatch(rf"\s*({_NUMBER})\s*(?:,|\s)\s*({_NUMBER})\s*", text, re.I)
     return (float(m.group(1)), float(m.group(2))) if m else None
+
+
+_NUMBER = r"[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?)"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import numbers
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -305,3 +311,168 @@ def test_cli_writes_geojson_to_stdout(capsys):
     doc = json.loads(stdout)
     assert code == 0 and "crs" not in doc
     assert doc["features"][0]["properties"]["name"] == "Quetta"
+
+
+# --------------------------------------------------------------------------- all or nothing
+
+
+def _listing(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): (b"dir" if p.is_dir() else p.read_bytes())
+            for p in sorted(folder.rglob("*"))}
+
+
+def test_all_writes_nothing_when_the_disk_fills_midway(tmp_path, layers, monkeypatch):
+    (tmp_path / "seed.kml").write_bytes(b"an older export")
+    (tmp_path / "notes.txt").write_bytes(b"the user's")
+    before = _listing(tmp_path)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    # The CSVs come after the GeoPackage, KML and GeoJSON files are already written.
+    monkeypatch.setattr(pd.DataFrame, "to_csv", full)
+    with pytest.raises(ExportError, match="No space left on device") as failure:
+        export_layers(layers, tmp_path, "all", stem="seed")
+    assert str(tmp_path / "seed_incidents.csv") in str(failure.value)
+    assert ".incimap-" not in str(failure.value)
+    assert _listing(tmp_path) == before
+
+
+def test_all_puts_the_old_files_back_when_a_move_fails(tmp_path, layers, monkeypatch):
+    import geo.fileio
+
+    (tmp_path / "seed.kml").write_bytes(b"an older export")
+    (tmp_path / "seed_route.csv").write_bytes(b"an older route")
+    before = _listing(tmp_path)
+    real_replace, moves = os.replace, []
+
+    def replace(src, dst):
+        # Fail the fourth move out of the staging folder into the target folder.
+        if Path(dst).parent == tmp_path and ".staging" in str(src):
+            moves.append(dst)
+            if len(moves) == 4:
+                raise OSError(errno.EIO, "Input/output error")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(geo.fileio.os, "replace", replace)
+    with pytest.raises(OSError, match="Input/output error"):
+        export_layers(layers, tmp_path, "all", stem="seed")
+    monkeypatch.undo()
+    assert len(moves) >= 4  # the failed move, then the old files put back
+    assert _listing(tmp_path) == before
+
+
+def test_all_replaces_every_file_and_leaves_no_temporary(tmp_path, layers):
+    (tmp_path / "seed.kml").write_bytes(b"an older export")
+    written = export_layers(layers, tmp_path, "all", stem="seed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+    assert (tmp_path / "seed.kml").read_bytes() != b"an older export"
+    assert len(written) == 2 + 3 * len(layers)
+
+
+def _dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(done.stdout)
+
+
+def test_a_later_run_removes_what_a_killed_run_left(tmp_path, layers):
+    dead = _dead_pid()
+    stale_file = tmp_path / f".incimap-{dead}-abcdefgh.seed.kml.tmp"
+    stale_file.write_bytes(b"<kml>partial")
+    stale_folder = tmp_path / f".incimap-{dead}-ijklmnop.staging"
+    stale_folder.mkdir()
+    (stale_folder / "seed.kml").write_bytes(b"<kml>partial")
+    old = tmp_path / f".incimap-{os.getppid()}-qrstuvwx.d"  # a live pid, but hours old
+    old.mkdir()
+    os.utime(old, (time.time() - 3 * 3600,) * 2)
+    live = tmp_path / f".incimap-{os.getppid()}-yz012345.seed.csv.tmp"  # a run going on now
+    live.write_bytes(b"in progress")
+    mine = tmp_path / ".hidden-notes"
+    mine.write_bytes(b"not ours")
+
+    export_layers(layers, tmp_path, "all", stem="seed")
+    assert not stale_file.exists() and not stale_folder.exists() and not old.exists()
+    assert live.exists() and mine.exists()
+
+
+def test_a_map_or_extract_run_cleans_stale_temporaries_too(tmp_path):
+    from geo.fileio import write_text_atomic
+
+    stale = tmp_path / f".incimap-{_dead_pid()}-abcdefgh.map.html.tmp"
+    stale.write_text("<html>half")
+    write_text_atomic(tmp_path / "map.html", "<html></html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html"]
+
+
+def test_all_on_a_really_full_disk_leaves_the_folder_empty(tmp_path):
+    """A real full file system (a 64 kB tmpfs), where mounting one is allowed."""
+    full = tmp_path / "full"
+    full.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(full)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        done = subprocess.run([sys.executable, "-m", "geo", "export", "--curated", "-f", "all",
+                               "-o", str(full)], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+        assert list(full.iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(full)], check=True)
+
+
+def test_a_named_pipe_as_output_is_written_through_not_replaced(tmp_path):
+    import stat
+    import threading
+
+    from geo.fileio import write_text_atomic
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    write_text_atomic(fifo, "through the pipe\n")
+    reader.join(timeout=10)
+    assert got == ["through the pipe\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_device_as_export_target_stays_a_device(tmp_path, layers):
+    """`-o /dev/null` as root once replaced the device with a plain file (tested on a copy)."""
+    import stat
+
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    for fmt in ("gpkg", "csv"):
+        export_layers(layers, device, fmt, layer="incidents")
+        assert stat.S_ISCHR(device.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+
+
+def test_after_a_kill_9_the_next_export_leaves_only_complete_files(tmp_path):
+    import signal
+
+    command = [sys.executable, "-m", "geo", "export", "--curated", "-f", "all", "-o",
+               str(tmp_path)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while proc.poll() is None and time.time() < deadline:
+        staging = [p for p in tmp_path.iterdir() if p.name.startswith(".incimap-")]
+        if staging and any(staging[0].iterdir()):
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    proc.wait(timeout=60)
+    if proc.returncode != -signal.SIGKILL:
+        pytest.skip("the export finished before it could be killed")
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == []
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 17 and not any(n.startswith(".") for n in names)

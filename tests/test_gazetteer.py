@@ -160,3 +160,47 @@ def test_info_reports_counts_sources_and_paths(gazetteer):
     assert info["world"]["names"] > 500_000
     assert "GeoNames" in info["world"]["source"]
     assert info["overlay"]["places"] >= 50
+
+
+def test_a_dump_with_no_usable_row_is_an_error_counting_lines(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("eggs\nmilk\tbread\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no places imported: read 2 lines, skipped 2"):
+        read_geonames_dump(path)
+
+
+def test_an_overlong_line_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
+    from gazetteer import sources
+
+    monkeypatch.setattr(sources, "MAX_LINE_BYTES", 1000)
+    path = tmp_path / "one-line.txt"
+    path.write_bytes(b"x" * 5000)
+    with pytest.raises(InputError, match="line 1: file: a line longer than"):
+        read_geonames_dump(path)
+
+
+def test_a_zip_that_inflates_too_far_is_refused_before_inflating(tmp_path, monkeypatch):
+    from gazetteer import sources
+
+    monkeypatch.setattr(sources, "RATIO_FREE_BYTES", 1000)
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("PK.txt", b"\n" * 1_000_000)
+    opened = []
+    real_open = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open",
+                        lambda self, *a, **k: opened.append(a) or real_open(self, *a, **k))
+    with pytest.raises(InputError, match="zip member 'PK.txt' inflates .* zip bomb"):
+        read_geonames_dump(archive)
+    assert opened == []
+
+
+def test_a_zip_too_big_once_inflated_is_refused(tmp_path, monkeypatch):
+    from gazetteer import sources
+
+    monkeypatch.setattr(sources, "MAX_DUMP_BYTES", 10_000)
+    archive = tmp_path / "big.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("PK.txt", b"y\n" * 10_000)
+    with pytest.raises(InputError, match="inflates to more than"):
+        read_geonames_dump(archive)

@@ -153,7 +153,7 @@ def test_parse_query_separates_hint(text, expected):
     assert (q.name, q.hint) == expected
 
 
-@pytest.mark.parametrize("bad", ["30.1", "abc,def", "91,0", "1,2,3"])
+@pytest.mark.parametrize("bad", ["30.1", "abc,def", "91,0", "1,2,3", "nan,nan", "30,inf"])
 def test_malformed_near_is_rejected(bad):
     with pytest.raises(InputError, match="--near"):
         parse_latlon(bad)

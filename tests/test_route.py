@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -187,6 +188,13 @@ def test_parse_lat_lon(text, expected):
     assert parse_lat_lon(text) == expected
 
 
+@pytest.mark.parametrize("text", ["nan,nan", "inf, 0", "-Infinity 3", "1e400,0"])
+def test_non_finite_pairs_are_coordinates_for_the_caller_to_refuse(text):
+    # Not place names: "nan,nan" once fuzzy-matched Nantan, China.
+    lat, lon = parse_lat_lon(text)
+    assert not (math.isfinite(lat) and math.isfinite(lon))
+
+
 # --------------------------------------------------------------------------- loading
 
 
@@ -260,9 +268,10 @@ def test_corridor_keeps_only_incidents_within_n_km(meridian_route):
     assert len(corridor([near, far], meridian_route, 100)) == 2
 
 
-def test_corridor_width_must_be_positive(meridian_route):
-    with pytest.raises(RouteError, match="positive"):
-        corridor([], meridian_route, 0)
+@pytest.mark.parametrize("km", [0, math.nan, math.inf])
+def test_corridor_width_must_be_positive_and_finite(meridian_route, km):
+    with pytest.raises(RouteError, match="positive finite"):
+        corridor([], meridian_route, km)
 
 
 def test_counts_by_segment_bins_incidents_by_railway_km(meridian_route):

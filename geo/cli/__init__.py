@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from geo.exceptions import IncimapError
+from geo.exceptions import BrokenPipe, IncimapError
 
 app = typer.Typer(
     name="incimap",
@@ -32,6 +32,16 @@ def warn(message: str) -> None:
     typer.echo(f"incimap: warning: {message}", err=True)
 
 
+def out(text: str = "", nl: bool = True) -> None:
+    """Print on stdout, flushed and checked: a closed or full stdout is an error.
+
+    (``typer.echo`` silently drops text when stdout is closed.)
+    """
+    from geo.fileio import write_stdout
+
+    write_stdout(f"{text}\n" if nl else text)
+
+
 def _register() -> None:
     # Importing a command module registers its commands on ``app``.
     from geo.cli import (  # noqa: F401
@@ -47,16 +57,55 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: every project error becomes one line and an exit code."""
+    try:
+        from typer._click import exceptions as click_errors
+    except ImportError:  # typer before 0.26 uses the click package
+        from click import exceptions as click_errors
+    Abort, ClickException = click_errors.Abort, click_errors.ClickException
+    NoArgsIsHelpError = getattr(click_errors, "NoArgsIsHelpError", ())  # click 8.2+
+
     _register()
     try:
-        app(args=argv, standalone_mode=True)
+        # Not standalone, so a usage error reaches us and prints as one line, not a box.
+        code = app(args=argv, standalone_mode=False)
+        _flush_stdout()  # text still buffered must reach its reader, or fail loudly
+    except NoArgsIsHelpError as e:
+        if e.format_message().strip():  # with rich, the help is already on stdout
+            e.show()
+        code = e.exit_code
+    except ClickException as e:
+        typer.echo(f"incimap: {e.format_message()} (see '{_command_path(e)} --help')",
+                   err=True)
+        code = e.exit_code
+    except (BrokenPipe, BrokenPipeError):  # `incimap ... | head`: quiet, as shell tools are
+        from geo.fileio import silence_stdout
+
+        silence_stdout()
+        code = BrokenPipe.exit_code
     except IncimapError as e:
         typer.echo(f"incimap: {e}", err=True)
-        sys.exit(e.exit_code)
+        code = e.exit_code
     except OSError as e:  # a disk full, a permission: one line, not a traceback
         where = f"{e.filename}: " if e.filename else ""
         typer.echo(f"incimap: {where}{e.strerror or e}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
+        code = 2
+    except (KeyboardInterrupt, Abort):
         typer.echo("incimap: interrupted", err=True)
-        sys.exit(130)
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _command_path(error) -> str:
+    """``incimap route locate`` for the command a usage error is about."""
+    names, ctx = [], getattr(error, "ctx", None)
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(["incimap", *reversed(names)])
+
+
+def _flush_stdout() -> None:
+    from geo.fileio import write_stdout
+
+    if sys.stdout is not None:
+        write_stdout("")

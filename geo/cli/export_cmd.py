@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, options
+from geo.cli import app, options, out
 from geo.exceptions import ExportError, InputError
 
 FORMAT_CHOICES = ("geojson", "gpkg", "kml", "csv", "parquet", "all")
@@ -52,11 +52,14 @@ def export(
     stem = (article.stem if article and str(article) != "-" else
             Path(seeds.SEED_ARTICLE).stem if article is None else "stdin")
     for path in export_layers(layers, output, fmt, layer=layer, stem=stem):
-        typer.echo(str(path))
+        out(str(path))
 
 
 def _check_request(fmt: str, output: str, layer: str) -> None:
     """Reject a bad format, layer or output place before any slow work."""
+    from geo.fileio import check_stdout
+
+    check_stdout()  # the data or the list of files written goes there
     if fmt not in FORMAT_CHOICES:
         raise InputError(f"unknown format '{fmt}'; choose {', '.join(FORMAT_CHOICES)}",
                          field="--format")

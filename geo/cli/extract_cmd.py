@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, options, warn
+from geo.cli import app, options, out, warn
 
 FORMATS = ("geojson", "json", "csv", "table")
 
@@ -25,11 +25,15 @@ def extract(
     """Find and resolve every place an article names, and the incidents it reports."""
     from geo.exceptions import InputError
     from geo.extract import extract_file, parse_date
-    from geo.fileio import write_text_atomic
+    from geo.fileio import check_output_file, check_stdout, write_text_atomic
 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}",
                          field="--format")
+    if output:  # fail on a bad destination before the slow part
+        check_output_file(output)
+    else:
+        check_stdout()
     if article is None:
         from seeds import SEED_ARTICLE
 
@@ -42,7 +46,7 @@ def extract(
     if output:
         write_text_atomic(output, text)
     else:
-        typer.echo(text, nl=not text.endswith("\n"))
+        out(text, nl=not text.endswith("\n"))
 
 
 def render(result, fmt: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app
+from geo.cli import app, out
 
 gazetteer_app = typer.Typer(help="Inspect and extend the offline gazetteer.",
                             no_args_is_help=True)
@@ -17,13 +17,15 @@ app.add_typer(gazetteer_app, name="gazetteer")
 def info() -> None:
     """Sources, counts, build date and path of every store."""
     from gazetteer.gazetteer import open_gazetteer
+    from geo.fileio import check_stdout
 
+    check_stdout()
     for store in open_gazetteer().info():
         types = ", ".join(f"{k} {v:,}" for k, v in sorted(store["types"].items()))
-        typer.echo(f"{store['store']}: {store['places']:,} places, {store['names']:,} names "
-                   f"({types})\n  source: {store['source']}\n  built:  {store['built']}\n"
-                   f"  path:   {store['path']} ({store['size_mb']} MB)")
-    typer.echo("GeoNames data (https://www.geonames.org/) is licensed CC BY 4.0.")
+        out(f"{store['store']}: {store['places']:,} places, {store['names']:,} names "
+            f"({types})\n  source: {store['source']}\n  built:  {store['built']}\n"
+            f"  path:   {store['path']} ({store['size_mb']} MB)")
+    out("GeoNames data (https://www.geonames.org/) is licensed CC BY 4.0.")
 
 
 @gazetteer_app.command("import")
@@ -31,11 +33,13 @@ def import_(files: list[Path] = typer.Argument(..., help="GeoNames dump files (.
             ) -> None:
     """Load GeoNames dump files (allCountries.txt format) into the local store."""
     from gazetteer.gazetteer import import_dump
+    from geo.fileio import check_stdout
 
+    check_stdout()  # the import report goes there
     for path in files:
         report = import_dump(path)
-        typer.echo(f"{path}: imported {len(report.rows):,} places, skipped {report.skipped:,} "
-                   "bad rows")
+        out(f"{path}: imported {len(report.rows):,} places, skipped {report.skipped:,} "
+            "bad rows")
         for problem in report.problems:
             typer.echo(f"  skipped {problem}", err=True)
 
@@ -50,4 +54,4 @@ def build() -> None:
     start = time.perf_counter()
     clear_cache()
     path = build_world(world_path(), notify=lambda m: typer.echo(m, err=True))
-    typer.echo(f"built {path} in {time.perf_counter() - start:.1f} s")
+    out(f"built {path} in {time.perf_counter() - start:.1f} s")

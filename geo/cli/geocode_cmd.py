@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, fail
+from geo.cli import app, fail, out
 from geo.exceptions import InputError, NoMatch
 from geo.models import GeocodeResult
 
@@ -46,8 +46,14 @@ def geocode(
     timeout: float = typer.Option(10.0, help="Online request timeout in seconds."),
 ) -> None:
     """Geocode place names from the offline gazetteer (online only with --provider/--fallback)."""
+    from geo.fileio import check_output_file, check_stdout
     from geo.geocode import parse_bbox, parse_latlon
 
+    if output:  # fail on a bad destination before the slow part
+        check_output_file(output)
+    else:
+        check_stdout()
+    _check_providers(provider, fallback)
     queries = list(names or []) + (_read_batch(file, column) if file else [])
     if not queries:
         raise fail("give place names or --file", 2)
@@ -67,6 +73,16 @@ def geocode(
         if len(queries) > 1:
             typer.echo(f"incimap: {len(misses)} of {len(queries)} names not found", err=True)
         raise typer.Exit(1 if all(isinstance(m, NoMatch) for m in misses) else 2)
+
+
+def _check_providers(provider: str, fallback: str) -> None:
+    """An unknown --fallback fails now, not only once some name is missed."""
+    from geo.providers import PROVIDERS
+
+    for option, name in (("--provider", provider), ("--fallback", fallback)):
+        if name and name.lower() not in PROVIDERS:
+            raise InputError(f"unknown provider {name!r}; choose from {', '.join(PROVIDERS)}",
+                             field=option)
 
 
 def _resolve(queries, country, near, bbox, alternatives, fuzzy, provider, fallback, online):
@@ -129,7 +145,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output:
         write_text_atomic(output, text)
     else:
-        typer.echo(text, nl=not text.endswith("\n"))
+        out(text, nl=not text.endswith("\n"))
 
 
 def render(results: list[GeocodeResult], fmt: str, alternatives: int = 0) -> str:

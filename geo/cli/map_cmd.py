@@ -34,6 +34,10 @@ def map_command(
     from geo.extract import extract_file, parse_date
 
     # Cheap inputs first, so a wrong option fails before the article is read.
+    if str(output) == "-":
+        from geo.fileio import check_stdout
+
+        check_stdout()
     if str(output) != "-" and output.is_dir():
         raise InputError("is a folder; give a file name", path=str(output))
     if str(output) != "-" and not output.resolve().parent.is_dir():

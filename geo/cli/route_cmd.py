@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from pathlib import Path
 
 import typer
 
-from geo.cli import app, options, warn
+from geo.cli import app, options, out, warn
 from geo.exceptions import InputError
 
 route_app = typer.Typer(help="The railway route: stations, chainage of places, corridor stats.",
@@ -19,7 +21,10 @@ ROUTE_OPTION = options.ROUTE
 
 def _load(route_file: Path | None):
     import seeds
+    from geo.fileio import check_stdout
     from geo.route import load_route
+
+    check_stdout()  # every route command answers there; fail before the work
 
     return load_route(route_file or seeds.DEFAULT_ROUTE)
 
@@ -36,14 +41,14 @@ def show(route_file: Path = ROUTE_OPTION,
         rows = [{"name": s.name, "lat": s.lat, "lon": s.lon, "km": s.km,
                  "chainage_km": round(k, 3), "place_id": s.place_id}
                 for s, k in zip(route.stations, km, strict=True)]
-        typer.echo(json.dumps({"name": route.name, "stations": rows}, ensure_ascii=False,
-                              indent=2))
+        out(json.dumps({"name": route.name, "stations": rows}, ensure_ascii=False,
+                       indent=2))
         return
-    typer.echo(f"{route.name}: {len(route.stations)} stations, railway km {km[0]:g}-{km[-1]:g}, "
-               f"line {line_length_km(route):,.1f} km")
+    out(f"{route.name}: {len(route.stations)} stations, railway km {km[0]:g}-{km[-1]:g}, "
+        f"line {line_length_km(route):,.1f} km")
     for s, k in zip(route.stations, km, strict=True):
         mark = " " if s.km is not None else "~"
-        typer.echo(f"{mark}{k:8.1f}  {s.name:<24} {s.lat:9.5f} {s.lon:10.5f}")
+        out(f"{mark}{k:8.1f}  {s.name:<24} {s.lat:9.5f} {s.lon:10.5f}")
 
 
 @route_app.command("locate")
@@ -60,25 +65,30 @@ def locate(
     from geo.route import locate as locate_point
     from geo.route import parse_lat_lon
 
+    if math.isnan(max_offset):  # nan would never compare greater: no warning, ever
+        raise InputError("not a number", field="--max-offset")
     route = _load(route_file)
     point = parse_lat_lon(where)
     if point is not None:
         label = where.strip()
         lat, lon = point
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InputError(f"{where!r} is not a WGS84 LAT,LON", field="where")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also false for nan
+            raise InputError(f"{where!r} is not a WGS84 LAT,LON (latitude -90..90, "
+                             "longitude -180..180)", field="WHERE")
+    elif re.fullmatch(r"[\d\s.,;+-]*\d[\d\s.,;+-]*", where):  # digits, no name: "30," "1,2,3"
+        raise InputError(f"expected LAT,LON or a place name, got {where!r}", field="WHERE")
     else:
         place = _geocode_near_route(where, route, country)
         label, lat, lon = place.name, place.lat, place.lon
     found = locate_point(route, lat, lon)
     if as_json:
-        typer.echo(json.dumps({"query": where, "name": label, "lat": lat, "lon": lon,
-                               **found.to_dict(), "route": route.name}, ensure_ascii=False))
+        out(json.dumps({"query": where, "name": label, "lat": lat, "lon": lon,
+                        **found.to_dict(), "route": route.name}, ensure_ascii=False))
     else:
         first = route.stations[0].name
-        typer.echo(f"{label} ({lat:.5f}, {lon:.5f}): km {found.km:,.1f} from {first}, "
-                   f"{found.offset_km:,.1f} km off the line, between {found.before} "
-                   f"and {found.after}")
+        out(f"{label} ({lat:.5f}, {lon:.5f}): km {found.km:,.1f} from {first}, "
+            f"{found.offset_km:,.1f} km off the line, between {found.before} "
+            f"and {found.after}")
     if found.offset_km > max_offset:
         # Reported, never snapped: the km is that of the nearest point of the line.
         typer.echo(f"incimap: warning: {label} is {found.offset_km:,.0f} km from "
@@ -118,6 +128,8 @@ def stats(
     from geo.layers import corridor, counts_by_segment, length_by_province
     from geo.route import line_length_km, station_chainages
 
+    if not math.isfinite(corridor_km):
+        raise InputError(f"{corridor_km} is not a finite width in km", field="--corridor-km")
     route = _load(route_file)
     km = station_chainages(route)
     report: dict = {"route": route.name, "stations": len(route.stations),
@@ -144,31 +156,31 @@ def stats(
         {"start_km": r.start_km, "end_km": r.end_km, "from": r.from_station, "to": r.to_station,
          "incidents": int(r.incidents)} for r in segments.itertuples()]
     if as_json:
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        out(json.dumps(report, ensure_ascii=False, indent=2))
         return
     _print_stats(report)
 
 
 def _print_stats(report: dict) -> None:
-    typer.echo(f"{report['route']}: {report['stations']} stations, "
-               f"{report['railway_km']:,.0f} railway km, line {report['line_km']:,.1f} km")
+    out(f"{report['route']}: {report['stations']} stations, "
+        f"{report['railway_km']:,.0f} railway km, line {report['line_km']:,.1f} km")
     provinces = report["length_by_province_km"]
     if provinces is None:
-        typer.echo("length by province: unavailable (no province polygons)")
+        out("length by province: unavailable (no province polygons)")
     else:
-        typer.echo(f"length by province:{'railway km':>23} {'line km':>10}")
+        out(f"length by province:{'railway km':>23} {'line km':>10}")
         for name, length in provinces.items():
-            typer.echo(f"  {name:<30} {length['railway_km']:10.1f} {length['line_km']:10.1f}")
+            out(f"  {name:<30} {length['railway_km']:10.1f} {length['line_km']:10.1f}")
     corridor = report["corridor"]
-    typer.echo(f"incidents within {corridor['width_km']:g} km of the line: "
-               f"{len(corridor['incidents'])} of {report['incidents']}")
+    out(f"incidents within {corridor['width_km']:g} km of the line: "
+        f"{len(corridor['incidents'])} of {report['incidents']}")
     for r in corridor["incidents"]:
-        typer.echo(f"  {r['id']:<12} km {r['route_km']:8.1f}  off {r['offset_km']:6.1f} km  "
-                   f"{r['location']}")
-    typer.echo("incidents by segment (railway km):")
+        out(f"  {r['id']:<12} km {r['route_km']:8.1f}  off {r['offset_km']:6.1f} km  "
+            f"{r['location']}")
+    out("incidents by segment (railway km):")
     for s in report["segments"]:
         if s["incidents"]:
-            typer.echo(f"  {s['start_km']:7.0f}-{s['end_km']:<7.0f} {s['from']} - {s['to']}: "
-                       f"{s['incidents']}")
+            out(f"  {s['start_km']:7.0f}-{s['end_km']:<7.0f} {s['from']} - {s['to']}: "
+                f"{s['incidents']}")
     if not any(s["incidents"] for s in report["segments"]):
-        typer.echo("  (none)")
+        out("  (none)")
