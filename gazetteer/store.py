@@ -329,7 +329,7 @@ class Store:
             if not unchanged:
                 if not verify:
                     raise StoreDamaged("changed since it was last checked")
-                found = "\n".join(p for (p,) in self.con.execute("PRAGMA quick_check(3)"))
+                found = "\n".join(p for (p,) in self.con.execute("PRAGMA quick_check(1)"))
                 if found != "ok":
                     problems = [p for p in found.splitlines() if p and not p.startswith("***")]
                     raise StoreDamaged(f"damaged pages: {'; '.join(problems)}")

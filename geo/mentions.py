@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from geo import lexicon
+from geo.exceptions import GazetteerError
 from geo.models import Mention, Span
 from geo.text import TOKEN, SentenceIndex, fold, sentences
 
@@ -82,6 +83,7 @@ class Matcher:
 
 
 _MATCHERS: dict[str, Matcher] = {}
+MATCHER_MB = 110  # the cache file of the matcher over the world's names
 
 
 def matcher_path(version: str) -> Path:
@@ -161,7 +163,12 @@ def get_matcher(gazetteer=None) -> Matcher:
             if matcher is None:
                 keys = (k for s in gaz.stores for (k,) in s.con.execute("SELECT key FROM keys"))
                 matcher = Matcher.from_keys(keys, version)
-                cachefile.dump(matcher.automaton, path)
+                try:
+                    cachefile.dump(matcher.automaton, path)
+                except OSError as e:  # a full disk: one line naming the folder, like the stores
+                    raise GazetteerError(f"cannot build the gazetteer in {path.parent}: "
+                                         f"{e.strerror or e} (needs about {MATCHER_MB} MB)"
+                                         ) from None
                 _remove_stale(path.parent, path)
     _MATCHERS.clear()
     _MATCHERS[version] = matcher

@@ -67,8 +67,17 @@ def use_small_world_from_env() -> None:
         count("overlay")
         return overlay_rows(path)
 
+    from geo.mentions import Matcher
+
+    from_keys = Matcher.from_keys.__func__
+
+    def counted_from_keys(cls, keys, version=""):
+        count("matcher")
+        return from_keys(cls, keys, version)
+
     sources.geonames_base_rows = world_rows
     sources.overlay_rows = counted_overlay_rows
+    Matcher.from_keys = classmethod(counted_from_keys)
     if barrier:  # every process checks for the stores at the same moment
         folder, _, n = barrier.rpartition(":")
         Path(folder, f"ready-{os.getpid()}").touch()
@@ -285,6 +294,25 @@ def test_four_concurrent_first_runs_build_once(cache, tmp_path):
     assert notices.count("building the world gazetteer") == 1
 
 
+def test_four_concurrent_first_extracts_build_stores_and_matcher_once(cache, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Gunmen attacked a bus near Quetta on Monday.", encoding="utf-8")
+    counter, barrier = tmp_path / "builds.txt", tmp_path / "barrier"
+    barrier.mkdir()
+    env = {**os.environ, "INCIMAP_TEST_BUILDS": str(counter), "INCIMAP_TEST_SLOW": "1",
+           "INCIMAP_TEST_BARRIER": f"{barrier}:4"}
+    args = ["extract", str(article), "--published", "2025-03-12", "-f", "json"]
+    procs = [subprocess.Popen([sys.executable, "-c", _PRELUDE, *args], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
+    assert [rc for rc, _, _ in results] == [0] * 4, results
+    assert len({out for _, out, _ in results}) == 1 and "Quetta" in results[0][1]
+    builds = sorted(line.split()[0] for line in counter.read_text().splitlines())
+    assert builds == ["matcher", "overlay", "world"]
+    assert len(list(cache.glob("matcher-*.cache"))) == 1
+
+
 def test_lock_wait_times_out_in_one_line(cache):
     with gz.build_lock(cache):  # as if another process were building
         result = run_cli("geocode", "Quetta", INCIMAP_LOCK_TIMEOUT="1")
@@ -316,3 +344,17 @@ def test_sqlite_disk_full_is_one_line_and_leaves_nothing(cache, monkeypatch):
     assert str(caught.value) == (f"cannot build the gazetteer in {cache}: No space left on "
                                  "device (needs about 1 MB)")
     assert [p.name for p in cache.iterdir()] == [gz.LOCK_NAME]
+
+
+def test_disk_full_writing_the_matcher_is_one_line_and_leaves_nothing(cache, monkeypatch):
+    from geo import cachefile, mentions
+
+    def full(obj, path):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(cachefile, "dump", full)
+    with pytest.raises(GazetteerError) as caught:
+        mentions.get_matcher(gz.open_gazetteer())
+    assert str(caught.value) == (f"cannot build the gazetteer in {cache}: No space left on "
+                                 f"device (needs about {mentions.MATCHER_MB} MB)")
+    assert list(cache.glob("matcher-*")) == [] and list(cache.glob(".matcher-*")) == []
