@@ -442,6 +442,7 @@ def import_dump(path: Path) -> sources.DumpReport:
     report = sources.read_geonames_dump(path)
     target = imports_path()
     with build_lock(target.parent):  # two imports at once would lose one's places
+        _remove_temps(target.parent)
         existing = _stored_rows(target) if target.exists() else []
         new_ids = {r.gid for r in report.rows}
         rows = [r for r in existing if r.gid not in new_ids] + report.rows

@@ -258,6 +258,16 @@ def test_stale_hidden_temp_files_are_removed_when_a_build_starts(cache):
     assert keep.exists()
 
 
+def test_stale_import_temp_file_is_removed_by_the_next_import(cache, tmp_path):
+    dump = tmp_path / "PK.txt"
+    dump.write_text(_DUMP, encoding="utf-8")
+    stale = gz.imports_path().with_name(f".{gz.imports_path().name}.424242.tmp")
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"x" * 1000)
+    assert len(gz.import_dump(dump).rows) == 3
+    assert not stale.exists() and gz.imports_path().exists()
+
+
 def test_killed_first_build_leaves_nothing_the_next_run_keeps(cache):
     env = {**os.environ, "INCIMAP_TEST_SLOW": "30"}
     proc = subprocess.Popen([sys.executable, "-c", _PRELUDE, "geocode", "Quetta"], cwd=ROOT,
