@@ -35,11 +35,13 @@ def warn(message: str) -> None:
 def _register() -> None:
     # Importing a command module registers its commands on ``app``.
     from geo.cli import (  # noqa: F401
+        batch_cmd,
         export_cmd,
         extract_cmd,
         gazetteer_cmd,
         geocode_cmd,
         map_cmd,
+        merge_cmd,
         route_cmd,
     )
 
