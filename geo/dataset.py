@@ -21,6 +21,7 @@ from geo.exceptions import InputError
 from geo.models import Event, EventSource, Figure, Incident, Mention, Place
 
 DATASET_SUFFIXES = (".parquet", ".geoparquet", ".gpkg", ".csv", ".geojson", ".json")
+CURATED_SUFFIXES = (".yaml", ".yml")  # curated incidents (geo.curated), for merge
 CRS = "EPSG:4326"
 
 # Columns the batch adds to the ACLED incident columns, so records read back whole.
@@ -265,14 +266,22 @@ def sources_from_frame(frame: pd.DataFrame) -> dict[str, EventSource]:
 
 
 def load_incidents(paths: Iterable[str | Path]) -> tuple[list[Incident], dict[str, EventSource]]:
-    """Incidents (and their sources) of datasets and incident files; ids made unique."""
+    """Incidents (and their sources) of datasets, incident files and curated YAML files;
+    ids made unique."""
     incidents: list[Incident] = []
     sources: dict[str, EventSource] = {}
     seen: set[str] = set()
     for path in paths:
-        frame = read_frame(path)
-        found = incidents_from_frame(frame, str(path))
-        found_sources = sources_from_frame(frame)
+        if Path(path).suffix.lower() in CURATED_SUFFIXES:
+            from geo.curated import load_curated
+
+            found = load_curated(path)
+            found_sources = {i.id: EventSource(i.id, url=i.source, curated=True)
+                             for i in found}
+        else:
+            frame = read_frame(path)
+            found = incidents_from_frame(frame, str(path))
+            found_sources = sources_from_frame(frame)
         for inc in found:
             new_id = inc.id
             if new_id in seen:  # two files may number their rows alike

@@ -24,6 +24,7 @@ depend on input order or PYTHONHASHSEED.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
@@ -69,6 +70,7 @@ def distance_km(a: Place, b: Place) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+@functools.lru_cache(maxsize=65536)  # few distinct actors, many comparisons
 def _actor_key(actor: str) -> str:
     actor = actor.strip()
     if not actor or _GENERIC_ACTOR.match(actor):

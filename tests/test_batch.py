@@ -294,3 +294,51 @@ def test_merge_map_and_export_take_a_dataset(tmp_path, client):
     from_csv = cli(["map", str(tmp_path / "x.csv"), "-o", str(tmp_path / "csv.html"),
                     "--no-route"])
     assert from_csv.returncode == 0, from_csv.stderr
+
+
+def test_merge_takes_a_curated_file_beside_a_dataset(tmp_path):
+    from geo.extract import extract_file
+    from seeds import CURATED_INCIDENTS, SEED_ARTICLE
+
+    result = extract_file(SEED_ARTICLE)
+    from geo.dataset import incident_rows
+
+    incident_rows(list(result.incidents)).to_parquet(tmp_path / "seed.parquet", index=False)
+    done = cli(["merge", str(tmp_path / "seed.parquet"), str(CURATED_INCIDENTS),
+                "-o", str(tmp_path / "merged")])
+    assert done.returncode == 0, done.stderr
+    events = gpd.read_parquet(tmp_path / "merged" / "events.parquet")
+    assert len(events) == 6 and events["curated"].all() and events["automatic"].all()
+    assert (events["reports"] == 2).all()
+
+
+def test_help_and_geocode_do_not_import_dask():
+    code = ("import sys; from geo.cli import _register; _register(); "
+            "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_merge_output_does_not_depend_on_the_hash_seed():
+    code = """
+import random
+from geo.events import merge_events
+from geo.models import Incident, Place
+rng = random.Random(3)
+places = [Place(f"p{k}", rng.uniform(30, 35), rng.uniform(65, 72), "town", "PK") for k in range(9)]
+records = [Incident(id=f"r{n}", title="", event_type=rng.choice(["Battles", "Protests"]),
+                    sub_event_type="", event_date=f"2024-05-{rng.randint(10, 14)}",
+                    time_precision=1, location=rng.choice(places), source=f"a{n}")
+           for n in range(300)]
+events, _ = merge_events(records)
+print([(e.id, e.members) for e in events])
+"""
+    outs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120, env=env)
+        assert done.returncode == 0, done.stderr
+        outs.add(done.stdout)
+    assert len(outs) == 1 and "EV-" in outs.pop()

@@ -11,8 +11,9 @@ from geo.cli import app
 
 @app.command("merge")
 def merge(
-    inputs: list[str] = typer.Argument(..., help="Batch dataset folders or incident files "
-                                                 "(GeoParquet, GeoPackage, CSV, GeoJSON)."),
+    inputs: list[str] = typer.Argument(..., help="Batch dataset folders, incident files "
+                                                 "(GeoParquet, GeoPackage, CSV, GeoJSON) or "
+                                                 "curated incidents YAML."),
     output: str = typer.Option(..., "--output", "-o", help="Folder to write (created)."),
 ) -> None:
     """Merge the incidents of datasets into events: incidents.parquet, events.parquet."""
