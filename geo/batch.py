@@ -575,29 +575,52 @@ def consolidate(out: Path, partitions: list[Partition], summary: Summary,
     Reads only the done partitions of this plan, in plan order, so the result is the same
     however the run was interrupted. Every file is written to a temporary name, then renamed.
     """
-    import geopandas as gpd
-    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from geo.dataset import events_frame, incident_rows, incidents_from_frame, sources_from_frame
+    from geo.dataset import events_frame, incidents_from_frame, sources_from_frame
     from geo.events import merge_events
 
     done = [out / "parts" / p.id for p in partitions if (out / "parts" / p.id).is_dir()]
-    frames = [gpd.read_parquet(d / "incidents.parquet") for d in done]
-    frames = [f for f in frames if len(f)]
-    if frames:
-        table = pd.concat(frames, ignore_index=True)
-        incidents = incidents_from_frame(table)
-        sources = sources_from_frame(table)
-        meta_cols = table[["event_id_cnty", "article_id", "url", "publisher", "published"]]
-        meta = {r["event_id_cnty"]: r for r in meta_cols.to_dict(orient="records")}
+    # Plain arrow tables (no GeoDataFrame per part: building a CRS 1000 times is slow).
+    tables = [t for t in (pq.read_table(d / "incidents.parquet") for d in done) if t.num_rows]
+    if tables:
+        table = pa.concat_tables(tables, promote_options="permissive")
+        table = table.take(pc.sort_indices(table, [("event_id_cnty", "ascending")]))
+        # The merge needs no geometry, notes or evidence: leave them in arrow.
+        wanted = [c for c in table.column_names if c not in ("geometry", "notes")]
+        frame = table.select(wanted).to_pandas()
+        incidents = incidents_from_frame(frame)
+        sources = sources_from_frame(frame)
+        article_of = dict(zip(frame["event_id_cnty"], frame["article_id"], strict=True))
+        del frame
     else:
-        incidents, sources, meta = [], {}, {}
+        from geo.dataset import incident_rows
+
+        empty = out / f".empty.{uuid.uuid4().hex}.parquet"
+        try:  # an empty GeoParquet file, with its metadata, as the table to fill
+            incident_rows([]).to_parquet(empty, index=False)
+            table = pq.read_table(empty)
+        finally:
+            empty.unlink(missing_ok=True)
+        incidents, sources, article_of = [], {}, {}
     events, linked = merge_events(incidents, sources,
-                                  report_of=lambda i: meta.get(i.id, {}).get("article_id")
-                                  or i.source)
-    rows = incident_rows(linked, meta)
-    _write_parquet(out / "incidents.parquet", rows)
+                                  report_of=lambda i: article_of.get(i.id) or i.source)
+    del incidents
+    event_of = {i.id: i.event_id for i in linked}
+    ids = table.column("event_id_cnty").to_pylist()
+    column = pa.array([event_of.get(i, "") for i in ids], pa.string())
+    table = table.set_column(table.column_names.index("event_id"), "event_id", column)
+    tmp = out / f".incidents.parquet.{uuid.uuid4().hex}.tmp"
+    try:
+        pq.write_table(table, tmp)  # the schema keeps the parts' GeoParquet metadata
+        os.replace(tmp, out / "incidents.parquet")
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    n_incidents = table.num_rows
+    del table, linked
     _write_parquet(out / "events.parquet", events_frame(events))
 
     # Mentions can be many: copy them part by part, never all in memory.
@@ -635,7 +658,7 @@ def consolidate(out: Path, partitions: list[Partition], summary: Summary,
     stats = [_stats(d) for d in done]
     summary.read = sum(s["read"] for s in stats)
     summary.failed = sum(s["failed"] for s in stats)
-    summary.incidents = len(linked)
+    summary.incidents = n_incidents
     summary.events = len(events)
 
 

@@ -95,10 +95,12 @@ def _actors_compatible(a: Incident, b: Incident) -> tuple[bool, bool]:
 
 def pair_score(a: Incident, b: Incident) -> float | None:
     """How far apart two records are (0 = identical), or None when they cannot be one event."""
-    if a.location is None or b.location is None:
-        return None
-    ia, ib = date_interval(a), date_interval(b)
-    if ia is None or ib is None:
+    return _score(a, b, date_interval(a), date_interval(b))
+
+
+def _score(a: Incident, b: Incident, ia: tuple[int, int] | None, ib: tuple[int, int] | None
+           ) -> float | None:
+    if a.location is None or b.location is None or ia is None or ib is None:
         return None
     gap = max(ia[0], ib[0]) - min(ia[1], ib[1])  # > 0: days between the intervals
     if gap > DATE_SLACK_DAYS:
@@ -109,17 +111,17 @@ def pair_score(a: Incident, b: Incident) -> float | None:
     if pa.feature_type == pb.feature_type and pa.feature_type in _ADMIN_TYPES \
             and _place_id(pa) != _place_id(pb):
         return None
+    # Reports code one attack differently (a shelling as an explosion or as an attack on
+    # civilians); kinds of violence may meet, at a cost, never violence and a protest.
+    same_type = a.event_type == b.event_type
+    if not same_type and not (a.event_type in _VIOLENCE and b.event_type in _VIOLENCE):
+        return None
     reach = max(pa.uncertainty_km, pb.uncertainty_km)
     d = distance_km(pa, pb)
     if d > reach:
         return None
     actors_ok, shared = _actors_compatible(a, b)
     if not actors_ok:
-        return None
-    # Reports code one attack differently (a shelling as an explosion or as an attack on
-    # civilians); kinds of violence may meet, at a cost, never violence and a protest.
-    same_type = a.event_type == b.event_type
-    if not same_type and not (a.event_type in _VIOLENCE and b.event_type in _VIOLENCE):
         return None
     # Same-type, same first actor (the one who acted) and a shared actor count as closer.
     same_doer = _actor_key(a.actor1) == _actor_key(b.actor1)
@@ -157,32 +159,32 @@ def candidate_pairs(records: list[Incident]) -> list[tuple[float, int, int]]:
     """(score, i, j) for every compatible pair, i < j, found through the blocks."""
     index: dict[tuple[int, int, int], list[int]] = {}
     intervals = [date_interval(r) for r in records]
+    radius = [r.location.uncertainty_km if r.location else 0.0 for r in records]
     for i, r in enumerate(records):
         if r.location is None or intervals[i] is None:
             continue
         cell = (math.floor(r.location.lat), ((math.floor(r.location.lon) + 180) % 360) - 180)
         for week in _weeks(intervals[i]):
             index.setdefault((week, *cell), []).append(i)
-    pairs: dict[tuple[int, int], float] = {}
+    pairs = []
     for i, r in enumerate(records):
         if r.location is None or intervals[i] is None:
             continue
-        # The pair is found from the side with the larger radius, which covers the other.
-        cells = _cells(r.location, r.location.uncertainty_km)
+        # The side with the larger radius covers the other, so each pair is tried once,
+        # from that side.
+        mine = (radius[i], i)
         seen: set[int] = set()
         for week in _weeks(intervals[i]):
-            for cell in cells:
+            for cell in _cells(r.location, radius[i]):
                 for j in index.get((week, *cell), ()):
-                    if j == i or j in seen:
+                    if j in seen or (radius[j], j) >= mine:
                         continue
                     seen.add(j)
-                    key = (min(i, j), max(i, j))
-                    if key in pairs:
-                        continue
-                    score = pair_score(records[key[0]], records[key[1]])
+                    a, b = (i, j) if i < j else (j, i)
+                    score = _score(records[a], records[b], intervals[a], intervals[b])
                     if score is not None:
-                        pairs[key] = score
-    return sorted((s, i, j) for (i, j), s in pairs.items())
+                        pairs.append((score, a, b))
+    return sorted(pairs)
 
 
 # --------------------------------------------------------------------------- clustering
