@@ -342,3 +342,22 @@ print([(e.id, e.members) for e in events])
         assert done.returncode == 0, done.stderr
         outs.add(done.stdout)
     assert len(outs) == 1 and "EV-" in outs.pop()
+
+
+def test_a_reader_error_costs_one_article_not_the_run(tmp_path, monkeypatch, isolated_cache):
+    import geo.extract
+
+    real = geo.extract.extract
+
+    def flaky(text, **kw):
+        if "Konduga" in text:
+            raise RuntimeError("reader bug")
+        return real(text, **kw)
+
+    monkeypatch.setattr(geo.extract, "extract", flaky)
+    path = write_jsonl(tmp_path / "in.jsonl", reports()[3:8])  # pesh-b-*, kond-*, bama-1
+    summary = run_batch([str(path)], tmp_path / "out", partition_size=10, workers=0)
+    errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert {e["id"] for e in errors} == {"kond-1", "kond-2", "kond-3"}
+    assert all(e["reason"] == "RuntimeError: reader bug" for e in errors)
+    assert (summary["read"], summary["failed"]) == (2, 3)
