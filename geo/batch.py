@@ -576,51 +576,37 @@ def consolidate(out: Path, partitions: list[Partition], summary: Summary,
     however the run was interrupted. Every file is written to a temporary name, then renamed.
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     from geo.dataset import events_frame, incidents_from_frame, sources_from_frame
     from geo.events import merge_events
 
     done = [out / "parts" / p.id for p in partitions if (out / "parts" / p.id).is_dir()]
-    # Plain arrow tables (no GeoDataFrame per part: building a CRS 1000 times is slow).
-    tables = [t for t in (pq.read_table(d / "incidents.parquet") for d in done) if t.num_rows]
+    # The merge reads only what it needs (no geometry, notes), as plain arrow tables (no
+    # GeoDataFrame per part: building a CRS 1000 times is slow); the incidents file is then
+    # written part by part, so the full table is never held.
+    skip = {"geometry", "notes", "disorder_type", "evidence"}
+    tables = []
+    for d in done:
+        names = pq.read_schema(d / "incidents.parquet").names
+        t = pq.read_table(d / "incidents.parquet", columns=[c for c in names if c not in skip])
+        if t.num_rows:
+            tables.append(t)
     if tables:
-        table = pa.concat_tables(tables, promote_options="permissive")
-        table = table.take(pc.sort_indices(table, [("event_id_cnty", "ascending")]))
-        # The merge needs no geometry, notes or evidence: leave them in arrow.
-        wanted = [c for c in table.column_names if c not in ("geometry", "notes")]
-        frame = table.select(wanted).to_pandas()
+        frame = pa.concat_tables(tables, promote_options="permissive").to_pandas()
+        del tables
         incidents = incidents_from_frame(frame)
         sources = sources_from_frame(frame)
         article_of = dict(zip(frame["event_id_cnty"], frame["article_id"], strict=True))
         del frame
     else:
-        from geo.dataset import incident_rows
-
-        empty = out / f".empty.{uuid.uuid4().hex}.parquet"
-        try:  # an empty GeoParquet file, with its metadata, as the table to fill
-            incident_rows([]).to_parquet(empty, index=False)
-            table = pq.read_table(empty)
-        finally:
-            empty.unlink(missing_ok=True)
         incidents, sources, article_of = [], {}, {}
     events, linked = merge_events(incidents, sources,
                                   report_of=lambda i: article_of.get(i.id) or i.source)
     del incidents
     event_of = {i.id: i.event_id for i in linked}
-    ids = table.column("event_id_cnty").to_pylist()
-    column = pa.array([event_of.get(i, "") for i in ids], pa.string())
-    table = table.set_column(table.column_names.index("event_id"), "event_id", column)
-    tmp = out / f".incidents.parquet.{uuid.uuid4().hex}.tmp"
-    try:
-        pq.write_table(table, tmp)  # the schema keeps the parts' GeoParquet metadata
-        os.replace(tmp, out / "incidents.parquet")
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    n_incidents = table.num_rows
-    del table, linked
+    del linked
+    n_incidents = _write_linked(out / "incidents.parquet", done, event_of)
     _write_parquet(out / "events.parquet", events_frame(events))
 
     # Mentions can be many: copy them part by part, never all in memory.
@@ -660,6 +646,42 @@ def consolidate(out: Path, partitions: list[Partition], summary: Summary,
     summary.failed = sum(s["failed"] for s in stats)
     summary.incidents = n_incidents
     summary.events = len(events)
+
+
+def _write_linked(target: Path, done: list[Path], event_of: dict[str, str]) -> int:
+    """The parts' incidents, in plan order, with their event_id, as one GeoParquet file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    writer = None
+    rows = 0
+    try:
+        for d in done:
+            part = pq.read_table(d / "incidents.parquet")
+            if not part.num_rows:
+                continue
+            ids = part.column("event_id_cnty").to_pylist()
+            column = pa.array([event_of.get(i, "") for i in ids], pa.string())
+            part = part.set_column(part.column_names.index("event_id"), "event_id", column)
+            if writer is None:  # the first part's schema carries the GeoParquet metadata
+                writer = pq.ParquetWriter(tmp, part.schema)
+            writer.write_table(part.cast(writer.schema))
+            rows += part.num_rows
+        if writer is None:
+            from geo.dataset import incident_rows
+
+            incident_rows([]).to_parquet(tmp, index=False)
+        else:
+            writer.close()
+            writer = None
+        os.replace(tmp, target)
+    finally:
+        if writer is not None:
+            writer.close()
+        if tmp.exists():
+            tmp.unlink()
+    return rows
 
 
 def _write_parquet(path: Path, frame) -> None:
