@@ -363,6 +363,14 @@ def process_partition(partition: Partition, output: str, options: Options) -> di
         try:
             if not article.text.strip():
                 raise ValueError("the article is empty")
+            if article.country:
+                from geo.geocode import check_country
+
+                try:
+                    check_country(article.country)
+                except InputError:
+                    raise ValueError(f"country {article.country!r} is not an ISO 3166-1 "
+                                     "alpha-2 code") from None
             result = extract(article.text, published=article.published,
                              country=article.country or options.country, source=article.id)
         except Exception as e:  # a reader bug must cost one article, not the run

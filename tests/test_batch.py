@@ -136,13 +136,28 @@ def test_bad_jsonl_records_are_recorded_not_fatal(tmp_path, client):
         f.write(json.dumps({"id": "no-text", "body": "x"}) + "\n")
         f.write(json.dumps({"id": "bad-date", "text": "Gunmen attacked Quetta.",
                             "published": "yesterday"}) + "\n")
+        f.write(json.dumps({"id": "bad-country", "text": "Gunmen attacked Quetta.",
+                            "country": "Pakistan"}) + "\n")
     summary = run_batch([str(path)], tmp_path / "out", partition_size=2, client=client)
-    assert (summary["read"], summary["failed"]) == (2, 3)
+    assert (summary["read"], summary["failed"]) == (2, 4)
     errors = {json.loads(x)["id"]: json.loads(x)["reason"]
               for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()}
     assert "not valid JSON" in errors[f"{path}:3"]
     assert "no text" in errors["no-text"]
     assert "not a date" in errors["bad-date"]
+    assert "country 'Pakistan' is not an ISO" in errors["bad-country"]
+
+
+def test_a_glob_and_its_folder_plan_the_same_partitions(tmp_path):
+    for k in range(5):
+        (tmp_path / f"a{k}.txt").write_text(f"Report {k}.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    by_folder = plan([str(tmp_path)], 2)
+    by_glob = plan([str(tmp_path / "*.txt")], 2)
+    assert [p.id for p in by_folder] == [p.id for p in by_glob]
+    assert [len(p.items) for p in by_folder] == [2, 2, 1]
+    assert [Path(i[1]).name for p in by_folder for i in p.items] == [
+        f"a{k}.txt" for k in range(5)]
 
 
 def test_plan_ids_are_stable_and_follow_the_inputs(tmp_path):
