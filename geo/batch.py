@@ -86,13 +86,14 @@ class Summary:
 
 
 def expand_inputs(inputs: list[str]) -> list[Path]:
-    """Input files in a fixed order: folders give their .txt/.jsonl/.csv files (sorted,
-    recursively), globs their matches (sorted), files themselves. Duplicates dropped."""
+    """Input files in a fixed order: folders give their .txt articles (sorted, recursively;
+    a CSV or YAML beside them is not an article), globs their matches (sorted), files
+    themselves. Duplicates dropped."""
     files: list[Path] = []
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in KINDS
+            found = sorted(f for f in p.rglob("*.txt") if f.is_file()
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
         elif p.exists():
             found = [p]
@@ -102,7 +103,8 @@ def expand_inputs(inputs: list[str]) -> list[Path]:
         else:
             raise InputError("input not found", path=raw)
         if not found:
-            raise InputError("no .txt, .jsonl or .csv files here", path=raw)
+            raise InputError("no .txt articles here" if p.is_dir()
+                             else "no .txt, .jsonl or .csv files match", path=raw)
         for f in found:
             if f.suffix.lower() not in KINDS:
                 raise InputError("unknown input type; give .txt, .jsonl or .csv", path=str(f))
