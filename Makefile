@@ -28,3 +28,6 @@ bench:
 	$(PYTHON) bench/bench_route_export.py
 	$(PYTHON) bench/bench_map.py
 	$(PYTHON) bench/bench_geoparse.py
+	$(PYTHON) bench/bench_merge.py
+	$(PYTHON) bench/make_corpus.py 20000 -o bench/corpus/reports-20k.jsonl
+	$(PYTHON) bench/bench_batch.py --corpus bench/corpus/reports-20k.jsonl

@@ -252,6 +252,9 @@ class Incident:
     curated: bool = False
     route_km: float | None = None
     offset_km: float | None = None
+    event_id: str = ""  # the merged Event it reports (geo.events), once merged
+    # A curated record the automatic reader also found: one event, shown with both badges.
+    also_automatic: bool = False
 
     @property
     def geo_precision(self) -> int:
@@ -285,6 +288,73 @@ class Incident:
             "curated": self.curated,
             "route_km": self.route_km,
             "offset_km": self.offset_km,
+            "event_id": self.event_id,
+            "also_automatic": self.also_automatic,
+        }
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """One report of an event: the article-level record and where it was published."""
+
+    incident_id: str
+    url: str = ""
+    publisher: str = ""
+    published: str = ""  # ISO date
+    curated: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure one report gives ("officials said at least 16 militants were killed")."""
+
+    incident_id: str
+    figure: Figure
+
+    def to_dict(self) -> dict:
+        return {"incident_id": self.incident_id, **self.figure.to_dict()}
+
+
+@dataclass(frozen=True)
+class Event:
+    """Reports of one event merged (geo.events): every source and claim kept, and one
+    reconciled value per field."""
+
+    id: str
+    event_date: str
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    location: Place | None
+    actor1: str = ""
+    actor2: str = ""
+    fatalities: int = 0
+    title: str = ""
+    members: tuple[str, ...] = ()  # incident ids, sorted
+    sources: tuple[EventSource, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def curated(self) -> bool:
+        return any(s.curated for s in self.sources)
+
+    @property
+    def automatic(self) -> bool:
+        return any(not s.curated for s in self.sources)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "event_date": self.event_date, "time_precision": self.time_precision,
+            "event_type": self.event_type, "sub_event_type": self.sub_event_type,
+            "location": self.location.to_dict() if self.location else None,
+            "actor1": self.actor1, "actor2": self.actor2, "fatalities": self.fatalities,
+            "title": self.title, "members": list(self.members), "reports": len(self.members),
+            "curated": self.curated, "automatic": self.automatic,
+            "sources": [s.to_dict() for s in self.sources],
+            "claims": [c.to_dict() for c in self.claims],
         }
 
 

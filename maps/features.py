@@ -132,6 +132,9 @@ def incident_feature(incident: Incident, layer: str, route_km: float | None = No
             "notes": incident.notes,
             "source": incident.source,
             "curated": incident.curated or None,
+            # One event read by the automatic reader too (geo.events): both badges show.
+            "also_automatic": incident.also_automatic or None,
+            "event_id": incident.event_id,
         }) | {"id": incident.id, "layer": layer, "px": styles.marker_px(incident.fatalities)},
     }
 

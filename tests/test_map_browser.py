@@ -255,6 +255,21 @@ def test_seed_map_from_the_command_line(open_map, seed_map, screenshot_dir):
     assert_clean(log)
 
 
+def test_seed_map_shows_one_marker_per_event_with_both_badges(open_map, seed_map):
+    """Each event's curated and automatic copies are one marker whose popup has both badges."""
+    page, log = open_map(seed_map)
+    markers = page.locator(".incimap-incident")
+    assert markers.count() == 6
+    ids = page.evaluate("incimap.app().data.incidents.features.map(f => f.properties.id)")
+    assert len(set(ids)) == 6
+    page.locator(f'.incimap-incident[data-incident-id="{ids[0]}"]').click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    badges = popup.locator(".incimap-badge").all_inner_texts()
+    assert badges == ["curated (human-verified)", "automatic (also read from the article)"]
+    assert_clean(log)
+
+
 @pytest.fixture(scope="module")
 def seed_map(tmp_path_factory, isolated_cache):
     from test_maps import write_seed_map

@@ -406,7 +406,11 @@ def test_map_command_writes_the_seed_map_under_3_mb(seed_map):
     assert seed_map.stat().st_size < 3_000_000
     data = page_data(page)
     assert any(d["kind"] == "curated" for d in data["layers"])
-    assert any(d["kind"] == "incidents" for d in data["layers"])
+    # One marker per event: each curated record merged with the reader's copy of it.
+    props = [f["properties"] for f in data["incidents"]["features"]]
+    assert len(props) == 6
+    assert all(p.get("curated") and p.get("also_automatic") for p in props)
+    assert len({p["event_id"] for p in props}) == 6
     names = {f["properties"]["place"]["name"] for f in data["incidents"]["features"]}
     assert any("Mushkaf" in n for n in names)
     station_names = {s["name"] for s in data["route"]["stations"]}

@@ -45,12 +45,14 @@ def out(text: str = "", nl: bool = True) -> None:
 def _register() -> None:
     # Importing a command module registers its commands on ``app``.
     from geo.cli import (  # noqa: F401
+        batch_cmd,
         evaluate_cmd,
         export_cmd,
         extract_cmd,
         gazetteer_cmd,
         geocode_cmd,
         map_cmd,
+        merge_cmd,
         route_cmd,
     )
 

@@ -16,7 +16,8 @@ LAYER_CHOICES = ("incidents", "mentions", "route", "stations", "uncertainty")
 @app.command("export")
 def export(
     article: Path = typer.Argument(None, help="Article text ('-' stdin; default: the seed "
-                                              "article)."),
+                                              "article), or a dataset (batch folder, "
+                                              ".parquet, .gpkg, .csv, .geojson of incidents)."),
     fmt: str = typer.Option("geojson", "--format", "-f",
                             help="geojson, gpkg, kml, csv, parquet, or all (-o is a folder)."),
     output: str = typer.Option(..., "--output", "-o",
@@ -39,10 +40,18 @@ def export(
     from geo.route import load_route
 
     route = None if no_route else load_route(route_file or seeds.DEFAULT_ROUTE)
+    from geo.dataset import is_dataset
     from geo.extract import incidents_and_mentions, parse_date
-    incidents, mentions = incidents_and_mentions(
-        article, published=parse_date(published) if published else None, country=country,
-        curated=options.curated_path(curated, incidents_file))
+
+    if is_dataset(article) and not (curated or incidents_file):
+        # A dataset (batch folder or incident file) exports its incidents as they are.
+        from geo.dataset import load_incidents
+
+        incidents, mentions = load_incidents([article])[0], []
+    else:
+        incidents, mentions = incidents_and_mentions(
+            article, published=parse_date(published) if published else None,
+            country=country, curated=options.curated_path(curated, incidents_file))
     layers = build_layers(incidents, mentions, route)
     if output == "-":
         if layer not in layers:

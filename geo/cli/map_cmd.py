@@ -28,10 +28,17 @@ def map_command(
     title: str = typer.Option(None, "--title", help="Map title (default: the article's)."),
     cdn: bool = typer.Option(False, "--cdn",
                              help="Load Leaflet from a CDN: a smaller file that needs internet."),
+    all_reports: bool = typer.Option(False, "--all-reports",
+                                     help="One marker per report, not one per event."),
 ) -> None:
-    """Write an interactive map: incidents by type, places by role, route, controls."""
+    """Write an interactive map: incidents by type, places by role, route, controls.
+
+    ARTICLE may also be a dataset (an ``incimap batch`` folder, or a GeoParquet, GeoPackage,
+    CSV or GeoJSON of incidents): a corpus becomes one map, one marker per event.
+    """
     import seeds
-    from geo.extract import extract_file, parse_date
+    from geo.dataset import is_dataset
+    from geo.extract import Extraction, extract_file, parse_date
 
     # Cheap inputs first, so a wrong option fails before the article is read.
     if str(output) == "-":
@@ -57,9 +64,22 @@ def map_command(
             curated = load_curated(path)
 
     source = seeds.SEED_ARTICLE if article is None else article
-    extraction = extract_file(source, published=date, country=country)
+    if is_dataset(article):
+        from geo.dataset import load_incidents
+
+        loaded, _ = load_incidents([article])
+        extraction = Extraction(str(article), None, "", (), tuple(loaded))
+    else:
+        extraction = extract_file(source, published=date, country=country)
     for message in extraction.warnings:
         warn(message)
+    shown, curated_shown = list(extraction.incidents), curated
+    if not all_reports:
+        # Reports of one event (the article's and the curated copy, or a corpus's many)
+        # become one marker.
+        from geo.events import one_per_event
+
+        shown, curated_shown = one_per_event([*extraction.incidents, *curated]), []
     if route is not None and route_file is None and not _near(route, extraction):
         # The default route belongs to the seed story; an article elsewhere gets none.
         warn(f"no incident lies within {_ROUTE_REACH_KM:.0f} km of {route.name}; "
@@ -68,13 +88,14 @@ def map_command(
 
     import maps
 
-    m = maps.render(extraction.incidents, route=route, mentions=extraction.mentions,
-                    curated=curated, title=title or _title_of(source), cdn=cdn)
+    m = maps.render(shown, route=route, mentions=extraction.mentions,
+                    curated=curated_shown, title=title or _title_of(source), cdn=cdn)
     size = maps.save(m, output, cdn=cdn)
     if str(output) != "-":
+        events = "" if all_reports else f", {len(shown)} events"
         typer.echo(f"wrote {output}: {len(extraction.incidents)} incidents, "
-                   f"{len(curated)} curated, {len(extraction.mentions)} place mentions, "
-                   f"{size / 1e6:.2f} MB", err=True)
+                   f"{len(curated)} curated{events}, {len(extraction.mentions)} place "
+                   f"mentions, {size / 1e6:.2f} MB", err=True)
 
 
 _ROUTE_REACH_KM = 200.0
@@ -96,6 +117,10 @@ def _title_of(source: str | Path) -> str:
     """The article's title from its metadata, else its headline, else its file name."""
     if str(source) == "-":
         return "Article from standard input"
+    from geo.dataset import is_dataset
+
+    if is_dataset(source):
+        return f"Incidents of {Path(source).name}"
     from geo.extract import article_metadata
     from geo.fileio import read_text
 

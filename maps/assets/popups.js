@@ -114,6 +114,10 @@
     root.setAttribute("data-incident-id", String(props.id));
     append(root, el("h3", "incimap-popup-title", props.title || props.event_type));
     if (props.curated) root.appendChild(el("div", "incimap-badge", "curated (human-verified)"));
+    if (props.also_automatic) {
+      root.appendChild(el("div", "incimap-badge incimap-badge-automatic",
+        "automatic (also read from the article)"));
+    }
     var table = el("table", "incimap-facts");
     row(table, "Date", props.date ? props.date + " (precision " +
       precisionText(styles.time_precision_labels, props.time_precision) + ")" : "unknown");
