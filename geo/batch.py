@@ -503,7 +503,9 @@ def run_batch(inputs: list[str], output: str | Path, *, partition_size: int =
 
 class _client:
     """A distributed.Client over the given client, a scheduler address, or a LocalCluster
-    that is closed on exit. Everything local listens on 127.0.0.1, with no dashboard."""
+    that is closed on exit. Everything local listens on 127.0.0.1. The scheduler's HTTP
+    server (health checks) still starts without a dashboard, on 8787 unless told otherwise:
+    an ephemeral loopback port keeps it clear of the user's own Dask."""
 
     def __init__(self, client, scheduler: str | None, workers: int | None):
         self.given, self.scheduler, self.workers = client, scheduler, workers
@@ -523,8 +525,8 @@ class _client:
             return self.client
         n = self.workers or os.cpu_count() or 1
         self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                    host="127.0.0.1", scheduler_port=0, dashboard_address=None,
-                                    silence_logs=50)
+                                    host="127.0.0.1", scheduler_port=0,
+                                    dashboard_address="127.0.0.1:0", silence_logs=50)
         self.client = Client(self.cluster)
         return self.client
 

@@ -1,6 +1,6 @@
 """`incimap batch` on Dask: inputs, bad articles, resumability (kill -9), a given scheduler.
 
-Every cluster here is started by the test on 127.0.0.1 with no dashboard.
+Every cluster here is started by the test on 127.0.0.1 (HTTP server on an ephemeral port).
 """
 
 from __future__ import annotations
@@ -42,10 +42,10 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 @pytest.fixture(scope="module")
 def client(isolated_cache):
-    distributed = pytest.importorskip("distributed")
+    import distributed
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                        host="127.0.0.1", scheduler_port=0,
-                                       dashboard_address=None, silence_logs=50)
+                                       dashboard_address="127.0.0.1:0", silence_logs=50)
     c = distributed.Client(cluster)
     yield c
     c.close()
@@ -234,10 +234,11 @@ def test_kill_9_then_rerun_gives_the_uninterrupted_dataset(tmp_path, client):
 
 
 def test_batch_on_a_scheduler_the_test_started(tmp_path, isolated_cache):
-    distributed = pytest.importorskip("distributed")
+    import distributed
     path = write_jsonl(tmp_path / "in.jsonl", reports()[:4])
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", scheduler_port=0, dashboard_address=None,
+                                  host="127.0.0.1", scheduler_port=0,
+                                  dashboard_address="127.0.0.1:0",
                                   silence_logs=50) as cluster:
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
