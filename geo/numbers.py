@@ -344,6 +344,8 @@ VAGUE_QUALIFIERS = frozenset({"dozens", "several", "scores", "hundreds", "tens",
                               "a few", "many", "numerous", "a handful", "a couple"})
 
 _LOOK_BACK = 200  # characters of context a rule may read before a number
+# ... and after it: a slice to the sentence's end per number is quadratic in the sentence.
+_LOOK_AHEAD = 400
 
 
 def _prev_word(toks: list[_Tok], i: int) -> str:
@@ -354,7 +356,7 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
     """True when the number at token ``i`` is not a count: age, year, time, money..."""
     tok = toks[i]
     last = toks[core.end_tok - 1]
-    after = text[last.end:]
+    after = text[last.end : last.end + _LOOK_AHEAD]  # bounded, as ``before`` is
     before = text[max(0, tok.start - _LOOK_BACK) : tok.start]  # bounded: no quadratic scans
     nxt = toks[core.end_tok] if core.end_tok < len(toks) else None
     prev = toks[i - 1] if i > 0 else None
@@ -641,26 +643,27 @@ def _continues_compound(rest: str) -> bool:
 def _who_after(sentence: str, end: int) -> str:
     """The counted noun phrase right after a quantity ("security personnel"), also
     after "of" when the quantity is a word ("dozens of militants")."""
-    partitive = re.match(r"\s+of\s+(?:the\s+)?(?=[a-z])", sentence[end:])
+    partitive = re.match(r"\s+of\s+(?:the\s+)?(?=[a-z])", sentence[end : end + _LOOK_AHEAD])
     if partitive:
         end += partitive.end() - 1
     words = []
-    for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*|[^\sA-Za-z]", sentence[end:]):
+    ahead = sentence[end : end + _LOOK_AHEAD]
+    for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*|[^\sA-Za-z]", ahead):
         w = m.group()
         if not w[0].isalpha() or w.lower() in _WHO_STOP or len(words) >= 3:
             break
         if w.lower().endswith(("’s", "'s")):
             break
         words.append(w)
-        if _is_plural_head(w) and not _continues_compound(sentence[end + m.end():]):
+        if _is_plural_head(w) and not _continues_compound(ahead[m.end() : m.end() + 40]):
             break
     while words and not words[-1][0].islower():
         words.pop()
     phrase = " ".join(words)
     if words and words[-1].lower() in _GROUP_HEADS:
         # "members of the security forces"
-        head_end = sentence.find(phrase, end) + len(phrase)
-        tail = re.match(r"\s+of\s+the\s+", sentence[head_end:])
+        head_end = sentence.find(phrase, end, end + _LOOK_AHEAD) + len(phrase)
+        tail = re.match(r"\s+of\s+the\s+", sentence[head_end : head_end + 40])
         if tail:
             owner = _who_after(sentence, head_end + tail.end() - 1)
             if owner:
@@ -670,7 +673,7 @@ def _who_after(sentence: str, end: int) -> str:
 
 def _rest_after_noun(sentence: str, end: int, who: str) -> str:
     """Text after the counted noun, skipping a parenthetical ", including ..., "."""
-    rest = sentence[end:].lstrip()
+    rest = sentence[end : end + _LOOK_AHEAD].lstrip()
     if who and rest.startswith(who):
         rest = rest[len(who):]
     elif not who:
@@ -689,7 +692,7 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     who = _who_after(sentence, q.end)
     # "more than 150 of the 450 passengers": the noun is the total's noun
     of_total = re.match(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
-                        r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+", sentence[q.end:])
+                        r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+", sentence[q.end : q.end + _LOOK_AHEAD])
     if not who and of_total:
         who = _who_after(sentence, q.end + of_total.end() - 1)
     if re.search(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", before, re.IGNORECASE):
