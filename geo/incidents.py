@@ -527,7 +527,7 @@ def _foreign_state(draft: _Draft) -> str:
 def fatalities(figures: list[Figure]) -> int:
     """ACLED's rule: the lowest figure per group of people, summed over groups."""
     by_group: dict[str, int] = {}
-    counted = [f for f in figures if f.kind == "fatalities"]
+    counted = [f for f in figures if f.kind == "fatalities" and not f.implausible]
     # A number beats a vague word for the same dead ("dozens" in a headline, "at
     # least 30" in the text): the vague word only counts when nothing else does.
     if any(f.qualifier not in VAGUE_QUALIFIERS for f in counted):

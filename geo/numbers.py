@@ -209,8 +209,19 @@ class _Core:
     digits: bool = False
 
 
+# A figure above this is not a count of one incident's people ("10,000,000,000,000,000,000
+# people killed", a typo, a joke): it is kept as a claim but marked ``implausible``, and
+# the incident's fatalities and counts leave it out. Dropping it would hide what the
+# source says; clamping it would invent a figure nobody reported.
+MAX_PLAUSIBLE_COUNT = 10_000_000
+# Digit strings longer than this are not counts at all (and ``int`` refuses very long ones).
+_MAX_DIGITS = 30
+
+
 def _digit_value(tok: _Tok) -> int | None:
     t = tok.text
+    if len(t) > _MAX_DIGITS * 4 // 3:
+        return None
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
         return int(t.replace(",", ""))
     if re.fullmatch(r"\d+", t):
@@ -241,6 +252,8 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
             current += _UNITS.get(w, 0) + _TENS.get(w, 0)
             seen, j = True, j + 1
         elif w in _SCALES and seen:
+            if total + current > 10 ** _MAX_DIGITS:
+                break  # "a hundred hundred hundred ...": no count is that big
             scale = _SCALES[w]
             if scale == 100:
                 current *= 100
@@ -276,7 +289,8 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
     # digits, optionally "1.5 million", "3 million", "2 dozen"
     if tok.is_digits:
         value = _digit_value(tok)
-        if value is None and re.fullmatch(r"\d+\.\d+", tok.text) and low(i + 1) in (
+        if value is None and len(tok.text) <= _MAX_DIGITS and re.fullmatch(
+                r"\d+\.\d+", tok.text) and low(i + 1) in (
             "million", "billion", "thousand"
         ):
             return _Core(int(float(tok.text) * _SCALES[low(i + 1)]), i + 2, digits=True)
@@ -373,6 +387,9 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
             return True
         if nxt and nxt.text in "/" and nxt.start == last.end:
             return True  # "11/03/2025"
+        if (nxt and nxt.text in "^*" and nxt.start == last.end) or (
+                prev and prev.text in "^*" and prev.end == tok.start):
+            return True  # "10^400", "10**6": a power, not a count
         if nxt and nxt.text in "-–" and nxt.start == last.end and core.end_tok + 1 < len(toks):
             after_dash = toks[core.end_tok + 1]
             if after_dash.is_digits and after_dash.start == nxt.end and core.end_tok + 2 < len(
@@ -811,7 +828,8 @@ def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
         c = _classify(sentence, q, prev)
         who = c.who or (prev.who if prev else "")
         figures.append(Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, high=q.high,
-                              who=who, claimed_by=claimed_by, quote=quote))
+                              who=who, claimed_by=claimed_by, quote=quote,
+                              implausible=q.value > MAX_PLAUSIBLE_COUNT))
         if c.kind not in ("total", "subset") or prev is None:
             prev = c
     return figures
