@@ -27,3 +27,4 @@ bench:
 	$(PYTHON) bench/bench_extract.py
 	$(PYTHON) bench/bench_route_export.py
 	$(PYTHON) bench/bench_map.py
+	$(PYTHON) bench/bench_pathological.py

@@ -161,7 +161,9 @@ def document_country(found: dict[str, tuple[str, list[Candidate]]]) -> str:
         if not countries:
             continue
         weight = 2.0 if any(c.row.ftype == "country" for c in cands) else 1.0
-        for cc in countries:
+        # Sorted: the set's order (PYTHONHASHSEED) would decide ties through the Counter's
+        # insertion order, which ``most_common`` keeps.
+        for cc in sorted(countries):
             votes[cc] += weight / len(countries)
     return votes.most_common(1)[0][0] if votes else ""
 
