@@ -61,7 +61,8 @@ def repeated_list(n: int) -> str:
 
 
 def event_list(n: int) -> str:
-    return "Militants attacked " + "Quetta, Kalat, Mach, Bolan district, " * (n // 37)
+    """Event places of one sentence: each is checked against the others of its sentence."""
+    return "Militants attacked " + "in Quetta, in Kalat, in Mach, in Bolan district, " * (n // 49)
 
 
 def numbers(n: int) -> str:
