@@ -31,3 +31,4 @@ bench:
 	$(PYTHON) bench/bench_merge.py
 	$(PYTHON) bench/make_corpus.py 20000 -o bench/corpus/reports-20k.jsonl
 	$(PYTHON) bench/bench_batch.py --corpus bench/corpus/reports-20k.jsonl
+	$(PYTHON) bench/bench_pathological.py

@@ -34,7 +34,7 @@ import seeds
 from geo.exceptions import DataError, InputError
 from geo.fileio import read_text
 from geo.models import ACLED_TAXONOMY, FEATURE_TYPES, Figure, Incident, Place, Span
-from geo.numbers import FIGURE_KINDS
+from geo.numbers import FIGURE_KINDS, MAX_PLAUSIBLE_COUNT
 
 _REQUIRED = ("id", "title", "event_type", "sub_event_type", "event_date", "time_precision",
              "location", "actor1", "fatalities")
@@ -167,6 +167,9 @@ def _figures(rec: _Record, raw: Any, article: str, article_name: str) -> tuple[F
         value, high = item.get("value"), item.get("high")
         if not _is_int(value) or value < 0:
             raise rec.error(f"{where}.value", f"must be a whole number >= 0, got {value!r}")
+        if value > MAX_PLAUSIBLE_COUNT:
+            raise rec.error(f"{where}.value", f"{value} is above the plausible "
+                                              f"{MAX_PLAUSIBLE_COUNT:,}")
         if high is not None and (not _is_int(high) or high < value):
             raise rec.error(f"{where}.high", f"must be a whole number >= value, got {high!r}")
         out.append(Figure(
@@ -219,6 +222,9 @@ def _incident(rec: _Record, raw: dict, article: str, article_name: str,
     fatalities = raw["fatalities"]
     if not _is_int(fatalities) or fatalities < 0:
         raise rec.error("fatalities", f"must be a whole number >= 0, got {fatalities!r}")
+    if fatalities > MAX_PLAUSIBLE_COUNT:  # exports hold it in a 64-bit (KML 32-bit) column
+        raise rec.error("fatalities", f"{fatalities} is above the plausible "
+                                      f"{MAX_PLAUSIBLE_COUNT:,}")
     return Incident(
         id=_text(rec, raw, "id", required=True),
         title=_text(rec, raw, "title", required=True),

@@ -269,6 +269,16 @@ def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candida
     return found
 
 
+# No place name is this long; a longer "name" (a whole line of text pasted in) is refused
+# rather than matched, since fuzzy matching costs grow with the square of the length.
+MAX_NAME_CHARS = 200
+
+
+def _too_long(query: str) -> InputError:
+    return InputError(f"a name of {len(query):,} characters is longer than the "
+                      f"{MAX_NAME_CHARS}-character limit", field="name")
+
+
 def geocode(query: str, *, country: str = "", near: tuple[float, float] | None = None,
             bbox: tuple[float, float, float, float] | None = None, alternatives: int = 3,
             fuzzy: bool = True, gazetteer: Gazetteer | None = None,
@@ -276,6 +286,8 @@ def geocode(query: str, *, country: str = "", near: tuple[float, float] | None =
     """Best place for a name, with ranked alternatives; raises ``NoMatch``."""
     if not query or not query.strip():
         raise InputError("empty place name", field="name")
+    if len(query) > MAX_NAME_CHARS:
+        raise _too_long(query)
     country = check_country(country)
     gaz = gazetteer or open_gazetteer()
     q = parse_query(query)
@@ -298,6 +310,14 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
     Without any bias or alternatives, exact names take a fast path: the store keeps
     the best place of every name.
     """
+    queries = list(queries)
+    if any(q and len(q) > MAX_NAME_CHARS for q in queries):
+        # A too-long row gets its own error; the others are geocoded together as usual.
+        kept = [q for q in queries if not (q and len(q) > MAX_NAME_CHARS)]
+        rest = iter(geocode_many(kept, country=country, near=near, bbox=bbox,
+                                 alternatives=alternatives, fuzzy=fuzzy, gazetteer=gazetteer,
+                                 coherent=coherent))
+        return [_too_long(q) if q and len(q) > MAX_NAME_CHARS else next(rest) for q in queries]
     country = check_country(country)
     gaz = gazetteer or open_gazetteer()
     parsed = [parse_query(t) if t and t.strip() else None for t in queries]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -73,9 +74,11 @@ class _Draft:
     places: list[Mention] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     related: list[Span] = field(default_factory=list)  # the story it splits from
+    _have: set[Span] = field(default_factory=set, repr=False)  # a set: list lookup is quadratic
 
     def add_sentence(self, s: Span) -> None:
-        if s not in self.sentences:
+        if s not in self._have:
+            self._have.add(s)
             self.sentences.append(s)
 
 
@@ -135,7 +138,7 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     """Incident records reported by ``text`` (mentions already resolved and given roles)."""
     anchor = published or dt.date.today()
     sents = sentences(text)
-    paras = paragraphs(text)
+    para_ends = [p.end for p in paragraphs(text)]
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
@@ -155,7 +158,7 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     for s in sents:
         if is_aggregate(s.text):
             continue
-        para = _paragraph_of(paras, s.start)
+        para = _paragraph_of(para_ends, s.start)
         if para != episode_para:
             episode = None
         here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
@@ -204,13 +207,14 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     groups = armed_groups(text)
     country_name = _country_name(country or (focus.country if focus else ""))
     incidents = []
+    story = _story_places(drafts)
     for draft in drafts.values():
         # An incident needs an event word, and a number or a place to stand on (a country
         # alone is background: "despite a government offensive launched in 2022").
         precise = [m for m in draft.places if m.place.feature_type != "country"]
         if not draft.triggers or not (draft.figures or precise):
             continue
-        incidents.append(_incident(draft, drafts, focus, groups, country_name, text,
+        incidents.append(_incident(draft, story, focus, groups, country_name, text,
                                    len(incidents) + 1, source))
     incidents.sort(key=lambda i: (i.event_date, i.id), reverse=True)
     return [replace(inc, id=f"{_id_prefix(source)}-{n}") for n, inc in enumerate(incidents, 1)]
@@ -301,11 +305,10 @@ def _id_prefix(source: str) -> str:
     return stem[:40] or "incident"
 
 
-def _paragraph_of(paras: list[Span], offset: int) -> int:
-    for i, p in enumerate(paras):
-        if p.start <= offset < p.end or offset < p.start:
-            return i
-    return len(paras) - 1
+def _paragraph_of(para_ends: list[int], offset: int) -> int:
+    """Index of the first paragraph ending after ``offset`` (the one holding it, else the
+    next); a bisect, since it is asked once per sentence."""
+    return min(bisect_right(para_ends, offset), len(para_ends) - 1)
 
 
 def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date) -> DateRef:
@@ -343,7 +346,7 @@ def _country_name(cc: str) -> str:
     return country_name(cc) if cc else ""
 
 
-def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place | None,
+def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | None,
                                                                           list[Mention]]:
     from geo.geocode import great_circle_km
 
@@ -352,8 +355,7 @@ def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place |
     if not places:
         return focus, []
     best = places[0]
-    same_story = [m for d in drafts.values() if d.context == draft.context for m in d.places]
-    for m in sorted(same_story, key=lambda m: (m.place.geo_precision, m.place.uncertainty_km)):
+    for m in story.get(draft.context, ()):
         p, b = m.place, best.place
         finer = (p.geo_precision, p.uncertainty_km) < (b.geo_precision, b.uncertainty_km)
         if finer and great_circle_km(p.lat, p.lon, b.lat, b.lon) <= b.uncertainty_km:
@@ -361,6 +363,17 @@ def _location(draft: _Draft, drafts: dict, focus: Place | None) -> tuple[Place |
             break
     used = [best] + [m for m in places if m is not best]
     return best.place, used
+
+
+def _story_places(drafts: dict) -> dict[str, list[Mention]]:
+    """Event places of each story, most precise first: worked out once, not once per
+    incident (an article of many episodes has many incidents)."""
+    out: dict[str, list[Mention]] = {}
+    for d in drafts.values():
+        out.setdefault(d.context, []).extend(d.places)
+    for places in out.values():
+        places.sort(key=lambda m: (m.place.geo_precision, m.place.uncertainty_km))
+    return out
 
 
 _ACRONYM_GROUP = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
@@ -378,12 +391,15 @@ _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
 def armed_groups(text: str) -> dict[str, str]:
     """Named armed groups: {alias or full name: ACLED-style name "ACR: Full Name"}."""
     groups: dict[str, str] = {}
+    last_seen: dict[str, int] = {}
     for m in _ACRONYM_GROUP.finditer(text):  # "M23 rebels", "ADF militants"
         groups.setdefault(m.group(1), m.group(1))
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
-        while words and words[0].lower() in _NOT_IN_NAMES:
-            words = words[1:]  # "Suspected ADF rebels": the adjective is not the name
+        lead = 0
+        while lead < len(words) and words[lead].lower() in _NOT_IN_NAMES:
+            lead += 1  # "Suspected ADF rebels": the adjective is not the name
+        words = words[lead:]
         if not words or _is_state_army(words):
             continue
         if len(words) == 1 and words[0].lower() not in _ONE_WORD_GROUPS:
@@ -397,12 +413,25 @@ def armed_groups(text: str) -> dict[str, str]:
         acronym = _ACRONYM_AFTER.match(text[m.end() : m.end() + 12])
         initials = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
         alias = acronym.group(1) if acronym else initials
-        label = f"{alias}: {name}" if acronym or re.search(rf"\b{re.escape(alias)}\b",
-                                                          text[m.end():]) else name
+        label = f"{alias}: {name}" if acronym or _last_seen(text, alias, last_seen) >= m.end(
+        ) else name
         groups[name] = label
         if len(alias) >= 2:
             groups[alias] = label
     return groups
+
+
+def _last_seen(text: str, alias: str, seen: dict[str, int]) -> int:
+    """Start of the last word-bounded ``alias`` in ``text`` (-1 if none). An alias made of
+    word characters is a whole word, so one pass over the words answers every alias: a
+    search of the rest of the text per name would be quadratic in a long article."""
+    if not seen:
+        seen[""] = -1
+        for w in re.finditer(r"\w+", text):
+            seen[w.group()] = w.start()
+    if re.fullmatch(r"\w+", alias):
+        return seen.get(alias, -1)
+    return max((a.start() for a in re.finditer(rf"\b{re.escape(alias)}\b", text)), default=-1)
 
 
 def _is_state_army(words: list[str]) -> bool:
@@ -421,6 +450,11 @@ def _mentions_group(sentence: str, alias: str) -> bool:
     return bool(re.search(rf"\b{re.escape(alias)}\b", sentence))
 
 
+@lru_cache(maxsize=2)
+def _unclaimed(text: str) -> bool:
+    return bool(_NO_CLAIM.search(text))  # once per article, not once per incident
+
+
 def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str:
     """The armed group behind an event: one that claimed it, one named as the doer
     ("suspected BLA gunmen"), else none ("No group has claimed ...")."""
@@ -434,7 +468,7 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
         for alias, label in groups.items():
             if re.search(_DOER + re.escape(alias) + r"\b", sentence):
                 return label  # "fired by the paramilitary RSF", "blamed on the M23"
-    if any(_NO_CLAIM.search(x) for x in said) or _NO_CLAIM.search(text):
+    if any(_NO_CLAIM.search(x) for x in said) or _unclaimed(text):
         return ""
     for sentence in said:
         for alias, label in groups.items():
@@ -493,7 +527,7 @@ def _foreign_state(draft: _Draft) -> str:
 def fatalities(figures: list[Figure]) -> int:
     """ACLED's rule: the lowest figure per group of people, summed over groups."""
     by_group: dict[str, int] = {}
-    counted = [f for f in figures if f.kind == "fatalities"]
+    counted = [f for f in figures if f.kind == "fatalities" and not f.implausible]
     # A number beats a vague word for the same dead ("dozens" in a headline, "at
     # least 30" in the text): the vague word only counts when nothing else does.
     if any(f.qualifier not in VAGUE_QUALIFIERS for f in counted):
@@ -504,10 +538,10 @@ def fatalities(figures: list[Figure]) -> int:
     return sum(by_group.values())
 
 
-def _incident(draft: _Draft, drafts: dict, focus: Place | None, groups: dict, country: str,
+def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
               text: str, number: int, source: str) -> Incident:
     _, (priority, etype, sub, _) = max(enumerate(draft.triggers), key=lambda t: (t[1][0], t[0]))
-    location, used = _location(draft, drafts, focus)
+    location, used = _location(draft, story, focus)
     actor1, actor2 = _actors(draft, groups, country, text)
     if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
             etype == "Violence against civilians"):
@@ -523,9 +557,7 @@ def _incident(draft: _Draft, drafts: dict, focus: Place | None, groups: dict, co
     where = f" near {location.name}" if location else ""
     evidence: dict[str, tuple[Span, ...]] = {
         # The sentences whose words ("held hostage", "ambushed") give the type.
-        "event_type": tuple(dict.fromkeys(
-            s for t in draft.triggers if t[1] == etype
-            for s in draft.sentences + draft.related if s.start <= t[3].start < s.end)),
+        "event_type": _trigger_sentences(draft, etype),
         "notes": tuple(draft.sentences),
     }
     if draft.date and draft.date.text:
@@ -548,6 +580,21 @@ def _incident(draft: _Draft, drafts: dict, focus: Place | None, groups: dict, co
         figures=tuple(draft.figures), notes=notes[:1000], evidence=evidence,
         mentions=tuple(used), source=source,
     )
+
+
+def _trigger_sentences(draft: _Draft, etype: str) -> tuple[Span, ...]:
+    """The draft's sentences holding a trigger of ``etype``, in trigger order. Sentences do
+    not overlap, so one bisect per trigger finds its sentence."""
+    spans = sorted(set(draft.sentences + draft.related), key=lambda s: (s.start, s.end))
+    starts = [s.start for s in spans]
+    out: dict[Span, None] = {}
+    for t in draft.triggers:
+        if t[1] != etype:
+            continue
+        i = bisect_right(starts, t[3].start) - 1
+        if i >= 0 and spans[i].start <= t[3].start < spans[i].end:
+            out.setdefault(spans[i])
+    return tuple(out)
 
 
 def _mentions_of(text: str, sents: list[Span], actors: tuple[str, ...], groups: dict

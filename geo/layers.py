@@ -380,6 +380,9 @@ def route_countries(route: Route) -> list[str]:
     return sorted(first_seen, key=first_seen.get)
 
 
+MAX_SEGMENTS = 10_000
+
+
 def counts_by_segment(incidents: Iterable[Incident] | gpd.GeoDataFrame, route: Route,
                       segment_km: float = 50.0,
                       max_offset_km: float | None = 50.0) -> gpd.GeoDataFrame:
@@ -390,8 +393,14 @@ def counts_by_segment(incidents: Iterable[Incident] | gpd.GeoDataFrame, route: R
     """
     if not segment_km > 0:
         raise RouteError(f"segment length must be positive, got {segment_km}")
-    frame = as_incident_frame(incidents, route)
     km = np.asarray(station_chainages(route))
+    # Each segment is a row and a piece of line: a bound keeps memory and time in check.
+    if (km[-1] - km[0]) / segment_km > MAX_SEGMENTS:
+        least = (km[-1] - km[0]) / MAX_SEGMENTS
+        raise RouteError(f"segment length {segment_km:g} km cuts the {km[-1] - km[0]:,.0f} km "
+                         f"route into more than {MAX_SEGMENTS:,} segments; use {least:.3g} km "
+                         "or more")
+    frame = as_incident_frame(incidents, route)
     edges = np.arange(km[0], km[-1], segment_km)
     edges = np.append(edges, km[-1])
     near = frame["route_km"].notna()

@@ -188,10 +188,14 @@ class Figure:
     who: str = ""  # who the figure is about ("militants", "passengers")
     claimed_by: str = ""  # who reported it ("Associated Press", "officials")
     quote: Span | None = None
+    # Above ``numbers.MAX_PLAUSIBLE_COUNT``: kept as what the source says, never counted.
+    implausible: bool = False
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["quote"] = self.quote.to_dict() if self.quote else None
+        if not self.implausible:
+            del d["implausible"]  # only said when true: the usual output stays as it was
         return d
 
 
@@ -262,7 +266,7 @@ class Incident:
 
     def count(self, kind: str) -> int | None:
         """Lowest reported figure of a kind (ACLED's conservative rule), or None."""
-        values = [f.value for f in self.figures if f.kind == kind]
+        values = [f.value for f in self.figures if f.kind == kind and not f.implausible]
         return min(values) if values else None
 
     def to_dict(self) -> dict:

@@ -209,8 +209,19 @@ class _Core:
     digits: bool = False
 
 
+# A figure above this is not a count of one incident's people ("10,000,000,000,000,000,000
+# people killed", a typo, a joke): it is kept as a claim but marked ``implausible``, and
+# the incident's fatalities and counts leave it out. Dropping it would hide what the
+# source says; clamping it would invent a figure nobody reported.
+MAX_PLAUSIBLE_COUNT = 10_000_000
+# Digit strings longer than this are not counts at all (and ``int`` refuses very long ones).
+_MAX_DIGITS = 30
+
+
 def _digit_value(tok: _Tok) -> int | None:
     t = tok.text
+    if len(t) > _MAX_DIGITS * 4 // 3:
+        return None
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
         return int(t.replace(",", ""))
     if re.fullmatch(r"\d+", t):
@@ -241,6 +252,8 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
             current += _UNITS.get(w, 0) + _TENS.get(w, 0)
             seen, j = True, j + 1
         elif w in _SCALES and seen:
+            if total + current > 10 ** _MAX_DIGITS:
+                break  # "a hundred hundred hundred ...": no count is that big
             scale = _SCALES[w]
             if scale == 100:
                 current *= 100
@@ -276,7 +289,8 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
     # digits, optionally "1.5 million", "3 million", "2 dozen"
     if tok.is_digits:
         value = _digit_value(tok)
-        if value is None and re.fullmatch(r"\d+\.\d+", tok.text) and low(i + 1) in (
+        if value is None and len(tok.text) <= _MAX_DIGITS and re.fullmatch(
+                r"\d+\.\d+", tok.text) and low(i + 1) in (
             "million", "billion", "thousand"
         ):
             return _Core(int(float(tok.text) * _SCALES[low(i + 1)]), i + 2, digits=True)
@@ -344,6 +358,8 @@ VAGUE_QUALIFIERS = frozenset({"dozens", "several", "scores", "hundreds", "tens",
                               "a few", "many", "numerous", "a handful", "a couple"})
 
 _LOOK_BACK = 200  # characters of context a rule may read before a number
+# ... and after it: a slice to the sentence's end per number is quadratic in the sentence.
+_LOOK_AHEAD = 400
 
 
 def _prev_word(toks: list[_Tok], i: int) -> str:
@@ -354,7 +370,7 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
     """True when the number at token ``i`` is not a count: age, year, time, money..."""
     tok = toks[i]
     last = toks[core.end_tok - 1]
-    after = text[last.end:]
+    after = text[last.end : last.end + _LOOK_AHEAD]  # bounded, as ``before`` is
     before = text[max(0, tok.start - _LOOK_BACK) : tok.start]  # bounded: no quadratic scans
     nxt = toks[core.end_tok] if core.end_tok < len(toks) else None
     prev = toks[i - 1] if i > 0 else None
@@ -371,6 +387,9 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
             return True
         if nxt and nxt.text in "/" and nxt.start == last.end:
             return True  # "11/03/2025"
+        if (nxt and nxt.text in "^*" and nxt.start == last.end) or (
+                prev and prev.text in "^*" and prev.end == tok.start):
+            return True  # "10^400", "10**6": a power, not a count
         if nxt and nxt.text in "-–" and nxt.start == last.end and core.end_tok + 1 < len(toks):
             after_dash = toks[core.end_tok + 1]
             if after_dash.is_digits and after_dash.start == nxt.end and core.end_tok + 2 < len(
@@ -641,26 +660,27 @@ def _continues_compound(rest: str) -> bool:
 def _who_after(sentence: str, end: int) -> str:
     """The counted noun phrase right after a quantity ("security personnel"), also
     after "of" when the quantity is a word ("dozens of militants")."""
-    partitive = re.match(r"\s+of\s+(?:the\s+)?(?=[a-z])", sentence[end:])
+    partitive = re.match(r"\s+of\s+(?:the\s+)?(?=[a-z])", sentence[end : end + _LOOK_AHEAD])
     if partitive:
         end += partitive.end() - 1
     words = []
-    for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*|[^\sA-Za-z]", sentence[end:]):
+    ahead = sentence[end : end + _LOOK_AHEAD]
+    for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*|[^\sA-Za-z]", ahead):
         w = m.group()
         if not w[0].isalpha() or w.lower() in _WHO_STOP or len(words) >= 3:
             break
         if w.lower().endswith(("’s", "'s")):
             break
         words.append(w)
-        if _is_plural_head(w) and not _continues_compound(sentence[end + m.end():]):
+        if _is_plural_head(w) and not _continues_compound(ahead[m.end() : m.end() + 40]):
             break
     while words and not words[-1][0].islower():
         words.pop()
     phrase = " ".join(words)
     if words and words[-1].lower() in _GROUP_HEADS:
         # "members of the security forces"
-        head_end = sentence.find(phrase, end) + len(phrase)
-        tail = re.match(r"\s+of\s+the\s+", sentence[head_end:])
+        head_end = sentence.find(phrase, end, end + _LOOK_AHEAD) + len(phrase)
+        tail = re.match(r"\s+of\s+the\s+", sentence[head_end : head_end + 40])
         if tail:
             owner = _who_after(sentence, head_end + tail.end() - 1)
             if owner:
@@ -670,7 +690,7 @@ def _who_after(sentence: str, end: int) -> str:
 
 def _rest_after_noun(sentence: str, end: int, who: str) -> str:
     """Text after the counted noun, skipping a parenthetical ", including ..., "."""
-    rest = sentence[end:].lstrip()
+    rest = sentence[end : end + _LOOK_AHEAD].lstrip()
     if who and rest.startswith(who):
         rest = rest[len(who):]
     elif not who:
@@ -689,7 +709,7 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     who = _who_after(sentence, q.end)
     # "more than 150 of the 450 passengers": the noun is the total's noun
     of_total = re.match(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
-                        r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+", sentence[q.end:])
+                        r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+", sentence[q.end : q.end + _LOOK_AHEAD])
     if not who and of_total:
         who = _who_after(sentence, q.end + of_total.end() - 1)
     if re.search(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", before, re.IGNORECASE):
@@ -808,7 +828,8 @@ def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
         c = _classify(sentence, q, prev)
         who = c.who or (prev.who if prev else "")
         figures.append(Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, high=q.high,
-                              who=who, claimed_by=claimed_by, quote=quote))
+                              who=who, claimed_by=claimed_by, quote=quote,
+                              implausible=q.value > MAX_PLAUSIBLE_COUNT))
         if c.kind not in ("total", "subset") or prev is None:
             prev = c
     return figures

@@ -11,8 +11,10 @@ proximity bias for a second pass, which settles the ambiguous names.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from itertools import accumulate
 
 from gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
 from geo.geocode import Bias, candidates_for, parse_query, ranked
@@ -93,16 +95,20 @@ def variant_mentions(text: str, mentions: list[Mention], *, country: str,
     if not country:
         return []
     gaz = gazetteer or open_gazetteer()
-    taken = [(m.span.start, m.span.end) for m in mentions]
+    # Is a token inside a mention: one bisect per token, not a scan of all mentions.
+    # reach[i] is the furthest end among the first i+1 spans sorted by start.
+    taken = sorted((m.span.start, m.span.end) for m in mentions)
+    taken_starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))
     sents = sentences(text)
     index = SentenceIndex(sents)
     tokens = list(TOKEN.finditer(text))
     out = []
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         word = tok.group(0)
-        if (len(word) < 4 or not word[0].isupper() or word.isupper()
+        if (len(word) < 4 or len(word) > _MAX_WORD or not word[0].isupper() or word.isupper()
                 or prev.group(0) not in _LOCATIVE or text[prev.end() : tok.start()] != " "
-                or any(s <= tok.start() < e for s, e in taken)):
+                or _inside(taken_starts, reach, tok.start())):
             continue
         low = word.lower()
         if low in lexicon.COMMON_WORDS or low in lexicon.DEMONYMS or low in lexicon.MONTHS \
@@ -121,6 +127,13 @@ def variant_mentions(text: str, mentions: list[Mention], *, country: str,
     return out
 
 
+def _inside(starts: list[int], reach: list[int], offset: int) -> bool:
+    i = bisect_right(starts, offset)
+    return i > 0 and reach[i - 1] > offset
+
+
+# No place name is one word this long; fuzzy lookup cost grows with the square of it.
+_MAX_WORD = 64
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "toward", "into"})
 
 
@@ -163,7 +176,9 @@ def document_country(found: dict[str, tuple[str, list[Candidate]]]) -> str:
         if not countries:
             continue
         weight = 2.0 if any(c.row.ftype == "country" for c in cands) else 1.0
-        for cc in countries:
+        # Sorted: the set's order (PYTHONHASHSEED) would decide ties through the Counter's
+        # insertion order, which ``most_common`` keeps.
+        for cc in sorted(countries):
             votes[cc] += weight / len(countries)
     return votes.most_common(1)[0][0] if votes else ""
 

@@ -36,7 +36,8 @@ _AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+
                         r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
                         r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+", re.I)
 # "this year"/"last year" is a tally unless a month dates it ("In October last year").
-_YEAR_TALLY = re.compile(r"(\w+)\s+(?:this|last)\s+year\b", re.I)
+# \b: tried only at word starts, else a long letter run is rescanned from each letter.
+_YEAR_TALLY = re.compile(r"\b(\w+)\s+(?:this|last)\s+year\b", re.I)
 _MONTHS = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|"
                      r"october|november|december)$", re.I)
 _LEFT = re.compile(r"\b(?:left|departed(?:\s+from)?|leaving|set\s+off\s+from)\s+(?:the\s+)?$",
@@ -87,11 +88,13 @@ def role_of(m: Mention) -> str:
     if m.role == "title":
         return "title"
     s = m.sentence
-    before = s.text[: m.span.start - s.start][-90:]
-    after = s.text[m.span.end - s.start :][:40]
+    at, to = m.span.start - s.start, m.span.end - s.start
+    # Slices of bounded length: copying the sentence's head or tail is quadratic in it.
+    before = s.text[max(0, at - 90) : at]
+    after = s.text[to : to + 40]
     if _BASED.match(after) or _BASED_IN.search(before):
         return "based_in"
-    journey = _JOURNEY.search(s.text)
+    journey = _journey(s.text)
     if _BOUND_FOR.search(before) or (journey and _FROM_X_TO.search(before)):
         return "destination"
     if (journey and _FROM.search(before) and _TO_NEXT.match(after)) or _LEFT.search(before):
@@ -105,6 +108,12 @@ def role_of(m: Mention) -> str:
                               (not before.strip() and _HIT.match(after))):
         return "event"
     return "context"
+
+
+@lru_cache(maxsize=4096)
+def _journey(sentence: str) -> bool:
+    # Once per sentence, not once per mention: a long sentence names many places.
+    return bool(_JOURNEY.search(sentence))
 
 
 @lru_cache(maxsize=4096)
@@ -159,17 +168,30 @@ def assign_roles(mentions: list[Mention]) -> list[Mention]:
     roled = [_container_is_context(m, prev) for prev, m in zip([None, *roled], roled,
                                                                 strict=False)]
     roled = _share_coordinated_roles(roled)
+    # The places of each sentence that can make another one context, each place once:
+    # a long sentence listing the same places again and again must not cost its square.
+    finer: dict[int, dict[tuple, object]] = {}
+    for other in roled:
+        if other.role in ("event", "taken_to", "origin") and other.place:
+            finer.setdefault(other.sentence.start, {}).setdefault(_place_key(other.place),
+                                                                   other.place)
+    verdicts: dict[tuple, bool] = {}
     out = []
     for m in roled:
         if m.role == "event" and m.place:
-            for other in roled:
-                p, q = other.place, m.place
-                if (other is not m and other.role in ("event", "taken_to", "origin")
-                        and other.sentence == m.sentence and p
-                        and (p.geo_precision, p.uncertainty_km) < (q.geo_precision,
-                                                                   q.uncertainty_km)
-                        and great_circle_km(p.lat, p.lon, q.lat, q.lon) <= q.uncertainty_km * 1.5):
-                    m = replace(m, role="context")
-                    break
+            q = m.place
+            key = (m.sentence.start, _place_key(q))
+            if key not in verdicts:
+                # A place strictly finer than q is never q itself ("other is not m").
+                verdicts[key] = any(
+                    (p.geo_precision, p.uncertainty_km) < (q.geo_precision, q.uncertainty_km)
+                    and great_circle_km(p.lat, p.lon, q.lat, q.lon) <= q.uncertainty_km * 1.5
+                    for p in finer.get(m.sentence.start, {}).values())
+            if verdicts[key]:
+                m = replace(m, role="context")
         out.append(m)
     return out
+
+
+def _place_key(p) -> tuple:
+    return (p.gazetteer_id, p.lat, p.lon, p.geo_precision, p.uncertainty_km)

@@ -43,7 +43,8 @@ def geocode(
     domain: str = typer.Option("", envvar="INCIMAP_PROVIDER_DOMAIN",
                                help="Provider server host[:port] (self-hosted)."),
     scheme: str = typer.Option("https", help="http or https for --domain."),
-    timeout: float = typer.Option(10.0, help="Online request timeout in seconds."),
+    timeout: float = typer.Option(10.0, min=0.1, max=300.0,
+                                  help="Online request timeout in seconds (0.1 to 300)."),
 ) -> None:
     """Geocode place names from the offline gazetteer (online only with --provider/--fallback)."""
     from geo.fileio import check_output_file, check_stdout
