@@ -26,8 +26,8 @@ class CacheFileError(Exception):
 
 
 class _RestrictedUnpickler(pickle.Unpickler):
-    def __init__(self, data: bytes, allowed: frozenset[tuple[str, str]]):
-        super().__init__(io.BytesIO(data))
+    def __init__(self, file: io.BytesIO, allowed: frozenset[tuple[str, str]]):
+        super().__init__(file)
         self._allowed = allowed
 
     def find_class(self, module: str, name: str):
@@ -63,8 +63,10 @@ def load(path: Path, allowed: frozenset[tuple[str, str]], expect: type) -> objec
     payload = memoryview(data)[start:]
     if len(payload) != length or hashlib.sha256(payload).digest() != digest:
         raise CacheFileError("cache file is damaged (length or digest)")
+    buffer = io.BytesIO(data)  # shares the bytes read: no copy of a 100 MB payload
+    buffer.seek(start)
     try:
-        obj = _RestrictedUnpickler(payload.tobytes(), allowed).load()
+        obj = _RestrictedUnpickler(buffer, allowed).load()
     except CacheFileError:
         raise
     except Exception as e:  # any unpickling failure means the same: rebuild
