@@ -54,51 +54,51 @@ def evaluate(
 ) -> None:
     """Geotagging P/R/F1, resolution given the gold names, and end to end; for a coded
     incident corpus, the main incident's fields and the extra incidents."""
+    with contextlib.ExitStack() as stack:
+        record = _records(stack, errors)
+        if corpus.is_dir():
+            from geo.evaluate_incidents import evaluate_incidents
+
+            scores = evaluate_incidents(corpus, on_article=record)
+            rows = _INCIDENT_ROWS
+        else:
+            from geo.evaluate import evaluate as run
+
+            scores = run(corpus, split=split, limit=limit, on_document=record,
+                         progress=_progress(stack, limit))
+            rows = _ROWS
+    # Printed only once the errors file is in place (the stack renames it on exit).
+    out(json.dumps(scores, indent=1) if as_json else table(scores, rows))
+
+
+def _records(stack: contextlib.ExitStack, path: Path | None):
+    """A function writing one JSON line per document to ``path`` (atomically), or None."""
+    if path is None:
+        return None
     from geo.fileio import atomic_path
 
-    if corpus.is_dir():
-        from geo.evaluate_incidents import evaluate_incidents
+    sink = stack.enter_context(stack.enter_context(atomic_path(path)).open(
+        "w", encoding="utf-8"))
 
-        with contextlib.ExitStack() as stack:
-            on_article = None
-            if errors is not None:
-                tmp = stack.enter_context(atomic_path(errors))
-                sink = stack.enter_context(tmp.open("w", encoding="utf-8"))
+    def record(value: dict) -> None:
+        sink.write(json.dumps(value, ensure_ascii=False) + "\n")
 
-                def on_article(record: dict) -> None:
-                    sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return record
 
-            scores = evaluate_incidents(corpus, on_article=on_article)
-            if on_article is not None:
-                sink.close()
-        out(json.dumps(scores, indent=1) if as_json else table(scores, _INCIDENT_ROWS))
-        return
-    from geo.evaluate import evaluate as run
 
-    with contextlib.ExitStack() as stack:
-        on_document = None
-        if errors is not None:
-            tmp = stack.enter_context(atomic_path(errors))
-            sink = stack.enter_context(tmp.open("w", encoding="utf-8"))
+def _progress(stack: contextlib.ExitStack, limit: int | None):
+    """A progress callback drawing a bar on a terminal's stderr, or None."""
+    if not sys.stderr.isatty():
+        return None
+    bar = stack.enter_context(typer.progressbar(length=limit or 0, label="scoring",
+                                                file=sys.stderr, show_pos=True))
+    seen = [0]
 
-            def on_document(record: dict) -> None:
-                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def progress(done: int) -> None:
+        bar.update(done - seen[0])
+        seen[0] = done
 
-        progress = None
-        if sys.stderr.isatty():
-            bar = stack.enter_context(typer.progressbar(length=limit or 0, label="scoring",
-                                                        file=sys.stderr, show_pos=True))
-            seen = [0]
-
-            def progress(done: int) -> None:
-                bar.update(done - seen[0])
-                seen[0] = done
-
-        scores = run(corpus, split=split, limit=limit, on_document=on_document,
-                     progress=progress)
-        if on_document is not None:
-            sink.close()
-    out(json.dumps(scores, indent=1) if as_json else table(scores))
+    return progress
 
 
 def table(scores: dict[str, dict], rows=_ROWS) -> str:
