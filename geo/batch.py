@@ -371,8 +371,8 @@ def process_partition(partition: Partition, output: str, options: Options) -> di
                 try:
                     check_country(article.country)
                 except InputError:
-                    raise ValueError(f"country {article.country!r} is not an ISO 3166-1 "
-                                     "alpha-2 code") from None
+                    raise ValueError(f"country {article.country!r} is not a country code "
+                                     "or name") from None
             result = extract(article.text, published=article.published,
                              country=article.country or options.country, source=article.id)
         except Exception as e:  # a reader bug must cost one article, not the run

@@ -82,17 +82,38 @@ def parse_latlon(text: str, option: str = "--near") -> tuple[float, float]:
     return lat, lon
 
 
-def check_country(code: str) -> str:
-    """An ISO 3166-1 alpha-2 code, upper-cased; '' stays ''; anything else is refused."""
-    code = (code or "").strip().upper()
-    if not code:
+def check_country(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code from a code or a country's name ("PK", "PAK", "Pakistan",
+    "DR Congo"); '' stays ''; anything else is refused."""
+    text = (value or "").strip()
+    if not text:
         return ""
+    code = _country_code(text)
+    if code is None:
+        raise InputError(f"{text!r} is not a country: give an ISO 3166-1 code (e.g. PK) or a "
+                         "name (e.g. Pakistan)", field="--country")
+    return code
+
+
+@lru_cache(maxsize=1024)
+def _country_code(text: str) -> str | None:
     import pycountry
 
-    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
-        raise InputError(f"{code!r} is not an ISO 3166-1 alpha-2 country code (e.g. PK)",
-                         field="--country")
-    return code
+    from gazetteer.sources import country_name, country_points
+
+    upper = text.upper()
+    if len(upper) == 2 and (pycountry.countries.get(alpha_2=upper)
+                            or country_name(upper) != upper):
+        return upper  # GeoNames' codes include user-assigned ones (XK, Kosovo)
+    try:
+        return pycountry.countries.lookup(text).alpha_2
+    except LookupError:
+        pass
+    folded = text.casefold()
+    for iso, (_, _, names) in sorted(country_points().items()):
+        if folded in (n.casefold() for n in names):
+            return iso
+    return None
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:

@@ -137,7 +137,7 @@ def test_bad_jsonl_records_are_recorded_not_fatal(tmp_path, client):
         f.write(json.dumps({"id": "bad-date", "text": "Gunmen attacked Quetta.",
                             "published": "yesterday"}) + "\n")
         f.write(json.dumps({"id": "bad-country", "text": "Gunmen attacked Quetta.",
-                            "country": "Pakistan"}) + "\n")
+                            "country": "Narnia"}) + "\n")
     summary = run_batch([str(path)], tmp_path / "out", partition_size=2, client=client)
     assert (summary["read"], summary["failed"]) == (2, 4)
     errors = {json.loads(x)["id"]: json.loads(x)["reason"]
@@ -145,7 +145,7 @@ def test_bad_jsonl_records_are_recorded_not_fatal(tmp_path, client):
     assert "not valid JSON" in errors[f"{path}:3"]
     assert "no text" in errors["no-text"]
     assert "not a date" in errors["bad-date"]
-    assert "country 'Pakistan' is not an ISO" in errors["bad-country"]
+    assert "country 'Narnia' is not a country code or name" in errors["bad-country"]
 
 
 def test_a_glob_and_its_folder_plan_the_same_partitions(tmp_path):

@@ -78,8 +78,8 @@ def test_unknown_place_exits_1_with_suggestions():
     (("geocode", "Quetta", "--bbox", "1,2"), "--bbox"),
     (("geocode", ""), "empty place name"),
     (("geocode", "Quetta", "--provider", "nowhere"), "unknown provider"),
-    (("geocode", "Quetta", "--country", "XX"), "not an ISO 3166-1"),
-    (("extract", "--country", "Pakistan"), "not an ISO 3166-1"),
+    (("geocode", "Quetta", "--country", "XX"), "'XX' is not a country"),
+    (("extract", "--country", "Narnia"), "'Narnia' is not a country"),
 ])
 def test_bad_options_exit_2_with_one_line(args, needle):
     out = run(*args)
@@ -155,3 +155,17 @@ def test_geocode_path_imports_no_heavy_library():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60)
     assert "HEAVY []" in out.stdout, out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("given, code", [("PK", "PK"), ("pk", "PK"), ("PAK", "PK"),
+                                         ("Pakistan", "PK"), ("DR Congo", "CD"),
+                                         ("XK", "XK")])
+def test_country_option_takes_codes_and_names(given, code):
+    from geo.geocode import check_country
+
+    assert check_country(given) == code
+
+
+def test_version_is_printed():
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.startswith("incimap ")

@@ -42,6 +42,26 @@ def out(text: str = "", nl: bool = True) -> None:
     write_stdout(f"{text}\n" if nl else text)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("incident-mapper")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            number = "unknown (not installed)"
+        out(f"incimap {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: bool = typer.Option(False, "--version", callback=_show_version,
+                                      is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Read incident reports, geocode their places offline, map and export them."""
+
+
 def _register() -> None:
     # Importing a command module registers its commands on ``app``.
     from geo.cli import (  # noqa: F401
