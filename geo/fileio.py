@@ -184,20 +184,10 @@ def _temp_prefix() -> str:
     return f".incimap-{os.getpid()}-"
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except (ProcessLookupError, OverflowError):
-        return False
-    except PermissionError:  # someone else's live process
-        return True
-    return True
-
-
 def clean_stale_temporaries(folder: str | Path) -> list[Path]:
     """Remove the temporaries a killed run left in ``folder``; returns what was removed."""
+    from gazetteer.gazetteer import pid_alive
+
     removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
@@ -213,7 +203,7 @@ def clean_stale_temporaries(folder: str | Path) -> list[Path]:
             age = now - entry.stat(follow_symlinks=False).st_mtime
         except OSError:
             continue
-        if (pid == os.getpid() or _pid_alive(pid)) and age < STALE_AFTER_S:
+        if (pid == os.getpid() or pid_alive(pid)) and age < STALE_AFTER_S:
             continue
         try:
             if entry.is_dir(follow_symlinks=False):

@@ -17,7 +17,6 @@ station"), title words as the title role ("Kalat Commissioner").
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -125,29 +124,16 @@ def _load_matcher(path: Path, version: str) -> Matcher | None:
 
 
 def _remove_stale(folder: Path, keep: Path) -> None:
-    """Older matchers, earlier pickle caches and temp files left by killed builds."""
+    """Older matchers and earlier pickle caches (temp files of killed builds go with the
+    stores', ``gazetteer.remove_temps``)."""
     for stale in [*folder.glob("matcher-*.cache"), *folder.glob("matcher-*.pickle")]:
         if stale != keep:
             stale.unlink(missing_ok=True)
-    for tmp in folder.glob(".matcher-*"):
-        pid = tmp.name.rsplit(".", 2)[-2] if tmp.name.endswith(".tmp") else ""
-        if not (pid.isdigit() and _alive(int(pid))):
-            tmp.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def get_matcher(gazetteer=None) -> Matcher:
     """The matcher for the open gazetteer, from memory, the cache file, or built."""
-    from gazetteer.gazetteer import build_lock, open_gazetteer
+    from gazetteer.gazetteer import build_lock, open_gazetteer, remove_temps
     from geo import cachefile
 
     gaz = gazetteer or open_gazetteer()
@@ -163,6 +149,7 @@ def get_matcher(gazetteer=None) -> Matcher:
             if path.exists() and path.stat().st_mtime_ns != seen:
                 matcher = _load_matcher(path, version)
             if matcher is None:
+                remove_temps(path.parent)
                 keys = (k for s in gaz.stores for (k,) in s.con.execute("SELECT key FROM keys"))
                 matcher = Matcher.from_keys(keys, version)
                 try:
