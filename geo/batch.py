@@ -622,30 +622,11 @@ def consolidate(out: Path, partitions: list[Partition], summary: Summary,
     _write_parquet(out / "events.parquet", events_frame(events))
 
     # Mentions can be many: copy them part by part, never all in memory.
-    target = out / "mentions.parquet"
-    tmp = out / f".mentions.parquet.{uuid.uuid4().hex}.tmp"
-    writer = None
-    try:
-        for d in done:
-            part = pq.read_table(d / "mentions.parquet")
-            if not part.num_rows:  # an empty part's columns have no type to cast
-                continue
-            if writer is None:
-                writer = pq.ParquetWriter(tmp, part.schema)
-            writer.write_table(part.cast(writer.schema))
-        if writer is None:
-            from geo.dataset import mention_rows
+    from geo.dataset import mention_rows
 
-            _write_parquet(target, mention_rows([], []))
-        else:
-            writer.close()
-            writer = None
-            os.replace(tmp, target)
-    finally:
-        if writer is not None:
-            writer.close()
-        if tmp.exists():
-            tmp.unlink()
+    _stream_parquet(out / "mentions.parquet",
+                    (pq.read_table(d / "mentions.parquet") for d in done),
+                    lambda: mention_rows([], []))
 
     lines = []
     for d in done:
@@ -665,25 +646,36 @@ def _write_linked(target: Path, done: list[Path], event_of: dict[str, str]) -> i
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from geo.dataset import incident_rows
+
+    def parts():
+        for d in done:
+            part = pq.read_table(d / "incidents.parquet")
+            ids = part.column("event_id_cnty").to_pylist()
+            column = pa.array([event_of.get(i, "") for i in ids], pa.string())
+            yield part.set_column(part.column_names.index("event_id"), "event_id", column)
+
+    return _stream_parquet(target, parts(), lambda: incident_rows([]))
+
+
+def _stream_parquet(target: Path, parts, empty) -> int:
+    """Tables written one after another into ``target`` atomically; ``empty()`` gives the
+    frame to write when every part is empty. Returns the rows written."""
+    import pyarrow.parquet as pq
+
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     writer = None
     rows = 0
     try:
-        for d in done:
-            part = pq.read_table(d / "incidents.parquet")
-            if not part.num_rows:
+        for part in parts:
+            if not part.num_rows:  # an empty part's columns have no type to cast
                 continue
-            ids = part.column("event_id_cnty").to_pylist()
-            column = pa.array([event_of.get(i, "") for i in ids], pa.string())
-            part = part.set_column(part.column_names.index("event_id"), "event_id", column)
             if writer is None:  # the first part's schema carries the GeoParquet metadata
                 writer = pq.ParquetWriter(tmp, part.schema)
             writer.write_table(part.cast(writer.schema))
             rows += part.num_rows
         if writer is None:
-            from geo.dataset import incident_rows
-
-            incident_rows([]).to_parquet(tmp, index=False)
+            empty().to_parquet(tmp, index=False)
         else:
             writer.close()
             writer = None
