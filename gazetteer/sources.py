@@ -175,18 +175,22 @@ COUNTRY_POINTS = Path(__file__).parent / "data" / "country_points.tsv"
 def country_points() -> dict[str, tuple[float, float, tuple[str, ...]]]:
     """ISO alpha-2 -> (lat, lon, alternate spellings): the reference points gazetteers and
     encyclopedias give countries (gazetteer/data/README.md)."""
+    return _country_points(str(COUNTRY_POINTS))
+
+
+@lru_cache(maxsize=4)
+def _country_points(path: str) -> dict[str, tuple[float, float, tuple[str, ...]]]:
     points = {}
-    if not COUNTRY_POINTS.exists():
+    if not Path(path).exists():
         return points
-    for n, line in enumerate(COUNTRY_POINTS.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
         try:
             iso, lat, lon = parts[0], float(parts[1]), float(parts[2])
         except (IndexError, ValueError):
-            raise DataError("expected iso2, lat, lon, names", path=str(COUNTRY_POINTS),
-                            line=n) from None
+            raise DataError("expected iso2, lat, lon, names", path=path, line=n) from None
         names = tuple(x for x in (parts[3] if len(parts) > 3 else "").split("|") if x)
         points[iso] = (lat, lon, names)
     return points

@@ -279,11 +279,10 @@ def score_document(doc: GoldDocument, predicted: list[Mention], resolved: list[M
         s.located_gold += 1
         error = _distance(mention.place, gold)
         s.errors_km.append(error)
-        if gold.geonameid and mention.place is not None:
+        if gold.geonameid:
             s.id_checked += 1
-            s.id_exact += mention.place.gazetteer_id == f"geonames:{gold.geonameid}"
-        elif gold.geonameid:
-            s.id_checked += 1
+            s.id_exact += (mention.place is not None
+                           and mention.place.gazetteer_id == f"geonames:{gold.geonameid}")
         if error > ACC_KM:
             far.append({"name": gold.name, "start": gold.start, "gold": [gold.lat, gold.lon],
                         "resolved": _brief(mention.place), "error_km": round(error, 1)})
