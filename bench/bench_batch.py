@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def scaling(corpus: Path, docs: int, partition_size: int) -> None:
-    from geo.batch import run_batch
+    from incimap.geo.batch import run_batch
 
     folder = Path(tempfile.mkdtemp(prefix="incimap-bench-"))
     subset = folder / "subset.jsonl"
@@ -62,7 +62,7 @@ def large(corpus: Path, budget: float, partition_size: int, every: float) -> Non
 
     total = sum(1 for _ in corpus.open(encoding="utf-8"))
     out = Path(tempfile.mkdtemp(prefix="incimap-bench-large-")) / "out"
-    args = [sys.executable, "-m", "geo", "batch", str(corpus), "-o", str(out), "--workers",
+    args = [sys.executable, "-m", "incimap.geo", "batch", str(corpus), "-o", str(out), "--workers",
             "2", "--partition-size", str(partition_size), "--quiet"]
     started = time.monotonic()
     proc = subprocess.Popen(args, cwd=ROOT, start_new_session=True)

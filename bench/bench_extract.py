@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def corpus(megabytes: float, seed: int = 3) -> list[str]:
-    from gazetteer.gazetteer import open_gazetteer
+    from incimap.gazetteer.gazetteer import open_gazetteer
 
     rng = random.Random(seed)
     sources = [ROOT / "seeds" / "jaffar_express_2025-03-12.txt",
@@ -48,9 +48,9 @@ def corpus(megabytes: float, seed: int = 3) -> list[str]:
 
 def main() -> None:
     megabytes = float(sys.argv[sys.argv.index("--mb") + 1]) if "--mb" in sys.argv else 4.0
-    from gazetteer.gazetteer import open_gazetteer
-    from geo import mentions
-    from geo.extract import extract
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.geo import mentions
+    from incimap.geo.extract import extract
 
     gaz = open_gazetteer()
     keys = sum(s.count("keys") for s in gaz.stores)

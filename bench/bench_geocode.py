@@ -36,13 +36,13 @@ def timed_runs(cmd: list[str], runs: int) -> float:
 
 
 def cold_start(runs: int) -> None:
-    from gazetteer.gazetteer import world_path
+    from incimap.gazetteer.gazetteer import world_path
 
     baseline = (f"import sqlite3; c = sqlite3.connect('file:{world_path()}?mode=ro', uri=True); "
                 "c.execute(\"select * from keys where key = 'quetta'\").fetchall()")
     base = timed_runs([sys.executable, "-c", baseline], runs)
-    cli = timed_runs([sys.executable, "-m", "geo", "geocode", "Quetta"], runs)
-    helptime = timed_runs([sys.executable, "-m", "geo", "--help"], runs)
+    cli = timed_runs([sys.executable, "-m", "incimap.geo", "geocode", "Quetta"], runs)
+    helptime = timed_runs([sys.executable, "-m", "incimap.geo", "--help"], runs)
     print(f"cold `incimap geocode Quetta`: {cli * 1000:.0f} ms median of {runs} "
           f"(target <= 200 ms; bare python+sqlite lookup here: {base * 1000:.0f} ms)")
     print(f"cold `incimap --help`:         {helptime * 1000:.0f} ms")
@@ -68,7 +68,7 @@ def batch(gaz, names: list[str], label: str, coherent: bool = False) -> None:
     """Plain batches take the fast path (the best place of each name is stored); a batch
     with a country focus (``coherent``, what `incimap geocode --file` does) ranks every
     candidate."""
-    from geo.geocode import geocode_many
+    from incimap.geo.geocode import geocode_many
 
     start = time.perf_counter()
     results = geocode_many(names, gazetteer=gaz, alternatives=0, fuzzy=False, coherent=coherent)
@@ -90,8 +90,8 @@ def typo(name: str, rng: random.Random) -> str:
 
 
 def fuzzy(gaz, sample: list[tuple[str, str]]) -> None:
-    from geo.exceptions import IncimapError
-    from geo.geocode import geocode
+    from incimap.geo.exceptions import IncimapError
+    from incimap.geo.geocode import geocode
 
     rng = random.Random(11)
     queries = [(typo(name, rng), name, gid) for name, gid in sample]
@@ -115,7 +115,7 @@ def build(quick: bool) -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         code = ("import resource, time; from pathlib import Path; "
-                "from gazetteer.gazetteer import build_world; t = time.perf_counter(); "
+                "from incimap.gazetteer.gazetteer import build_world; t = time.perf_counter(); "
                 f"p = build_world(Path({tmp!r}) / 'w.sqlite'); "
                 "print(time.perf_counter() - t, p.stat().st_size, "
                 "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
@@ -128,7 +128,7 @@ def build(quick: bool) -> None:
 
 def main() -> None:
     quick = "--quick" in sys.argv
-    from gazetteer.gazetteer import open_gazetteer
+    from incimap.gazetteer.gazetteer import open_gazetteer
 
     gaz = open_gazetteer()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")

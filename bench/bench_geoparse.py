@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geo.cli.evaluate_cmd import table  # noqa: E402
-from geo.evaluate import evaluate  # noqa: E402
+from incimap.geo.cli.evaluate_cmd import table  # noqa: E402
+from incimap.geo.evaluate import evaluate  # noqa: E402
 
 CORPORA = ("lgl.xml", "GeoVirus.xml")
 # Published figures to compare with (resolution given the gold names).

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo.models import Incident, Place  # noqa: E402
+from incimap.geo.models import Incident, Place  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 EVENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots",
@@ -43,8 +43,8 @@ def synthetic_incidents(n: int, seed: int = 7) -> list[Incident]:
 
 
 def bench_render(n: int, folder: Path) -> tuple[float, int, Path]:
-    import maps
-    from geo.route import load_route
+    from incimap import maps
+    from incimap.geo.route import load_route
 
     incidents = synthetic_incidents(n)
     route = load_route()
@@ -56,7 +56,7 @@ def bench_render(n: int, folder: Path) -> tuple[float, int, Path]:
 
 
 def seed_map(folder: Path) -> tuple[float, Path]:
-    from geo.cli import main
+    from incimap.geo.cli import main
 
     path = folder / "seed-map.html"
     start = time.perf_counter()

@@ -33,7 +33,7 @@ ACTORS = ["Unidentified Armed Group", "ISKP: Islamic State Khorasan Province",
 
 
 def synthetic(n: int, places: int, seed: int = 5):
-    from geo.models import Incident, Place
+    from incimap.geo.models import Incident, Place
 
     rng = random.Random(seed)
     sites = []
@@ -88,7 +88,7 @@ def main() -> None:
     ap.add_argument("--places", type=int, default=2000)
     ap.add_argument("--no-set", action="store_true", help="skip the committed test set")
     args = ap.parse_args()
-    from geo.events import candidate_pairs, merge_events
+    from incimap.geo.events import candidate_pairs, merge_events
 
     records, gold = synthetic(args.incidents, args.places)
     t = time.perf_counter()

@@ -80,8 +80,8 @@ def _arg(name: str, default: str) -> str:
 
 
 def main() -> None:
-    from gazetteer.gazetteer import open_gazetteer
-    from geo.extract import extract
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.geo.extract import extract
 
     sizes = [float(x) for x in _arg("--sizes", "0.25,1,4").split(",")]
     kinds = _arg("--kinds", ",".join(KINDS)).split(",")

@@ -18,9 +18,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo.export import FORMATS, SINGLE_LAYER_FORMATS, build_layers, export_layers  # noqa: E402
-from geo.models import Figure, Incident, Place  # noqa: E402
-from geo.route import load_route, locate, locate_many  # noqa: E402
+from incimap.geo.export import FORMATS, SINGLE_LAYER_FORMATS, build_layers, export_layers  # noqa: E402
+from incimap.geo.models import Figure, Incident, Place  # noqa: E402
+from incimap.geo.route import load_route, locate, locate_many  # noqa: E402
 
 
 def timed(fn, repeat: int = 1) -> tuple[float, object]:

@@ -32,17 +32,17 @@ from scipy.optimize import minimize
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from gazetteer.gazetteer import open_gazetteer  # noqa: E402
-from geo import ranking  # noqa: E402
-from geo.evaluate import (  # noqa: E402
+from incimap.gazetteer.gazetteer import open_gazetteer  # noqa: E402
+from incimap.geo import ranking  # noqa: E402
+from incimap.geo.evaluate import (  # noqa: E402
     ACC_KM,
     GoldDocument,
     GoldToponym,
     gold_mentions,
     read_corpus,
 )
-from geo.geocode import candidate_vectors, great_circle_km, prefer_curated  # noqa: E402
-from geo.resolve import candidates_by_surface, document_bias  # noqa: E402
+from incimap.geo.geocode import candidate_vectors, great_circle_km, prefer_curated  # noqa: E402
+from incimap.geo.resolve import candidates_by_surface, document_bias  # noqa: E402
 
 CORPORA = ("lgl.xml", "GeoVirus.xml")
 # The earlier hand-set ranking, in its own units (points): the prior of the fit.

@@ -12,9 +12,9 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from gazetteer.normalize import normalize
-from geo.exceptions import DataError
-from seeds import SEEDS_DIR
+from incimap.gazetteer.normalize import normalize
+from incimap.geo.exceptions import DataError
+from incimap.seeds import SEEDS_DIR
 
 BOUNDARIES_DIR = SEEDS_DIR / "boundaries"
 COUNTRIES_FILE = BOUNDARIES_DIR / "countries.geojson"

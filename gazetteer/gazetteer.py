@@ -35,9 +35,9 @@ from pathlib import Path
 
 from rapidfuzz.distance import OSA, Indel
 
-from gazetteer import sources
-from gazetteer.normalize import compact, deletions, normalize, skeleton
-from gazetteer.store import (
+from incimap.gazetteer import sources
+from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
+from incimap.gazetteer.store import (
     SCHEMA_VERSION,
     Row,
     Store,
@@ -46,7 +46,7 @@ from gazetteer.store import (
     stamp_path,
     write_store,
 )
-from geo.exceptions import GazetteerError
+from incimap.geo.exceptions import GazetteerError
 
 ALTERNATE_PENALTY = 6.0
 CURATED_BONUS = 4.0  # the overlay and imports beat a generic GeoNames duplicate
@@ -77,7 +77,7 @@ def overlay_path() -> Path:
     env = os.environ.get("INCIMAP_OVERLAY")
     if env:
         return Path(env)
-    from seeds import PLACES_OVERLAY
+    from incimap.seeds import PLACES_OVERLAY
 
     return PLACES_OVERLAY
 
@@ -436,7 +436,7 @@ def clear_cache() -> None:
         g.close()
     _OPEN.clear()
     sources.admin1_names.cache_clear()
-    from geo.mentions import clear_matchers  # matchers are built from the stores' names
+    from incimap.geo.mentions import clear_matchers  # matchers are built from the stores' names
 
     clear_matchers()
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from gazetteer.store import Row
-from geo.exceptions import DataError, InputError
-from geo.models import FEATURE_TYPES
+from incimap.gazetteer.store import Row
+from incimap.geo.exceptions import DataError, InputError
+from incimap.geo.models import FEATURE_TYPES
 
 ADMIN1_FILE = Path(__file__).resolve().parent / "data" / "admin1CodesASCII.txt"
 
@@ -285,7 +285,7 @@ OVERLAY_COLUMNS = ("id", "name", "alternate_names", "feature_type", "lat", "lon"
 
 def overlay_rows(path: Path) -> list[Row]:
     """Rows of a curated overlay CSV, validated; errors name the file, line and field."""
-    from geo.fileio import read_text
+    from incimap.geo.fileio import read_text
 
     text = read_text(path, what="overlay")
     reader = csv.DictReader(io.StringIO(text))

@@ -32,8 +32,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from gazetteer.normalize import compact, deletions, normalize, skeleton
-from geo.exceptions import GazetteerError
+from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
+from incimap.geo.exceptions import GazetteerError
 
 SCHEMA_VERSION = "7"  # bump when what a store holds changes
 

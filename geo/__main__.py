@@ -1,3 +1,3 @@
-from geo.cli import main
+from incimap.geo.cli import main
 
 main()

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from geo.exceptions import InputError
+from incimap.geo.exceptions import InputError
 
 PLAN_VERSION = 1
 DEFAULT_PARTITION_SIZE = 50
@@ -269,7 +269,7 @@ def _read_txt(path: Path, options: Options) -> Article | Bad:
         if size > options.max_bytes:
             raise ValueError(f"article too large ({size} bytes > {options.max_bytes})")
         text = _decode(path.read_bytes(), "article")
-        from geo.extract import article_metadata
+        from incimap.geo.extract import article_metadata
 
         meta = article_metadata(path)
         article_id = str(meta.get("id") or where)
@@ -347,8 +347,8 @@ def process_partition(partition: Partition, output: str, options: Options) -> di
     Runs in a worker: the gazetteer and matcher are opened once per process (they cache
     in-process) and reused by every task the worker runs.
     """
-    from geo.dataset import incident_rows, mention_rows
-    from geo.extract import extract
+    from incimap.geo.dataset import incident_rows, mention_rows
+    from incimap.geo.extract import extract
 
     started = time.perf_counter()
     parts = Path(output) / "parts"
@@ -366,7 +366,7 @@ def process_partition(partition: Partition, output: str, options: Options) -> di
             if not article.text.strip():
                 raise ValueError("the article is empty")
             if article.country:
-                from geo.geocode import check_country
+                from incimap.geo.geocode import check_country
 
                 try:
                     check_country(article.country)
@@ -447,7 +447,7 @@ def run_batch(inputs: list[str], output: str | Path, *, partition_size: int =
     (default: the core count) that lives for this call. ``workers=0`` runs in this process
     (no Dask), for debugging.
     """
-    from geo.geocode import check_country
+    from incimap.geo.geocode import check_country
 
     started = time.perf_counter()
     options = Options(country=check_country(country), text_column=text_column,
@@ -590,8 +590,8 @@ def consolidate(out: Path, partitions: list[Partition], summary: Summary,
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from geo.dataset import events_frame, incidents_from_frame, sources_from_frame
-    from geo.events import merge_events
+    from incimap.geo.dataset import events_frame, incidents_from_frame, sources_from_frame
+    from incimap.geo.events import merge_events
 
     done = [out / "parts" / p.id for p in partitions if (out / "parts" / p.id).is_dir()]
     # The merge reads only what it needs (no geometry, notes), as plain arrow tables (no
@@ -622,7 +622,7 @@ def consolidate(out: Path, partitions: list[Partition], summary: Summary,
     _write_parquet(out / "events.parquet", events_frame(events))
 
     # Mentions can be many: copy them part by part, never all in memory.
-    from geo.dataset import mention_rows
+    from incimap.geo.dataset import mention_rows
 
     _stream_parquet(out / "mentions.parquet",
                     (pq.read_table(d / "mentions.parquet") for d in done),
@@ -646,7 +646,7 @@ def _write_linked(target: Path, done: list[Path], event_of: dict[str, str]) -> i
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from geo.dataset import incident_rows
+    from incimap.geo.dataset import incident_rows
 
     def parts():
         for d in done:

@@ -30,11 +30,11 @@ from typing import Any
 
 import yaml
 
-import seeds
-from geo.exceptions import DataError, InputError
-from geo.fileio import read_text
-from geo.models import ACLED_TAXONOMY, FEATURE_TYPES, Figure, Incident, Place, Span
-from geo.numbers import FIGURE_KINDS, MAX_PLAUSIBLE_COUNT
+from incimap import seeds
+from incimap.geo.exceptions import DataError, InputError
+from incimap.geo.fileio import read_text
+from incimap.geo.models import ACLED_TAXONOMY, FEATURE_TYPES, Figure, Incident, Place, Span
+from incimap.geo.numbers import FIGURE_KINDS, MAX_PLAUSIBLE_COUNT
 
 _REQUIRED = ("id", "title", "event_type", "sub_event_type", "event_date", "time_precision",
              "location", "actor1", "fatalities")

@@ -17,8 +17,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.exceptions import InputError
-from geo.models import Event, EventSource, Figure, Incident, Mention, Place
+from incimap.geo.exceptions import InputError
+from incimap.geo.models import Event, EventSource, Figure, Incident, Mention, Place
 
 DATASET_SUFFIXES = (".parquet", ".geoparquet", ".gpkg", ".csv", ".geojson", ".json")
 CURATED_SUFFIXES = (".yaml", ".yml")  # curated incidents (geo.curated), for merge
@@ -50,7 +50,7 @@ def incident_rows(incidents: Sequence[Incident], meta: dict[str, dict] | None = 
                   ) -> gpd.GeoDataFrame:
     """ACLED incident columns plus what a merge needs (``meta``: incident id -> url,
     publisher, published, article_id)."""
-    from geo.layers import incidents_frame
+    from incimap.geo.layers import incidents_frame
 
     meta = meta or {}
     frame = incidents_frame(incidents)
@@ -74,7 +74,7 @@ def _figure_dict(f: Figure) -> dict:
 
 
 def mention_rows(mentions: Sequence[Mention], article_ids: Sequence[str]) -> gpd.GeoDataFrame:
-    from geo.layers import mentions_frame
+    from incimap.geo.layers import mentions_frame
 
     frame = mentions_frame(mentions)
     frame.insert(0, "article_id", pd.Series(list(article_ids), dtype=object))
@@ -292,7 +292,7 @@ def load_incidents(paths: Iterable[str | Path]) -> tuple[list[Incident], dict[st
     seen: set[str] = set()
     for path in paths:
         if Path(path).suffix.lower() in CURATED_SUFFIXES:
-            from geo.curated import load_curated
+            from incimap.geo.curated import load_curated
 
             found = load_curated(path)
             found_sources = {i.id: EventSource(i.id, url=i.source, curated=True)

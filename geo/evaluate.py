@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.exceptions import InputError
-from geo.models import Mention, Span
+from incimap.geo.exceptions import InputError
+from incimap.geo.models import Mention, Span
 
 ACC_KM = 161.0  # 100 miles, the field's usual threshold
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: an unresolved name counts as this
@@ -234,7 +234,7 @@ class Scores:
 
 
 def _distance(place, gold: GoldToponym) -> float:
-    from geo.geocode import great_circle_km
+    from incimap.geo.geocode import great_circle_km
 
     if place is None:
         return MAX_ERROR_KM
@@ -243,7 +243,7 @@ def _distance(place, gold: GoldToponym) -> float:
 
 def gold_mentions(doc: GoldDocument) -> list[Mention]:
     """The gold spans as unresolved mentions, each with its sentence."""
-    from geo.text import SentenceIndex, sentences
+    from incimap.geo.text import SentenceIndex, sentences
 
     sents = sentences(doc.text)
     index = SentenceIndex(sents)
@@ -259,7 +259,7 @@ def gold_mentions(doc: GoldDocument) -> list[Mention]:
 def resolve_gold(doc: GoldDocument, gazetteer=None) -> list[Mention]:
     """The gold spans resolved together as one document (the reader's resolver, with the
     document's other names as context)."""
-    from geo.resolve import resolve_mentions
+    from incimap.geo.resolve import resolve_mentions
 
     return resolve_mentions(gold_mentions(doc), gazetteer=gazetteer)
 
@@ -315,8 +315,8 @@ def evaluate(path: str | Path, *, split: str = "all", limit: int | None = None,
     """
     import time
 
-    from gazetteer.gazetteer import open_gazetteer
-    from geo.extract import extract
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.geo.extract import extract
 
     if split not in SPLITS:
         raise InputError(f"must be one of {', '.join(SPLITS)}, got {split!r}", field="--split")

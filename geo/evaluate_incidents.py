@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.exceptions import InputError
+from incimap.geo.exceptions import InputError
 
 FIELDS = ("place", "date", "fatalities", "event_type", "sub_event_type", "actor1")
 _PRECISION_DAYS = {1: 0, 2: 7, 3: 31}
@@ -95,7 +95,7 @@ def dates_match(coded: dict, found: str) -> bool:
 
 
 def place_matches(coded: dict, place) -> bool:
-    from geo.geocode import geodesic_km
+    from incimap.geo.geocode import geodesic_km
 
     loc = coded.get("location") or {}
     if place is None or loc.get("lat") is None:
@@ -141,7 +141,7 @@ def score_article(article: CodedArticle, incidents) -> tuple[dict[str, bool], in
 def evaluate_incidents(folder: str | Path, *, on_article: Callable[[dict], None] | None = None
                        ) -> dict[str, dict]:
     """Scores over the corpus, overall and per split."""
-    from geo.extract import extract_file
+    from incimap.geo.extract import extract_file
 
     totals = {"dev": IncidentScores(), "frozen": IncidentScores()}
     for article in read_coded_corpus(folder):

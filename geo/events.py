@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
-from geo.models import Claim, Event, EventSource, Incident, Place
+from incimap.geo.models import Claim, Event, EventSource, Incident, Place
 
 DATE_SLACK_DAYS = 1
 _VIOLENCE = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})

@@ -28,16 +28,16 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from geo.exceptions import ExportError
-from geo.fileio import atomic_path, move_into_place, temporary_folder, write_text_atomic
-from geo.layers import (
+from incimap.geo.exceptions import ExportError
+from incimap.geo.fileio import atomic_path, move_into_place, temporary_folder, write_text_atomic
+from incimap.geo.layers import (
     incidents_frame,
     mentions_frame,
     route_frame,
     stations_frame,
     uncertainty_frame,
 )
-from geo.models import Incident, Mention, Route
+from incimap.geo.models import Incident, Mention, Route
 
 LAYERS = ("incidents", "mentions", "route", "stations", "uncertainty")
 FORMATS = ("geojson", "gpkg", "kml", "csv", "parquet")

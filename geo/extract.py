@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from geo.exceptions import InputError
-from geo.models import Incident, Mention
+from incimap.geo.exceptions import InputError
+from incimap.geo.models import Incident, Mention
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,11 @@ def _feature(kind: str, place, props: dict) -> dict:
 def extract(text: str, *, published: dt.date | None = None, country: str = "",
             source: str = "", gazetteer=None) -> Extraction:
     """Places, their roles and the incidents an article reports."""
-    from geo.geocode import check_country
-    from geo.incidents import extract_incidents
-    from geo.mentions import find_mentions, get_matcher
-    from geo.resolve import document_focus, resolve_mentions, variant_mentions
-    from geo.roles import assign_roles
+    from incimap.geo.geocode import check_country
+    from incimap.geo.incidents import extract_incidents
+    from incimap.geo.mentions import find_mentions, get_matcher
+    from incimap.geo.resolve import document_focus, resolve_mentions, variant_mentions
+    from incimap.geo.roles import assign_roles
 
     country = check_country(country)
     warnings = []
@@ -97,7 +97,7 @@ def article_metadata(path: Path) -> dict:
         return {}
     import yaml
 
-    from geo.fileio import read_text
+    from incimap.geo.fileio import read_text
 
     try:
         meta = yaml.safe_load(read_text(meta_path, what="metadata")) or {}
@@ -113,7 +113,7 @@ def article_metadata(path: Path) -> dict:
 def extract_file(path: str | Path, *, published: dt.date | None = None, country: str = "",
                  gazetteer=None) -> Extraction:
     """``extract`` over a file (``-`` is stdin), with metadata from a YAML beside it."""
-    from geo.fileio import read_text
+    from incimap.geo.fileio import read_text
 
     text = read_text(path, what="article")
     if not text.strip():
@@ -142,11 +142,11 @@ def incidents_and_mentions(article: str | Path | None = None, *, published: dt.d
     """The incidents and mentions to export or analyse: a curated YAML file's when one is
     given, else an article's extraction (default: the seed article)."""
     if curated is not None:
-        from geo.curated import load_curated
+        from incimap.geo.curated import load_curated
 
         incidents = load_curated(curated)
         return incidents, [m for i in incidents for m in i.mentions]
-    from seeds import SEED_ARTICLE
+    from incimap.seeds import SEED_ARTICLE
 
     result = extract_file(article if article is not None else SEED_ARTICLE,
                           published=published, country=country)

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from geo.exceptions import BrokenPipe, InputError, OutputError
+from incimap.geo.exceptions import BrokenPipe, InputError, OutputError
 
 # Inputs are read with a bound so that /dev/zero or a runaway pipe fails fast instead of
 # filling memory; 20 MB is some 3,000 news articles.
@@ -186,7 +186,7 @@ def _temp_prefix() -> str:
 
 def clean_stale_temporaries(folder: str | Path) -> list[Path]:
     """Remove the temporaries a killed run left in ``folder``; returns what was removed."""
-    from gazetteer.gazetteer import pid_alive
+    from incimap.gazetteer.gazetteer import pid_alive
 
     removed: list[Path] = []
     try:

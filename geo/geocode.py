@@ -1,6 +1,6 @@
 """Geocoding place names against the offline gazetteer (online providers only on request).
 
-    >>> from geo.geocode import geocode
+    >>> from incimap.geo.geocode import geocode
     >>> r = geocode("Mach railway station", country="PK")
     >>> r.place.feature_type, r.match_kind
     ('station', 'alternate')
@@ -19,11 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
-from gazetteer.normalize import normalize
-from geo import lexicon, ranking
-from geo.exceptions import InputError, NoMatch
-from geo.models import GeocodeResult, Place
+from incimap.gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
+from incimap.gazetteer.normalize import normalize
+from incimap.geo import lexicon, ranking
+from incimap.geo.exceptions import InputError, NoMatch
+from incimap.geo.models import GeocodeResult, Place
 
 # Words that say what kind of feature a name is, and the feature type they mean.
 HINT_WORDS = lexicon.HINT_AFTER
@@ -99,7 +99,7 @@ def check_country(value: str) -> str:
 def _country_code(text: str) -> str | None:
     import pycountry
 
-    from gazetteer.sources import country_name, country_points
+    from incimap.gazetteer.sources import country_name, country_points
 
     upper = text.upper()
     if len(upper) == 2 and (pycountry.countries.get(alpha_2=upper)

@@ -29,12 +29,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from geo import lexicon
-from geo.dates import DateRef, find_dates
-from geo.models import Figure, Incident, Mention, Place, Span
-from geo.numbers import VAGUE_QUALIFIERS, parse_figures
-from geo.roles import is_aggregate
-from geo.text import paragraphs, sentences
+from incimap.geo import lexicon
+from incimap.geo.dates import DateRef, find_dates
+from incimap.geo.models import Figure, Incident, Mention, Place, Span
+from incimap.geo.numbers import VAGUE_QUALIFIERS, parse_figures
+from incimap.geo.roles import is_aggregate
+from incimap.geo.text import paragraphs, sentences
 
 _STORY_DAYS = 7
 # "the drug lord, who was arrested in El Paso in 2024": background, not an event.
@@ -341,14 +341,14 @@ def _focus_region(mentions: list[Mention], country: str) -> Place | None:
 
 
 def _country_name(cc: str) -> str:
-    from gazetteer.sources import country_name
+    from incimap.gazetteer.sources import country_name
 
     return country_name(cc) if cc else ""
 
 
 def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | None,
                                                                           list[Mention]]:
-    from geo.geocode import great_circle_km
+    from incimap.geo.geocode import great_circle_km
 
     places = sorted(draft.places, key=lambda m: (m.place.geo_precision,
                                                  m.place.uncertainty_km))

@@ -17,9 +17,9 @@ import pandas as pd
 import shapely
 from shapely.geometry import Point
 
-from geo.exceptions import RouteError
-from geo.models import Incident, Mention, Place, Route
-from geo.route import (
+from incimap.geo.exceptions import RouteError
+from incimap.geo.models import Incident, Mention, Place, Route
+from incimap.geo.route import (
     GEOD,
     line_between,
     line_length_km,
@@ -29,7 +29,7 @@ from geo.route import (
     station_chainages,
     station_line_km,
 )
-from geo.uncertainty import uncertainty_of
+from incimap.geo.uncertainty import uncertainty_of
 
 CRS = "EPSG:4326"
 
@@ -258,7 +258,7 @@ def _country(code: str):
 
 
 def _country_name(code: str) -> str:
-    from gazetteer.sources import country_name
+    from incimap.gazetteer.sources import country_name
 
     return country_name(code) if code else code
 
@@ -346,7 +346,7 @@ def province_polygons(route: Route, country: str = "") -> dict[str, shapely.Geom
     from ``gazetteer.boundaries``; RouteError when there are none."""
     from shapely.geometry import shape
 
-    from gazetteer import boundaries
+    from incimap.gazetteer import boundaries
 
     codes = [country.upper()] if country else route_countries(route)
     polygons = {
@@ -363,7 +363,7 @@ def route_countries(route: Route) -> list[str]:
     """ISO codes of the countries the route's stations lie in, in travel order."""
     from shapely.geometry import shape
 
-    from gazetteer import boundaries
+    from incimap.gazetteer import boundaries
 
     lons = np.array([s.lon for s in route.stations])
     lats = np.array([s.lat for s in route.stations])

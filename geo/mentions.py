@@ -22,10 +22,10 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from geo import lexicon
-from geo.exceptions import GazetteerError
-from geo.models import Mention, Span
-from geo.text import TOKEN, SentenceIndex, fold, sentences
+from incimap.geo import lexicon
+from incimap.geo.exceptions import GazetteerError
+from incimap.geo.models import Mention, Span
+from incimap.geo.text import TOKEN, SentenceIndex, fold, sentences
 
 _HINTS = sorted(lexicon.HINT_AFTER, key=len, reverse=True)
 _AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
@@ -88,7 +88,7 @@ MATCHER_MB = 110  # the cache file of the matcher over the world's names
 
 
 def matcher_path(version: str) -> Path:
-    from gazetteer.gazetteer import cache_dir
+    from incimap.gazetteer.gazetteer import cache_dir
 
     return cache_dir() / f"matcher-{version}.cache"
 
@@ -110,7 +110,7 @@ def _load_matcher(path: Path, version: str) -> Matcher | None:
     """The cached matcher, or None (with a warning) when the file is absent or not to trust."""
     import ahocorasick
 
-    from geo import cachefile
+    from incimap.geo import cachefile
 
     if not path.exists():
         return None
@@ -133,8 +133,8 @@ def _remove_stale(folder: Path, keep: Path) -> None:
 
 def get_matcher(gazetteer=None) -> Matcher:
     """The matcher for the open gazetteer, from memory, the cache file, or built."""
-    from gazetteer.gazetteer import build_lock, open_gazetteer, remove_temps
-    from geo import cachefile
+    from incimap.gazetteer.gazetteer import build_lock, open_gazetteer, remove_temps
+    from incimap.geo import cachefile
 
     gaz = gazetteer or open_gazetteer()
     version = matcher_version(gaz)

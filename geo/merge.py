@@ -5,15 +5,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from geo.exceptions import InputError
+from incimap.geo.exceptions import InputError
 
 
 def merge_datasets(inputs: list[str], output: Path) -> dict:
     """Read every input's incidents, merge them into events, write ``output``'s
     incidents.parquet (with event_id), events.parquet and summary.json."""
-    from geo.batch import _write_json, _write_parquet
-    from geo.dataset import events_frame, incident_rows, load_incidents
-    from geo.events import merge_events
+    from incimap.geo.batch import _write_json, _write_parquet
+    from incimap.geo.dataset import events_frame, incident_rows, load_incidents
+    from incimap.geo.events import merge_events
 
     started = time.perf_counter()
     if output.exists() and not output.is_dir():

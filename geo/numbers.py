@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.models import Figure, Span
+from incimap.geo.models import Figure, Span
 
 # ---------------------------------------------------------------- vocabulary
 

@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import replace
 from itertools import accumulate
 
-from gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
-from geo.geocode import Bias, candidates_for, parse_query, ranked
-from geo.models import Mention
+from incimap.gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
+from incimap.geo.geocode import Bias, candidates_for, parse_query, ranked
+from incimap.geo.models import Mention
 
 
 def resolve_mentions(mentions: list[Mention], *, country: str = "",
@@ -88,9 +88,9 @@ def variant_mentions(text: str, mentions: list[Mention], *, country: str,
     Only a capitalised word after a locative preposition ("in", "at", "near", "to",
     "from") that is not already a mention, and only a match in the article's country.
     """
-    from geo import lexicon
-    from geo.models import Span
-    from geo.text import TOKEN, SentenceIndex, sentences
+    from incimap.geo import lexicon
+    from incimap.geo.models import Span
+    from incimap.geo.text import TOKEN, SentenceIndex, sentences
 
     if not country:
         return []

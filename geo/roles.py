@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from geo.models import Mention
+from incimap.geo.models import Mention
 
 _W = r"(?:[\w’'-]+\s+)"  # one word and its space
 _BASED = re.compile(r"^\s*[-–]\s*based\b", re.I)
@@ -78,7 +78,7 @@ _HIT = re.compile(r"^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?
 
 def has_event(sentence: str) -> bool:
     """Does the sentence report an event? (The incident reader's own trigger words.)"""
-    from geo.incidents import classes_in  # imported late: incidents imports this module
+    from incimap.geo.incidents import classes_in  # imported late: incidents imports this module
 
     return bool(classes_in(sentence))
 
@@ -162,7 +162,7 @@ def _share_coordinated_roles(mentions: list[Mention]) -> list[Mention]:
 def assign_roles(mentions: list[Mention]) -> list[Mention]:
     """Roles for every mention; a broader place named beside a more precise event place
     of the same sentence ("Maiduguri, the capital of Borno State") is context."""
-    from geo.geocode import great_circle_km
+    from incimap.geo.geocode import great_circle_km
 
     roled = [replace(m, role=role_of(m)) for m in mentions]
     roled = [_container_is_context(m, prev) for prev, m in zip([None, *roled], roled,

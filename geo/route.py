@@ -31,10 +31,10 @@ from pyproj import CRS, Geod, Transformer
 from shapely.geometry import LineString
 from shapely.ops import substring
 
-import seeds
-from geo.exceptions import DataError, RouteError
-from geo.fileio import read_text
-from geo.models import Route, Station
+from incimap import seeds
+from incimap.geo.exceptions import DataError, RouteError
+from incimap.geo.fileio import read_text
+from incimap.geo.models import Route, Station
 
 WGS84 = "EPSG:4326"
 GEOD = Geod(ellps="WGS84")
@@ -150,7 +150,7 @@ def _number(text: str, path: str, line: int, field: str, low: float, high: float
 def _default_resolver(place_id: str) -> tuple[float, float] | None:
     """Coordinates of a place id of the curated overlay (``seeds/places.csv``, or the file
     ``INCIMAP_OVERLAY`` names)."""
-    from gazetteer.gazetteer import overlay_path
+    from incimap.gazetteer.gazetteer import overlay_path
 
     return _overlay_coordinates(str(overlay_path())).get(place_id.removeprefix("overlay:"))
 

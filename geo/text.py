@@ -8,7 +8,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
-from geo.models import Span
+from incimap.geo.models import Span
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n")
 _ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "col.", "lt.", "capt.", "sgt.",

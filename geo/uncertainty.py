@@ -16,7 +16,7 @@ from pyproj import Geod
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geo.models import Incident, Mention, Place
+from incimap.geo.models import Incident, Mention, Place
 
 GEOD = Geod(ellps="WGS84")
 
@@ -95,6 +95,6 @@ def _known_polygon(place: Place, boundaries: Any) -> tuple[BaseGeometry, str] | 
 
 def _installed_boundaries():
     """``gazetteer.boundaries``, imported late (it loads shapely)."""
-    from gazetteer import boundaries
+    from incimap.gazetteer import boundaries
 
     return boundaries

@@ -4,6 +4,6 @@
 ``save(m, path)`` writes a self-contained page that works offline.
 """
 
-from maps.page import render, save, to_html
+from incimap.maps.page import render, save, to_html
 
 __all__ = ["render", "save", "to_html"]

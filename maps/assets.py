@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.exceptions import IncimapError
-from maps.safejson import inline_script_text
+from incimap.geo.exceptions import IncimapError
+from incimap.maps.safejson import inline_script_text
 
 # Our own files, in load order (later files use earlier ones).
 OWN_SCRIPTS = ("core.js", "popups.js", "controls.js", "legend.js", "layers.js")
@@ -125,7 +125,8 @@ def vendor_links() -> tuple[tuple[str, ...], tuple[str, ...]]:
 @functools.cache
 def own_asset(name: str) -> str:
     """Text of one of our own files in ``maps/assets/``."""
-    return importlib.resources.files("maps").joinpath("assets", name).read_text(encoding="utf-8")
+    folder = importlib.resources.files("incimap.maps")
+    return folder.joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def own_inline() -> tuple[str, str]:

@@ -55,7 +55,7 @@ def _property(props: dict, keys: Iterable[str]) -> str:
 
 
 def _boundaries_module():
-    from gazetteer import boundaries
+    from incimap.gazetteer import boundaries
 
     return boundaries
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from geo.models import Figure, Incident, Mention, Place, Route, Span
-from maps import styles
+from incimap.geo.models import Figure, Incident, Mention, Place, Route, Span
+from incimap.maps import styles
 
 COORD_DIGITS = 5  # ~1 m: more digits only grow the file
 

@@ -29,12 +29,12 @@ from pathlib import Path
 import folium
 from branca.element import Element, MacroElement
 
-from geo.exceptions import RouteError
-from geo.fileio import write_text_atomic
-from geo.models import ACLED_TAXONOMY, ROLES, Incident, Mention, Place, Route
-from maps import assets, features, styles
-from maps import basemaps as basemap_data
-from maps.safejson import html_text, script_json
+from incimap.geo.exceptions import RouteError
+from incimap.geo.fileio import write_text_atomic
+from incimap.geo.models import ACLED_TAXONOMY, ROLES, Incident, Mention, Place, Route
+from incimap.maps import assets, features, styles
+from incimap.maps import basemaps as basemap_data
+from incimap.maps.safejson import html_text, script_json
 
 CLUSTER_ABOVE = 200  # incidents; below this every marker stays visible on its own
 UNCERTAINTY_SHOWN_UP_TO = 1000  # shapes; above this the layer starts switched off
@@ -141,7 +141,7 @@ def event_type_order(event_types: Iterable[str]) -> list[str]:
 
 def route_geometry(route: Route) -> tuple[list[tuple[float, float]], list[float | None]]:
     """(line as lon/lat pairs, railway km of each station)."""
-    from geo.route import route_line, station_chainages
+    from incimap.geo.route import route_line, station_chainages
 
     if len(route.stations) < 2:
         raise RouteError(f"route '{route.name}' needs at least two stations")
@@ -153,7 +153,7 @@ def route_positions(route: Route | None, points: Sequence[Place]) -> list[tuple]
     empty = [(None, None)] * len(points)
     if route is None or not points:
         return empty
-    from geo.route import locate_many
+    from incimap.geo.route import locate_many
 
     found = locate_many(route, [p.lat for p in points], [p.lon for p in points])
     return [(float(k), float(o)) for k, o in zip(found.km, found.offset_km, strict=True)]
@@ -182,7 +182,7 @@ def uncertainty_shapes(places: Iterable[Place]) -> list[dict]:
 
 def _admin_polygon(place: Place) -> tuple[dict, str] | None:
     """A province/district/country outline standing for an imprecise place (GeoJSON)."""
-    from geo.uncertainty import uncertainty_of
+    from incimap.geo.uncertainty import uncertainty_of
 
     found = uncertainty_of(place, segments=64)
     if found is None or found.kind == "circle":

@@ -40,7 +40,7 @@ def isolated_cache(tmp_path_factory):
     that subprocesses (``python -m geo ...``) use them too. INCIMAP_TEST_CACHE_DIR
     reuses one built world gazetteer between local runs.
     """
-    from gazetteer import gazetteer as gz
+    from incimap.gazetteer import gazetteer as gz
 
     folder = tmp_path_factory.mktemp("incimap-cache")
     saved = {k: os.environ.get(k) for k in ("INCIMAP_CACHE_DIR", "INCIMAP_DATA_DIR",
@@ -63,14 +63,14 @@ def isolated_cache(tmp_path_factory):
 def gazetteer(isolated_cache):
     """The full gazetteer (world + overlay), opened afresh for each test (tests may close it);
     built once per session in the isolated cache."""
-    from gazetteer.gazetteer import open_gazetteer
+    from incimap.gazetteer.gazetteer import open_gazetteer
 
     return open_gazetteer()
 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    from seeds import SEED_ARTICLE
+    from incimap.seeds import SEED_ARTICLE
 
     return SEED_ARTICLE.read_text(encoding="utf-8")
 
@@ -78,8 +78,8 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_extraction(isolated_cache):
     """The seed article read end to end (with its publication date from the metadata)."""
-    from geo.extract import extract_file
-    from seeds import SEED_ARTICLE
+    from incimap.geo.extract import extract_file
+    from incimap.seeds import SEED_ARTICLE
 
     return extract_file(SEED_ARTICLE)
 

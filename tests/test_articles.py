@@ -17,7 +17,7 @@ ARTICLES = sorted(Path(__file__).parent.joinpath("articles").glob("*.yaml"))
 
 @pytest.fixture(scope="module", params=ARTICLES, ids=lambda p: p.stem)
 def case(request, isolated_cache):
-    from geo.extract import extract_file
+    from incimap.geo.extract import extract_file
 
     meta = yaml.safe_load(request.param.read_text(encoding="utf-8"))
     article = request.param.with_suffix(".txt")

@@ -29,7 +29,7 @@ MEMORY_BYTES = 3 * 1024**3
 @pytest.fixture(scope="module", autouse=True)
 def built(isolated_cache):
     # Build the world gazetteer once, outside any case's time limit.
-    from gazetteer.gazetteer import open_gazetteer
+    from incimap.gazetteer.gazetteer import open_gazetteer
 
     open_gazetteer()
 
@@ -133,11 +133,12 @@ def run_case(case: dict, tmp: Path) -> subprocess.CompletedProcess:
         for fd in close_fds_at_start:
             os.close(fd)
 
-    env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="200")
+    env = dict(os.environ, COLUMNS="200")
     env.update({k: _fill(str(v), tmp) for k, v in (case.get("env") or {}).items()})
     args = [_fill(str(a), tmp) for a in case["args"]]
-    proc = subprocess.Popen([sys.executable, "-m", "geo", *args], stdin=stdin, stdout=stdout,
-                            stderr=subprocess.PIPE, cwd=tmp, env=env, preexec_fn=limits)
+    proc = subprocess.Popen([sys.executable, "-m", "incimap.geo", *args], stdin=stdin,
+                            stdout=stdout, stderr=subprocess.PIPE, cwd=tmp, env=env,
+                            preexec_fn=limits)
     if parent_end is not None:
         os.close(parent_end)
     elif stdout_spec == "full":
@@ -187,9 +188,9 @@ def test_corpus_is_large_and_covers_every_command():
 
 def test_a_reader_that_stops_after_ten_bytes_gets_no_traceback(tmp_path):
     """`incimap extract | head -c 10`: whether the output fitted the pipe or not, quiet."""
-    proc = subprocess.Popen([sys.executable, "-m", "geo", "extract"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=tmp_path,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    proc = subprocess.Popen([sys.executable, "-m", "incimap.geo", "extract"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                            env=dict(os.environ))
     assert len(proc.stdout.read(10)) == 10
     proc.stdout.close()
     err = proc.communicate(timeout=TIMEOUT_S)[1].decode("utf-8", "replace")

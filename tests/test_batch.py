@@ -20,8 +20,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from geo.batch import plan, run_batch
-from geo.exceptions import InputError
+from incimap.geo.batch import plan, run_batch
+from incimap.geo.exceptions import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
 MERGE_SET = ROOT / "tests" / "merge" / "reports.yaml"
@@ -188,8 +188,8 @@ def test_running_twice_changes_nothing(tmp_path, client):
 
 
 def cli(args: list[str], **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600, **kw)
+    return subprocess.run([sys.executable, "-m", "incimap.geo", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600, **kw)
 
 
 def test_kill_9_then_rerun_gives_the_uninterrupted_dataset(tmp_path, client):
@@ -203,8 +203,8 @@ def test_kill_9_then_rerun_gives_the_uninterrupted_dataset(tmp_path, client):
     run_batch([str(path)], reference, partition_size=2, client=client)
 
     out = tmp_path / "out"
-    args = [sys.executable, "-m", "geo", "batch", str(path), "-o", str(out), "--workers", "2",
-            "--partition-size", "2"]
+    args = [sys.executable, "-m", "incimap.geo", "batch", str(path), "-o", str(out),
+            "--workers", "2", "--partition-size", "2"]
     # Its own session, so kill -9 reaches the client and the workers it started.
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
@@ -313,11 +313,11 @@ def test_merge_map_and_export_take_a_dataset(tmp_path, client):
 
 
 def test_merge_takes_a_curated_file_beside_a_dataset(tmp_path):
-    from geo.extract import extract_file
-    from seeds import CURATED_INCIDENTS, SEED_ARTICLE
+    from incimap.geo.extract import extract_file
+    from incimap.seeds import CURATED_INCIDENTS, SEED_ARTICLE
 
     result = extract_file(SEED_ARTICLE)
-    from geo.dataset import incident_rows
+    from incimap.geo.dataset import incident_rows
 
     incident_rows(list(result.incidents)).to_parquet(tmp_path / "seed.parquet", index=False)
     done = cli(["merge", str(tmp_path / "seed.parquet"), str(CURATED_INCIDENTS),
@@ -329,7 +329,7 @@ def test_merge_takes_a_curated_file_beside_a_dataset(tmp_path):
 
 
 def test_help_and_geocode_do_not_import_dask():
-    code = ("import sys; from geo.cli import _register; _register(); "
+    code = ("import sys; from incimap.geo.cli import _register; _register(); "
             "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
@@ -339,8 +339,8 @@ def test_help_and_geocode_do_not_import_dask():
 def test_merge_output_does_not_depend_on_the_hash_seed():
     code = """
 import random
-from geo.events import merge_events
-from geo.models import Incident, Place
+from incimap.geo.events import merge_events
+from incimap.geo.models import Incident, Place
 rng = random.Random(3)
 places = [Place(f"p{k}", rng.uniform(30, 35), rng.uniform(65, 72), "town", "PK") for k in range(9)]
 records = [Incident(id=f"r{n}", title="", event_type=rng.choice(["Battles", "Protests"]),
@@ -361,16 +361,16 @@ print([(e.id, e.members) for e in events])
 
 
 def test_a_reader_error_costs_one_article_not_the_run(tmp_path, monkeypatch, isolated_cache):
-    import geo.extract
+    from incimap.geo import extract as geo_extract
 
-    real = geo.extract.extract
+    real = geo_extract.extract
 
     def flaky(text, **kw):
         if "Konduga" in text:
             raise RuntimeError("reader bug")
         return real(text, **kw)
 
-    monkeypatch.setattr(geo.extract, "extract", flaky)
+    monkeypatch.setattr(geo_extract, "extract", flaky)
     path = write_jsonl(tmp_path / "in.jsonl", reports()[3:8])  # pesh-b-*, kond-*, bama-1
     summary = run_batch([str(path)], tmp_path / "out", partition_size=10, workers=0)
     errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]

@@ -8,15 +8,15 @@ import pytest
 from shapely import union_all
 from shapely.geometry import Point
 
-from gazetteer import boundaries
-from gazetteer.boundaries import (
+from incimap.gazetteer import boundaries
+from incimap.gazetteer.boundaries import (
     countries_geojson,
     country_shape,
     normalize_name,
     province_shape,
     provinces_geojson,
 )
-from geo.exceptions import DataError
+from incimap.geo.exceptions import DataError
 
 # GeoNames points (lon, lat)
 QUETTA = Point(67.00141, 30.18414)

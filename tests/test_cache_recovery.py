@@ -20,16 +20,16 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import gazetteer as gz
-from gazetteer import sources
-from gazetteer.store import Row, Store, StoreDamaged, stamp_path
-from geo.exceptions import GazetteerError
+from incimap.gazetteer import gazetteer as gz
+from incimap.gazetteer import sources
+from incimap.gazetteer.store import Row, Store, StoreDamaged, stamp_path
+from incimap.geo.exceptions import GazetteerError
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
-_PRELUDE = (f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(TESTS)!r}]; "
+_PRELUDE = (f"import sys; sys.path[:0] = [{str(TESTS)!r}]; "
             "import test_cache_recovery as t; t.use_small_world_from_env(); "
-            "from geo.cli import main; main(sys.argv[1:])")
+            "from incimap.geo.cli import main; main(sys.argv[1:])")
 
 
 def small_world_rows():
@@ -67,7 +67,7 @@ def use_small_world_from_env() -> None:
         count("overlay")
         return overlay_rows(path)
 
-    from geo.mentions import Matcher
+    from incimap.geo.mentions import Matcher
 
     from_keys = Matcher.from_keys.__func__
 
@@ -147,7 +147,7 @@ def test_empty_world_store_is_rebuilt_with_one_warning(cache):
 
 
 def test_empty_overlay_store_is_rebuilt_with_one_warning(cache, capsys):
-    from seeds import PLACES_OVERLAY
+    from incimap.seeds import PLACES_OVERLAY
 
     gz.open_gazetteer(world=False)
     gz.clear_cache()
@@ -345,7 +345,7 @@ def test_disk_full_during_build_is_one_line_and_leaves_nothing(cache):
 
 
 def test_sqlite_disk_full_is_one_line_and_leaves_nothing(cache, monkeypatch):
-    from gazetteer import store
+    from incimap.gazetteer import store
 
     # SQLite's own "database or disk is full", as a full cache disk raises it.
     monkeypatch.setattr(store, "_SCHEMA", "PRAGMA max_page_count = 8;" + store._SCHEMA)
@@ -357,7 +357,7 @@ def test_sqlite_disk_full_is_one_line_and_leaves_nothing(cache, monkeypatch):
 
 
 def test_disk_full_writing_the_matcher_is_one_line_and_leaves_nothing(cache, monkeypatch):
-    from geo import cachefile, mentions
+    from incimap.geo import cachefile, mentions
 
     def full(obj, path):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from geo import cachefile
+from incimap.geo import cachefile
 
 
 class _Payload:
@@ -84,8 +84,8 @@ def test_wrong_type_is_refused(tmp_path):
 
 
 def _matcher_cache(isolated_cache):
-    from gazetteer.gazetteer import open_gazetteer
-    from geo import mentions
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.geo import mentions
 
     return mentions.matcher_path(mentions.matcher_version(open_gazetteer()))
 
@@ -94,7 +94,7 @@ def _matcher_cache(isolated_cache):
                                      "empty"])
 def test_planted_matcher_cache_never_runs_and_is_rebuilt(isolated_cache, tmp_path, planted):
     """A planted matcher file: the next extract runs no payload, warns once and rebuilds."""
-    from geo import mentions
+    from incimap.geo import mentions
 
     mentions.get_matcher()  # the real cache exists
     path = _matcher_cache(isolated_cache)
@@ -109,7 +109,7 @@ def test_planted_matcher_cache_never_runs_and_is_rebuilt(isolated_cache, tmp_pat
             cachefile.dump({"not": "an automaton"}, path)
         else:
             path.write_bytes(b"")
-        out = subprocess.run([sys.executable, "-m", "geo", "extract", "-", "-f", "json",
+        out = subprocess.run([sys.executable, "-m", "incimap.geo", "extract", "-", "-f", "json",
                               "--published", "2025-03-12"],
                              input=b"Gunmen attacked a bus near Quetta on Monday.",
                              capture_output=True, timeout=300)

@@ -12,14 +12,14 @@ import pytest
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "geo", "extract", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "incimap.geo", "extract", *args], input=stdin,
                           capture_output=True, timeout=180)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def built(isolated_cache):
-    from gazetteer.gazetteer import open_gazetteer
-    from geo.mentions import get_matcher
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.geo.mentions import get_matcher
 
     get_matcher(open_gazetteer())
 

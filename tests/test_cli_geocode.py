@@ -12,13 +12,13 @@ import pytest
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "geo", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "incimap.geo", *args], input=stdin,
                           capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def built(isolated_cache):
-    from gazetteer.gazetteer import open_gazetteer
+    from incimap.gazetteer.gazetteer import open_gazetteer
 
     open_gazetteer()  # build once before the subprocesses use it
 
@@ -132,7 +132,8 @@ def test_gazetteer_import_counts_skipped_rows(tmp_path):
     assert json.loads(found.stdout)[0]["feature_type"] == "station"
     # The article reader sees imported places too (its matcher is rebuilt).
     article = subprocess.run(
-        [sys.executable, "-m", "geo", "extract", "-", "--published", "2025-01-01", "-f", "json"],
+        [sys.executable, "-m", "incimap.geo", "extract", "-", "--published", "2025-01-01",
+         "-f", "json"],
         input="Gunmen attacked the Khost Railway Station on Monday.", capture_output=True,
         text=True, timeout=120)
     names = [m["place"]["name"] for m in json.loads(article.stdout)["mentions"]]
@@ -147,7 +148,7 @@ def test_help_lists_every_command():
 
 
 def test_geocode_path_imports_no_heavy_library():
-    code = ("import sys; from geo.cli import main\n"
+    code = ("import sys; from incimap.geo.cli import main\n"
             "try:\n    main(['geocode', 'Quetta'])\nexcept SystemExit:\n    pass\n"
             "heavy = [m for m in ('geopandas', 'folium', 'pandas', 'shapely')"
             " if m in sys.modules]\n"
@@ -161,7 +162,7 @@ def test_geocode_path_imports_no_heavy_library():
                                          ("Pakistan", "PK"), ("DR Congo", "CD"),
                                          ("XK", "XK")])
 def test_country_option_takes_codes_and_names(given, code):
-    from geo.geocode import check_country
+    from incimap.geo.geocode import check_country
 
     assert check_country(given) == code
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer import sources
-from geo.exceptions import DataError
-from geo.geocode import geocode, great_circle_km
+from incimap.gazetteer import sources
+from incimap.geo.exceptions import DataError
+from incimap.geo.geocode import geocode, great_circle_km
 
 
 @pytest.mark.parametrize("name, cc, lat, lon", [
@@ -56,7 +56,7 @@ def test_dotted_initialisms_only_for_initials_of_a_name(names, dotted):
 
 @pytest.mark.parametrize("name, cc", [("U.S.", "US"), ("U.K.", "GB")])
 def test_dotted_short_forms_resolve_in_running_text(gazetteer, name, cc):
-    from geo.extract import extract
+    from incimap.geo.extract import extract
 
     found = extract(f"Officials from the {name} embassy said two guards were killed.",
                     gazetteer=gazetteer).mentions

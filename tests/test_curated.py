@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-import seeds
-from geo.curated import load_curated
-from geo.dates import resolve_date
-from geo.exceptions import DataError
-from geo.models import ACLED_TAXONOMY, ROLES
-from geo.numbers import parse_figures
+from incimap import seeds
+from incimap.geo.curated import load_curated
+from incimap.geo.dates import resolve_date
+from incimap.geo.exceptions import DataError
+from incimap.geo.models import ACLED_TAXONOMY, ROLES
+from incimap.geo.numbers import parse_figures
 
 ARTICLE = seeds.SEED_ARTICLE.read_text(encoding="utf-8")
 

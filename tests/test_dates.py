@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from geo.dates import DateRef, find_dates, resolve_date
+from incimap.geo.dates import DateRef, find_dates, resolve_date
 
 WED = dt.date(2025, 3, 12)  # the seed article: published on a Wednesday
 

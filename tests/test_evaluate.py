@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from geo import evaluate as ev
+from incimap.geo import evaluate as ev
 
 TEXT_A = "Gunmen attacked a market in Quetta and a bus station in Lahore."
 TEXT_B = "Floods hit Peshawar on Monday."
@@ -105,7 +105,7 @@ def test_a_wrong_answer_is_far(isolated_cache):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "geo", "evaluate", *args],
+    return subprocess.run([sys.executable, "-m", "incimap.geo", "evaluate", *args],
                           capture_output=True, text=True, timeout=300)
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from geo import evaluate_incidents as ev
-from geo.exceptions import InputError
+from incimap.geo import evaluate_incidents as ev
+from incimap.geo.exceptions import InputError
 
 TEXT = ("Gunmen kill five in Quetta market attack\n\n"
         "QUETTA, Pakistan - Gunmen opened fire in a market in Quetta on Monday, killing five "
@@ -75,7 +75,7 @@ def test_a_coding_without_main_is_refused(tmp_path):
 
 
 def test_cli_prints_the_incident_table(isolated_cache, tmp_path):
-    out = subprocess.run([sys.executable, "-m", "geo", "evaluate", str(_corpus(tmp_path))],
+    out = subprocess.run([sys.executable, "-m", "incimap.geo", "evaluate", str(_corpus(tmp_path))],
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "main incident: fatalities exact" in out.stdout and "frozen" in out.stdout

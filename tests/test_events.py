@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from geo.events import candidate_pairs, merge_events, one_per_event
-from geo.models import Figure, Incident, Place
+from incimap.geo.events import candidate_pairs, merge_events, one_per_event
+from incimap.geo.models import Figure, Incident, Place
 
 MERGE_SET = Path(__file__).parent / "merge" / "reports.yaml"
 
@@ -113,7 +113,7 @@ def test_blocking_finds_no_pairs_across_far_cells_or_months():
 
 
 def test_seed_article_and_curated_records_become_six_events(seed_extraction):
-    from geo.curated import load_curated
+    from incimap.geo.curated import load_curated
 
     curated = load_curated()
     shown = one_per_event([*seed_extraction.incidents, *curated])
@@ -138,7 +138,7 @@ def pair_scores(gold: dict[str, str], predicted: dict[str, set[str]]) -> tuple[f
 
 def score_merge_set(path: Path = MERGE_SET) -> tuple[float, float, int, int]:
     """(pair precision, pair recall, reports, events) of extract + merge over the set."""
-    from geo.extract import extract
+    from incimap.geo.extract import extract
 
     reports = yaml.safe_load(path.read_text(encoding="utf-8"))["reports"]
     incidents, gold = [], {}

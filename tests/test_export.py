@@ -20,9 +20,9 @@ import pytest
 import shapely
 from shapely import wkt
 
-from geo.cli import main
-from geo.exceptions import ExportError
-from geo.export import (
+from incimap.geo.cli import main
+from incimap.geo.exceptions import ExportError
+from incimap.geo.export import (
     LAYERS,
     build_layers,
     export_layers,
@@ -30,9 +30,9 @@ from geo.export import (
     validate_layer,
     write_gpkg,
 )
-from geo.layers import INCIDENT_COLUMNS
-from geo.models import Figure, Incident, Mention, Place, Span
-from geo.route import load_route
+from incimap.geo.layers import INCIDENT_COLUMNS
+from incimap.geo.models import Figure, Incident, Mention, Place, Span
+from incimap.geo.route import load_route
 
 ROUTE_CSV = """# name: Test line
 name,place_id,lat,lon,km,line,km_source
@@ -339,7 +339,7 @@ def test_all_writes_nothing_when_the_disk_fills_midway(tmp_path, layers, monkeyp
 
 
 def test_all_puts_the_old_files_back_when_a_move_fails(tmp_path, layers, monkeypatch):
-    import geo.fileio
+    from incimap.geo import fileio as geo_fileio
 
     (tmp_path / "seed.kml").write_bytes(b"an older export")
     (tmp_path / "seed_route.csv").write_bytes(b"an older route")
@@ -354,7 +354,7 @@ def test_all_puts_the_old_files_back_when_a_move_fails(tmp_path, layers, monkeyp
                 raise OSError(errno.EIO, "Input/output error")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(geo.fileio.os, "replace", replace)
+    monkeypatch.setattr(geo_fileio.os, "replace", replace)
     with pytest.raises(OSError, match="Input/output error"):
         export_layers(layers, tmp_path, "all", stem="seed")
     monkeypatch.undo()
@@ -397,7 +397,7 @@ def test_a_later_run_removes_what_a_killed_run_left(tmp_path, layers):
 
 
 def test_a_map_or_extract_run_cleans_stale_temporaries_too(tmp_path):
-    from geo.fileio import write_text_atomic
+    from incimap.geo.fileio import write_text_atomic
 
     stale = tmp_path / f".incimap-{_dead_pid()}-abcdefgh.map.html.tmp"
     stale.write_text("<html>half")
@@ -413,8 +413,9 @@ def test_all_on_a_really_full_disk_leaves_the_folder_empty(tmp_path):
                       capture_output=True).returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
-        done = subprocess.run([sys.executable, "-m", "geo", "export", "--curated", "-f", "all",
-                               "-o", str(full)], capture_output=True, text=True, timeout=300)
+        done = subprocess.run([sys.executable, "-m", "incimap.geo", "export", "--curated",
+                               "-f", "all", "-o", str(full)], capture_output=True, text=True,
+                              timeout=300)
         assert done.returncode == 2, done.stderr
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
         assert list(full.iterdir()) == []
@@ -426,7 +427,7 @@ def test_a_named_pipe_as_output_is_written_through_not_replaced(tmp_path):
     import stat
     import threading
 
-    from geo.fileio import write_text_atomic
+    from incimap.geo.fileio import write_text_atomic
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -457,7 +458,7 @@ def test_a_device_as_export_target_stays_a_device(tmp_path, layers):
 def test_after_a_kill_9_the_next_export_leaves_only_complete_files(tmp_path):
     import signal
 
-    command = [sys.executable, "-m", "geo", "export", "--curated", "-f", "all", "-o",
+    command = [sys.executable, "-m", "incimap.geo", "export", "--curated", "-f", "all", "-o",
                str(tmp_path)]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from geopy.distance import geodesic
 
-from geo.models import ACLED_TAXONOMY
+from incimap.geo.models import ACLED_TAXONOMY
 
 
 def by_surface(extraction, surface):
@@ -121,7 +121,7 @@ def test_every_incident_is_acled_coded_and_traceable(incidents, seed_text):
 
 
 def test_automatic_incidents_agree_with_the_curated_ones(incidents):
-    from geo.curated import load_curated
+    from incimap.geo.curated import load_curated
 
     curated = load_curated()
     matched = 0
@@ -138,15 +138,15 @@ def test_automatic_incidents_agree_with_the_curated_ones(incidents):
 
 
 def test_extract_needs_text(gazetteer):
-    from geo.exceptions import InputError
-    from geo.extract import extract
+    from incimap.geo.exceptions import InputError
+    from incimap.geo.extract import extract
 
     with pytest.raises(InputError, match="empty"):
         extract("   \n", gazetteer=gazetteer)
 
 
 def test_article_with_no_place_gives_empty_result_and_warning(gazetteer):
-    from geo.extract import extract
+    from incimap.geo.extract import extract
 
     result = extract("nothing happened here today.", published=dt.date(2025, 1, 1),
                      gazetteer=gazetteer)

@@ -6,10 +6,10 @@ import zipfile
 
 import pytest
 
-from gazetteer import gazetteer as gz
-from gazetteer.normalize import compact, normalize, skeleton
-from gazetteer.sources import feature_type, overlay_rows, read_geonames_dump
-from geo.exceptions import DataError, InputError
+from incimap.gazetteer import gazetteer as gz
+from incimap.gazetteer.normalize import compact, normalize, skeleton
+from incimap.gazetteer.sources import feature_type, overlay_rows, read_geonames_dump
+from incimap.geo.exceptions import DataError, InputError
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -34,7 +34,7 @@ def test_different_places_keep_different_skeletons():
 
 
 def test_seed_overlay_loads_with_types_and_radii():
-    from seeds import PLACES_OVERLAY
+    from incimap.seeds import PLACES_OVERLAY
 
     rows = overlay_rows(PLACES_OVERLAY)
     ids = {r.gid for r in rows}
@@ -108,7 +108,7 @@ def test_binary_dump_is_refused_with_its_line(tmp_path):
 
 
 def test_imported_station_is_found_by_geocode(dump_file, gazetteer):
-    from geo.geocode import geocode
+    from incimap.geo.geocode import geocode
 
     report = gz.import_dump(dump_file)
     try:
@@ -133,7 +133,7 @@ def test_geonames_feature_codes_map_to_feature_types(fclass, fcode, population, 
 
 
 def test_corrupt_overlay_cache_is_rebuilt_with_a_warning(isolated_cache, capsys):
-    from seeds import PLACES_OVERLAY
+    from incimap.seeds import PLACES_OVERLAY
 
     gz.clear_cache()
     path = gz.overlay_store_path(PLACES_OVERLAY)
@@ -170,7 +170,7 @@ def test_a_dump_with_no_usable_row_is_an_error_counting_lines(tmp_path):
 
 
 def test_an_overlong_line_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
-    from gazetteer import sources
+    from incimap.gazetteer import sources
 
     monkeypatch.setattr(sources, "MAX_LINE_BYTES", 1000)
     path = tmp_path / "one-line.txt"
@@ -180,7 +180,7 @@ def test_an_overlong_line_is_refused_without_reading_it_whole(tmp_path, monkeypa
 
 
 def test_a_zip_that_inflates_too_far_is_refused_before_inflating(tmp_path, monkeypatch):
-    from gazetteer import sources
+    from incimap.gazetteer import sources
 
     monkeypatch.setattr(sources, "RATIO_FREE_BYTES", 1000)
     archive = tmp_path / "bomb.zip"
@@ -196,7 +196,7 @@ def test_a_zip_that_inflates_too_far_is_refused_before_inflating(tmp_path, monke
 
 
 def test_a_zip_too_big_once_inflated_is_refused(tmp_path, monkeypatch):
-    from gazetteer import sources
+    from incimap.gazetteer import sources
 
     monkeypatch.setattr(sources, "MAX_DUMP_BYTES", 10_000)
     archive = tmp_path / "big.zip"

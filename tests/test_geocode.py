@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from geopy.distance import geodesic
 
-from geo.exceptions import InputError, NoMatch
-from geo.geocode import geocode, geocode_many, parse_bbox, parse_latlon, parse_query
+from incimap.geo.exceptions import InputError, NoMatch
+from incimap.geo.geocode import geocode, geocode_many, parse_bbox, parse_latlon, parse_query
 
 # Independent reference coordinates (Wikipedia infoboxes), not the gazetteer's own.
 REFERENCE = {

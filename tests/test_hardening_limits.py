@@ -40,7 +40,7 @@ def _limit_memory():
 
 
 def _geo(*args: str, stdin=None, env: dict | None = None, timeout: float = 120):
-    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=ROOT, stdin=stdin,
+    return subprocess.run([sys.executable, "-m", "incimap.geo", *args], cwd=ROOT, stdin=stdin,
                           capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(env or {})}, preexec_fn=_limit_memory)
 
@@ -85,7 +85,7 @@ def _calls(fn, *args, **kwargs) -> int:
 @pytest.mark.parametrize(("kind", "size"), [("sentences", 40_000), ("one_sentence", 40_000),
                                           ("event_list", 10_000)])
 def test_extract_work_grows_linearly_with_the_article(kind, size, isolated_cache):
-    from geo.extract import extract
+    from incimap.geo.extract import extract
 
     make = pathological.KINDS[kind]
     extract(make(size), published=PUBLISHED)  # the matcher and the caches warmed up
@@ -116,8 +116,8 @@ class _CountingPattern:
 
 
 def test_roles_read_a_long_sentence_once_and_only_near_each_place(monkeypatch):
-    from geo import roles
-    from geo.models import Mention, Span
+    from incimap.geo import roles
+    from incimap.geo.models import Mention, Span
 
     text = "Quetta, " * 4000
     sentence = Span(0, len(text), text)
@@ -134,8 +134,8 @@ def test_roles_read_a_long_sentence_once_and_only_near_each_place(monkeypatch):
 
 
 def test_a_sentence_is_added_to_an_incident_by_a_set_lookup():
-    from geo.incidents import _Draft
-    from geo.models import Span
+    from incimap.geo.incidents import _Draft
+    from incimap.geo.models import Span
 
     class NoScan(list):
         def __contains__(self, item):
@@ -149,7 +149,7 @@ def test_a_sentence_is_added_to_an_incident_by_a_set_lookup():
 
 
 def test_the_year_tally_pattern_does_not_rescan_a_long_word():
-    result = _python("from geo.roles import is_aggregate\n"
+    result = _python("from incimap.geo.roles import is_aggregate\n"
                      "assert not is_aggregate('Qu' + 'a' * 2_000_000)\n"
                      "assert is_aggregate('Twelve attacks this year.')\n"
                      "assert not is_aggregate('In October last year.')\n")
@@ -158,17 +158,18 @@ def test_the_year_tally_pattern_does_not_rescan_a_long_word():
 
 def test_a_two_megabyte_word_and_letter_runs_are_read_in_reasonable_time(isolated_cache):
     result = _python("import datetime as dt\n"
-                     "from geo.extract import extract\n"
+                     "from incimap.geo.extract import extract\n"
                      "import bench_pathological as p\n"
                      "for text in (p.long_word(2_000_000), p.letters(1_000_000),\n"
                      "             'Militants attacked in ' + p.long_word(100_000)):\n"
                      "    extract(text, published=dt.date(2025, 3, 12))\n",
-                     timeout=240, env={"PYTHONPATH": str(ROOT / "bench")})
+                     timeout=240, env={"PYTHONPATH": os.pathsep.join(
+                         filter(None, [str(ROOT / "bench"), os.environ.get("PYTHONPATH")]))})
     assert result.returncode == 0, result.stderr
 
 
 def test_the_numbers_reader_looks_only_a_bounded_way_ahead(monkeypatch):
-    from geo import numbers
+    from incimap.geo import numbers
 
     measure = _CountingPattern(numbers._MEASURE_AFTER)
     monkeypatch.setattr(numbers, "_MEASURE_AFTER", measure)
@@ -193,8 +194,8 @@ def test_an_endless_stdin_is_refused_at_the_limit(isolated_cache):
 
 
 def test_the_article_limit_can_be_raised_and_lowered(tmp_path, monkeypatch):
-    from geo.exceptions import InputError
-    from geo.fileio import read_text
+    from incimap.geo.exceptions import InputError
+    from incimap.geo.fileio import read_text
 
     article = tmp_path / "big.txt"
     article.write_text("Quetta. " * 200_000)  # 1.6 MB
@@ -219,8 +220,8 @@ def test_a_megabyte_line_in_a_names_file_is_a_row_error_not_a_hang(tmp_path, iso
 
 
 def test_a_too_long_name_is_refused_by_the_library():
-    from geo.exceptions import InputError
-    from geo.geocode import MAX_NAME_CHARS, geocode
+    from incimap.geo.exceptions import InputError
+    from incimap.geo.geocode import MAX_NAME_CHARS, geocode
 
     with pytest.raises(InputError, match="200-character limit"):
         geocode("x" * (MAX_NAME_CHARS + 1))
@@ -241,7 +242,7 @@ def test_the_online_timeout_has_a_range(isolated_cache):
 
 
 def test_a_five_thousand_digit_number_never_raises():
-    from geo.numbers import parse_figures, parse_quantities
+    from incimap.geo.numbers import parse_figures, parse_quantities
 
     text = "1" * 5000 + " people were killed and " + "2" * 5000 + ".5 million fled."
     assert parse_quantities(text) == []
@@ -249,22 +250,22 @@ def test_a_five_thousand_digit_number_never_raises():
 
 
 def test_a_power_is_not_a_count():
-    from geo.numbers import parse_figures
+    from incimap.geo.numbers import parse_figures
 
     assert parse_figures("10^400 killed") == []
     assert parse_figures("10**6 people were killed") == []
 
 
 def test_a_hundred_hundred_hundred_stops_growing():
-    from geo.numbers import parse_quantities
+    from incimap.geo.numbers import parse_quantities
 
     q = parse_quantities("one " + "hundred " * 5000 + "people")
     assert q and len(str(q[0].value)) < 40
 
 
 def test_an_implausible_toll_is_kept_as_a_claim_but_not_counted():
-    from geo.incidents import fatalities
-    from geo.numbers import parse_figures
+    from incimap.geo.incidents import fatalities
+    from incimap.geo.numbers import parse_figures
 
     figures = parse_figures("At least 10,000,000,000,000,000,000,000 people were killed, "
                             "officials said, and 12 soldiers were killed.")
@@ -309,8 +310,8 @@ def test_extract_csv_and_json_of_a_10_to_the_21_toll(huge_article, isolated_cach
 
 
 def test_curated_tolls_above_the_bound_are_refused(tmp_path):
-    from geo.curated import load_curated
-    from geo.exceptions import InputError
+    from incimap.geo.curated import load_curated
+    from incimap.geo.exceptions import InputError
 
     text = (ROOT / "seeds" / "incidents.yaml").read_text(encoding="utf-8")
     import yaml
@@ -330,8 +331,8 @@ def test_curated_tolls_above_the_bound_are_refused(tmp_path):
 _BATCH = """
 import json, sys
 from pathlib import Path
-from geo.cli.extract_cmd import render
-from geo.extract import extract, extract_file, parse_date
+from incimap.geo.cli.extract_cmd import render
+from incimap.geo.extract import extract, extract_file, parse_date
 out = {}
 for path in sys.argv[1:]:
     meta = Path(path).with_suffix(".yaml").exists()  # else a date, not today's
@@ -361,7 +362,7 @@ def test_extraction_is_the_same_under_any_hash_seed(isolated_cache):
 def test_document_country_ties_do_not_depend_on_set_order():
     from types import SimpleNamespace
 
-    from geo.resolve import document_country
+    from incimap.geo.resolve import document_country
 
     def cand(cc):
         return SimpleNamespace(row=SimpleNamespace(country=cc, ftype="city"))

@@ -24,6 +24,7 @@ def installed(tmp_path_factory, isolated_cache):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                     "-q", "-w", str(tmp / "dist"), str(ROOT)], check=True, timeout=300)
     (wheel,) = (tmp / "dist").glob("incident_mapper-*.whl")
+    shutil.copy(wheel, tmp / "incimap.whl")
     env_dir = tmp / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
@@ -41,7 +42,8 @@ def installed(tmp_path_factory, isolated_cache):
 def test_wheel_installs_package_data_and_runs_from_another_folder(installed, tmp_path):
     python = installed / "bin" / "python"
     where = subprocess.run(
-        [str(python), "-c", "import geo, seeds, gazetteer.sources as s; "
+        [str(python), "-c", "import incimap.geo as geo, incimap.seeds as seeds, "
+         "incimap.gazetteer.sources as s; "
          "print(geo.__file__); print(seeds.SEED_ARTICLE.exists(), seeds.PLACES_OVERLAY.exists(),"
          " seeds.DEFAULT_ROUTE.exists(), s.ADMIN1_FILE.exists())"],
         cwd=tmp_path, capture_output=True, text=True, check=True).stdout.splitlines()
@@ -51,3 +53,24 @@ def test_wheel_installs_package_data_and_runs_from_another_folder(installed, tmp
                           "--json"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)[0]["feature_type"] == "tunnel"
+
+
+def test_the_wheel_installs_one_namespace_and_nothing_generic(installed):
+    import zipfile
+
+    (wheel,) = installed.parent.glob("incimap.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    tops = sorted({name.split("/")[0] for name in names})
+    assert tops == ["incident_mapper-0.1.0.dist-info", "incimap"], tops
+    # The four folders, each with its data, and nothing from tests/ or bench/.
+    for folder in ("geo", "gazetteer", "maps", "seeds"):
+        assert f"incimap/{folder}/__init__.py" in names
+    assert "incimap/seeds/routes/jaffar_express.csv" in names
+    assert "incimap/maps/assets/core.js" in names
+    assert "incimap/gazetteer/data/country_points.tsv" in names
+    assert not any("/tests/" in name or "/bench/" in name for name in names)
+    purelib = next((installed / "lib").glob("python3*/site-packages"))
+    ours = sorted(p.name for p in purelib.iterdir() if p.name.startswith(("incimap", "incident")))
+    assert ours == ["incident_mapper-0.1.0.dist-info", "incimap"], ours
+    assert not any((purelib / generic).exists() for generic in ("geo", "maps", "seeds",
+                                                                  "gazetteer"))

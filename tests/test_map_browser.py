@@ -23,8 +23,8 @@ from test_maps import (
     synthetic_incidents,
 )
 
-import maps
-from geo.models import Incident
+from incimap import maps
+from incimap.geo.models import Incident
 
 pytestmark = pytest.mark.browser
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import folium
 import pytest
 
-import maps
-from geo.exceptions import InputError
-from geo.models import Figure, Incident, Mention, Place, Route, Span, Station
-from maps import assets, page, styles
-from maps.safejson import script_json
+from incimap import maps
+from incimap.geo.exceptions import InputError
+from incimap.geo.models import Figure, Incident, Mention, Place, Route, Span, Station
+from incimap.maps import assets, page, styles
+from incimap.maps.safejson import script_json
 
 # A hostile article: every string a page could mistake for markup or code.
 HOSTILE_PAYLOADS = (
@@ -372,7 +372,7 @@ def test_save_into_a_missing_folder_fails_cleanly(tmp_path):
 
 
 def run_cli(args: list[str], capsys, monkeypatch=None, stdin: str | None = None):
-    from geo.cli import main
+    from incimap.geo.cli import main
 
     if stdin is not None:
         import io
@@ -387,8 +387,8 @@ def run_cli(args: list[str], capsys, monkeypatch=None, stdin: str | None = None)
 
 def write_seed_map(out: Path) -> Path:
     """Run the README's main command, ``incimap map -o OUT``, for the seed article."""
-    pytest.importorskip("geo.extract")
-    from geo.cli import main
+    pytest.importorskip("incimap.geo.extract")
+    from incimap.geo.cli import main
 
     with pytest.raises(SystemExit) as done:
         main(["map", "-o", str(out)])
@@ -419,7 +419,7 @@ def test_map_command_writes_the_seed_map_under_3_mb(seed_map):
 
 def test_map_command_reads_stdin_without_curated_layer(tmp_path, capsys, monkeypatch,
                                                        isolated_cache):
-    pytest.importorskip("geo.extract")
+    pytest.importorskip("incimap.geo.extract")
     out = tmp_path / "stdin.html"
     text = "Militants attacked a train near Mach in Balochistan on 11 March 2025. " + HOSTILE_QUOTE
     code, _, err = run_cli(["map", "-", "-o", str(out), "--published", "2025-03-12",
@@ -437,7 +437,7 @@ def test_map_command_reads_stdin_without_curated_layer(tmp_path, capsys, monkeyp
     (["map", "--curated", "no-such-curated.yaml"], "no-such-curated.yaml"),
 ])
 def test_map_command_bad_input_is_one_line_and_writes_nothing(args, message, tmp_path, capsys):
-    pytest.importorskip("geo.extract")
+    pytest.importorskip("incimap.geo.extract")
     out = tmp_path / "map.html"
     code, _, err = run_cli([*args, "-o", str(out)], capsys)
     assert code == 2
@@ -449,7 +449,7 @@ def test_map_command_help_does_not_import_folium():
     import subprocess
     import sys
 
-    code = ("import sys; from geo.cli import main\n"
+    code = ("import sys; from incimap.geo.cli import main\n"
             "try:\n    main(['map', '--help'])\nexcept SystemExit: pass\n"
             "assert 'folium' not in sys.modules, 'folium imported'")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
@@ -462,7 +462,7 @@ def test_map_of_an_article_far_from_the_route_draws_no_route(tmp_path):
 
     article = Path(__file__).parent / "articles" / "maiduguri_market_bombing.txt"
     out = tmp_path / "map.html"
-    run = subprocess.run([sys.executable, "-m", "geo", "map", str(article), "-o", str(out)],
+    run = subprocess.run([sys.executable, "-m", "incimap.geo", "map", str(article), "-o", str(out)],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "drawing no route" in run.stderr

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from geo.mentions import Matcher, find_mentions, get_matcher
-from geo.text import fold, sentences
+from incimap.geo.mentions import Matcher, find_mentions, get_matcher
+from incimap.geo.text import fold, sentences
 
 
 @pytest.fixture(scope="module")
 def matcher(isolated_cache):
-    from gazetteer.gazetteer import open_gazetteer
+    from incimap.gazetteer.gazetteer import open_gazetteer
 
     return get_matcher(open_gazetteer())
 
@@ -90,8 +90,8 @@ def test_sentences_keep_abbreviations_together():
 
 
 def test_matcher_is_loaded_from_its_cache_not_rebuilt(isolated_cache, monkeypatch):
-    from gazetteer.gazetteer import open_gazetteer
-    from geo import mentions
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.geo import mentions
 
     # The cache file of the stores as they are now: a subprocess of an earlier test, with
     # other stores (an overlay, an import), replaces the files of other versions.

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from geo.numbers import FIGURE_KINDS, Quantity, find_attribution, parse_figures, parse_quantities
+from incimap.geo.numbers import (
+    FIGURE_KINDS,
+    Quantity,
+    find_attribution,
+    parse_figures,
+    parse_quantities,
+)
 
 
 def only(text: str) -> Quantity:

@@ -13,9 +13,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from geo.exceptions import InputError, NoMatch
-from geo.providers import get_provider
-from geo.providers.cache import AnswerCache
+from incimap.geo.exceptions import InputError, NoMatch
+from incimap.geo.providers import get_provider
+from incimap.geo.providers.cache import AnswerCache
 
 ANSWERS = {
     "qwzx kalat": [{
@@ -108,8 +108,9 @@ def test_corrupt_answer_cache_is_replaced_with_a_warning(tmp_path, capsys):
 
 def test_cli_fallback_asks_the_provider_only_for_misses(server, tmp_path):
     out = subprocess.run(
-        [sys.executable, "-m", "geo", "geocode", "Quetta", "Qwzx Kalat", "--json", "--fallback",
-         "nominatim", "--domain", server, "--scheme", "http", "--user-agent", "incimap-tests"],
+        [sys.executable, "-m", "incimap.geo", "geocode", "Quetta", "Qwzx Kalat", "--json",
+         "--fallback", "nominatim", "--domain", server, "--scheme", "http", "--user-agent",
+         "incimap-tests"],
         capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     results = json.loads(out.stdout)
@@ -120,7 +121,7 @@ def test_cli_fallback_asks_the_provider_only_for_misses(server, tmp_path):
 def test_offline_by_default_never_contacts_a_provider(server):
     # Point every provider at the local server: an online call would show up there.
     env = {**os.environ, "INCIMAP_PROVIDER_DOMAIN": server, "INCIMAP_USER_AGENT": "t"}
-    out = subprocess.run([sys.executable, "-m", "geo", "geocode", "Kalatzzq", "--scheme",
+    out = subprocess.run([sys.executable, "-m", "incimap.geo", "geocode", "Kalatzzq", "--scheme",
                           "http"], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 1
     assert Nominatim.requests == []

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from geo import ranking
-from geo.geocode import geocode
+from incimap.geo import ranking
+from incimap.geo.geocode import geocode
 
 ROOT = Path(__file__).resolve().parents[1]
 

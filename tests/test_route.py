@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 from pyproj import Geod
 
-import seeds
-from geo.cli import main
-from geo.exceptions import DataError, InputError, RouteError
-from geo.layers import corridor, counts_by_segment, length_by_province
-from geo.models import Incident, Place
-from geo.route import (
+from incimap import seeds
+from incimap.geo.cli import main
+from incimap.geo.exceptions import DataError, InputError, RouteError
+from incimap.geo.layers import corridor, counts_by_segment, length_by_province
+from incimap.geo.models import Incident, Place
+from incimap.geo.route import (
     line_length_km,
     load_route,
     locate,
@@ -350,7 +350,7 @@ def test_incimap_process_exits_2_with_one_line_and_no_traceback():
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "geo", "route", "locate", "95,70"],
+    done = subprocess.run([sys.executable, "-m", "incimap.geo", "route", "locate", "95,70"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "Traceback" not in done.stderr

@@ -10,9 +10,9 @@ import pytest
 from geopy.distance import geodesic
 from shapely.geometry import Point
 
-from gazetteer.boundaries import country_shape
-from geo.models import FEATURE_TYPES
-from seeds import DEFAULT_ROUTE, PLACES_OVERLAY
+from incimap.gazetteer.boundaries import country_shape
+from incimap.geo.models import FEATURE_TYPES
+from incimap.seeds import DEFAULT_ROUTE, PLACES_OVERLAY
 
 PLACE_COLUMNS = [
     "id", "name", "alternate_names", "feature_type", "lat", "lon", "radius_km", "country",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from maps.safejson import html_text, script_json
+from incimap.maps.safejson import html_text, script_json
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -80,7 +80,7 @@ def hostile(tmp_path_factory):
 
 
 def _incimap(hostile, *args: str) -> subprocess.CompletedProcess:
-    out = subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "incimap.geo", *args], capture_output=True,
                          env=hostile["env"], cwd=hostile["folder"], timeout=600)
     assert b"Traceback" not in out.stderr, out.stderr.decode()
     assert out.returncode == 0, out.stderr.decode()
@@ -114,8 +114,8 @@ def test_html_text_writes_braces_as_references():
 
 def test_data_element_is_never_compiled_as_a_template(monkeypatch):
     """Even with JSON that keeps delimiters, the page shows them as written."""
-    import maps
-    from maps import page
+    from incimap import maps
+    from incimap.maps import page
 
     monkeypatch.setattr(page, "script_json", lambda value: json.dumps(value))
     m = maps.render([], title="")

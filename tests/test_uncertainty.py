@@ -11,9 +11,9 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import box
 
-from geo.layers import uncertainty_frame
-from geo.models import Incident, Mention, Place, Span
-from geo.uncertainty import circle, uncertainty_of
+from incimap.geo.layers import uncertainty_frame
+from incimap.geo.models import Incident, Mention, Place, Span
+from incimap.geo.uncertainty import circle, uncertainty_of
 
 GEOD = Geod(ellps="WGS84")
 MACH = Place(name="Mach", lat=29.8637, lon=67.3302, feature_type="town", country="PK")

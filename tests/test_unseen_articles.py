@@ -15,7 +15,7 @@ FOLDER = Path(__file__).parent / "articles_unseen"
 
 @pytest.fixture(scope="module")
 def scores(isolated_cache):
-    from geo.extract import extract_file
+    from incimap.geo.extract import extract_file
 
     total = right = resolved = near = false_places = 0
     for meta_path in sorted(FOLDER.glob("*.yaml")):

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from geo.exceptions import BrokenPipe, IncimapError
+from incimap.geo.exceptions import BrokenPipe, IncimapError
 
 app = typer.Typer(
     name="incimap",
@@ -37,7 +37,7 @@ def out(text: str = "", nl: bool = True) -> None:
 
     (``typer.echo`` silently drops text when stdout is closed.)
     """
-    from geo.fileio import write_stdout
+    from incimap.geo.fileio import write_stdout
 
     write_stdout(f"{text}\n" if nl else text)
 
@@ -64,7 +64,7 @@ def _options(
 
 def _register() -> None:
     # Importing a command module registers its commands on ``app``.
-    from geo.cli import (  # noqa: F401
+    from incimap.geo.cli import (  # noqa: F401
         batch_cmd,
         evaluate_cmd,
         export_cmd,
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> None:
                    err=True)
         code = e.exit_code
     except (BrokenPipe, BrokenPipeError):  # `incimap ... | head`: quiet, as shell tools are
-        from geo.fileio import silence_stdout
+        from incimap.geo.fileio import silence_stdout
 
         silence_stdout()
         code = BrokenPipe.exit_code
@@ -127,7 +127,7 @@ def _command_path(error) -> str:
 
 
 def _flush_stdout() -> None:
-    from geo.fileio import write_stdout
+    from incimap.geo.fileio import write_stdout
 
     if sys.stdout is not None:
         write_stdout("")

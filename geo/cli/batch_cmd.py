@@ -7,7 +7,7 @@ import time
 
 import typer
 
-from geo.cli import app, options
+from incimap.geo.cli import app, options
 
 
 @app.command("batch")
@@ -27,10 +27,10 @@ def batch(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Extract every article, merge reports of one event, write GeoParquet and a summary."""
-    from geo.batch import run_batch
+    from incimap.geo.batch import run_batch
 
     if workers is not None and workers < 0:
-        from geo.exceptions import InputError
+        from incimap.geo.exceptions import InputError
 
         raise InputError("must be 0 or more", field="--workers")
     show = not quiet and sys.stderr.isatty()

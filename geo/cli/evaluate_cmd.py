@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, out
+from incimap.geo.cli import app, out
 
 _ROWS = (
     ("documents", "documents", "{:.0f}"),
@@ -57,12 +57,12 @@ def evaluate(
     with contextlib.ExitStack() as stack:
         record = _records(stack, errors)
         if corpus.is_dir():
-            from geo.evaluate_incidents import evaluate_incidents
+            from incimap.geo.evaluate_incidents import evaluate_incidents
 
             scores = evaluate_incidents(corpus, on_article=record)
             rows = _INCIDENT_ROWS
         else:
-            from geo.evaluate import evaluate as run
+            from incimap.geo.evaluate import evaluate as run
 
             scores = run(corpus, split=split, limit=limit, on_document=record,
                          progress=_progress(stack, limit))
@@ -75,7 +75,7 @@ def _records(stack: contextlib.ExitStack, path: Path | None):
     """A function writing one JSON line per document to ``path`` (atomically), or None."""
     if path is None:
         return None
-    from geo.fileio import atomic_path
+    from incimap.geo.fileio import atomic_path
 
     sink = stack.enter_context(stack.enter_context(atomic_path(path)).open(
         "w", encoding="utf-8"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, options, out
-from geo.exceptions import ExportError, InputError
+from incimap.geo.cli import app, options, out
+from incimap.geo.exceptions import ExportError, InputError
 
 FORMAT_CHOICES = ("geojson", "gpkg", "kml", "csv", "parquet", "all")
 LAYER_CHOICES = ("incidents", "mentions", "route", "stations", "uncertainty")
@@ -35,17 +35,17 @@ def export(
     """Export incidents, mentions, the route, stations and uncertainty shapes."""
     fmt = fmt.lower()
     _check_request(fmt, output, layer)
-    import seeds
-    from geo.export import build_layers, export_layers, write_geojson
-    from geo.route import load_route
+    from incimap import seeds
+    from incimap.geo.export import build_layers, export_layers, write_geojson
+    from incimap.geo.route import load_route
 
     route = None if no_route else load_route(route_file or seeds.DEFAULT_ROUTE)
-    from geo.dataset import is_dataset
-    from geo.extract import incidents_and_mentions, parse_date
+    from incimap.geo.dataset import is_dataset
+    from incimap.geo.extract import incidents_and_mentions, parse_date
 
     if is_dataset(article) and not (curated or incidents_file):
         # A dataset (batch folder or incident file) exports its incidents as they are.
-        from geo.dataset import load_incidents
+        from incimap.geo.dataset import load_incidents
 
         incidents, mentions = load_incidents([article])[0], []
     else:
@@ -66,7 +66,7 @@ def export(
 
 def _check_request(fmt: str, output: str, layer: str) -> None:
     """Reject a bad format, layer or output place before any slow work."""
-    from geo.fileio import check_stdout
+    from incimap.geo.fileio import check_stdout
 
     check_stdout()  # the data or the list of files written goes there
     if fmt not in FORMAT_CHOICES:

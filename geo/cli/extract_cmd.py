@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, options, out, warn
+from incimap.geo.cli import app, options, out, warn
 
 FORMATS = ("geojson", "json", "csv", "table")
 
@@ -23,9 +23,9 @@ def extract(
     output: Path = typer.Option(None, "--output", "-o", help="Write to a file (atomically)."),
 ) -> None:
     """Find and resolve every place an article names, and the incidents it reports."""
-    from geo.exceptions import InputError
-    from geo.extract import extract_file, parse_date
-    from geo.fileio import check_output_file, check_stdout, write_text_atomic
+    from incimap.geo.exceptions import InputError
+    from incimap.geo.extract import extract_file, parse_date
+    from incimap.geo.fileio import check_output_file, check_stdout, write_text_atomic
 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}",
@@ -35,7 +35,7 @@ def extract(
     else:
         check_stdout()
     if article is None:
-        from seeds import SEED_ARTICLE
+        from incimap.seeds import SEED_ARTICLE
 
         article = str(SEED_ARTICLE)
     date = parse_date(published) if published else None
@@ -55,8 +55,8 @@ def render(result, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
-        from geo.export import csv_frame
-        from geo.layers import incidents_frame
+        from incimap.geo.export import csv_frame
+        from incimap.geo.layers import incidents_frame
 
         return csv_frame(incidents_frame(result.incidents)).to_csv(index=False)
     return table(result)
@@ -85,7 +85,7 @@ def table(result) -> str:
 
 def figure_text(f) -> str:
     """"at least 27 militants"; "several passengers (counted as 3)"."""
-    from geo.numbers import VAGUE_QUALIFIERS
+    from incimap.geo.numbers import VAGUE_QUALIFIERS
 
     if f.qualifier in VAGUE_QUALIFIERS:
         return f"{f.qualifier} {f.who} (counted as {f.value})".replace("  ", " ")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, out
+from incimap.geo.cli import app, out
 
 gazetteer_app = typer.Typer(help="Inspect and extend the offline gazetteer.",
                             no_args_is_help=True)
@@ -16,8 +16,8 @@ app.add_typer(gazetteer_app, name="gazetteer")
 @gazetteer_app.command("info")
 def info() -> None:
     """Sources, counts, build date and path of every store."""
-    from gazetteer.gazetteer import open_gazetteer
-    from geo.fileio import check_stdout
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.geo.fileio import check_stdout
 
     check_stdout()
     for store in open_gazetteer().info():
@@ -32,8 +32,8 @@ def info() -> None:
 def import_(files: list[Path] = typer.Argument(..., help="GeoNames dump files (.txt or .zip).")
             ) -> None:
     """Load GeoNames dump files (allCountries.txt format) into the local store."""
-    from gazetteer.gazetteer import import_dump
-    from geo.fileio import check_stdout
+    from incimap.gazetteer.gazetteer import import_dump
+    from incimap.geo.fileio import check_stdout
 
     check_stdout()  # the import report goes there
     for path in files:
@@ -49,7 +49,7 @@ def build() -> None:
     """Build (or rebuild) the world store now instead of on first use."""
     import time
 
-    from gazetteer.gazetteer import build_world, clear_cache, world_path
+    from incimap.gazetteer.gazetteer import build_world, clear_cache, world_path
 
     start = time.perf_counter()
     clear_cache()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, fail, out
-from geo.exceptions import InputError, NoMatch
-from geo.models import GeocodeResult
+from incimap.geo.cli import app, fail, out
+from incimap.geo.exceptions import InputError, NoMatch
+from incimap.geo.models import GeocodeResult
 
 CSV_COLUMNS = ("query", "name", "lat", "lon", "feature_type", "admin1", "country", "population",
                "geo_precision", "radius_km", "gazetteer_id", "source", "match_kind", "score",
@@ -47,8 +47,8 @@ def geocode(
                                   help="Online request timeout in seconds (0.1 to 300)."),
 ) -> None:
     """Geocode place names from the offline gazetteer (online only with --provider/--fallback)."""
-    from geo.fileio import check_output_file, check_stdout
-    from geo.geocode import parse_bbox, parse_latlon
+    from incimap.geo.fileio import check_output_file, check_stdout
+    from incimap.geo.geocode import parse_bbox, parse_latlon
 
     if output:  # fail on a bad destination before the slow part
         check_output_file(output)
@@ -78,7 +78,7 @@ def geocode(
 
 def _check_providers(provider: str, fallback: str) -> None:
     """An unknown --fallback fails now, not only once some name is missed."""
-    from geo.providers import PROVIDERS
+    from incimap.geo.providers import PROVIDERS
 
     for option, name in (("--provider", provider), ("--fallback", fallback)):
         if name and name.lower() not in PROVIDERS:
@@ -87,8 +87,8 @@ def _check_providers(provider: str, fallback: str) -> None:
 
 
 def _resolve(queries, country, near, bbox, alternatives, fuzzy, provider, fallback, online):
-    from geo.geocode import geocode_many
-    from geo.providers import get_provider
+    from incimap.geo.geocode import geocode_many
+    from incimap.geo.providers import get_provider
 
     if provider:
         source = get_provider(provider, **online)
@@ -128,7 +128,7 @@ def _online(source, query: str, country: str, alternatives: int):
 
 
 def _read_batch(path: Path, column: str) -> list[str]:
-    from geo.fileio import read_text
+    from incimap.geo.fileio import read_text
 
     text = read_text(path, what="batch file")
     if not column:
@@ -141,7 +141,7 @@ def _read_batch(path: Path, column: str) -> list[str]:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    from geo.fileio import write_text_atomic
+    from incimap.geo.fileio import write_text_atomic
 
     if output:
         write_text_atomic(output, text)

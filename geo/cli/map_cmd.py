@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, options, warn
-from geo.exceptions import InputError
+from incimap.geo.cli import app, options, warn
+from incimap.geo.exceptions import InputError
 
 
 @app.command("map")
@@ -36,13 +36,13 @@ def map_command(
     ARTICLE may also be a dataset (an ``incimap batch`` folder, or a GeoParquet, GeoPackage,
     CSV or GeoJSON of incidents): a corpus becomes one map, one marker per event.
     """
-    import seeds
-    from geo.dataset import is_dataset
-    from geo.extract import Extraction, extract_file, parse_date
+    from incimap import seeds
+    from incimap.geo.dataset import is_dataset
+    from incimap.geo.extract import Extraction, extract_file, parse_date
 
     # Cheap inputs first, so a wrong option fails before the article is read.
     if str(output) == "-":
-        from geo.fileio import check_stdout
+        from incimap.geo.fileio import check_stdout
 
         check_stdout()
     if str(output) != "-" and output.is_dir():
@@ -52,20 +52,20 @@ def map_command(
     date = parse_date(published) if published else None
     route = None
     if not no_route:
-        from geo.route import load_route
+        from incimap.geo.route import load_route
 
         route = load_route(route_file or seeds.DEFAULT_ROUTE)
     curated = []
     if not no_curated:
         path = curated_file or (seeds.CURATED_INCIDENTS if article is None else None)
         if path is not None:
-            from geo.curated import load_curated
+            from incimap.geo.curated import load_curated
 
             curated = load_curated(path)
 
     source = seeds.SEED_ARTICLE if article is None else article
     if is_dataset(article):
-        from geo.dataset import load_incidents
+        from incimap.geo.dataset import load_incidents
 
         loaded, _ = load_incidents([article])
         extraction = Extraction(str(article), None, "", (), tuple(loaded))
@@ -77,7 +77,7 @@ def map_command(
     if not all_reports:
         # Reports of one event (the article's and the curated copy, or a corpus's many)
         # become one marker.
-        from geo.events import one_per_event
+        from incimap.geo.events import one_per_event
 
         shown, curated_shown = one_per_event([*extraction.incidents, *curated]), []
     if route is not None and route_file is None and not _near(route, extraction):
@@ -86,8 +86,7 @@ def map_command(
              "drawing no route (give --route to draw one)")
         route = None
 
-    import maps
-
+    from incimap import maps
     m = maps.render(shown, route=route, mentions=extraction.mentions,
                     curated=curated_shown, title=title or _title_of(source), cdn=cdn)
     size = maps.save(m, output, cdn=cdn)
@@ -103,7 +102,7 @@ _ROUTE_REACH_KM = 200.0
 
 def _near(route, extraction) -> bool:
     """Does any incident or event place of the article lie near the route?"""
-    from geo.route import locate_many
+    from incimap.geo.route import locate_many
 
     places = [i.location for i in extraction.incidents if i.location] + [
         m.place for m in extraction.mentions if m.role == "event" and m.place]
@@ -117,12 +116,12 @@ def _title_of(source: str | Path) -> str:
     """The article's title from its metadata, else its headline, else its file name."""
     if str(source) == "-":
         return "Article from standard input"
-    from geo.dataset import is_dataset
+    from incimap.geo.dataset import is_dataset
 
     if is_dataset(source):
         return f"Incidents of {Path(source).name}"
-    from geo.extract import article_metadata
-    from geo.fileio import read_text
+    from incimap.geo.extract import article_metadata
+    from incimap.geo.fileio import read_text
 
     meta = article_metadata(Path(source))
     if meta.get("title"):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app
+from incimap.geo.cli import app
 
 
 @app.command("merge")
@@ -17,7 +17,7 @@ def merge(
     output: str = typer.Option(..., "--output", "-o", help="Folder to write (created)."),
 ) -> None:
     """Merge the incidents of datasets into events: incidents.parquet, events.parquet."""
-    from geo.merge import merge_datasets
+    from incimap.geo.merge import merge_datasets
 
     summary = merge_datasets(inputs, Path(output))
     typer.echo(f"{summary['incidents']} incidents, {summary['events']} events -> {output}",

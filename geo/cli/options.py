@@ -16,6 +16,6 @@ INCIDENTS_FILE = typer.Option(None, "--incidents",
 
 def curated_path(curated: bool, incidents_file):
     """The curated incidents file the options ask for, or None for the article's own."""
-    from seeds import CURATED_INCIDENTS
+    from incimap.seeds import CURATED_INCIDENTS
 
     return incidents_file or (CURATED_INCIDENTS if curated else None)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import typer
 
-from geo.cli import app, options, out, warn
-from geo.exceptions import InputError
+from incimap.geo.cli import app, options, out, warn
+from incimap.geo.exceptions import InputError
 
 route_app = typer.Typer(help="The railway route: stations, chainage of places, corridor stats.",
                         no_args_is_help=True)
@@ -20,9 +20,9 @@ ROUTE_OPTION = options.ROUTE
 
 
 def _load(route_file: Path | None):
-    import seeds
-    from geo.fileio import check_stdout
-    from geo.route import load_route
+    from incimap import seeds
+    from incimap.geo.fileio import check_stdout
+    from incimap.geo.route import load_route
 
     check_stdout()  # every route command answers there; fail before the work
 
@@ -33,7 +33,7 @@ def _load(route_file: Path | None):
 def show(route_file: Path = ROUTE_OPTION,
          as_json: bool = typer.Option(False, "--json", help="JSON list of stations.")) -> None:
     """Stations in travel order with their km posts (~ marks interpolated km)."""
-    from geo.route import line_length_km, station_chainages
+    from incimap.geo.route import line_length_km, station_chainages
 
     route = _load(route_file)
     km = station_chainages(route)
@@ -62,8 +62,8 @@ def locate(
                                           "than this from the line (km)."),
 ) -> None:
     """Chainage from the first station, offset from the line, and stations before/after."""
-    from geo.route import locate as locate_point
-    from geo.route import parse_lat_lon
+    from incimap.geo.route import locate as locate_point
+    from incimap.geo.route import parse_lat_lon
 
     if math.isnan(max_offset):  # nan would never compare greater: no warning, ever
         raise InputError("not a number", field="--max-offset")
@@ -98,7 +98,7 @@ def locate(
 
 def _geocode_near_route(name: str, route, country: str):
     """The place a name means, preferring places inside the route's box."""
-    from geo.geocode import geocode
+    from incimap.geo.geocode import geocode
 
     lats = [s.lat for s in route.stations]
     lons = [s.lon for s in route.stations]
@@ -123,10 +123,10 @@ def stats(
     as_json: bool = typer.Option(False, "--json", help="JSON object."),
 ) -> None:
     """Route length by province, incidents in the corridor, and counts by segment."""
-    from geo.exceptions import RouteError
-    from geo.extract import incidents_and_mentions, parse_date
-    from geo.layers import corridor, counts_by_segment, length_by_province
-    from geo.route import line_length_km, station_chainages
+    from incimap.geo.exceptions import RouteError
+    from incimap.geo.extract import incidents_and_mentions, parse_date
+    from incimap.geo.layers import corridor, counts_by_segment, length_by_province
+    from incimap.geo.route import line_length_km, station_chainages
 
     if not math.isfinite(corridor_km):
         raise InputError(f"{corridor_km} is not a finite width in km", field="--corridor-km")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-from geo.exceptions import InputError
+from incimap.geo.exceptions import InputError
 
 PROVIDERS = {
     "nominatim": "geo.providers.nominatim:Nominatim",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from geo.models import Place, default_radius_km
-from geo.providers.base import OnlineProvider
+from incimap.geo.models import Place, default_radius_km
+from incimap.geo.providers.base import OnlineProvider
 
 _TYPES = {"Country": "country", "State or Province": "province", "County": "district",
           "City": "city", "Town": "town", "Village": "village", "Railroad Station": "station",

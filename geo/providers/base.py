@@ -6,9 +6,9 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any
 
-from geo.exceptions import InputError, NoMatch, ProviderError
-from geo.models import GeocodeResult, Place
-from geo.providers.cache import AnswerCache
+from incimap.geo.exceptions import InputError, NoMatch, ProviderError
+from incimap.geo.models import GeocodeResult, Place
+from incimap.geo.providers.cache import AnswerCache
 
 
 class OnlineProvider(ABC):
@@ -60,7 +60,7 @@ class OnlineProvider(ABC):
 
     def lookup(self, query: str, country: str = "", alternatives: int = 3) -> GeocodeResult:
         """Ranked answers for a name; a repeated query is answered from the cache."""
-        from geo.geocode import check_country
+        from incimap.geo.geocode import check_country
 
         params = self.params(check_country(country), alternatives + 1)
         key = (self.name, self.domain, query, params)

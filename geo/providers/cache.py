@@ -20,7 +20,7 @@ class AnswerCache:
 
     @classmethod
     def default(cls) -> AnswerCache:
-        from gazetteer.gazetteer import cache_dir
+        from incimap.gazetteer.gazetteer import cache_dir
 
         return cls(cache_dir() / "online-answers.sqlite")
 
