@@ -400,8 +400,9 @@ def counts_by_segment(incidents: Iterable[Incident] | gpd.GeoDataFrame, route: R
                       max_offset_km: float | None = 50.0) -> gpd.GeoDataFrame:
     """Incident counts along the route in ``segment_km`` stretches of railway km.
 
-    Incidents farther than ``max_offset_km`` from the line are not counted (None counts all).
-    Each row carries the stretch of line as its geometry.
+    Only incidents with a railway km (within the route's reach) are counted, and of those not
+    the ones farther than ``max_offset_km`` from the line (None: all within reach). Each row
+    carries the stretch of line as its geometry.
     """
     if not segment_km > 0:
         raise RouteError(f"segment length must be positive, got {segment_km}")

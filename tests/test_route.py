@@ -414,6 +414,12 @@ def test_bad_reach_km_names_file_line_and_field(tmp_path, value, message):
     assert (error.value.line, error.value.field) == (2, "reach_km")
 
 
+@pytest.mark.parametrize("reach", [0, -1, math.nan])
+def test_reach_must_be_a_positive_number(meridian_route, reach):
+    with pytest.raises(RouteError, match="reach"):
+        locate(meridian_route, 30.5, 70.1, reach=reach)
+
+
 def test_exports_give_no_route_km_for_far_places(meridian_route):
     from incimap.geo.layers import incidents_frame
 
@@ -551,6 +557,7 @@ def test_map_draws_interpolated_segments_dashed_with_a_note(open_map, seed_route
     assert page.locator("path.incimap-route-line").count() == 1
     assert dashed.first.get_attribute("stroke-dasharray")
     assert not page.locator("path.incimap-route-line").get_attribute("stroke-dasharray")
+    assert "Route, interpolated" in page.locator(".incimap-legend").text_content()
     # Click a visible dash (not a gap) of the longest dashed segment, as a reader would.
     x, y = page.evaluate("""() => {
         const paths = [...document.querySelectorAll("path.incimap-route-interpolated")];
