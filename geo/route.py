@@ -31,6 +31,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -296,7 +297,7 @@ def segments(route: Route) -> list[Segment]:
     """
     idx = _index(route)
     found = []
-    for i, (a, b) in enumerate(zip(route.stations, route.stations[1:], strict=False)):
+    for i, (a, b) in enumerate(pairwise(route.stations)):
         chord = float(idx.line_pos[i + 1] - idx.line_pos[i])
         why = []
         estimated = [s.name for s in (a, b) if s.coord_estimated]

@@ -538,6 +538,15 @@ def test_cli_locate_json_far_place_has_null_km(capsys):
     assert code == 1 and answer["km"] is None and answer["offset_km"] > 250
 
 
+def test_cli_route_stats_gives_no_km_to_corridor_incidents_beyond_reach(capsys):
+    code, out, _ = run_cli(capsys, "route", "stats", "--curated", "--corridor-km", "300",
+                           "--json")
+    far = [r for r in json.loads(out)["corridor"]["incidents"] if r["offset_km"] > 25]
+    assert code == 0 and far and all(r["route_km"] is None for r in far)
+    code, out, _ = run_cli(capsys, "route", "stats", "--curated", "--corridor-km", "300")
+    assert code == 0 and "km      far" in out
+
+
 def test_cli_route_show_marks_estimated_coordinates(capsys):
     code, out, _ = run_cli(capsys, "route", "show")
     lines = {line.split()[1]: line for line in out.splitlines()[1:] if line[:1] in " ~"}

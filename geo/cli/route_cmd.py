@@ -197,7 +197,7 @@ def _print_stats(report: dict) -> None:
     out(f"incidents within {corridor['width_km']:g} km of the line: "
         f"{len(corridor['incidents'])} of {report['incidents']}")
     for r in corridor["incidents"]:
-        km = "   far   " if r["route_km"] is None else f"{r['route_km']:8.1f}"
+        km = f"{'far':>8}" if r["route_km"] is None else f"{r['route_km']:8.1f}"
         out(f"  {r['id']:<12} km {km}  off {r['offset_km']:6.1f} km  {r['location']}")
     out("incidents by segment (railway km):")
     for s in report["segments"]:
