@@ -15,7 +15,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import Point
+from shapely.geometry import LineString, Point
 
 from incimap.geo.exceptions import RouteError
 from incimap.geo.models import Incident, Mention, Place, Route
@@ -25,7 +25,9 @@ from incimap.geo.route import (
     line_length_km,
     locate_many,
     projected_crs,
+    reach_km,
     route_line,
+    segments,
     station_chainages,
     station_line_km,
 )
@@ -47,8 +49,10 @@ MENTION_COLUMNS = (
     "score", "match_kind", "sentence", "route_km", "offset_km",
 )
 STATION_COLUMNS = ("seq", "name", "place_id", "line", "km", "chainage_km", "line_km",
-                   "latitude", "longitude", "source")
-ROUTE_COLUMNS = ("name", "source", "notes", "stations", "km_start", "km_end", "line_length_km")
+                   "latitude", "longitude", "source", "coord_source", "coord_estimated")
+ROUTE_COLUMNS = ("name", "source", "notes", "stations", "km_start", "km_end", "line_length_km",
+                 "reach_km", "segment", "from_station", "to_station", "km_from", "km_to",
+                 "interpolated", "note")
 UNCERTAINTY_COLUMNS = ("ref", "item", "name", "geo_precision", "uncertainty_km", "shape",
                        "shape_radius_km")
 
@@ -74,12 +78,19 @@ def mentions_frame(mentions: Iterable[Mention], route: Route | None = None) -> g
 
 
 def route_frame(route: Route) -> gpd.GeoDataFrame:
-    """The route as one LineString feature."""
+    """The route as one LineString per segment between stations, each saying whether it is
+    interpolated (and why, in ``note``); the route's own columns repeat on every row."""
     km = station_chainages(route)
-    row = {"name": route.name, "source": route.source, "notes": route.notes,
-           "stations": len(route.stations), "km_start": km[0], "km_end": km[-1],
-           "line_length_km": round(line_length_km(route), 3)}
-    return _frame([row], [route_line(route)], ROUTE_COLUMNS)
+    whole = {"name": route.name, "source": route.source, "notes": route.notes,
+             "stations": len(route.stations), "km_start": km[0], "km_end": km[-1],
+             "line_length_km": round(line_length_km(route), 3), "reach_km": reach_km(route)}
+    parts = segments(route)
+    rows = [{**whole, "segment": p.index, "from_station": p.start, "to_station": p.end,
+             "km_from": round(p.km_from, 3), "km_to": round(p.km_to, 3),
+             "interpolated": p.interpolated, "note": p.note} for p in parts]
+    coords = list(route_line(route).coords)
+    lines = [LineString(coords[p.index:p.index + 2]) for p in parts]
+    return _frame(rows, lines, ROUTE_COLUMNS)
 
 
 def stations_frame(route: Route) -> gpd.GeoDataFrame:
@@ -89,7 +100,8 @@ def stations_frame(route: Route) -> gpd.GeoDataFrame:
     rows = [
         {"seq": i, "name": s.name, "place_id": s.place_id, "line": s.line, "km": s.km,
          "chainage_km": round(chainage[i], 3), "line_km": round(line_km[i], 3),
-         "latitude": s.lat, "longitude": s.lon, "source": s.source}
+         "latitude": s.lat, "longitude": s.lon, "source": s.source,
+         "coord_source": s.coord_source, "coord_estimated": s.coord_estimated}
         for i, s in enumerate(route.stations)
     ]
     return _frame(rows, [Point(s.lon, s.lat) for s in route.stations], STATION_COLUMNS)
@@ -113,14 +125,14 @@ def uncertainty_frame(items: Iterable[Incident | Mention | Place], **options) ->
 # Column types, so that None stays a null and every format keeps ints as ints.
 _INT_COLUMNS = frozenset({
     "year", "time_precision", "iso", "geo_precision", "fatalities", "injured", "hostages",
-    "rescued", "char_start", "char_end", "seq", "stations", "incidents",
+    "rescued", "char_start", "char_end", "seq", "stations", "incidents", "segment",
 })
 _FLOAT_COLUMNS = frozenset({
     "latitude", "longitude", "route_km", "offset_km", "uncertainty_km", "score", "km",
     "chainage_km", "line_km", "km_start", "km_end", "line_length_km", "shape_radius_km",
-    "start_km", "end_km",
+    "start_km", "end_km", "reach_km", "km_from", "km_to",
 })
-_BOOL_COLUMNS = frozenset({"curated"})
+_BOOL_COLUMNS = frozenset({"curated", "interpolated", "coord_estimated"})
 
 
 def _frame(rows: list[dict], geoms: list, columns: Sequence[str]) -> gpd.GeoDataFrame:
@@ -336,8 +348,8 @@ def _railway_km(route: Route, part: shapely.Geometry) -> float:
     if not pieces:
         return 0.0
     ends = np.array([[*g.coords[0], *g.coords[-1]] for g in pieces])
-    start = locate_many(route, ends[:, 1], ends[:, 0]).km
-    end = locate_many(route, ends[:, 3], ends[:, 2]).km
+    start = locate_many(route, ends[:, 1], ends[:, 0], reach=math.inf).km
+    end = locate_many(route, ends[:, 3], ends[:, 2], reach=math.inf).km
     return float(np.abs(end - start).sum())
 
 
@@ -388,8 +400,9 @@ def counts_by_segment(incidents: Iterable[Incident] | gpd.GeoDataFrame, route: R
                       max_offset_km: float | None = 50.0) -> gpd.GeoDataFrame:
     """Incident counts along the route in ``segment_km`` stretches of railway km.
 
-    Incidents farther than ``max_offset_km`` from the line are not counted (None counts all).
-    Each row carries the stretch of line as its geometry.
+    Only incidents with a railway km (within the route's reach) are counted, and of those not
+    the ones farther than ``max_offset_km`` from the line (None: all within reach). Each row
+    carries the stretch of line as its geometry.
     """
     if not segment_km > 0:
         raise RouteError(f"segment length must be positive, got {segment_km}")

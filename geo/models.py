@@ -373,6 +373,8 @@ class Station:
     place_id: str = ""
     source: str = ""
     line: str = ""  # the railway line it stands on ("ML-3")
+    coord_source: str = ""  # where lat/lon come from
+    coord_estimated: bool = False  # lat/lon interpolated, not taken from a source
 
 
 @dataclass(frozen=True)
@@ -383,3 +385,4 @@ class Route:
     stations: tuple[Station, ...]
     source: str = ""
     notes: str = ""
+    reach_km: float | None = None  # km are given within this distance of the line (None: default)

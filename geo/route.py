@@ -13,6 +13,14 @@ Linear referencing works in two lengths:
 Nearest points are found in a conformal conic projection fitted to the route (see
 ``projected_crs``); offsets are then measured geodesically between the point and that nearest
 point, so no distance is ever computed in degrees.
+
+A chainage is only given within the route's *reach* (``# reach_km:``, default
+``DEFAULT_REACH_KM``): farther away, the km of the nearest point of the line says nothing about
+where a place is, so ``km`` is None and only the offset is reported.
+
+The line is a chain of straight chords between stations, not track geometry (none is available
+offline). ``segments`` says which chords are *interpolated*: an end whose coordinates were
+estimated (``coord_quality`` = ``estimated``), or a track much longer than its chord.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +49,17 @@ WGS84 = "EPSG:4326"
 GEOD = Geod(ellps="WGS84")
 
 REQUIRED_COLUMNS = ("name", "lat", "lon")
+COORD_QUALITIES = ("surveyed", "estimated")
+
+# Why 25 km: beyond it a place is no longer "on the line" in any sense a reader would use (a
+# railway's stations, sidings and works lie within a few km of it), and it covers the widest
+# uncertainty of the estimated Bolan stations (radius up to 24 km in seeds/places.csv).
+DEFAULT_REACH_KM = 25.0
+# A chord stands for a curving track when the track is this much longer than the chord and
+# could lie farther than CHORD_TOLERANCE_KM from it; below that, the town points the stations
+# are placed on (1-3 km off) explain the difference.
+CHORD_RATIO = 1.15
+CHORD_TOLERANCE_KM = 5.0
 _META_LINE = re.compile(r"^#\s*([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 
 PlaceResolver = Callable[[str], "tuple[float, float] | None"]
@@ -58,7 +78,7 @@ def load_route(path: str | Path = seeds.DEFAULT_ROUTE, *,
     """
     name = str(path)
     text = read_text(path, what="route file")
-    meta: dict[str, str] = {}
+    meta: dict[str, tuple[str, int]] = {}
     header: list[str] | None = None
     header_line = 0
     stations: list[Station] = []
@@ -71,7 +91,7 @@ def load_route(path: str | Path = seeds.DEFAULT_ROUTE, *,
         if stripped.startswith("#"):
             m = _META_LINE.match(stripped)
             if m and header is None:
-                meta[m.group(1).lower()] = m.group(2).strip()
+                meta[m.group(1).lower()] = (m.group(2).strip(), lineno)
             continue
         cells = [c.strip() for c in next(csv.reader([raw]))]
         if header is None:
@@ -99,11 +119,19 @@ def load_route(path: str | Path = seeds.DEFAULT_ROUTE, *,
     if len(stations) < 2:
         raise DataError(f"a route needs at least two stations, found {len(stations)}",
                         path=name, line=header_line)
+    reach = None
+    if "reach_km" in meta:
+        text, lineno = meta["reach_km"]
+        reach = _number(text, name, lineno, "reach_km", 0.0, math.inf)
+        if reach <= 0:
+            raise DataError(f"reach_km must be positive, got {text}", path=name, line=lineno,
+                            field="reach_km")
     route = Route(
-        name=meta.get("name") or Path(name).stem,
+        name=meta.get("name", ("", 0))[0] or Path(name).stem,
         stations=tuple(stations),
-        source=meta.get("source", ""),
-        notes=meta.get("notes", ""),
+        source=meta.get("source", ("", 0))[0],
+        notes=meta.get("notes", ("", 0))[0],
+        reach_km=reach,
     )
     if _line_lengths_km(route)[-1] <= 0:
         raise DataError("all stations are at the same point", path=name)
@@ -129,9 +157,15 @@ def _station_from_row(row: dict[str, str], path: str, line: int,
         lon = _number(lon_text, path, line, "lon", -180.0, 180.0)
     km_text = row.get("km", "")
     km = _number(km_text, path, line, "km", 0.0, math.inf) if km_text else None
+    quality = row.get("coord_quality", "").lower()
+    if quality and quality not in COORD_QUALITIES:
+        raise DataError(f"'{quality}' is not one of {', '.join(COORD_QUALITIES)}", path=path,
+                        line=line, field="coord_quality")
     return Station(name=name, lat=lat, lon=lon, km=km, place_id=place_id,
                    source=row.get("km_source", "") or row.get("source", ""),
-                   line=(row.get("line") or "").strip())
+                   line=(row.get("line") or "").strip(),
+                   coord_source=row.get("coord_source", ""),
+                   coord_estimated=quality == "estimated")
 
 
 def _number(text: str, path: str, line: int, field: str, low: float, high: float) -> float:
@@ -234,6 +268,55 @@ def line_between(route: Route, km_from: float, km_to: float) -> LineString:
         idx.to_wgs.transform(xy[:, 0], xy[:, 1])))
 
 
+def reach_km(route: Route) -> float:
+    """Distance from the line within which places get a railway km."""
+    return route.reach_km if route.reach_km is not None else DEFAULT_REACH_KM
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The drawn chord from ``route.stations[index]`` to the next station."""
+
+    index: int
+    start: str
+    end: str
+    km_from: float  # railway chainage of its ends
+    km_to: float
+    chord_km: float  # geodesic length of the straight line drawn
+    interpolated: bool  # not a faithful picture of the track: see note
+    note: str
+
+
+def segments(route: Route) -> list[Segment]:
+    """Every chord between consecutive stations, flagged where it is interpolated.
+
+    Interpolated: either end's coordinates were estimated, or the km posts make the track more
+    than ``CHORD_RATIO`` times the chord and it could stray more than ``CHORD_TOLERANCE_KM``
+    from it. The bound: every point of a track of length L between two points C apart lies in
+    the ellipse with those foci and major axis L, so within (1/2)sqrt(L^2 - C^2) of the chord.
+    """
+    idx = _index(route)
+    found = []
+    for i, (a, b) in enumerate(pairwise(route.stations)):
+        chord = float(idx.line_pos[i + 1] - idx.line_pos[i])
+        why = []
+        estimated = [s.name for s in (a, b) if s.coord_estimated]
+        if estimated:
+            why.append(f"coordinates of {' and '.join(estimated)} estimated, not surveyed")
+        if a.km is not None and b.km is not None and b.km - a.km > CHORD_RATIO * chord:
+            track = b.km - a.km
+            stray = math.sqrt(track ** 2 - chord ** 2) / 2
+            if stray > CHORD_TOLERANCE_KM:
+                why.append(f"the track is {track:g} km by its km posts but {chord:.1f} km "
+                           f"straight, so it curves and may lie up to {stray:.0f} km from "
+                           "this line")
+        note = ("Interpolated: " + "; ".join(why) + ". Drawn as a straight line."
+                if why else "")
+        found.append(Segment(i, a.name, b.name, float(idx.station_km[i]),
+                             float(idx.station_km[i + 1]), chord, bool(why), note))
+    return found
+
+
 @dataclass(frozen=True)
 class _RouteIndex:
     """Everything locate needs, computed once per route."""
@@ -305,12 +388,17 @@ def _km_at(pos: np.ndarray, kp: np.ndarray, kk: np.ndarray, ratio: float) -> np.
 class RouteLocation:
     """Where a point lies along a route: railway km, offset from the line, neighbours."""
 
-    km: float  # railway chainage from the first station, calibrated to the km posts
+    km: float | None  # railway chainage from the first station; None beyond the route's reach
     offset_km: float  # geodesic distance from the point to the nearest point of the line
     before: str  # station at or before the nearest point
     after: str  # station after it
-    lon: float  # the nearest point of the line
-    lat: float
+    line_lat: float  # the nearest point of the line (not the point located)
+    line_lon: float
+    reach_km: float  # the reach the km was given within
+
+    @property
+    def within_reach(self) -> bool:
+        return self.km is not None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -320,32 +408,41 @@ class RouteLocation:
 class RouteLocations:
     """``locate_many``'s answer: one array per field, aligned with the input points."""
 
-    km: np.ndarray
+    km: np.ndarray  # NaN beyond reach_km
     offset_km: np.ndarray
     before: np.ndarray  # station index before each point; names via ``route.stations``
     after: np.ndarray
-    lon: np.ndarray
-    lat: np.ndarray
+    line_lon: np.ndarray
+    line_lat: np.ndarray
+    reach_km: float
 
     def __len__(self) -> int:
         return len(self.km)
 
     def at(self, route: Route, i: int) -> RouteLocation:
+        km = float(self.km[i])
         return RouteLocation(
-            km=float(self.km[i]), offset_km=float(self.offset_km[i]),
+            km=km if math.isfinite(km) else None, offset_km=float(self.offset_km[i]),
             before=route.stations[int(self.before[i])].name,
             after=route.stations[int(self.after[i])].name,
-            lon=float(self.lon[i]), lat=float(self.lat[i]))
+            line_lat=float(self.line_lat[i]), line_lon=float(self.line_lon[i]),
+            reach_km=self.reach_km)
 
 
-def locate(route: Route, lat: float, lon: float) -> RouteLocation:
-    """Chainage, offset and neighbouring stations of one point."""
-    return locate_many(route, [lat], [lon]).at(route, 0)
+def locate(route: Route, lat: float, lon: float, *,
+           reach: float | None = None) -> RouteLocation:
+    """Chainage (within reach), offset and neighbouring stations of one point."""
+    return locate_many(route, [lat], [lon], reach=reach).at(route, 0)
 
 
 def locate_many(route: Route, lats: Sequence[float] | np.ndarray,
-                lons: Sequence[float] | np.ndarray) -> RouteLocations:
-    """Vectorised ``locate`` over arrays of points (shapely 2 and pyproj on whole arrays)."""
+                lons: Sequence[float] | np.ndarray, *,
+                reach: float | None = None) -> RouteLocations:
+    """Vectorised ``locate`` over arrays of points (shapely 2 and pyproj on whole arrays).
+
+    ``km`` is NaN for points farther than ``reach`` km from the line (default: the route's
+    ``reach_km``); pass ``math.inf`` for points known to be on the line.
+    """
     lat = np.asarray(lats, dtype=float)
     lon = np.asarray(lons, dtype=float)
     if lat.shape != lon.shape or lat.ndim != 1:
@@ -354,21 +451,26 @@ def locate_many(route: Route, lats: Sequence[float] | np.ndarray,
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise RouteError(f"point {i} is not a WGS84 lat/lon: ({lat[i]}, {lon[i]})")
+    limit = reach_km(route) if reach is None else float(reach)
+    if not limit > 0:
+        raise RouteError(f"reach must be a positive number of km, got {reach}")
     idx = _index(route)
     x, y = idx.to_proj.transform(lon, lat)
     proj_s = shapely.line_locate_point(idx.line_proj, shapely.points(x, y))
     nearest = shapely.get_coordinates(shapely.line_interpolate_point(idx.line_proj, proj_s))
     near_lon, near_lat = idx.to_wgs.transform(nearest[:, 0], nearest[:, 1])
     _, _, dist_m = GEOD.inv(lon, lat, near_lon, near_lat)
+    offset = np.atleast_1d(dist_m) / 1000.0
     seg = np.clip(np.searchsorted(idx.proj_pos, proj_s, side="right") - 1,
                   0, len(idx.proj_pos) - 2)
     seg_len = idx.proj_pos[seg + 1] - idx.proj_pos[seg]
     frac = np.divide(proj_s - idx.proj_pos[seg], seg_len, out=np.zeros_like(proj_s),
                      where=seg_len > 0)
     km = idx.station_km[seg] + frac * (idx.station_km[seg + 1] - idx.station_km[seg])
+    km = np.where(offset <= limit, km, np.nan)
     return RouteLocations(
-        km=km, offset_km=np.atleast_1d(dist_m) / 1000.0, before=seg, after=seg + 1,
-        lon=np.atleast_1d(near_lon), lat=np.atleast_1d(near_lat))
+        km=km, offset_km=offset, before=seg, after=seg + 1,
+        line_lon=np.atleast_1d(near_lon), line_lat=np.atleast_1d(near_lat), reach_km=limit)
 
 
 def parse_lat_lon(text: str) -> tuple[float, float] | None:

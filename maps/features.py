@@ -191,14 +191,19 @@ def place_features(mentions: Iterable[Mention], layer_of_role: dict[str, str]) -
 
 
 def route_data(route: Route, line: Sequence[tuple[float, float]],
-               station_km: Sequence[float | None] | None = None) -> dict:
-    """The route's line (lon, lat pairs) and its stations with km posts."""
+               station_km: Sequence[float | None] | None = None,
+               segments: Sequence = ()) -> dict:
+    """The route's line (lon, lat pairs), its interpolated segments (drawn dashed, with their
+    note) and its stations with km posts and whether their coordinates are estimated."""
     kms = list(station_km) if station_km is not None else [s.km for s in route.stations]
     return {
         "name": route.name,
         "source": route.source,
         "notes": route.notes,
         "line": [lon_lat(lat, lon) for lon, lat in line],
+        # Segment i runs from line[i] to line[i + 1].
+        "segments": [{"index": g.index, "interpolated": g.interpolated, "note": g.note}
+                     for g in segments],
         "stations": [
             {
                 "name": s.name,
@@ -206,6 +211,8 @@ def route_data(route: Route, line: Sequence[tuple[float, float]],
                 "lon": round(s.lon, COORD_DIGITS),
                 "km": rounded(s.km, 1),
                 "km_estimated": rounded(km, 1) if s.km is None else None,
+                "coord_estimated": s.coord_estimated,
+                "coord_source": s.coord_source,
             }
             for s, km in zip(route.stations, kms, strict=True)
         ],

@@ -148,6 +148,13 @@ def route_geometry(route: Route) -> tuple[list[tuple[float, float]], list[float 
     return list(route_line(route).coords), list(station_chainages(route))
 
 
+def route_segments(route: Route) -> list:
+    """The route's segments with their ``interpolated`` flag and note (geo.route.segments)."""
+    from incimap.geo.route import segments
+
+    return segments(route)
+
+
 def route_positions(route: Route | None, points: Sequence[Place]) -> list[tuple]:
     """(route km, offset km) of each point along the route; Nones when unknown."""
     empty = [(None, None)] * len(points)
@@ -156,7 +163,9 @@ def route_positions(route: Route | None, points: Sequence[Place]) -> list[tuple]
     from incimap.geo.route import locate_many
 
     found = locate_many(route, [p.lat for p in points], [p.lon for p in points])
-    return [(float(k), float(o)) for k, o in zip(found.km, found.offset_km, strict=True)]
+    # km is NaN beyond the route's reach: no km, but the offset still says how far.
+    return [(features.finite(k), float(o)) for k, o in zip(found.km, found.offset_km,
+                                                            strict=True)]
 
 
 def uncertainty_shapes(places: Iterable[Place]) -> list[dict]:
@@ -260,7 +269,7 @@ def build_data(incidents: Sequence[Incident], route: Route | None, mentions: Seq
     ]
     mention_km = route_positions(route, [m.place for m in placed])
     placed = [
-        m if m.route_km is not None or km is None
+        m if m.route_km is not None or offset is None
         else dataclasses.replace(m, route_km=km, offset_km=offset)
         for m, (km, offset) in zip(placed, mention_km, strict=True)
     ]
@@ -279,7 +288,7 @@ def build_data(incidents: Sequence[Incident], route: Route | None, mentions: Seq
     route_json = None
     if route is not None:
         line, kms = route_geometry(route)
-        route_json = features.route_data(route, line, kms)
+        route_json = features.route_data(route, line, kms, route_segments(route))
         add("route", f"Route: {route.name}", count=len(route.stations), fit=True)
         add("route_km", "Station names and railway km", count=len(route.stations))
 

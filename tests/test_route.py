@@ -17,12 +17,14 @@ from incimap.geo.exceptions import DataError, InputError, RouteError
 from incimap.geo.layers import corridor, counts_by_segment, length_by_province
 from incimap.geo.models import Incident, Place
 from incimap.geo.route import (
+    DEFAULT_REACH_KM,
     line_length_km,
     load_route,
     locate,
     locate_many,
     parse_lat_lon,
     route_line,
+    segments,
     station_chainages,
 )
 
@@ -146,8 +148,9 @@ def test_point_far_from_route_reports_its_geodesic_offset(meridian_route):
     expected = GEOD.inv(71.0, 30.5, 70.0, 30.5)[2] / 1000
     assert found.offset_km == pytest.approx(expected, rel=0.002)
     assert found.offset_km > 90  # ~96 km: reported, not hidden by snapping
-    assert found.km == pytest.approx(75.0, abs=1.0)
+    assert found.km is None  # beyond the default reach: no km
     assert (found.before, found.after) == ("Middle", "North")
+    assert locate(meridian_route, 30.5, 71.0, reach=100).km == pytest.approx(75.0, abs=1.0)
 
 
 def test_offset_matches_brute_force_geodesic_distance(seed_route):
@@ -297,13 +300,14 @@ def test_length_by_province_with_given_polygons(meridian_route):
 
 def test_cli_locate_lat_lon_prints_chainage_offset_and_stations(capsys, tmp_path):
     path = write_route(tmp_path, [
-        "South,,30.0,70.0,0,,", "Middle,,30.5,70.0,,,", "North,,31.0,70.0,150,,"])
-    code, out, _ = run_cli(capsys, "route", "locate", "30.5,71", "--route", str(path), "--json",
-                             "--max-offset", "100")
+        "South,,30.0,70.0,0,,", "Middle,,30.5,70.0,,,", "North,,31.0,70.0,150,,"],
+        meta=("# name: Test line", "# reach_km: 100"))
+    code, out, _ = run_cli(capsys, "route", "locate", "30.5,71", "--route", str(path), "--json")
     answer = json.loads(out)
     assert code == 0
     assert answer["km"] == pytest.approx(75, abs=1)
     assert answer["offset_km"] == pytest.approx(96, abs=1)
+    assert answer["reach_km"] == 100
     assert (answer["before"], answer["after"]) == ("Middle", "North")
 
 
@@ -359,10 +363,226 @@ def test_incimap_process_exits_2_with_one_line_and_no_traceback():
 def test_locate_far_point_reports_offset_warns_and_exits_1(capsys):
     code, out, err = run_cli(capsys, "route", "locate", "40,10")
     assert code == 1
-    assert "5,221 km off the line" in out or "5,22" in out
-    assert "warning" in err and "nearest point" in err
+    assert "far from the route (5,221 km)" in out and "km 1" not in out
+    assert "warning" in err and "no railway km" in err
 
 
 def test_locate_point_near_the_line_exits_0(capsys):
     code, out, _ = run_cli(capsys, "route", "locate", "29.86,67.33")
     assert code == 0 and "between Mach and Ab-e-Gum" in out
+
+
+# --------------------------------------------------------------------------- honest railway:
+# km only within reach, interpolated segments flagged, station coordinates sourced
+
+ROUTE_HEADER = "name,place_id,lat,lon,km,line,km_source,coord_source,coord_quality"
+
+
+def overlay_place(place_id: str) -> tuple[float, float]:
+    with open(seeds.PLACES_OVERLAY, encoding="utf-8") as f:
+        row = next(r for r in csv.DictReader(f) if r["id"] == place_id)
+    return float(row["lat"]), float(row["lon"])
+
+
+def test_far_place_gets_no_km_only_its_offset(seed_route):
+    found = locate(seed_route, 24.86, 67.01)  # Karachi, ~300 km from the line
+    assert found.km is None and not found.within_reach
+    assert found.offset_km > found.reach_km == DEFAULT_REACH_KM
+
+
+def test_place_within_reach_gets_km_within_tolerance(meridian_route):
+    found = locate(meridian_route, 30.5, 70.2)  # ~19 km east of the Middle station
+    assert found.offset_km == pytest.approx(19.2, abs=0.5) and found.within_reach
+    assert found.km == pytest.approx(75.0, abs=1.0)
+
+
+def test_reach_km_header_sets_the_reach(tmp_path):
+    rows = ["South,,30.0,70.0,0,,", "North,,31.0,70.0,150,,"]
+    near = load_route(write_route(tmp_path, rows, meta=("# reach_km: 10",)))
+    assert near.reach_km == 10
+    assert locate(near, 30.5, 70.2).km is None  # 19 km off: beyond 10 km
+    assert locate(near, 30.5, 70.05).km == pytest.approx(75.0, abs=1.0)
+
+
+@pytest.mark.parametrize("value, message", [("0", "must be positive"), ("far", "not a number"),
+                                            ("-5", "out of range")])
+def test_bad_reach_km_names_file_line_and_field(tmp_path, value, message):
+    path = write_route(tmp_path, ["A,,30.0,70.0,0,,", "B,,31.0,70.0,,,"],
+                       meta=("# name: x", f"# reach_km: {value}"))
+    with pytest.raises(DataError, match=message) as error:
+        load_route(path)
+    assert (error.value.line, error.value.field) == (2, "reach_km")
+
+
+@pytest.mark.parametrize("reach", [0, -1, math.nan])
+def test_reach_must_be_a_positive_number(meridian_route, reach):
+    with pytest.raises(RouteError, match="reach"):
+        locate(meridian_route, 30.5, 70.1, reach=reach)
+
+
+def test_exports_give_no_route_km_for_far_places(meridian_route):
+    from incimap.geo.layers import incidents_frame
+
+    frame = incidents_frame([incident_at("near", 30.5, 70.1), incident_at("far", 30.5, 71.0)],
+                            meridian_route)
+    rows = frame.set_index("event_id_cnty")
+    assert rows.loc["near", "route_km"] == pytest.approx(75.0, abs=1.0)
+    assert math.isnan(rows.loc["far", "route_km"])
+    assert rows.loc["far", "offset_km"] == pytest.approx(96, abs=1)
+
+
+def test_curving_chord_and_estimated_station_make_interpolated_segments(tmp_path):
+    route = load_route(write_route(tmp_path, [
+        "A,,30.0,70.0,0,,,GeoNames 1,surveyed",
+        "B,,30.5,70.0,56,,,GeoNames 2,surveyed",  # 55.5 km straight: a fair chord
+        "C,,31.0,70.0,120,,,GeoNames 3,surveyed",  # 64 km of track for 55.5 km: curves
+        "D,,31.5,70.0,,,,interpolated,estimated",
+    ], header=ROUTE_HEADER))
+    parts = segments(route)
+    assert [p.interpolated for p in parts] == [False, True, True]
+    assert parts[0].note == ""
+    assert "curves" in parts[1].note and "up to 16 km" in parts[1].note
+    assert "coordinates of D estimated" in parts[2].note
+    assert route.stations[3].coord_estimated and route.stations[3].coord_source == "interpolated"
+
+
+def test_unknown_coord_quality_names_the_field(tmp_path):
+    path = write_route(tmp_path, ["A,,30.0,70.0,0,,,x,guessed", "B,,31.0,70.0,,,,y,surveyed"],
+                       header=ROUTE_HEADER)
+    with pytest.raises(DataError, match="guessed") as error:
+        load_route(path)
+    assert (error.value.line, error.value.field) == (3, "coord_quality")
+
+
+def test_every_seed_route_station_says_where_its_coordinates_come_from():
+    with open(seeds.DEFAULT_ROUTE, encoding="utf-8") as f:
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    assert rows and all(r["coord_source"].strip() for r in rows)
+    assert {r["coord_quality"] for r in rows} == {"surveyed", "estimated"}
+    estimated = {r["name"] for r in rows if r["coord_quality"] == "estimated"}
+    assert {"Mushkaf", "Pehro Kunri", "Panir", "Kolpur"} <= estimated
+    for r in rows:  # the overlay rows say the same as the route file
+        assert overlay_place(r["place_id"]) == (float(r["lat"]), float(r["lon"]))
+
+
+def test_seed_route_segments_touching_estimated_stations_are_interpolated(seed_route):
+    for part in segments(seed_route):
+        a, b = seed_route.stations[part.index], seed_route.stations[part.index + 1]
+        if a.coord_estimated or b.coord_estimated:
+            assert part.interpolated and "estimated" in part.note
+
+
+def test_mushkaf_tunnel_is_near_the_line_or_its_segment_is_drawn_interpolated(seed_route):
+    # Tunnel No. 8 is a point on the track; a chord passing it at a distance must not be
+    # drawn as exact. Measured: 7.0 km from the Panir - Pehro Kunri chord, whose stations
+    # have no surveyed coordinates.
+    found = locate(seed_route, *overlay_place("mushkaf-tunnel"))
+    segment = segments(seed_route)[[s.name for s in seed_route.stations].index(found.before)]
+    assert found.offset_km <= 2 or segment.interpolated
+    assert (found.before, found.after) == ("Panir", "Pehro Kunri")
+
+
+def test_route_frame_has_one_feature_per_segment_with_interpolated_and_note(seed_route,
+                                                                            tmp_path):
+    import geopandas as gpd
+
+    from incimap.geo.layers import route_frame
+
+    path = tmp_path / "route.gpkg"
+    route_frame(seed_route).to_file(path, driver="GPKG")
+    back = gpd.read_file(path).set_index("from_station")
+    assert len(back) == len(seed_route.stations) - 1
+    assert back.loc["Panir", "interpolated"] and "Pehro Kunri" in back.loc["Panir", "note"]
+    assert not back.loc["Bahawalpur", "interpolated"] and back.loc["Bahawalpur", "note"] == ""
+    assert back.loc["Jhelum", "interpolated"] and "curves" in back.loc["Jhelum", "note"]
+
+
+def test_map_route_data_flags_interpolated_segments_and_estimated_stations(seed_route):
+    from incimap.maps.page import build_data
+
+    data, _ = build_data([], seed_route, [], basemaps_on=False)
+    route = data["route"]
+    flagged = {(route["stations"][g["index"]]["name"], g["interpolated"])
+               for g in route["segments"]}
+    assert ("Panir", True) in flagged and ("Bahawalpur", False) in flagged
+    mushkaf = next(s for s in route["stations"] if s["name"] == "Mushkaf")
+    assert mushkaf["coord_estimated"] and "interpolated" in mushkaf["coord_source"]
+
+
+def test_map_popup_data_has_no_km_for_a_far_place(seed_route):
+    from incimap.maps.page import build_data
+
+    data, _ = build_data([incident_at("far", 24.86, 67.01), incident_at("near", 29.87, 67.34)],
+                         seed_route, [], basemaps_on=False)
+    props = {f["properties"]["id"]: f["properties"] for f in data["incidents"]["features"]}
+    assert props["far"].get("route_km") is None and props["far"]["offset_km"] > 250
+    assert props["near"]["route_km"] == pytest.approx(66, abs=3)
+
+
+def test_cli_locate_json_reports_place_and_line_point_separately(capsys):
+    tunnel = overlay_place("mushkaf-tunnel")
+    code, out, _ = run_cli(capsys, "route", "locate", f"{tunnel[0]},{tunnel[1]}", "--json")
+    answer = json.loads(out)
+    assert code == 0
+    assert (answer["lat"], answer["lon"]) == tunnel  # the place itself
+    line_point = (answer["line_lat"], answer["line_lon"])
+    offset = GEOD.inv(tunnel[1], tunnel[0], line_point[1], line_point[0])[2] / 1000
+    assert offset == pytest.approx(answer["offset_km"], abs=0.01) and offset > 1
+    assert 101 <= answer["km"] <= 116
+    assert (answer["before"], answer["after"]) == ("Panir", "Pehro Kunri")
+
+
+def test_cli_locate_json_far_place_has_null_km(capsys):
+    code, out, _ = run_cli(capsys, "route", "locate", "24.86,67.01", "--json")
+    answer = json.loads(out)
+    assert code == 1 and answer["km"] is None and answer["offset_km"] > 250
+
+
+def test_cli_route_stats_gives_no_km_to_corridor_incidents_beyond_reach(capsys):
+    code, out, _ = run_cli(capsys, "route", "stats", "--curated", "--corridor-km", "300",
+                           "--json")
+    far = [r for r in json.loads(out)["corridor"]["incidents"] if r["offset_km"] > 25]
+    assert code == 0 and far and all(r["route_km"] is None for r in far)
+    code, out, _ = run_cli(capsys, "route", "stats", "--curated", "--corridor-km", "300")
+    assert code == 0 and "km      far" in out
+
+
+def test_cli_route_show_marks_estimated_coordinates(capsys):
+    code, out, _ = run_cli(capsys, "route", "show")
+    lines = {line.split()[1]: line for line in out.splitlines()[1:] if line[:1] in " ~"}
+    assert code == 0
+    assert "estimated" in lines["Mushkaf"] and "estimated" not in lines["Mach"]
+
+
+@pytest.mark.browser
+def test_map_draws_interpolated_segments_dashed_with_a_note(open_map, seed_route, tmp_path):
+    from incimap import maps
+
+    path = tmp_path / "route.html"
+    maps.save(maps.render([incident_at("far", 24.86, 67.01)], route=seed_route), path)
+    page, log = open_map(path)
+    dashed = page.locator("path.incimap-route-interpolated")
+    assert dashed.count() == sum(p.interpolated for p in segments(seed_route))
+    assert page.locator("path.incimap-route-line").count() == 1
+    assert dashed.first.get_attribute("stroke-dasharray")
+    assert not page.locator("path.incimap-route-line").get_attribute("stroke-dasharray")
+    assert "Route, interpolated" in page.locator(".incimap-legend").text_content()
+    # Click a visible dash (not a gap) of the longest dashed segment, as a reader would.
+    x, y = page.evaluate("""() => {
+        const paths = [...document.querySelectorAll("path.incimap-route-interpolated")];
+        const path = paths.reduce((a, b) => b.getTotalLength() > a.getTotalLength() ? b : a);
+        const m = path.getScreenCTM();
+        for (let d = 0; d < path.getTotalLength(); d += 0.5) {
+            const p = path.getPointAtLength(d);
+            const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+            if (document.elementFromPoint(x, y) === path) return [x, y];
+        }
+        return [null, null];
+    }""")
+    page.mouse.click(x, y)
+    assert "Interpolated" in page.locator(".leaflet-popup-content").inner_text()
+    page.keyboard.press("Escape")
+    page.locator('.incimap-incident[data-incident-id="far"]').click()
+    popup = page.locator(".leaflet-popup-content", has_text="Date").inner_text()
+    assert "far from the route" in popup and "km 1" not in popup
+    assert log.problems() == {}

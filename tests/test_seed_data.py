@@ -18,7 +18,8 @@ PLACE_COLUMNS = [
     "id", "name", "alternate_names", "feature_type", "lat", "lon", "radius_km", "country",
     "admin1", "admin2", "population", "source", "source_2", "notes",
 ]
-ROUTE_COLUMNS = ["name", "place_id", "lat", "lon", "km", "line", "km_source"]
+ROUTE_COLUMNS = ["name", "place_id", "lat", "lon", "km", "line", "km_source", "coord_source",
+                 "coord_quality"]
 PAKISTAN_DIVISIONS = {
     "Balochistan", "Punjab", "Sindh", "Khyber Pakhtunkhwa", "Gilgit-Baltistan", "Azad Kashmir",
     "Islamabad Capital Territory",

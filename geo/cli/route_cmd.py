@@ -32,14 +32,17 @@ def _load(route_file: Path | None):
 @route_app.command("show")
 def show(route_file: Path = ROUTE_OPTION,
          as_json: bool = typer.Option(False, "--json", help="JSON list of stations.")) -> None:
-    """Stations in travel order with their km posts (~ marks interpolated km)."""
+    """Stations in travel order with their km posts (~ marks interpolated km, * estimated
+    coordinates)."""
     from incimap.geo.route import line_length_km, station_chainages
 
     route = _load(route_file)
     km = station_chainages(route)
     if as_json:
         rows = [{"name": s.name, "lat": s.lat, "lon": s.lon, "km": s.km,
-                 "chainage_km": round(k, 3), "place_id": s.place_id}
+                 "chainage_km": round(k, 3), "place_id": s.place_id,
+                 "coord_quality": "estimated" if s.coord_estimated else "surveyed",
+                 "coord_source": s.coord_source}
                 for s, k in zip(route.stations, km, strict=True)]
         out(json.dumps({"name": route.name, "stations": rows}, ensure_ascii=False,
                        indent=2))
@@ -48,7 +51,10 @@ def show(route_file: Path = ROUTE_OPTION,
         f"line {line_length_km(route):,.1f} km")
     for s, k in zip(route.stations, km, strict=True):
         mark = " " if s.km is not None else "~"
-        out(f"{mark}{k:8.1f}  {s.name:<24} {s.lat:9.5f} {s.lon:10.5f}")
+        estimated = "  * coordinates estimated" if s.coord_estimated else ""
+        out(f"{mark}{k:8.1f}  {s.name:<24} {s.lat:9.5f} {s.lon:10.5f}{estimated}")
+    if any(s.coord_estimated for s in route.stations):
+        out("* interpolated by railway km between surveyed stations; no source found")
 
 
 @route_app.command("locate")
@@ -57,15 +63,17 @@ def locate(
     route_file: Path = ROUTE_OPTION,
     country: str = typer.Option("", "--country", "-c", help="Prefer places in this country."),
     as_json: bool = typer.Option(False, "--json", help="JSON object."),
-    max_offset: float = typer.Option(50.0, "--max-offset", min=0.0,
+    max_offset: float = typer.Option(None, "--max-offset", min=0.0,
                                      help="Exit 1 with a warning when the point lies farther "
-                                          "than this from the line (km)."),
+                                          "than this from the line (km; default: the "
+                                          "route's reach, beyond which no km is given)."),
 ) -> None:
-    """Chainage from the first station, offset from the line, and stations before/after."""
+    """The place's own coordinates, the nearest point of the line, the offset between them,
+    the railway km (only within the route's reach) and the stations before/after."""
     from incimap.geo.route import locate as locate_point
     from incimap.geo.route import parse_lat_lon
 
-    if math.isnan(max_offset):  # nan would never compare greater: no warning, ever
+    if max_offset is not None and math.isnan(max_offset):  # nan never compares greater
         raise InputError("not a number", field="--max-offset")
     route = _load(route_file)
     point = parse_lat_lon(where)
@@ -85,15 +93,23 @@ def locate(
         out(json.dumps({"query": where, "name": label, "lat": lat, "lon": lon,
                         **found.to_dict(), "route": route.name}, ensure_ascii=False))
     else:
-        first = route.stations[0].name
-        out(f"{label} ({lat:.5f}, {lon:.5f}): km {found.km:,.1f} from {first}, "
-            f"{found.offset_km:,.1f} km off the line, between {found.before} "
-            f"and {found.after}")
-    if found.offset_km > max_offset:
-        # Reported, never snapped: the km is that of the nearest point of the line.
+        out(_locate_text(label, lat, lon, found, route))
+    limit = found.reach_km if max_offset is None else max_offset
+    if found.offset_km > limit:
         typer.echo(f"incimap: warning: {label} is {found.offset_km:,.0f} km from "
-                   f"{route.name}; its km is that of the nearest point on the line", err=True)
+                   f"{route.name}, beyond {limit:g} km"
+                   + ("" if found.within_reach else "; no railway km is given"), err=True)
         raise typer.Exit(1)
+
+
+def _locate_text(label: str, lat: float, lon: float, found, route) -> str:
+    where = (f"km {found.km:,.1f} from {route.stations[0].name}, {found.offset_km:,.1f} km "
+             "off the line" if found.within_reach
+             else f"far from the route ({found.offset_km:,.0f} km), so no railway km "
+                  f"(reach {found.reach_km:g} km)")
+    return (f"{label} ({lat:.5f}, {lon:.5f}): {where}; nearest point of the line "
+            f"({found.line_lat:.5f}, {found.line_lon:.5f}) between {found.before} and "
+            f"{found.after}")
 
 
 def _geocode_near_route(name: str, route, country: str):
@@ -126,14 +142,15 @@ def stats(
     from incimap.geo.exceptions import RouteError
     from incimap.geo.extract import incidents_and_mentions, parse_date
     from incimap.geo.layers import corridor, counts_by_segment, length_by_province
-    from incimap.geo.route import line_length_km, station_chainages
+    from incimap.geo.route import line_length_km, reach_km, station_chainages
 
     if not math.isfinite(corridor_km):
         raise InputError(f"{corridor_km} is not a finite width in km", field="--corridor-km")
     route = _load(route_file)
     km = station_chainages(route)
     report: dict = {"route": route.name, "stations": len(route.stations),
-                    "railway_km": km[-1] - km[0], "line_km": round(line_length_km(route), 1)}
+                    "railway_km": km[-1] - km[0], "line_km": round(line_length_km(route), 1),
+                    "reach_km": reach_km(route)}
     try:
         line = length_by_province(route)
         railway = length_by_province(route, measure="railway")
@@ -150,8 +167,8 @@ def stats(
     segments = counts_by_segment(incidents, route, segment_km, max_offset_km=corridor_km)
     report["incidents"] = len(incidents)
     report["corridor"] = {"width_km": corridor_km, "incidents": [
-        {"id": r.event_id_cnty, "location": r.location, "route_km": r.route_km,
-         "offset_km": r.offset_km} for r in near.itertuples()]}
+        {"id": r.event_id_cnty, "location": r.location, "route_km": _finite(r.route_km),
+         "offset_km": _finite(r.offset_km)} for r in near.itertuples()]}
     report["segments"] = [
         {"start_km": r.start_km, "end_km": r.end_km, "from": r.from_station, "to": r.to_station,
          "incidents": int(r.incidents)} for r in segments.itertuples()]
@@ -159,6 +176,11 @@ def stats(
         out(json.dumps(report, ensure_ascii=False, indent=2))
         return
     _print_stats(report)
+
+
+def _finite(value) -> float | None:
+    """A frame's NaN (no km beyond reach) as JSON null."""
+    return None if value is None or not math.isfinite(value) else float(value)
 
 
 def _print_stats(report: dict) -> None:
@@ -175,8 +197,8 @@ def _print_stats(report: dict) -> None:
     out(f"incidents within {corridor['width_km']:g} km of the line: "
         f"{len(corridor['incidents'])} of {report['incidents']}")
     for r in corridor["incidents"]:
-        out(f"  {r['id']:<12} km {r['route_km']:8.1f}  off {r['offset_km']:6.1f} km  "
-            f"{r['location']}")
+        km = f"{'far':>8}" if r["route_km"] is None else f"{r['route_km']:8.1f}"
+        out(f"  {r['id']:<12} km {km}  off {r['offset_km']:6.1f} km  {r['location']}")
     out("incidents by segment (railway km):")
     for s in report["segments"]:
         if s["incidents"]:

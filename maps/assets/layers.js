@@ -376,7 +376,23 @@
     var latlngs = this.routeLatLngs();
     L.polyline(latlngs, { color: "#ffffff", weight: 7, opacity: 0.85, interactive: false })
       .addTo(group);
-    L.polyline(latlngs, { color: color, weight: 3.5, className: "incimap-route-line" })
+    // Interpolated segments (estimated stations, chords across curves) are dashed, each with
+    // its note; the rest is one solid line.
+    var solid = [];
+    var estimated = {};
+    (route.segments || []).forEach(function (g) { if (g.interpolated) estimated[g.index] = g; });
+    latlngs.slice(1).forEach(function (to, i) {
+      var part = [latlngs[i], to];
+      var g = estimated[i];
+      if (!g) { solid.push(part); return; }
+      L.polyline(part, { color: color, weight: 3.5, dashArray: "6 7",
+        className: "incimap-route-interpolated" })
+        .bindPopup(function () { return incimap.segmentPopup(g, route); }, POPUP)
+        .bindTooltip(function () { return incimap.tooltip("Route: " + route.name +
+          " (interpolated)"); }, { sticky: true })
+        .addTo(group);
+    });
+    L.polyline(solid, { color: color, weight: 3.5, className: "incimap-route-line" })
       .bindTooltip(function () { return incimap.tooltip("Route: " + route.name); },
         { sticky: true })
       .addTo(group);

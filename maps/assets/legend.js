@@ -72,6 +72,11 @@
       if (data.route) {
         other.push(entry(swatch("incimap-swatch-line", styles.route_color),
           "Route: " + data.route.name));
+        if ((data.route.segments || []).some(function (g) { return g.interpolated; })) {
+          other.push(entry(swatch("incimap-swatch-line incimap-swatch-dashed",
+            styles.route_color), "Route, interpolated: estimated stations or a curving " +
+            "track drawn straight (click it for why)"));
+        }
         other.push(entry(swatch("incimap-swatch-station", styles.route_color),
           "Station (label: name \u00b7 railway km)"));
       }

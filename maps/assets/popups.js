@@ -27,7 +27,11 @@
   }
 
   function routeText(km, offsetKm) {
-    if (km === null || km === undefined) return "";
+    var hasOffset = offsetKm !== null && offsetKm !== undefined;
+    if (km === null || km === undefined) {
+      // No km beyond the route's reach: say how far instead.
+      return hasOffset ? "far from the route (" + incimap.formatNumber(offsetKm, 0) + " km)" : "";
+    }
     var text = "km " + incimap.formatNumber(km, 1);
     if (offsetKm !== null && offsetKm !== undefined) {
       text += ", " + incimap.formatNumber(offsetKm, 1) + " km from the line";
@@ -181,8 +185,18 @@
       row(table, "Railway km", "\u2248" + incimap.formatNumber(station.km_estimated, 1) +
         " (interpolated)");
     }
-    row(table, "Coordinates", incimap.formatLatLon(station.lat, station.lon));
+    row(table, "Coordinates", incimap.formatLatLon(station.lat, station.lon) +
+      (station.coord_estimated ? " (estimated)" : ""));
+    if (station.coord_source) row(table, "Coordinates from", station.coord_source);
     root.appendChild(table);
+    return root;
+  };
+
+  incimap.segmentPopup = function (segment, route) {
+    var root = el("div", "incimap-popup incimap-segment-popup");
+    var from = route.stations[segment.index], to = route.stations[segment.index + 1];
+    append(root, el("h3", "incimap-popup-title", from.name + " \u2013 " + to.name));
+    append(root, el("p", "incimap-segment-note", segment.note));
     return root;
   };
 

@@ -346,12 +346,22 @@ with open(SEEDS + 'routes/jaffar_express.csv', 'w', newline='', encoding='utf-8'
             '(post - 481); Lodhran - Multan Cantt - Khanewal taken via Multan, 136 km instead of the '
             '91 km chord). See seeds/SOURCES.md\n')
     f.write('# lines: ML-3 Rohri–Chaman (Quetta - Rohri), ML-1 Karachi–Peshawar (Rohri - Peshawar Cantt)\n')
+    f.write('# coords: coord_quality "surveyed" = taken from the named source (a GeoNames town point '
+            'or a Wikipedia infobox); "estimated" = interpolated by railway km between surveyed '
+            'stations, no source found\n')
+    f.write('# reach_km: 25\n')
     w = csv.writer(f, lineterminator='\n')
-    w.writerow(['name', 'place_id', 'lat', 'lon', 'km', 'line', 'km_source'])
+    w.writerow(['name', 'place_id', 'lat', 'lon', 'km', 'line', 'km_source', 'coord_source',
+                'coord_quality'])
+    place_source = {p['id']: p['source'] for p in region + bolan + out}
     for slug in order:
         r = rows[slug]
+        source = place_source[f'station-{slug}']
+        estimated = source.startswith('derived: interpolated')
+        source = source.removeprefix('derived: ') if estimated else source.split(' https://')[0]
         w.writerow([r['name'], f'station-{slug}', f"{r['lat']:.5f}", f"{r['lon']:.5f}", r['km'],
-                    r['line'], km_source(r['line'], r['post'])])
+                    r['line'], km_source(r['line'], r['post']), source,
+                    'estimated' if estimated else 'surveyed'])
 
 prev = None
 for slug in order:
