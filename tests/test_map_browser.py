@@ -359,7 +359,7 @@ def test_context_labels_show_at_zoom_9_around_the_bolan_pass(open_map, seed_map,
     page.evaluate("incimap.app().map.setView([29.6, 67.5], 9, {animate: false})")
     page.wait_for_timeout(400)
     shot(page, screenshot_dir, "bolan-zoom-9")
-    context = visible_boxes(page, ".incimap-context-label .incimap-context-text")
+    context = visible_boxes(page, ".incimap-context-label .incimap-context-name")
     stations = visible_boxes(page, ".incimap-km-label .incimap-km-text")
     markers = visible_boxes(page, ".incimap-incident")
     assert len(context) >= 3
@@ -427,4 +427,21 @@ def test_month_precision_date_shows_as_a_month(open_map, sample_file):
     popup.wait_for()
     date_row = popup.locator("tr", has_text="Date").inner_text()
     assert date_row.split("\t", 1)[-1].startswith("Aug 2024")
+    assert_clean(log)
+
+
+def test_expanded_layer_control_is_not_covered_by_the_legend(open_map, sample_file):
+    page, log = open_map(sample_file)
+    page.hover(".leaflet-control-layers")
+    labels = page.locator(".leaflet-control-layers-overlays label")
+    assert labels.count() > 0
+    covered = page.evaluate("""() => Array.from(
+        document.querySelectorAll('.leaflet-control-layers-overlays label')).filter(l => {
+            const r = l.getBoundingClientRect();
+            return [r.left + 10, r.left + r.width / 2, r.right - 4].some(x => {
+                const top = document.elementFromPoint(x, r.top + r.height / 2);
+                return !(top && top.closest('.leaflet-control-layers'));
+            });
+        }).map(l => l.textContent)""")
+    assert covered == []
     assert_clean(log)

@@ -163,7 +163,7 @@
     return incimap.control("topright", "incimap-search", function (box) {
       var input = el("input", "incimap-search-input");
       input.type = "search";
-      input.placeholder = "Search places and incidents";
+      input.placeholder = app.small ? "Search" : "Search places and incidents";
       input.setAttribute("aria-label", "Search places and incidents");
       var results = el("ul", "incimap-search-results");
       append(box, input, results);

@@ -416,10 +416,25 @@
     });
   };
 
-  // Where a station's name may go around its dot, tried in turn: right, left, above, below
-  // (CSS transforms of the label's text, which starts 7 px right of the dot).
-  var STATION_PLACES = ["", "translateX(calc(-100% - 14px))",
-    "translate(calc(-50% - 7px), -17px)", "translate(calc(-50% - 7px), 18px)"];
+  // Where a label's text may go around its point, tried in turn (right, left, above,
+  // below): a CSS transform of the text and the offset of its box's top-left corner from
+  // the point, given the text's width w and height h. Stations' names start 7 px right of
+  // the dot (icon anchor), towns' names 5 px right of theirs (after the dot).
+  var STATION_PLACES = [
+    ["", function (w, h) { return [7, -9]; }],
+    ["translateX(calc(-100% - 14px))", function (w, h) { return [-7 - w, -9]; }],
+    ["translate(calc(-50% - 7px), -17px)", function (w, h) { return [-w / 2, -26]; }],
+    ["translate(calc(-50% - 7px), 18px)", function (w, h) { return [-w / 2, 9]; }],
+  ];
+  var TOWN_PLACES = [
+    ["", function (w, h) { return [5, -h / 2]; }],
+    ["translateX(calc(-100% - 11px))", function (w, h) { return [-6 - w, -h / 2]; }],
+    ["translate(calc(-50% - 5px), -14px)", function (w, h) { return [-w / 2, -h / 2 - 14]; }],
+    ["translate(calc(-50% - 5px), 14px)", function (w, h) { return [-w / 2, -h / 2 + 14]; }],
+  ];
+  // Area names are centred on their point.
+  var CENTRED = [["", function (w, h) { return [-w / 2, -h / 2]; }]];
+  var LABEL_MARGIN = 2; // px kept free on each side of a label
 
   function overlaps(a, b) {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -441,46 +456,58 @@
     return boxes;
   };
 
-  // Labels in rank order: a label overlapping one already kept is hidden. Station names
-  // move around their dot to keep clear of markers; basemap names (context) are hidden
-  // where they would cover a marker, so they never hide the data.
+  // Labels in rank order: a label overlapping one already kept is hidden. Station and
+  // town names move around their dot to keep clear of markers; basemap names (context)
+  // are hidden where they would cover a marker, so they never hide the data. Boxes are
+  // computed from each text's size (measured once) and its point, and every style is
+  // written at the end, so a pan costs one layout, not one per label.
   App.prototype.declutterLabels = function () {
     var map = this.map;
+    var size = map.getSize();
     var origin = map.getContainer().getBoundingClientRect();
     var markers = this.markerBoxes(origin);
     var kept = [];
-    function boxOf(node) {
-      var r = node.getBoundingClientRect();
-      return { x: r.left - origin.left - 2, y: r.top - origin.top, w: r.width + 4,
-        h: r.height };
-    }
+    var writes = [];
     function free(box, others) {
       return !others.some(function (k) { return overlaps(box, k); });
     }
     this.labels.forEach(function (entry) {
       var node = entry.marker.getElement();
       if (!node || !map.hasLayer(entry.marker)) return;
-      var text = node.firstChild || node;
-      node.style.visibility = "";
-      var box;
-      if (entry.station) {
-        var chosen = null;
-        var fallback = null;
-        for (var i = 0; i < STATION_PLACES.length && !chosen; i++) {
-          text.style.transform = STATION_PLACES[i];
-          box = boxOf(text);
-          if (!free(box, markers)) continue;
-          if (free(box, kept)) chosen = STATION_PLACES[i];
-          else if (fallback === null) fallback = STATION_PLACES[i];
-        }
-        text.style.transform = chosen !== null ? chosen : fallback !== null ? fallback : "";
-        box = boxOf(text);
-      } else {
-        box = boxOf(text);
+      var text = node.querySelector(".incimap-context-name") || node.firstChild || node;
+      if (!entry.size || entry.node !== node) {
+        entry.node = node;
+        entry.size = [text.offsetWidth, text.offsetHeight];
       }
+      var w = entry.size[0];
+      var h = entry.size[1];
+      var p = map.latLngToContainerPoint(entry.marker.getLatLng());
+      if (p.x < -w - 40 || p.y < -h - 40 || p.x > size.x + 40 || p.y > size.y + 40) {
+        writes.push([node, text, null, ""]);
+        return;
+      }
+      var places = entry.station ? STATION_PLACES : entry.kind === "town" ? TOWN_PLACES :
+        CENTRED;
+      var chosen = null;
+      var fallback = null;
+      var box = null;
+      for (var i = 0; i < places.length && chosen === null; i++) {
+        var d = places[i][1](w, h);
+        var b = { x: p.x + d[0] - LABEL_MARGIN, y: p.y + d[1], w: w + 2 * LABEL_MARGIN, h: h };
+        if (i === 0) box = b;
+        if (!free(b, markers)) continue;
+        if (free(b, kept)) chosen = [places[i][0], b];
+        else if (fallback === null) fallback = [places[i][0], b];
+      }
+      var pick = chosen || fallback || [places[0][0], box];
+      box = pick[1];
       var clash = !free(box, kept) || (entry.context && !free(box, markers));
-      if (clash) node.style.visibility = "hidden";
-      else kept.push(box);
+      if (!clash) kept.push(box);
+      writes.push([node, text, pick[0], clash ? "hidden" : ""]);
+    });
+    writes.forEach(function (w) {
+      if (w[2] !== null && w[1] !== w[0]) w[1].style.transform = w[2];
+      w[0].style.visibility = w[3];
     });
   };
 
@@ -505,7 +532,9 @@
     }
     labels.forEach(function (c, index) {
       if (c.kind !== "town" && outlined[incimap.fold(c.name)]) return;
-      var text = el("span", "incimap-context-text", c.name);
+      var text = el("span", "incimap-context-text");
+      if (c.kind === "town") incimap.append(text, el("span", "incimap-context-dot"));
+      text.appendChild(el("span", "incimap-context-name", c.name));
       var marker = L.marker([c.lat, c.lon], {
         icon: L.divIcon({ html: text, className: "incimap-context-label incimap-context-" +
           cssToken(c.kind), iconSize: null, iconAnchor: [0, 0] }),
