@@ -509,3 +509,23 @@ def test_map_title_is_the_headline_not_the_file_name(tmp_path):
     long_first = "Word " * 60
     cut = headline(long_first)
     assert cut.endswith("\u2026") and len(cut) <= 101
+
+
+def test_map_of_a_dataset_without_a_gazetteer_warns_and_draws_no_place_names(
+        tmp_path, capsys, monkeypatch):
+    from incimap.gazetteer import gazetteer as gz
+    from incimap.geo.exceptions import GazetteerError
+    from incimap.geo.layers import incidents_frame
+
+    table = tmp_path / "incidents.csv"
+    incidents_frame(sample_incidents()).drop(columns="geometry").to_csv(table, index=False)
+
+    def broken(*_a, **_k):
+        raise GazetteerError("cannot open the gazetteer: test")
+
+    monkeypatch.setattr(gz, "open_gazetteer", broken)
+    out = tmp_path / "map.html"
+    code, _, err = run_cli(["map", str(table), "-o", str(out), "--no-route"], capsys)
+    assert code in (0, None), err
+    assert "no place names on the basemap" in err and "Traceback" not in err
+    assert page_data(out.read_text(encoding="utf-8"))["context"] == []

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from incimap.geo.cli import app, options, warn
-from incimap.geo.exceptions import InputError
+from incimap.geo.exceptions import GazetteerError, InputError
 
 
 @app.command("map")
@@ -89,7 +89,12 @@ def map_command(
     from incimap import maps
     from incimap.geo.context import context_labels, data_bounds
 
-    context = context_labels(data_bounds([*shown, *curated_shown], route, extraction.mentions))
+    try:
+        context = context_labels(data_bounds([*shown, *curated_shown], route,
+                                             extraction.mentions))
+    except GazetteerError as e:  # place names are context: the map is still worth having
+        warn(f"no place names on the basemap: {e}")
+        context = []
     m = maps.render(shown, route=route, mentions=extraction.mentions,
                     curated=curated_shown, title=title or _title_of(source), cdn=cdn,
                     context=context)
