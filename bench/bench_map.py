@@ -68,6 +68,19 @@ def seed_map(folder: Path) -> tuple[float, Path]:
     return time.perf_counter() - start, path
 
 
+def context_figures() -> tuple[int, float]:
+    """(labels, seconds) of the basemap's place names around the seed route."""
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.geo.context import context_labels, data_bounds
+    from incimap.geo.route import load_route
+
+    gazetteer = open_gazetteer()
+    bounds = data_bounds(route=load_route())
+    start = time.perf_counter()
+    labels = context_labels(bounds, gazetteer)
+    return len(labels), time.perf_counter() - start
+
+
 def browser_figures(paths: dict[str, Path]) -> dict[str, tuple[float, float]]:
     """Per page: (seconds until layers are built, frames per second while panning)."""
     from playwright.sync_api import sync_playwright
@@ -125,6 +138,8 @@ def main() -> None:
     seconds, path = seed_map(folder)
     print(f"seed map (incimap map): {seconds:.2f} s, {path.stat().st_size / 1e6:.2f} MB")
     pages = {"seed map": path, **pages}
+    count, seconds = context_figures()
+    print(f"context labels around the seed route: {count} in {seconds * 1000:.0f} ms")
 
     if not args.no_browser:
         if not Path(CHROMIUM).exists():

@@ -196,6 +196,14 @@ class Gazetteer:
                     out[k] = edit_similarity(other, target) - first
         return out
 
+    def places_within(self, bounds: tuple[float, float, float, float],
+                      ftypes: tuple[str, ...]) -> list[Row]:
+        """Places of the given types inside (west, south, east, north), every store's,
+        largest population first (then by id: the same order on every run)."""
+        rows = [_row(values) for store in self.stores
+                for values in store.places_within(bounds, ftypes)]
+        return sorted(rows, key=lambda r: (-r.population, r.gid, r.name))
+
     def suggestions(self, query: str, limit: int = 3) -> tuple[str, ...]:
         """Nearest stored names, for a "no match" message."""
         key = normalize(query)

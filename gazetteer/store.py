@@ -399,6 +399,15 @@ class Store:
         sql = "SELECT key FROM keys WHERE key >= ? ORDER BY key LIMIT ?"
         return [k for (k,) in self.con.execute(sql, (key[:3], limit))]
 
+    def places_within(self, bounds: tuple[float, float, float, float],
+                      ftypes: tuple[str, ...]) -> list[tuple]:
+        """Place columns of every place of the given types inside (west, south, east, north)."""
+        west, south, east, north = bounds
+        marks = ",".join("?" * len(ftypes))
+        sql = (f"SELECT {', '.join(PLACE_COLUMNS)} FROM places WHERE lat BETWEEN ? AND ?"
+               f" AND lon BETWEEN ? AND ? AND ftype IN ({marks})")
+        return self.con.execute(sql, (south, north, west, east, *ftypes)).fetchall()
+
     def count(self, table: str = "places") -> int:
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+from incimap.geo.dates import display_date
 from incimap.geo.models import Figure, Incident, Mention, Place, Route, Span
 from incimap.maps import styles
 
@@ -117,6 +118,7 @@ def incident_feature(incident: Incident, layer: str, route_km: float | None = No
             "event_type": incident.event_type or styles.UNKNOWN_EVENT_TYPE,
             "sub_event_type": incident.sub_event_type,
             "date": incident.event_date,
+            "date_label": display_date(incident.event_date, incident.time_precision),
             "time_precision": incident.time_precision,
             "actor1": incident.actor1,
             "actor2": incident.actor2,
@@ -146,6 +148,7 @@ def unmapped_incident(incident: Incident) -> dict:
         "title": incident.title,
         "event_type": incident.event_type or styles.UNKNOWN_EVENT_TYPE,
         "date": incident.event_date,
+        "date_label": display_date(incident.event_date, incident.time_precision),
         "curated": incident.curated,
     }
 

@@ -52,6 +52,7 @@ class LayerSpec:
 
     id: str
     kind: str  # incidents | curated | places | uncertainty | route | route_km | borders
+    #            | context (place names)
     #            | outlines (base) | plain (base)
     label: str
     show: bool = True
@@ -220,8 +221,8 @@ def data_bounds(points: Iterable[tuple[float, float]]) -> tuple[float, float, fl
 
 
 def build_data(incidents: Sequence[Incident], route: Route | None, mentions: Sequence[Mention],
-               *, title: str = "", basemaps_on: bool = True,
-               cluster: bool | None = None) -> tuple[dict, list[LayerSpec]]:
+               *, title: str = "", basemaps_on: bool = True, cluster: bool | None = None,
+               context: Sequence = ()) -> tuple[dict, list[LayerSpec]]:
     """The page's JSON document and its layers, from the domain objects."""
     located = [i for i in incidents if features.has_position(i.location)]
     unmapped = [i for i in incidents if not features.has_position(i.location)]
@@ -306,6 +307,9 @@ def build_data(incidents: Sequence[Incident], route: Route | None, mentions: Seq
             add("borders", "Province and country borders",
                 count=len(outlines["countries"]) + len(outlines["provinces"]))
             add("outlines", "Offline outline map (no internet needed)", overlay=False)
+    context_json = [_label_dict(c) for c in context] if basemaps_on else []
+    if context_json:
+        add("context", "Place names (offline gazetteer)", count=len(context_json))
     if not outlines:
         add("plain", "No basemap (offline)", overlay=False)
 
@@ -322,8 +326,14 @@ def build_data(incidents: Sequence[Incident], route: Route | None, mentions: Seq
         "uncertainty": shapes,
         "route": route_json,
         "outlines": outlines,
+        "context": context_json,
     }
     return data, layers
+
+
+def _label_dict(label) -> dict:
+    """A context label (``geo.context.ContextLabel`` or its dict) as the page reads it."""
+    return dict(label.to_dict() if hasattr(label, "to_dict") else label)
 
 
 def _opening_view(data: dict) -> tuple[list[float], int]:
@@ -346,18 +356,21 @@ def _opening_view(data: dict) -> tuple[list[float], int]:
 def render(incidents: Iterable[Incident], route: Route | None = None,
            mentions: Iterable[Mention] = (), curated: Iterable[Incident] = (), *,
            title: str = "", cdn: bool = False, basemaps: bool = True,
-           cluster: bool | None = None) -> folium.Map:
+           cluster: bool | None = None, context: Iterable = ()) -> folium.Map:
     """The interactive map of incidents, place mentions and a route, as a ``folium.Map``.
 
     ``incidents`` may mix automatic and curated ones (``curated=True``); ``curated`` adds
     more, all treated as curated. ``basemaps=False`` leaves out the outline map and the
     online tile choices (data on a plain background). ``cluster`` forces marker clustering
     on or off; by default it is on above ``CLUSTER_ABOVE`` incidents. ``cdn`` only affects
-    how the map shows in a notebook; ``save`` decides for the file.
+    how the map shows in a notebook; ``save`` decides for the file. ``context`` holds
+    place-name labels for the offline basemap (``geo.context.context_labels``), each shown
+    from its ``min_zoom`` to its ``max_zoom`` where it covers no marker or data label.
+    Incidents are listed in the order given (a reader's main incident comes first).
     """
     merged = merge_incidents(incidents, curated)
     data, layers = build_data(merged, route, list(mentions), title=title,
-                              basemaps_on=basemaps, cluster=cluster)
+                              basemaps_on=basemaps, cluster=cluster, context=list(context))
     center, zoom = _opening_view(data)
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=False)
     # folium's defaults load jQuery, Bootstrap, awesome-markers and Font Awesome from CDNs;

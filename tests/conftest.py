@@ -136,8 +136,9 @@ def open_map(browser):
     """``open_map(path) -> (page, log)``: a map file opened offline, every request recorded."""
     contexts = []
 
-    def opener(path: Path, viewport: dict | None = None, wait: str = "incimap.ready()"):
-        context = browser.new_context(viewport=viewport or VIEWPORT)
+    def opener(path: Path, viewport: dict | None = None, wait: str = "incimap.ready()",
+               **device):  # has_touch, is_mobile...: phone emulation
+        context = browser.new_context(viewport=viewport or VIEWPORT, **device)
         contexts.append(context)
         page = context.new_page()
         log = PageLog()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from incimap.geo.dates import DateRef, find_dates, resolve_date
+from incimap.geo.dates import DateRef, display_date, find_dates, resolve_date
 
 WED = dt.date(2025, 3, 12)  # the seed article: published on a Wednesday
 
@@ -119,3 +119,27 @@ def test_month_words_that_are_not_dates_do_not_fire(text):
 
 def test_numbers_next_to_dates_are_left_alone():
     assert dates_in("About 50 people gathered in 2023.") == [("in 2023", "2023-01-01", 3)]
+
+
+# --------------------------------------------------------------------------- display
+
+
+@pytest.mark.parametrize(
+    ("iso", "precision", "shown"),
+    [
+        ("2025-03-11", 1, "11 Mar 2025"),
+        ("2025-03-10", 2, "week of 10 Mar 2025"),
+        ("2024-08-01", 3, "Aug 2024"),
+        ("2023-01-01", 3, "2023"),  # "in 2023": a year, not January
+        ("2024-08", 3, "Aug 2024"),
+        ("2024", 3, "2024"),
+        ("", 1, ""),
+        ("not a date", 1, "not a date"),
+    ],
+)
+def test_display_date_never_shows_more_than_its_precision(iso, precision, shown):
+    assert display_date(iso, precision) == shown
+
+
+def test_month_precision_date_never_shows_a_day():
+    assert "1" not in display_date("2024-08-01", 3)

@@ -290,3 +290,158 @@ def test_hostile_event_type_and_role_show_literally_in_controls(open_map, tmp_pa
     assert odd in page.locator(".incimap-legend").text_content()
     assert page.locator(".leaflet-control-layers img, .incimap-legend img").count() == 0
     assert_clean(log)
+
+
+# --------------------------------------------------------------------------- phone, labels
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+def boxes_overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+def visible_boxes(page, selector: str) -> list[dict]:
+    """Bounding boxes of the elements matching ``selector`` that show on screen."""
+    return page.evaluate("""(selector) => Array.from(document.querySelectorAll(selector))
+        .filter(n => getComputedStyle(n).visibility !== 'hidden' && n.offsetParent !== null)
+        .map(n => { const r = n.getBoundingClientRect();
+                    return {x: r.left, y: r.top, width: r.width, height: r.height,
+                            text: n.textContent}; })
+        .filter(b => b.width > 0 && b.height > 0 && b.x < innerWidth && b.y < innerHeight
+                     && b.x + b.width > 0 && b.y + b.height > 0)""", selector)
+
+
+def test_phone_layout_starts_folded_and_a_tap_opens_a_popup_clear_of_controls(
+        open_map, seed_map, screenshot_dir):
+    page, log = open_map(seed_map, **PHONE)
+    shot(page, screenshot_dir, "phone-opening")
+    # Panels start behind their buttons; the minimap and mouse position take no room.
+    for folded in (".incimap-legend-body", ".incimap-panel-body", ".incimap-time-body",
+                   ".incimap-minimap", ".incimap-mouse-position"):
+        assert page.locator(folded).is_hidden(), folded
+    for button in (".incimap-legend-toggle", ".incimap-panel-toggle", ".incimap-time-toggle"):
+        assert page.locator(button).is_visible(), button
+    # The whole title shows (it wraps instead of being cut).
+    title = page.locator(".incimap-title")
+    assert title.evaluate("t => t.scrollWidth <= t.clientWidth + 1")
+    assert boxes_overlap(title.bounding_box(), {"x": 0, "y": 0, "width": 390, "height": 844})
+
+    page.locator(".incimap-incident").first.tap(timeout=5_000)  # nothing covers the marker
+    popup = page.locator(".leaflet-popup")
+    popup.wait_for()
+    page.wait_for_timeout(500)  # the popup's pan into view
+    shot(page, screenshot_dir, "phone-popup")
+    box = popup.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844
+    controls = visible_boxes(page, ".leaflet-control, .incimap-title")
+    assert controls
+    covering = [c["text"][:40] for c in controls if boxes_overlap(box, c)]
+    assert covering == []
+
+    page.locator(".incimap-legend-toggle").tap()
+    assert page.locator(".incimap-legend-body").is_visible()
+    assert_clean(log)
+
+
+def test_desktop_keeps_the_legend_open(open_map, sample_file):
+    page, log = open_map(sample_file)
+    assert page.locator(".incimap-legend-body").is_visible()
+    assert page.locator(".incimap-time-toggle").is_hidden()
+    assert_clean(log)
+
+
+def test_context_labels_show_at_zoom_9_around_the_bolan_pass(open_map, seed_map,
+                                                             screenshot_dir):
+    page, log = open_map(seed_map)
+    page.evaluate("incimap.app().map.setView([29.6, 67.5], 9, {animate: false})")
+    page.wait_for_timeout(400)
+    shot(page, screenshot_dir, "bolan-zoom-9")
+    context = visible_boxes(page, ".incimap-context-label .incimap-context-name")
+    stations = visible_boxes(page, ".incimap-km-label .incimap-km-text")
+    markers = visible_boxes(page, ".incimap-incident")
+    assert len(context) >= 3
+    names = {b["text"] for b in context} | {b["text"].split(" \u00b7 ")[0] for b in stations}
+    assert {"Sibi", "Mach", "Quetta"} <= names
+    for label in context:
+        assert not any(boxes_overlap(label, other) for other in stations + markers), label
+    # Zoomed out, only the bigger places keep a label.
+    page.evaluate("incimap.app().map.setView([29.6, 67.5], 5, {animate: false})")
+    page.wait_for_timeout(400)
+    assert len(visible_boxes(page, ".incimap-context-label")) < page.evaluate(
+        "incimap.app().data.context.length")
+    assert_clean(log)
+
+
+@pytest.mark.parametrize("station", ["Quetta", "Peshi"])
+def test_station_labels_are_never_hidden_by_markers(open_map, seed_map, station):
+    page, log = open_map(seed_map)
+    where = page.evaluate("(name) => incimap.app().data.route.stations"
+                          ".find(s => s.name === name)", station)
+    page.evaluate("([lat, lon]) => incimap.app().map.setView([lat, lon], 10, {animate: false})",
+                  [where["lat"], where["lon"]])
+    page.wait_for_timeout(400)
+    labels = [b for b in visible_boxes(page, ".incimap-km-label .incimap-km-text")
+              if b["text"].startswith(station + " \u00b7")]
+    assert len(labels) == 1
+    markers = visible_boxes(page, ".incimap-incident")
+    assert not any(boxes_overlap(labels[0], m) for m in markers)
+    # Above the markers' pane in any case.
+    assert page.evaluate("Number(incimap.app().map.getPane('incimapLabels').style.zIndex) > "
+                         "Number(getComputedStyle(incimap.app().map.getPane('markerPane'))"
+                         ".zIndex)")
+    assert_clean(log)
+
+
+def test_failed_online_tiles_show_a_notice(open_map, sample_file, screenshot_dir):
+    page, log = open_map(sample_file)
+    notice = page.locator(".incimap-tile-notice")
+    assert notice.is_hidden()
+    page.hover(".leaflet-control-layers")
+    page.locator(".leaflet-control-layers-base label", has_text="OpenStreetMap").click()
+    notice.wait_for(state="visible", timeout=10_000)
+    assert "could not be loaded" in notice.inner_text()
+    shot(page, screenshot_dir, "tiles-failed")
+    # Every failure was a tile request that the test blocked; nothing broke on the page.
+    assert log.blocked_requests and all("openstreetmap" in u for u in log.blocked_requests)
+    assert log.page_errors == [] and log.dialogs == []
+    page.locator(".leaflet-control-layers-base label", has_text="Offline outline map").click()
+    assert notice.is_hidden()
+
+
+def test_incident_list_opens_with_the_main_incident(open_map, sample_file):
+    page, log = open_map(sample_file)
+    first = page.locator(".incimap-panel-hit").first
+    assert first.get_attribute("data-incident-id") == sample_incidents()[0].id
+    assert_clean(log)
+
+
+def test_month_precision_date_shows_as_a_month(open_map, sample_file):
+    page, log = open_map(sample_file)
+    item = page.locator('.incimap-panel-hit[data-incident-id="province"]')
+    assert item.locator(".incimap-panel-date").inner_text() == "Aug 2024"
+    item.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    date_row = popup.locator("tr", has_text="Date").inner_text()
+    assert date_row.split("\t", 1)[-1].startswith("Aug 2024")
+    assert_clean(log)
+
+
+def test_expanded_layer_control_is_not_covered_by_the_legend(open_map, sample_file):
+    page, log = open_map(sample_file)
+    page.hover(".leaflet-control-layers")
+    labels = page.locator(".leaflet-control-layers-overlays label")
+    assert labels.count() > 0
+    covered = page.evaluate("""() => Array.from(
+        document.querySelectorAll('.leaflet-control-layers-overlays label')).filter(l => {
+            const r = l.getBoundingClientRect();
+            return [r.left + 10, r.left + r.width / 2, r.right - 4].some(x => {
+                const top = document.elementFromPoint(x, r.top + r.height / 2);
+                return !(top && top.closest('.leaflet-control-layers'));
+            });
+        }).map(l => l.textContent)""")
+    assert covered == []
+    assert_clean(log)

@@ -469,3 +469,63 @@ def test_map_of_an_article_far_from_the_route_draws_no_route(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "Peshawar Cantonment" not in html
     assert "Suicide bombers kill 12 at cattle market in Maiduguri" in html  # the headline
+
+
+# --------------------------------------------------------------------------- display
+
+
+def test_incident_dates_go_into_the_page_at_their_precision(sample_page):
+    data = page_data(sample_page)
+    labels = {f["properties"]["id"]: f["properties"]["date_label"]
+              for f in data["incidents"]["features"]}
+    assert labels["province"] == "Aug 2024"
+    assert labels["hijack"] == "11 Mar 2025"
+
+
+def test_context_labels_go_into_the_page_as_a_layer():
+    from incimap.geo.context import ContextLabel
+
+    label = ContextLabel("Town <b>x</b>", "town", 29.5, 67.5, 7, 99, 10_000)
+    html = maps.to_html(maps.render(sample_incidents(), context=[label]))
+    data = page_data(html)
+    assert data["context"] == [label.to_dict()]
+    assert any(layer["kind"] == "context" for layer in data["layers"])
+    assert "<b>x</b>" not in html
+    assert "context" not in {layer["kind"] for layer in page_data(sample_page_html())["layers"]}
+
+
+def sample_page_html() -> str:
+    return maps.to_html(sample_map())
+
+
+def test_map_title_is_the_headline_not_the_file_name(tmp_path):
+    from incimap.geo.cli.map_cmd import _title_of, headline
+
+    article = tmp_path / "ituri_report.txt"
+    article.write_text("Militia kills 12 in raid on village, officials say.\n\n"
+                       "BUNIA (wire) - Militia fighters killed 12 people.\n", encoding="utf-8")
+    assert _title_of(article) == "Militia kills 12 in raid on village, officials say."
+    assert headline("# Title: Gunmen attack a convoy\nBody.") == "Gunmen attack a convoy"
+    long_first = "Word " * 60
+    cut = headline(long_first)
+    assert cut.endswith("\u2026") and len(cut) <= 101
+
+
+def test_map_of_a_dataset_without_a_gazetteer_warns_and_draws_no_place_names(
+        tmp_path, capsys, monkeypatch):
+    from incimap.gazetteer import gazetteer as gz
+    from incimap.geo.exceptions import GazetteerError
+    from incimap.geo.layers import incidents_frame
+
+    table = tmp_path / "incidents.csv"
+    incidents_frame(sample_incidents()).drop(columns="geometry").to_csv(table, index=False)
+
+    def broken(*_a, **_k):
+        raise GazetteerError("cannot open the gazetteer: test")
+
+    monkeypatch.setattr(gz, "open_gazetteer", broken)
+    out = tmp_path / "map.html"
+    code, _, err = run_cli(["map", str(table), "-o", str(out), "--no-route"], capsys)
+    assert code in (0, None), err
+    assert "no place names on the basemap" in err and "Traceback" not in err
+    assert page_data(out.read_text(encoding="utf-8"))["context"] == []

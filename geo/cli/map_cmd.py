@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from incimap.geo.cli import app, options, warn
-from incimap.geo.exceptions import InputError
+from incimap.geo.exceptions import GazetteerError, InputError
 
 
 @app.command("map")
@@ -87,8 +87,17 @@ def map_command(
         route = None
 
     from incimap import maps
+    from incimap.geo.context import context_labels, data_bounds
+
+    try:
+        context = context_labels(data_bounds([*shown, *curated_shown], route,
+                                             extraction.mentions))
+    except GazetteerError as e:  # place names are context: the map is still worth having
+        warn(f"no place names on the basemap: {e}")
+        context = []
     m = maps.render(shown, route=route, mentions=extraction.mentions,
-                    curated=curated_shown, title=title or _title_of(source), cdn=cdn)
+                    curated=curated_shown, title=title or _title_of(source), cdn=cdn,
+                    context=context)
     size = maps.save(m, output, cdn=cdn)
     if str(output) != "-":
         events = "" if all_reports else f", {len(shown)} events"
@@ -113,7 +122,7 @@ def _near(route, extraction) -> bool:
 
 
 def _title_of(source: str | Path) -> str:
-    """The article's title from its metadata, else its headline, else its file name."""
+    """The article's title from its metadata, else its headline (its first line)."""
     if str(source) == "-":
         return "Article from standard input"
     from incimap.geo.dataset import is_dataset
@@ -126,5 +135,23 @@ def _title_of(source: str | Path) -> str:
     meta = article_metadata(Path(source))
     if meta.get("title"):
         return str(meta["title"])
-    first = read_text(source, what="article").strip().splitlines()[0].strip()
-    return first if 0 < len(first) <= 120 and not first.endswith(".") else Path(source).stem
+    return headline(read_text(source, what="article")) or Path(source).stem
+
+
+_HEADLINE_MAX = 160  # characters; a longer first line is a paragraph, not a headline
+_TITLE_CUT = 100
+
+
+def headline(text: str) -> str:
+    """The first line of an article, as its title; a first paragraph is cut at a word."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    first = lines[0].lstrip("#").strip()
+    for prefix in ("title:", "headline:"):
+        if first.lower().startswith(prefix):
+            first = first[len(prefix):].strip()
+    if len(first) <= _HEADLINE_MAX:
+        return first
+    cut = first[:_TITLE_CUT].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026"

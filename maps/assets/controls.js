@@ -163,7 +163,7 @@
     return incimap.control("topright", "incimap-search", function (box) {
       var input = el("input", "incimap-search-input");
       input.type = "search";
-      input.placeholder = "Search places and incidents";
+      input.placeholder = app.small ? "Search" : "Search places and incidents";
       input.setAttribute("aria-label", "Search places and incidents");
       var results = el("ul", "incimap-search-results");
       append(box, input, results);
@@ -209,9 +209,16 @@
   };
 
   // Two sliders choosing the first and last day shown; incidents outside are hidden.
-  controls.timeRange = function (app) {
-    return incimap.control("bottomleft", "incimap-time", function (box) {
+  // ``folded``: start as one button (small screens), the sliders behind it.
+  controls.timeRange = function (app, folded) {
+    return incimap.control("bottomleft", "incimap-time", function (outer) {
       var range = app.dayRange();
+      var toggle = button("Dates", "Show or hide the date range");
+      toggle.className += " incimap-time-toggle";
+      var box = el("div", "incimap-time-body");
+      box.hidden = Boolean(folded);
+      append(outer, toggle, box);
+      L.DomEvent.on(toggle, "click", function () { box.hidden = !box.hidden; });
       box.appendChild(el("div", "incimap-time-title", "Incident dates"));
       var label = el("div", "incimap-time-label");
       var count = el("div", "incimap-time-count");
@@ -244,6 +251,7 @@
           "no dated incidents";
         var shown = app.filterDays(range ? a : null, range ? b : null);
         count.textContent = shown + " of " + app.incidentTotal() + " incidents shown";
+        toggle.textContent = "Dates (" + shown + " of " + app.incidentTotal() + ")";
       }
       // With many incidents, re-clustering on every slider step would stutter: wait for a pause.
       var timer = null;
@@ -269,13 +277,14 @@
           refresh();
         },
         label: label,
+        body: box,
       };
     });
   };
 
   // The list of incidents (those the time range shows); a click zooms to one.
-  controls.incidentList = function (app) {
-    return incimap.control("topleft", "incimap-panel", function (box) {
+  controls.incidentList = function (app, position) {
+    return incimap.control(position || "topleft", "incimap-panel", function (box) {
       var toggle = button("Incidents", "Show or hide the list of incidents");
       toggle.className += " incimap-panel-toggle";
       var body = el("div", "incimap-panel-body");
@@ -300,7 +309,7 @@
           var style = app.eventStyle(p.event_type);
           append(b, incimap.symbolElement(style.symbol, style.color,
             p.curated ? "#000000" : "#ffffff", p.curated ? 3 : 2, 14),
-            el("span", "incimap-panel-date", p.date || "undated"), " ",
+            el("span", "incimap-panel-date", p.date ? incimap.dateLabel(p) : "undated"), " ",
             el("span", "incimap-panel-title", p.title || p.event_type));
           L.DomEvent.on(b, "click", function () { app.focusIncident(item.key); });
           li.appendChild(b);
@@ -313,7 +322,7 @@
         var unmapped = app.data.unmapped || [];
         if (unmapped.length) {
           notes.push("Not on the map (no location): " + unmapped.map(function (u) {
-            return (u.date ? u.date + " " : "") + (u.title || u.event_type);
+            return (u.date ? incimap.dateLabel(u) + " " : "") + (u.title || u.event_type);
           }).join("; "));
         }
         note.textContent = notes.join(" ");

@@ -75,6 +75,11 @@
     return isNaN(t) ? null : Math.round(t / 86400000);
   };
 
+  // An incident's date as geo.dates.display_date wrote it (no finer than its precision).
+  incimap.dateLabel = function (props) {
+    return props.date_label || props.date || "";
+  };
+
   incimap.dayToIso = function (day) {
     return new Date(day * 86400000).toISOString().slice(0, 10);
   };

@@ -140,7 +140,7 @@
       });
       var marker = L.marker([c[1], c[0]], {
         icon: icon,
-        title: (p.date ? p.date + " \u2013 " : "") + (p.title || p.event_type),
+        title: (p.date ? incimap.dateLabel(p) + " \u2013 " : "") + (p.title || p.event_type),
         alt: p.title || p.event_type,
         riseOnHover: true,
       });
@@ -159,7 +159,7 @@
       self.byKey[item.key] = item;
       self.searchIndex.push({
         kind: "incident",
-        label: (p.date ? p.date + " " : "") + (p.title || p.event_type),
+        label: (p.date ? incimap.dateLabel(p) + " " : "") + (p.title || p.event_type),
         folded: incimap.fold([p.title, p.event_type, p.place.name, p.actor1, p.actor2]
           .join(" ")),
         focus: function () { self.focusIncident(item.key); },
@@ -243,10 +243,10 @@
     return shown;
   };
 
+  // In the order the incidents were given: an article's reader lists its main incident
+  // first, so the list opens with the story's headline event, not its oldest background.
   App.prototype.visibleIncidents = function () {
-    return this.items.filter(function (i) { return i.shown; }).sort(function (x, y) {
-      return (x.day === null ? Infinity : x.day) - (y.day === null ? Infinity : y.day);
-    });
+    return this.items.filter(function (i) { return i.shown; });
   };
 
   // Zoom to an incident (by its key, or its id) and open its popup.
@@ -427,26 +427,150 @@
       label.addTo(labelGroup);
       // First and last stations and those with published km posts win label space first.
       var first = index === 0 || index === route.stations.length - 1;
-      self.labels.push({ marker: label, rank: first ? 0 : s.km !== null ? 1 : 2, order: index });
+      self.labels.push({ marker: label, rank: first ? 0 : s.km !== null ? 1 : 2, order: index,
+        station: true });
     });
-    this.labels.sort(function (a, b) { return a.rank - b.rank || a.order - b.order; });
   };
 
-  // Hide labels that would overlap a label of higher rank at this zoom.
+  // Where a label's text may go around its point, tried in turn (right, left, above,
+  // below): a CSS transform of the text and the offset of its box's top-left corner from
+  // the point, given the text's width w and height h. Stations' names start 7 px right of
+  // the dot (icon anchor), towns' names 5 px right of theirs (after the dot).
+  var STATION_PLACES = [
+    ["", function (w, h) { return [7, -9]; }],
+    ["translateX(calc(-100% - 14px))", function (w, h) { return [-7 - w, -9]; }],
+    ["translate(calc(-50% - 7px), -17px)", function (w, h) { return [-w / 2, -26]; }],
+    ["translate(calc(-50% - 7px), 18px)", function (w, h) { return [-w / 2, 9]; }],
+  ];
+  var TOWN_PLACES = [
+    ["", function (w, h) { return [5, -h / 2]; }],
+    ["translateX(calc(-100% - 11px))", function (w, h) { return [-6 - w, -h / 2]; }],
+    ["translate(calc(-50% - 5px), -14px)", function (w, h) { return [-w / 2, -h / 2 - 14]; }],
+    ["translate(calc(-50% - 5px), 14px)", function (w, h) { return [-w / 2, -h / 2 + 14]; }],
+  ];
+  // Area names are centred on their point.
+  var CENTRED = [["", function (w, h) { return [-w / 2, -h / 2]; }]];
+  var LABEL_MARGIN = 2; // px kept free on each side of a label
+
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  // Boxes (container pixels) of the incident and place markers on screen.
+  App.prototype.markerBoxes = function (origin) {
+    var size = this.map.getSize();
+    var boxes = [];
+    var nodes = this.map.getContainer().querySelectorAll(
+      ".incimap-incident, .marker-cluster, path.incimap-place");
+    for (var i = 0; i < nodes.length; i++) {
+      var r = nodes[i].getBoundingClientRect();
+      var box = { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+      if (box.w > 0 && box.x < size.x && box.y < size.y && box.x + box.w > 0 && box.y + box.h > 0) {
+        boxes.push(box);
+      }
+    }
+    return boxes;
+  };
+
+  // Labels in rank order: a label overlapping one already kept is hidden. Station and
+  // town names move around their dot to keep clear of markers; basemap names (context)
+  // are hidden where they would cover a marker, so they never hide the data. Boxes are
+  // computed from each text's size (measured once) and its point, and every style is
+  // written at the end, so a pan costs one layout, not one per label.
   App.prototype.declutterLabels = function () {
     var map = this.map;
+    var size = map.getSize();
+    var origin = map.getContainer().getBoundingClientRect();
+    var markers = this.markerBoxes(origin);
     var kept = [];
+    var writes = [];
+    function free(box, others) {
+      return !others.some(function (k) { return overlaps(box, k); });
+    }
     this.labels.forEach(function (entry) {
       var node = entry.marker.getElement();
-      if (!node) return;
-      node.style.visibility = "";
+      if (!node || !map.hasLayer(entry.marker)) return;
+      var text = node.querySelector(".incimap-context-name") || node.firstChild || node;
+      if (!entry.size || entry.node !== node) {
+        entry.node = node;
+        entry.size = [text.offsetWidth, text.offsetHeight];
+      }
+      var w = entry.size[0];
+      var h = entry.size[1];
       var p = map.latLngToContainerPoint(entry.marker.getLatLng());
-      var box = { x: p.x, y: p.y - 10, w: node.offsetWidth + 8, h: 20 };
-      var clash = kept.some(function (k) {
-        return box.x < k.x + k.w && k.x < box.x + box.w && box.y < k.y + k.h && k.y < box.y + box.h;
+      if (p.x < -w - 40 || p.y < -h - 40 || p.x > size.x + 40 || p.y > size.y + 40) {
+        writes.push([node, text, null, ""]);
+        return;
+      }
+      var places = entry.station ? STATION_PLACES : entry.kind === "town" ? TOWN_PLACES :
+        CENTRED;
+      var chosen = null;
+      var fallback = null;
+      var box = null;
+      for (var i = 0; i < places.length && chosen === null; i++) {
+        var d = places[i][1](w, h);
+        var b = { x: p.x + d[0] - LABEL_MARGIN, y: p.y + d[1], w: w + 2 * LABEL_MARGIN, h: h };
+        if (i === 0) box = b;
+        if (!free(b, markers)) continue;
+        if (free(b, kept)) chosen = [places[i][0], b];
+        else if (fallback === null) fallback = [places[i][0], b];
+      }
+      var pick = chosen || fallback || [places[0][0], box];
+      box = pick[1];
+      var clash = !free(box, kept) || (entry.context && !free(box, markers));
+      if (!clash) kept.push(box);
+      writes.push([node, text, pick[0], clash ? "hidden" : ""]);
+    });
+    writes.forEach(function (w) {
+      if (w[2] !== null && w[1] !== w[0]) w[1].style.transform = w[2];
+      w[0].style.visibility = w[3];
+    });
+  };
+
+  // ----------------------------------------------------------------- context labels
+
+  // Place names of the offline basemap (geo.context chose them and their zooms): each is
+  // on the map only within its zoom range; country and province names that the outlines
+  // already label are left out.
+  App.prototype.buildContext = function () {
+    var self = this;
+    var labels = this.data.context || [];
+    var def = this.data.layers.filter(function (d) { return d.kind === "context"; })[0];
+    var group = def && this.group(def.id);
+    this.contextLabels = [];
+    if (!group || !labels.length) return;
+    var outlined = {};
+    var outlines = this.data.outlines;
+    if (outlines) {
+      outlines.provinces.concat(outlines.countries).forEach(function (f) {
+        if (f.properties.name) outlined[incimap.fold(f.properties.name)] = true;
       });
-      if (clash) node.style.visibility = "hidden";
-      else kept.push(box);
+    }
+    labels.forEach(function (c, index) {
+      if (c.kind !== "town" && outlined[incimap.fold(c.name)]) return;
+      var text = el("span", "incimap-context-text");
+      if (c.kind === "town") incimap.append(text, el("span", "incimap-context-dot"));
+      text.appendChild(el("span", "incimap-context-name", c.name));
+      var marker = L.marker([c.lat, c.lon], {
+        icon: L.divIcon({ html: text, className: "incimap-context-label incimap-context-" +
+          cssToken(c.kind), iconSize: null, iconAnchor: [0, 0] }),
+        interactive: false, keyboard: false, pane: "incimapContext",
+      });
+      var entry = { marker: marker, rank: 10, order: index, context: true,
+        minZoom: Number(c.min_zoom), maxZoom: Number(c.max_zoom), group: group,
+        name: c.name, kind: c.kind };
+      self.contextLabels.push(entry);
+      self.labels.push(entry);
+    });
+    this.showContextForZoom();
+  };
+
+  App.prototype.showContextForZoom = function () {
+    var zoom = this.map.getZoom();
+    this.contextLabels.forEach(function (e) {
+      var on = zoom >= e.minZoom && zoom <= e.maxZoom;
+      if (on && !e.group.hasLayer(e.marker)) e.group.addLayer(e.marker);
+      else if (!on && e.group.hasLayer(e.marker)) e.group.removeLayer(e.marker);
     });
   };
 
@@ -529,11 +653,101 @@
     return bounds;
   };
 
+  // A phone-sized map: panels start collapsed, small controls hide, popups fit the screen.
+  var SMALL_WIDTH = 640;
+  var SMALL_HEIGHT = 500;
+  App.prototype.isSmall = function () {
+    var size = this.map.getSize();
+    return size.x < SMALL_WIDTH || size.y < SMALL_HEIGHT;
+  };
+
+  // How far the controls reach into the map from its top and bottom edges (px).
+  App.prototype.controlInsets = function () {
+    var container = this.map.getContainer();
+    var r = container.getBoundingClientRect();
+    var insets = { top: 0, bottom: 0 };
+    function reach(selector, edge) {
+      var nodes = container.querySelectorAll(selector);
+      for (var i = 0; i < nodes.length; i++) {
+        var b = nodes[i].getBoundingClientRect();
+        if (!b.width || !b.height) continue;
+        if (edge === "top") insets.top = Math.max(insets.top, b.bottom - r.top);
+        else insets.bottom = Math.max(insets.bottom, r.bottom - b.top);
+      }
+    }
+    reach(".leaflet-top .leaflet-control, .incimap-title, .incimap-tile-notice", "top");
+    reach(".leaflet-bottom .leaflet-control", "bottom");
+    return insets;
+  };
+
+  // On a small screen a popup is as wide as the screen allows, as tall as the room the
+  // controls leave, and pans into that room; open panels fold away so nothing covers it.
+  App.prototype.fitPopup = function (popup) {
+    if (!this.isSmall()) return;
+    if (this.legend) this.legend.body.hidden = true;
+    if (this.incidentListBody) this.incidentListBody.hidden = true;
+    if (this.time && this.time.body) this.time.body.hidden = true;
+    var size = this.map.getSize();
+    var insets = this.controlInsets();
+    var width = Math.max(160, size.x - 20 - 46); // 46: the popup's own margins and border
+    popup.options.maxWidth = width;
+    popup.options.minWidth = Math.min(popup.options.minWidth || 50, width);
+    popup.options.maxHeight = Math.max(120, size.y - insets.top - insets.bottom - 70);
+    popup.options.autoPanPaddingTopLeft = L.point(10, insets.top + 8);
+    popup.options.autoPanPaddingBottomRight = L.point(10, insets.bottom + 8);
+    popup.update();
+  };
+
+  // A visible notice when an online base layer's tiles fail (offline, blocked): without
+  // it the land would just turn the background's blue.
+  App.prototype.watchTiles = function () {
+    var map = this.map;
+    var notice = el("div", "incimap-tile-notice");
+    notice.setAttribute("role", "alert");
+    notice.hidden = true;
+    map.getContainer().appendChild(notice);
+    var current = null;
+    function watch(layer) {
+      if (!(layer instanceof L.TileLayer) || layer.incimapWatched) return;
+      layer.incimapWatched = true;
+      layer.on("tileerror", function () {
+        if (!map.hasLayer(layer) || (current === layer && !notice.hidden)) return;
+        current = layer;
+        var host = "";
+        try {
+          host = new URL(String(layer._url).replace(/\{s\}/, "a")
+            .replace(/\{[^}]*\}/g, "0")).hostname;
+        } catch (err) {
+          host = "";
+        }
+        notice.textContent = "Online map tiles could not be loaded" +
+          (host ? " from " + host : "") + " (no internet?). Choose \u201cOffline outline " +
+          "map\u201d in the layer control to see the outlines again.";
+        notice.hidden = false;
+      });
+    }
+    map.eachLayer(watch);
+    map.on("layeradd", function (e) { watch(e.layer); });
+    map.on("layerremove", function (e) {
+      if (e.layer === current) {
+        current = null;
+        notice.hidden = true;
+      }
+    });
+    this.tileNotice = notice;
+  };
+
   // Fit the data into the part of the map that the side panels leave free.
   App.prototype.fit = function () {
     var bounds = this.dataBounds();
     if (!bounds.isValid()) return;
     var size = this.map.getSize();
+    if (this.isSmall()) {
+      var insets = this.controlInsets();
+      this.map.fitBounds(bounds, { paddingTopLeft: [20, insets.top + 16],
+        paddingBottomRight: [20, insets.bottom + 16], maxZoom: 11, animate: false });
+      return;
+    }
     var left = 40;
     var right = 40;
     var panel = this.incidentListBody;
@@ -545,28 +759,39 @@
       maxZoom: 11, animate: false });
   };
 
+  // On a small screen the incident list moves to the bottom beside the dates, so the top
+  // holds one row of buttons under the title; the minimap and mouse position are hidden
+  // (CSS), the legend, list and dates start folded behind their buttons.
   App.prototype.addControls = function () {
     var c = incimap.controls;
     var map = this.map;
+    var small = this.isSmall();
+    this.small = small;
+    var container = map.getContainer();
+    if (small) L.DomUtil.addClass(container, "incimap-small");
+    if (this.data.title) {
+      var title = el("div", "incimap-title", this.data.title);
+      title.title = this.data.title;
+      container.appendChild(title);
+      if (small) container.style.setProperty("--incimap-top", title.offsetHeight + "px");
+    }
     c.fullscreen(this).addTo(map);
     c.measure(this).addTo(map);
-    c.incidentList(this).addTo(map);
+    c.incidentList(this, small ? "bottomleft" : "topleft").addTo(map);
     c.search(this).addTo(map);
     L.control.scale({ position: "bottomleft", imperial: true, metric: true }).addTo(map);
     c.mousePosition(this).addTo(map);
-    c.timeRange(this).addTo(map);
+    c.timeRange(this, small).addTo(map);
     c.minimap(this).addTo(map);
-    c.legend(this).addTo(map);
-    if (this.data.title) {
-      var title = el("div", "incimap-title", this.data.title);
-      map.getContainer().appendChild(title);
-    }
+    c.legend(this, small).addTo(map);
   };
 
   // Panes keep the drawing order whatever layer is toggled last: outlines under borders
-  // under uncertainty under lines (overlayPane, 400) under labels under markers (600).
+  // under uncertainty under lines (overlayPane, 400) under basemap names under markers
+  // (600) under the data's labels (station names: markers never hide them; they let taps
+  // through) under tooltips (650) and popups (700).
   var PANES = { incimapOutlines: 250, incimapBorders: 300, incimapUncertainty: 350,
-    incimapLabels: 450 };
+    incimapContext: 420, incimapLabels: 620 };
 
   App.prototype.start = function () {
     var self = this;
@@ -575,6 +800,7 @@
       if (!map.getPane(name)) map.createPane(name).style.zIndex = String(PANES[name]);
     });
     map.getPane("incimapLabels").style.pointerEvents = "none";
+    map.getPane("incimapContext").style.pointerEvents = "none";
     // Clustering needs a maximum zoom, which a map without tile layers does not have.
     if (map.options.maxZoom === undefined) map.setMaxZoom(18);
     L.DomUtil.addClass(this.map.getContainer(), "incimap-map");
@@ -583,14 +809,20 @@
     this.buildRoute();
     this.buildPlaces();
     this.buildIncidents();
+    this.buildContext();
+    this.labels.sort(function (a, b) { return a.rank - b.rank || a.order - b.order; });
     this.addControls();
+    this.watchTiles();
     this.afterAdd.forEach(function (fn) { fn(); });
     this.fit();
+    this.showContextForZoom();
     var timer = null;
+    this.map.on("zoomend", function () { self.showContextForZoom(); });
     this.map.on("zoomend moveend overlayadd", function () {
       clearTimeout(timer);
       timer = setTimeout(function () { self.declutterLabels(); }, 50);
     });
+    this.map.on("popupopen", function (e) { self.fitPopup(e.popup); });
     this.declutterLabels();
   };
 

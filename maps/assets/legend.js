@@ -26,7 +26,9 @@
     body.appendChild(list);
   }
 
-  incimap.controls.legend = function (app) {
+  // ``folded``: start as one button (small screens), where the open legend would cover
+  // half the map and the markers under it.
+  incimap.controls.legend = function (app, folded) {
     return incimap.control("bottomright", "incimap-legend", function (box) {
       var data = app.data;
       var styles = data.styles;
@@ -34,6 +36,7 @@
       toggle.type = "button";
       toggle.title = "Show or hide the legend";
       var body = el("div", "incimap-legend-body");
+      body.hidden = Boolean(folded);
       append(box, toggle, body);
       L.DomEvent.on(toggle, "click", function () { body.hidden = !body.hidden; });
 

@@ -123,8 +123,10 @@
         "automatic (also read from the article)"));
     }
     var table = el("table", "incimap-facts");
-    row(table, "Date", props.date ? props.date + " (precision " +
-      precisionText(styles.time_precision_labels, props.time_precision) + ")" : "unknown");
+    // Shown no finer than its precision; the recorded ACLED date follows for exports.
+    row(table, "Date", props.date ? (props.date_label || props.date) + " (" +
+      (styles.time_precision_labels[String(props.time_precision)] || "precision " +
+      props.time_precision) + "; recorded as " + props.date + ")" : "unknown");
     row(table, "Type", [props.event_type, props.sub_event_type].filter(Boolean).join(" \u2013 "));
     row(table, "Actors", [props.actor1, props.actor2].filter(Boolean).join(" vs "));
     var place = props.place;
