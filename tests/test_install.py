@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import site
 import subprocess
@@ -39,6 +40,11 @@ def installed(tmp_path_factory, isolated_cache):
     return env_dir
 
 
+def _clean_env() -> dict:
+    """This environment without PYTHONPATH, so only the wheel can provide incimap."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
 def test_wheel_installs_package_data_and_runs_from_another_folder(installed, tmp_path):
     python = installed / "bin" / "python"
     where = subprocess.run(
@@ -46,11 +52,13 @@ def test_wheel_installs_package_data_and_runs_from_another_folder(installed, tmp
          "incimap.gazetteer.sources as s; "
          "print(geo.__file__); print(seeds.SEED_ARTICLE.exists(), seeds.PLACES_OVERLAY.exists(),"
          " seeds.DEFAULT_ROUTE.exists(), s.ADMIN1_FILE.exists())"],
-        cwd=tmp_path, capture_output=True, text=True, check=True).stdout.splitlines()
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+        env=_clean_env()).stdout.splitlines()
     assert where[0].startswith(str(installed)), where[0]
     assert where[1] == "True True True True"
     out = subprocess.run([str(installed / "bin" / "incimap"), "geocode", "Mushkaf Tunnel",
-                          "--json"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+                          "--json"], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                         env=_clean_env())
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)[0]["feature_type"] == "tunnel"
 
