@@ -160,12 +160,12 @@ def _progress(total: int):
 
 def _online(source, queries: list[str], country: str, alternatives: int) -> list:
     """Blank names are not sent; the rest get one outcome each (``lookup_many``)."""
-    from incimap.geo.exceptions import InputError as Bad
     from incimap.geo.geocode import EMPTY_NAME
 
     asked = [q for q in queries if q.strip()]
     answers = iter(source.lookup_many(asked, country=country, alternatives=alternatives))
-    return [next(answers) if q.strip() else Bad(EMPTY_NAME, field="name") for q in queries]
+    return [next(answers) if q.strip() else InputError(EMPTY_NAME, field="name")
+            for q in queries]
 
 
 def _read_batch(path: Path, column: str) -> tuple[list[str], list[dict] | None]:
