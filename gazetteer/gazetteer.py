@@ -265,7 +265,7 @@ def _meta(source: str) -> dict[str, str]:
 
 # Measured with ``bench/bench_first_run.py``: the world store takes 163 MB, the place
 # matcher built from it on the first extract 106 MB; the overlay is small. The build
-# took 40-47 s on a shared 2-core machine; slower ones take up to about 3 minutes.
+# took 46 s on a 2-core machine, 154 s with a load average of 10 on it.
 WORLD_MB = 165
 MATCHER_MB = 105
 WORLD_NEEDS_MB = 270
