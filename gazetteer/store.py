@@ -28,11 +28,12 @@ import math
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
+from incimap.gazetteer.reporting import Progress
 from incimap.geo.exceptions import GazetteerError
 
 SCHEMA_VERSION = "7"  # bump when what a store holds changes
@@ -108,12 +109,6 @@ def deletion_hash(text: str) -> int:
 # 3.7 s of indexes after 34 s of places), so progress moves at an even pace.
 INDEX_SHARE = 0.1
 
-# ``progress(done, total, stage)``: stage "places" while rows go in, "indexes", then
-# "done" with done == total. ``done`` never goes back. Before them "reading", with
-# total 0, while a generator of rows is read.
-Progress = Callable[[int, int, str], None]
-
-
 def write_store(path: Path, rows: Iterable[Row], meta: dict[str, str],
                 fuzzy_alternates: bool = True, needs_mb: int = 1,
                 progress: Progress | None = None) -> int:
@@ -122,7 +117,7 @@ def write_store(path: Path, rows: Iterable[Row], meta: dict[str, str],
     ``fuzzy_alternates`` False indexes only primary names for typo matching (the
     world base, where alternates would multiply the index without helping much).
     ``needs_mb``: about how much room the store takes, for the disk-full message.
-    ``progress`` is told how far the build is (see ``Progress``); for it, rows
+    ``progress`` is told how far the build is (``reporting.Progress``); for it, rows
     without a length (a generator) are read into a list first.
     A failed build leaves nothing behind; disk full or any SQLite failure is one
     ``GazetteerError`` line.

@@ -225,22 +225,6 @@ def test_timeout_is_one_line_with_the_wait(failing, tmp_path):
                                  "(timed out; --timeout sets the wait)")
 
 
-def test_unknown_host_is_one_line(tmp_path):
-    from geopy.exc import GeocoderUnavailable
-
-    from incimap.geo.providers.base import describe_failure
-
-    # The error geopy raises when a name does not resolve, built here: no lookup is made.
-    try:
-        try:
-            raise socket.gaierror(-2, "Name or service not known")
-        except socket.gaierror as e:
-            raise GeocoderUnavailable("HTTPConnectionPool(host='x'): Max retries") from e
-    except GeocoderUnavailable as e:
-        reason, unreachable = describe_failure(e, 10)
-    assert (reason, unreachable) == ("cannot connect (host name not found; offline?)", True)
-
-
 def test_unreachable_server_is_asked_once_in_a_batch(failing, tmp_path):
     Failing.answer = 3.0
     p = get_provider("nominatim", user_agent="t", domain=failing, scheme="http", timeout=0.3,
@@ -303,3 +287,39 @@ def test_cli_fallback_answer_has_status_online(server):
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert [r["status"] for r in rows] == ["ok", "online"]
     assert rows[1]["name"] == "Kalat" and abs(float(rows[1]["lat"]) - 29.0225) < 1e-6
+
+
+def test_cli_fallback_skips_blank_rows_and_keeps_suggestions_of_misses(server, tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("Qwzx Kalat\n\nQuettazzq Nowherexx\n", encoding="utf-8")
+    out = _cli("--file", str(names), "--json", "--fallback", "nominatim", "--domain", server)
+    rows = json.loads(out.stdout)
+    assert [r["status"] for r in rows] == ["online", "blank", "not_found"]
+    assert rows[2]["suggestions"]  # the gazetteer's, since the provider knew nothing either
+    assert [r["q"] for r in Nominatim.requests] == ["Qwzx Kalat", "Quettazzq Nowherexx"]
+
+
+def _wrapped(inner: BaseException):
+    from geopy.exc import GeocoderUnavailable
+
+    try:
+        try:
+            raise inner
+        except type(inner) as e:
+            raise GeocoderUnavailable("HTTPConnectionPool(host='x'): Max retries") from e
+    except GeocoderUnavailable as e:
+        return e
+
+
+@pytest.mark.parametrize(("inner", "reason"), [
+    (socket.gaierror(-2, "Name or service not known"),
+     "cannot connect (host name not found; offline?)"),
+    (ConnectionResetError(104, "Connection reset by peer"),
+     "cannot connect (Connection reset by peer)"),
+    (ValueError("something else"), "cannot connect"),
+])
+def test_other_connection_failures_are_named_without_library_text(inner, reason):
+    from incimap.geo.providers.base import describe_failure
+
+    # The errors geopy raises, built here: no lookup is made.
+    assert describe_failure(_wrapped(inner), 10) == (reason, True)

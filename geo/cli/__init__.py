@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def _report_builds() -> None:
     """A first-run gazetteer build says how long and how much disk, then shows progress."""
-    from incimap.gazetteer.gazetteer import report_builds
+    from incimap.gazetteer.reporting import report_builds
     from incimap.geo.cli.progress import BuildProgress
 
     report_builds(lambda message: typer.echo(f"incimap: {message}", err=True), BuildProgress())
