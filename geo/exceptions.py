@@ -54,6 +54,11 @@ class ProviderError(IncimapError):
     """An online geocoding provider failed (timeout, HTTP error, bad answer)."""
 
 
+class ProviderUnreachable(ProviderError, ConnectionError):
+    """No answer from a provider at all (refused, unknown host, timed out): asking it
+    again for the next name would only fail the same way."""
+
+
 class RouteError(IncimapError):
     """A route file or a route operation is invalid."""
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from incimap.gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
 from incimap.gazetteer.normalize import normalize
 from incimap.geo import lexicon, ranking
-from incimap.geo.exceptions import InputError, NoMatch
+from incimap.geo.exceptions import IncimapError, InputError, NoMatch
 from incimap.geo.models import GeocodeResult, Place
 
 # Words that say what kind of feature a name is, and the feature type they mean.
@@ -293,6 +293,7 @@ def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candida
 # No place name is this long; a longer "name" (a whole line of text pasted in) is refused
 # rather than matched, since fuzzy matching costs grow with the square of the length.
 MAX_NAME_CHARS = 200
+EMPTY_NAME = "empty place name"
 
 
 def _too_long(query: str) -> InputError:
@@ -351,7 +352,7 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
     results: list[GeocodeResult | NoMatch | InputError] = []
     for q in parsed:
         if q is None or not q.name:
-            results.append(InputError("empty place name", field="name"))
+            results.append(InputError(EMPTY_NAME, field="name"))
             continue
         found = exact.get(normalize(q.text)) or exact.get(q.name)
         if not found:
@@ -377,7 +378,7 @@ def _plain_batch(gaz: Gazetteer, parsed: list[Query | None], fuzzy: bool
     results: list[GeocodeResult | NoMatch | InputError] = []
     for q in parsed:
         if q is None or not q.name:
-            results.append(InputError("empty place name", field="name"))
+            results.append(InputError(EMPTY_NAME, field="name"))
             continue
         hit = None if q.hint else best.get(q.name)
         if hit is not None:
@@ -409,3 +410,55 @@ def _focus_country(parsed: list[Query | None], exact: dict[str, list[Candidate]]
         return ""
     best = max(votes, key=votes.get)
     return best if votes[best] >= 2 else ""
+
+
+# --- a batch as a table: one row per input row ------------------------------------------
+
+# What a batch row adds after the input's own columns, in this order.
+BATCH_COLUMNS = ("status", "query", "name", "lat", "lon", "feature_type", "admin1", "country",
+                 "population", "geo_precision", "radius_km", "gazetteer_id", "source",
+                 "match_kind", "score", "reason", "suggestions")
+_AMBIGUOUS = "; ambiguous: "  # how ``ranked`` words a tie in its reason
+
+
+def row_status(outcome: GeocodeResult | IncimapError) -> str:
+    """``ok``, ``ambiguous`` (another place ranks the same), ``online`` (answered by a
+    provider), ``not_found``, ``blank`` (no name in the row) or ``error: <why>``."""
+    if isinstance(outcome, GeocodeResult):
+        if outcome.match_kind == "online":
+            return "online"
+        return "ambiguous" if _AMBIGUOUS in outcome.reason else "ok"
+    if isinstance(outcome, NoMatch):
+        return "not_found"
+    message = str(outcome).removeprefix("field 'name': ")
+    return "blank" if message == EMPTY_NAME else f"error: {message}"
+
+
+def batch_rows(queries: Sequence[str], outcomes: Sequence[GeocodeResult | IncimapError],
+               records: Sequence[dict[str, str]] | None = None,
+               alternatives: int | None = None) -> tuple[list[str], list[dict]]:
+    """The columns and rows of a batch answer: each input record's columns unchanged,
+    then ``BATCH_COLUMNS`` (all with a ``geo_`` prefix if the input uses one of them).
+    Rows that found nothing keep their place with empty coordinates. With
+    ``alternatives`` a number, each row lists up to that many runner-ups (JSON)."""
+    given = next((list(r) for r in records if r), []) if records else []
+    # One clash renames all of ours, so that lat and lon never come from different sides.
+    prefix = ""
+    while any(prefix + c in given for c in (*BATCH_COLUMNS, "alternatives")):
+        prefix += "geo_"
+    ours = {c: prefix + c for c in (*BATCH_COLUMNS, "alternatives")}
+    rows = []
+    for i, (query, outcome) in enumerate(zip(queries, outcomes, strict=True)):
+        row = dict(records[i]) if records else {}
+        values = dict.fromkeys(BATCH_COLUMNS)
+        values.update(status=row_status(outcome), query=query)
+        if isinstance(outcome, GeocodeResult):
+            values.update(outcome.to_dict(with_alternatives=False))
+        values["suggestions"] = "; ".join(getattr(outcome, "suggestions", ()))
+        row.update({ours[c]: values[c] for c in BATCH_COLUMNS})
+        if alternatives is not None:
+            found = outcome.alternatives if isinstance(outcome, GeocodeResult) else ()
+            row[ours["alternatives"]] = [
+                a.to_dict(with_alternatives=False) for a in found[:alternatives]]
+        rows.append(row)
+    return given + [ours[c] for c in BATCH_COLUMNS], rows

@@ -170,3 +170,151 @@ def test_country_option_takes_codes_and_names(given, code):
 def test_version_is_printed():
     out = run("--version")
     assert out.returncode == 0 and out.stdout.startswith("incimap ")
+
+
+# --- batches: one row per input row, in order, with a status ------------------------------
+
+SIX_NAMES = "Quetta\nSibi\n\nQwzxvtown\nLahore\nMach\n"
+
+
+def test_six_names_in_six_rows_out_in_order_with_statuses(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text(SIX_NAMES + "\n\n", encoding="utf-8")  # trailing blank lines: no rows
+    target = tmp_path / "out.csv"
+    out = run("geocode", "--file", str(names), "--csv", "-o", str(target))
+    assert out.returncode == 1  # a name was not found
+    assert "1 of 6 names not found" in out.stderr
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [r["query"] for r in rows] == ["Quetta", "Sibi", "", "Qwzxvtown", "Lahore", "Mach"]
+    assert [r["status"] for r in rows] == ["ok", "ok", "blank", "not_found", "ok", "ok"]
+    assert abs(float(rows[0]["lat"]) - 30.18) < 0.05 and abs(float(rows[0]["lon"]) - 67.0) < 0.05
+    missed = rows[3]
+    assert missed["lat"] == missed["lon"] == missed["name"] == ""
+    assert missed["suggestions"]
+
+
+def test_csv_batch_carries_every_input_column_through_unchanged(tmp_path):
+    import geopandas as gpd
+
+    batch = tmp_path / "events.csv"
+    batch.write_text('event_id,place,lat,notes\n7,Quetta,n/a,"blast, 2 dead"\n'
+                     '8,Qwzxvtown,,\n9,Sibi,1.5,"quote ""x"""\n', encoding="utf-8")
+    target = tmp_path / "geocoded.csv"
+    run("geocode", "--file", str(batch), "--column", "place", "--csv", "-o", str(target),
+        "--country", "PK")
+    frame = gpd.read_file(target)
+    columns = list(frame.columns)
+    # Input columns first and unchanged; ours after, all prefixed as "lat" was taken.
+    assert columns[:4] == ["event_id", "place", "lat", "notes"]
+    assert columns[4:7] == ["geo_status", "geo_query", "geo_name"]
+    assert "geo_lat" in columns and "geo_lon" in columns and "lon" not in columns
+    assert list(frame["event_id"]) == ["7", "8", "9"]
+    assert list(frame["lat"]) == ["n/a", "", "1.5"]
+    assert list(frame["notes"]) == ["blast, 2 dead", "", 'quote "x"']
+    assert list(frame["geo_status"]) == ["ok", "not_found", "ok"]
+    assert abs(float(frame["geo_lat"][2]) - 29.54) < 0.05
+
+
+def test_json_batch_has_a_row_per_input_with_columns_and_status(tmp_path):
+    batch = tmp_path / "events.csv"
+    batch.write_text("id,place\n1,Qwzxvtown\n2,Quetta\n3,\n", encoding="utf-8")
+    out = run("geocode", "--file", str(batch), "--column", "place", "--json", "-n", "1")
+    rows = json.loads(out.stdout)
+    assert [(r["id"], r["status"]) for r in rows] == [("1", "not_found"), ("2", "ok"),
+                                                      ("3", "blank")]
+    assert rows[0]["lat"] is None and rows[0]["alternatives"] == []
+    assert rows[1]["name"] == "Quetta" and len(rows[1]["alternatives"]) == 1
+
+
+def test_too_long_row_is_an_error_row_and_the_others_are_answered(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("Quetta\n" + "x" * 300 + "\nSibi\n", encoding="utf-8")
+    out = run("geocode", "--file", str(names), "--csv", "--country", "PK")
+    assert out.returncode == 2
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [r["status"][:6] for r in rows] == ["ok", "error:", "ok"]
+    assert "200-character limit" in rows[1]["status"]
+    assert "Traceback" not in out.stderr
+
+
+def test_a_name_two_places_share_equally_is_ambiguous():
+    out = run("geocode", "Frankfort", "--json")
+    (row,) = json.loads(out.stdout)
+    assert row["status"] == "ambiguous"
+    assert "ambiguous" in row["reason"]
+
+
+def test_unknown_name_suggests_distinct_places_with_division_and_country():
+    out = run("geocode", "Nowshera Kalan xx")
+    assert out.returncode == 1
+    nearest = out.stderr.split("nearest: ", 1)[1].strip()
+    assert nearest.startswith("Nowshera (Khyber Pakhtunkhwa, PK)")
+    labels = nearest.split("), ")
+    assert len(labels) == len(set(labels)) == 3
+
+
+# --- first-run progress as the CLI draws it ------------------------------------------------
+
+def test_build_progress_off_a_terminal_is_a_few_plain_lines():
+    from incimap.geo.cli.progress import BuildProgress
+
+    clock = iter(range(100_000))
+    stream = io.StringIO()
+    progress = BuildProgress(stream=stream, tty=False, clock=lambda: next(clock) * 0.5)
+    progress(0, 0, "reading")
+    for done in range(0, 10_001, 10):
+        progress(done, 11_000, "places")
+    progress(10_000, 11_000, "indexes")
+    progress(11_000, 11_000, "done")
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 4 and "\r" not in stream.getvalue()
+    assert [line.split()[3] for line in lines[:3]] == ["25%", "50%", "75%"]
+    assert "s left" in lines[0] and lines[-1].startswith("incimap: world gazetteer built in")
+
+
+def test_build_progress_of_a_quick_build_off_a_terminal_prints_nothing():
+    from incimap.geo.cli.progress import BuildProgress
+
+    stream = io.StringIO()
+    progress = BuildProgress(stream=stream, tty=False, clock=lambda: 0.0)
+    for done in range(0, 101):
+        progress(done, 110, "places")
+    progress(110, 110, "done")
+    assert stream.getvalue() == ""
+
+
+def test_build_progress_in_a_terminal_redraws_one_line():
+    from incimap.geo.cli.progress import BuildProgress
+
+    clock = iter(range(100_000))
+    stream = io.StringIO()
+    progress = BuildProgress(stream=stream, tty=True, clock=lambda: next(clock) * 1.0)
+    for done in range(0, 1001, 100):
+        progress(done, 1100, "places")
+    progress(1100, 1100, "done")
+    text = stream.getvalue()
+    assert text.count("\n") == 1 and text.endswith("\n")  # one line, redrawn in place
+    assert text.count("\r") == 12
+    assert "[" + "#" * 27 in text and "s left" in text
+
+
+_SLOW_BUILD = (
+    f"import sys, types; sys.path[:0] = [{str(__import__('pathlib').Path(__file__).parent)!r}]; "
+    "import test_cache_recovery as t; t.use_small_world_from_env(); "
+    "import incimap.geo.cli.progress as p; import itertools; ticks = itertools.count(); "
+    # Each progress call reads a clock one second later: a long build, run in an instant.
+    "p.time = types.SimpleNamespace(monotonic=lambda: float(next(ticks))); "
+    "from incimap.geo.cli import main; main(sys.argv[1:])")
+
+
+def test_first_run_off_a_terminal_prints_a_bounded_number_of_lines(tmp_path):
+    env = {**__import__("os").environ, "INCIMAP_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", _SLOW_BUILD, "geocode", "Quetta"], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stderr.splitlines()
+    assert lines[0].startswith("incimap: building the world gazetteer once")
+    assert "3 minutes" in lines[0] and "MB on disk" in lines[0]
+    assert len(lines) <= 6, out.stderr  # notice, 3 quarters, done
+    assert lines[-1].startswith("incimap: world gazetteer built in")
+    assert "\r" not in out.stderr

@@ -204,3 +204,68 @@ def test_a_zip_too_big_once_inflated_is_refused(tmp_path, monkeypatch):
         zf.writestr("PK.txt", b"y\n" * 10_000)
     with pytest.raises(InputError, match="inflates to more than"):
         read_geonames_dump(archive)
+
+
+# --- first-run build: progress and an honest estimate -------------------------------------
+
+def _small_world(monkeypatch):
+    from test_cache_recovery import small_world_rows
+
+    from incimap.gazetteer import sources
+
+    monkeypatch.setattr(sources, "geonames_base_rows", small_world_rows)
+
+
+def test_world_build_reports_progress_monotonically_ending_at_total(tmp_path, monkeypatch):
+    _small_world(monkeypatch)
+    calls = []
+    gz.build_world(tmp_path / "world.sqlite", progress=lambda *a: calls.append(a))
+    done = [d for d, _, _ in calls]
+    assert done == sorted(done)
+    assert calls[0][2] == "reading"
+    totals = {t for _, t, s in calls if s != "reading"}
+    (total,) = totals  # one total once the rows are read
+    assert total > 3001  # every place, then the indexes
+    assert calls[-1] == (total, total, "done")
+    stages = [s for _, _, s in calls]
+    assert stages.index("places") < stages.index("indexes") < stages.index("done")
+    assert 10 < stages.count("places") <= 202  # steady, but not a call per place
+
+
+def test_world_build_notice_says_how_long_and_how_much_disk(tmp_path, monkeypatch):
+    _small_world(monkeypatch)
+    notes = []
+    gz.build_world(tmp_path / "world.sqlite", notify=notes.append)
+    (note,) = notes
+    assert gz.BUILD_ESTIMATE in note and "3 minutes" in note
+    assert f"{gz.WORLD_MB} MB" in note and f"{gz.MATCHER_MB} MB" in note
+    assert "25 s" not in note
+
+
+def test_store_build_from_a_generator_reads_it_first_to_know_the_total(tmp_path):
+    from incimap.gazetteer.store import Row, write_store
+
+    calls = []
+    rows = (Row(gid=f"t:{i}", name=f"Place{i}", lat=0.0, lon=0.0, ftype="village")
+            for i in range(10))
+    write_store(tmp_path / "s.sqlite", rows, {}, progress=lambda *a: calls.append(a))
+    assert calls[0] == (0, 0, "reading")
+    assert calls[1] == (0, 11, "places") and calls[-1] == (11, 11, "done")
+
+
+def test_no_match_suggestions_are_distinct_places_with_division_and_country(gazetteer):
+    # A name known by several spellings, and a name many places share, once each.
+    found = gazetteer.suggestions("Nowshera Kalan xx")
+    assert len(found) == len(set(found)) == 3
+    assert all(s.endswith(")") and ", " in s for s in found)
+    assert found[0] == "Nowshera (Khyber Pakhtunkhwa, PK)"
+    assert gazetteer.suggestions("Quettaxyzq") == gazetteer.suggestions("Quettaxyzq")
+
+
+def test_place_label_skips_missing_parts():
+    from incimap.gazetteer.store import Row
+
+    assert gz.place_label(Row(gid="x", name="Ghana", lat=0, lon=0, ftype="country",
+                              country="GH")) == "Ghana (GH)"
+    assert gz.place_label(Row(gid="x", name="Atlantis", lat=0, lon=0, ftype="place")) == \
+        "Atlantis"

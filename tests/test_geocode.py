@@ -133,7 +133,7 @@ def test_unknown_name_raises_no_match_with_suggestions(gazetteer):
 def test_near_miss_suggests_nearest_names(gazetteer):
     with pytest.raises(NoMatch) as err:
         geocode("Quettaxyzq", gazetteer=gazetteer, fuzzy=False)
-    assert "Quetta" in err.value.suggestions
+    assert "Quetta (Balochistan, PK)" in err.value.suggestions
 
 
 @pytest.mark.parametrize("bad", ["", "   "])

@@ -3,17 +3,22 @@ server on 127.0.0.1 that the test starts (no other address is ever contacted).""
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from incimap.geo.exceptions import InputError, NoMatch
+from incimap.geo.exceptions import InputError, NoMatch, ProviderError, ProviderUnreachable
 from incimap.geo.providers import get_provider
 from incimap.geo.providers.cache import AnswerCache
 
@@ -125,3 +130,196 @@ def test_offline_by_default_never_contacts_a_provider(server):
                           "http"], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 1
     assert Nominatim.requests == []
+
+
+# --- network failures: one line naming the provider and its server ------------------------
+
+class Failing(BaseHTTPRequestHandler):
+    """A server that fails as told: ``answer`` is (status, headers, body) or a delay."""
+
+    answer: tuple = (500, {}, b"")
+    requests = 0
+
+    def do_GET(self):  # noqa: N802 - the http.server API
+        Failing.requests += 1
+        if isinstance(Failing.answer, float):
+            time.sleep(Failing.answer)  # longer than the client waits
+            return
+        status, headers, body = Failing.answer
+        self.send_response(status)
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def handle(self):
+        with contextlib.suppress(OSError):  # the client may have given up
+            super().handle()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def failing():
+    Failing.requests = 0
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Failing)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def closed_port():
+    """A port on 127.0.0.1 that nothing listens on (connection refused)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"127.0.0.1:{port}"
+
+
+_LIBRARY_WORDS = ("urllib3", "HTTPConnectionPool", "Max retries", "geopy", "Geocoder",
+                  "requests", "Traceback", "Caused by")
+
+
+def _clean(message: str) -> None:
+    assert "\n" not in message.strip()
+    for word in _LIBRARY_WORDS:
+        assert word not in message, message
+
+
+@pytest.mark.parametrize(("answer", "reason"), [
+    ((500, {}, b"oops"), "server error (HTTP 500); try again later"),
+    ((503, {}, b""), "server error (HTTP 503); try again later"),
+    ((429, {"Retry-After": "7"}, b""), "rate limited (HTTP 429); try again in 7 s"),
+    ((403, {}, b""), "refused access (HTTP 403)"),
+    ((404, {}, b""), "rejected the request (HTTP 404)"),
+    ((200, {"Content-Type": "application/json"}, b"<html>"), "sent an answer that is not JSON"),
+])
+def test_http_failures_are_one_line_naming_provider_and_server(failing, tmp_path, answer,
+                                                                reason):
+    Failing.answer = answer
+    with pytest.raises(ProviderError) as caught:
+        provider(failing, tmp_path).lookup("Quetta")
+    assert str(caught.value) == f"nominatim at {failing}: {reason}"
+    assert not isinstance(caught.value, ProviderUnreachable)
+    _clean(str(caught.value))
+
+
+def test_connection_refused_is_one_line(closed_port, tmp_path):
+    with pytest.raises(ProviderUnreachable) as caught:
+        provider(closed_port, tmp_path).lookup("Quetta")
+    assert str(caught.value) == f"nominatim at {closed_port}: cannot connect (connection refused)"
+
+
+def test_timeout_is_one_line_with_the_wait(failing, tmp_path):
+    Failing.answer = 3.0
+    p = get_provider("nominatim", user_agent="t", domain=failing, scheme="http", timeout=0.3,
+                     cache=AnswerCache(tmp_path / "a.sqlite"))
+    with pytest.raises(ProviderUnreachable) as caught:
+        p.lookup("Quetta")
+    assert str(caught.value) == (f"nominatim at {failing}: no answer within 0.3 s "
+                                 "(timed out; --timeout sets the wait)")
+
+
+def test_unreachable_server_is_asked_once_in_a_batch(failing, tmp_path):
+    Failing.answer = 3.0
+    p = get_provider("nominatim", user_agent="t", domain=failing, scheme="http", timeout=0.3,
+                     cache=AnswerCache(tmp_path / "a.sqlite"), min_delay_seconds=0)
+    p.lookup_many(["Quetta"])
+    one_name = Failing.requests  # (geopy's adapter itself tries more than once)
+    Failing.requests = 0
+    outcomes = p.lookup_many(["Sibi", "Mach", "Kalat"])
+    assert len(outcomes) == 3 and all(isinstance(o, ProviderUnreachable) for o in outcomes)
+    assert Failing.requests == one_name
+
+
+def test_http_errors_stay_per_name_in_a_batch(failing, tmp_path):
+    Failing.answer = (500, {}, b"")
+    p = get_provider("nominatim", user_agent="t", domain=failing, scheme="http", timeout=5,
+                     cache=AnswerCache(tmp_path / "a.sqlite"), min_delay_seconds=0)
+    outcomes = p.lookup_many(["Quetta", "Sibi"])
+    assert [type(o) for o in outcomes] == [ProviderError, ProviderError]
+    assert Failing.requests == 2
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "incimap.geo", "geocode", *args, "--scheme",
+                           "http", "--user-agent", "incimap-tests"],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_cli_refused_provider_exits_2_with_one_line(closed_port):
+    out = _cli("Quetta", "--provider", "nominatim", "--domain", closed_port)
+    assert out.returncode == 2
+    assert out.stderr == f"incimap: nominatim at {closed_port}: cannot connect (connection " \
+                         "refused)\n"
+    assert out.stdout == ""
+
+
+def test_cli_server_error_exits_2_with_one_line(failing):
+    Failing.answer = (502, {}, b"<html>bad gateway</html>")
+    out = _cli("Quetta", "--provider", "photon", "--domain", failing)
+    assert out.returncode == 2
+    assert out.stderr == f"incimap: photon at {failing}: server error (HTTP 502); try again " \
+                         "later\n"
+    _clean(out.stderr)
+
+
+def test_cli_fallback_failure_is_a_status_per_row(closed_port):
+    out = _cli("Quetta", "Qwzx Kalat", "Zzqwx Town", "--csv", "--fallback", "nominatim",
+               "--domain", closed_port)
+    assert out.returncode == 2
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    error = f"error: nominatim at {closed_port}: cannot connect (connection refused)"
+    assert [r["status"] for r in rows] == ["ok", error, error]
+    assert rows[0]["name"] == "Quetta" and rows[1]["lat"] == ""
+    # One line for the dead server, not one per name.
+    assert out.stderr.splitlines() == [f"incimap: {error[7:]} (2 names)"]
+
+
+def test_cli_fallback_answer_has_status_online(server):
+    out = _cli("Quetta", "Qwzx Kalat", "--csv", "--fallback", "nominatim", "--domain", server)
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [r["status"] for r in rows] == ["ok", "online"]
+    assert rows[1]["name"] == "Kalat" and abs(float(rows[1]["lat"]) - 29.0225) < 1e-6
+
+
+def test_cli_fallback_skips_blank_rows_and_keeps_suggestions_of_misses(server, tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("Qwzx Kalat\n\nQuettazzq Nowherexx\n", encoding="utf-8")
+    out = _cli("--file", str(names), "--json", "--fallback", "nominatim", "--domain", server)
+    rows = json.loads(out.stdout)
+    assert [r["status"] for r in rows] == ["online", "blank", "not_found"]
+    assert rows[2]["suggestions"]  # the gazetteer's, since the provider knew nothing either
+    assert [r["q"] for r in Nominatim.requests] == ["Qwzx Kalat", "Quettazzq Nowherexx"]
+
+
+def _wrapped(inner: BaseException):
+    from geopy.exc import GeocoderUnavailable
+
+    try:
+        try:
+            raise inner
+        except type(inner) as e:
+            raise GeocoderUnavailable("HTTPConnectionPool(host='x'): Max retries") from e
+    except GeocoderUnavailable as e:
+        return e
+
+
+@pytest.mark.parametrize(("inner", "reason"), [
+    (socket.gaierror(-2, "Name or service not known"),
+     "cannot connect (host name not found; offline?)"),
+    (ConnectionResetError(104, "Connection reset by peer"),
+     "cannot connect (Connection reset by peer)"),
+    (ValueError("something else"), "cannot connect"),
+])
+def test_other_connection_failures_are_named_without_library_text(inner, reason):
+    from incimap.geo.providers.base import describe_failure
+
+    # The errors geopy raises, built here: no lookup is made.
+    assert describe_failure(_wrapped(inner), 10) == (reason, True)

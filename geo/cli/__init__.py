@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> None:
     NoArgsIsHelpError = getattr(click_errors, "NoArgsIsHelpError", ())  # click 8.2+
 
     _register()
+    _report_builds()
     try:
         # Not standalone, so a usage error reaches us and prints as one line, not a box.
         code = app(args=argv, standalone_mode=False)
@@ -115,6 +116,14 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo("incimap: interrupted", err=True)
         code = 130
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _report_builds() -> None:
+    """A first-run gazetteer build says how long and how much disk, then shows progress."""
+    from incimap.gazetteer.reporting import report_builds
+    from incimap.geo.cli.progress import BuildProgress
+
+    report_builds(lambda message: typer.echo(f"incimap: {message}", err=True), BuildProgress())
 
 
 def _command_path(error) -> str:

@@ -50,8 +50,10 @@ def build() -> None:
     import time
 
     from incimap.gazetteer.gazetteer import build_world, clear_cache, world_path
+    from incimap.geo.cli.progress import BuildProgress
 
     start = time.perf_counter()
     clear_cache()
-    path = build_world(world_path(), notify=lambda m: typer.echo(m, err=True))
+    path = build_world(world_path(), notify=lambda m: typer.echo(f"incimap: {m}", err=True),
+                       progress=BuildProgress())
     out(f"built {path} in {time.perf_counter() - start:.1f} s")

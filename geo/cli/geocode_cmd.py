@@ -15,10 +15,6 @@ from incimap.geo.cli import app, fail, out
 from incimap.geo.exceptions import InputError, NoMatch
 from incimap.geo.models import GeocodeResult
 
-CSV_COLUMNS = ("query", "name", "lat", "lon", "feature_type", "admin1", "country", "population",
-               "geo_precision", "radius_km", "gazetteer_id", "source", "match_kind", "score",
-               "reason")
-
 
 @app.command()
 def geocode(
@@ -46,34 +42,73 @@ def geocode(
     timeout: float = typer.Option(10.0, min=0.1, max=300.0,
                                   help="Online request timeout in seconds (0.1 to 300)."),
 ) -> None:
-    """Geocode place names from the offline gazetteer (online only with --provider/--fallback)."""
+    """Geocode place names from the offline gazetteer (online only with --provider/--fallback).
+
+    With --csv or --json every name gets a row, in input order, with a status (ok,
+    ambiguous, online, not_found, blank, error: ...); a --file CSV keeps its columns.
+    """
     from incimap.geo.fileio import check_output_file, check_stdout
-    from incimap.geo.geocode import parse_bbox, parse_latlon
+    from incimap.geo.geocode import EMPTY_NAME, parse_bbox, parse_latlon
 
     if output:  # fail on a bad destination before the slow part
         check_output_file(output)
     else:
         check_stdout()
     _check_providers(provider, fallback)
-    queries = list(names or []) + (_read_batch(file, column) if file else [])
+    queries, records = list(names or []), None
+    if any(not name.strip() for name in queries):  # (a blank line of a file is a blank row)
+        raise InputError(EMPTY_NAME, field="name")
+    if file:
+        batch, records = _read_batch(file, column)
+        queries += batch
+        records = [{} for _ in names or []] + records if records is not None else None
     if not queries:
         raise fail("give place names or --file", 2)
     near_ll = parse_latlon(near) if near else None
     box = parse_bbox(bbox) if bbox else None
     online = dict(user_agent=user_agent, timeout=timeout, domain=domain, scheme=scheme)
-    results = _resolve(queries, country, near_ll, box, alternatives, not no_fuzzy,
+    fmt = "geojson" if as_geojson else "json" if as_json else "csv" if as_csv else "table"
+    # A row's status says "ambiguous" only if a runner-up was ranked against the winner.
+    ranked = max(alternatives, 1) if fmt in ("csv", "json") else alternatives
+    results = _resolve(queries, country, near_ll, box, ranked, not no_fuzzy,
                        provider, fallback, online)
     found = [r for r in results if isinstance(r, GeocodeResult)]
-    misses = [r for r in results if not isinstance(r, GeocodeResult)]
-    fmt = "geojson" if as_geojson else "json" if as_json else "csv" if as_csv else "table"
-    if found or fmt != "table":
+    misses = [r for r in results if not isinstance(r, GeocodeResult) and not _blank(r)]
+    if fmt in ("csv", "json"):
+        _emit(render_rows(queries, results, records, fmt, alternatives), output)
+    elif found or fmt != "table":
         _emit(render(found, fmt, alternatives), output)
-    for miss in misses:
-        typer.echo(f"incimap: {miss}", err=True)
-    if misses:
-        if len(queries) > 1:
+    if fmt in ("csv", "json"):  # each row says what happened; stderr only sums it up
+        _summarise(misses, len(queries))
+    else:
+        for miss in misses:
+            typer.echo(f"incimap: {miss}", err=True)
+        if misses and len(queries) > 1:
             typer.echo(f"incimap: {len(misses)} of {len(queries)} names not found", err=True)
+    if misses:
         raise typer.Exit(1 if all(isinstance(m, NoMatch) for m in misses) else 2)
+
+
+def _blank(outcome) -> bool:
+    from incimap.geo.geocode import row_status
+
+    return row_status(outcome) == "blank"
+
+
+def _summarise(misses: list, total: int) -> None:
+    """One line per distinct problem (a dead server is one line, not one per name)."""
+    not_found = sum(isinstance(m, NoMatch) for m in misses)
+    if not_found and total == 1:
+        typer.echo(f"incimap: {misses[0]}", err=True)
+    elif not_found:
+        typer.echo(f"incimap: {not_found} of {total} names not found (see the status column)",
+                   err=True)
+    counts: dict[str, int] = {}
+    for m in misses:
+        if not isinstance(m, NoMatch):
+            counts[str(m)] = counts.get(str(m), 0) + 1
+    for message, n in counts.items():
+        typer.echo(f"incimap: {message}" + (f" ({n} names)" if n > 1 else ""), err=True)
 
 
 def _check_providers(provider: str, fallback: str) -> None:
@@ -92,7 +127,7 @@ def _resolve(queries, country, near, bbox, alternatives, fuzzy, provider, fallba
 
     if provider:
         source = get_provider(provider, **online)
-        return [_online(source, q, country, alternatives) for q in queries]
+        return _online(source, queries, country, alternatives)
     results = []
     with _progress(len(queries)) as advance:
         for i in range(0, len(queries), _CHUNK):
@@ -100,10 +135,13 @@ def _resolve(queries, country, near, bbox, alternatives, fuzzy, provider, fallba
             results += geocode_many(chunk, country=country, near=near, bbox=bbox,
                                     alternatives=alternatives, fuzzy=fuzzy)
             advance(len(chunk))
-    if fallback and any(isinstance(r, NoMatch) for r in results):
+    missed = [i for i, r in enumerate(results) if isinstance(r, NoMatch)]
+    if fallback and missed:
         source = get_provider(fallback, **online)
-        results = [_online(source, r.query, country, alternatives) if isinstance(r, NoMatch)
-                   else r for r in results]
+        answers = _online(source, [queries[i] for i in missed], country, alternatives)
+        for i, answer in zip(missed, answers, strict=True):
+            # A name the provider does not know either keeps the gazetteer's suggestions.
+            results[i] = results[i] if isinstance(answer, NoMatch) else answer
     return results
 
 
@@ -120,24 +158,34 @@ def _progress(total: int):
         yield bar.update
 
 
-def _online(source, query: str, country: str, alternatives: int):
-    try:
-        return source.lookup(query, country=country, alternatives=alternatives)
-    except NoMatch as e:
-        return e
+def _online(source, queries: list[str], country: str, alternatives: int) -> list:
+    """Blank names are not sent; the rest get one outcome each (``lookup_many``)."""
+    from incimap.geo.geocode import EMPTY_NAME
+
+    asked = [q for q in queries if q.strip()]
+    answers = iter(source.lookup_many(asked, country=country, alternatives=alternatives))
+    return [next(answers) if q.strip() else InputError(EMPTY_NAME, field="name")
+            for q in queries]
 
 
-def _read_batch(path: Path, column: str) -> list[str]:
+def _read_batch(path: Path, column: str) -> tuple[list[str], list[dict] | None]:
+    """Names of a batch file, one per line (blank lines kept, but not trailing ones), or
+    of a CSV column, with each CSV row's columns to carry through (None for a list)."""
     from incimap.geo.fileio import read_text
 
     text = read_text(path, what="batch file")
     if not column:
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        lines = [line.strip() for line in text.splitlines()]
+        while lines and not lines[-1]:
+            lines.pop()
+        return lines, None
     reader = csv.DictReader(io.StringIO(text))
     if column not in (reader.fieldnames or ()):
         raise InputError(f"no column {column!r} (columns: {', '.join(reader.fieldnames or [])})",
                          path=str(path), line=1, field="--column")
-    return [(row.get(column) or "").strip() for row in reader]
+    records = [{k: v if v is not None else "" for k, v in row.items() if k is not None}
+               for row in reader]
+    return [(row.get(column) or "").strip() for row in records], records
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -149,21 +197,26 @@ def _emit(text: str, output: Path | None) -> None:
         out(text, nl=not text.endswith("\n"))
 
 
-def render(results: list[GeocodeResult], fmt: str, alternatives: int = 0) -> str:
-    """Results as a table, JSON, GeoJSON or CSV text."""
+def render_rows(queries, outcomes, records, fmt: str, alternatives: int = 0) -> str:
+    """Every input row with its status, as CSV or JSON (``geocode.batch_rows``)."""
+    from incimap.geo.geocode import batch_rows
+
+    columns, rows = batch_rows(queries, outcomes, records,
+                               alternatives if fmt == "json" else None)
     if fmt == "json":
-        return json.dumps([_trim(r.to_dict(), alternatives) for r in results],
-                          ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def render(results: list[GeocodeResult], fmt: str, alternatives: int = 0) -> str:
+    """Found places as a table or GeoJSON text (CSV and JSON: ``render_rows``)."""
     if fmt == "geojson":
         return json.dumps(to_feature_collection(results, alternatives), ensure_ascii=False,
                           indent=2) + "\n"
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for r in results:
-            writer.writerow(r.to_dict(with_alternatives=False))
-        return buf.getvalue()
     return table(results, alternatives)
 
 
