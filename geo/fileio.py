@@ -84,7 +84,7 @@ def check_output_file(path: str | Path) -> Path:
     return folder
 
 
-def missing_folders(folder: str | Path) -> list[Path]:
+def missing_folders(folder: str | Path, *, field: str = "") -> list[Path]:
     """The folders to create for ``folder`` to exist, deepest first; InputError when
     something that is not a folder stands in the way."""
     missing = []
@@ -93,7 +93,7 @@ def missing_folders(folder: str | Path) -> list[Path]:
         if candidate.is_dir():
             return missing
         if os.path.lexists(candidate):
-            raise InputError("is not a folder", path=str(candidate))
+            raise InputError("is not a folder", path=str(candidate), field=field)
         missing.append(candidate)
     return missing
 

@@ -289,8 +289,8 @@ def run_cli(capsys, *args) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["-f", "geojson", "-o", "{tmp}/a-file/out.geojson"], "a-file: is not a folder"),
-    (["-f", "all", "-o", "{tmp}/a-file/exports"], "a-file: is not a folder"),
+    (["-f", "geojson", "-o", "{tmp}/a-file/out.geojson"], "is not a folder"),
+    (["-f", "all", "-o", "{tmp}/a-file/exports"], "is not a folder"),
     (["-f", "shapefile", "-o", "{tmp}/out.shp"], "unknown format"),
     (["-f", "csv", "-l", "roads", "-o", "{tmp}/out.csv"], "unknown layer"),
     (["-f", "kml", "-o", "-"], "only geojson"),

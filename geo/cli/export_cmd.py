@@ -84,9 +84,9 @@ def _check_request(fmt: str, output: str, layer: str) -> None:
     # way is refused now, before the slow part.
     target = Path(output)
     if fmt == "all":
-        missing_folders(target)
+        missing_folders(target, field="--output")
         return
     if target.is_dir():
         raise InputError("is a folder; give a file name (or --format all)", path=output,
                          field="--output")
-    missing_folders(target.parent if str(target.parent) else Path("."))
+    missing_folders(target.parent if str(target.parent) else Path("."), field="--output")
