@@ -431,8 +431,8 @@ def csv_text(frame: gpd.GeoDataFrame) -> str:
 
 
 def write_csv(frame: gpd.GeoDataFrame, path: str | Path) -> Path:
-    text = csv_text(frame)
-    return _staged_write(path, ".csv", lambda staged: staged.write_text(text, "utf-8"))
+    return _staged_write(path, ".csv", lambda staged: staged.write_text(csv_text(frame),
+                                                                       "utf-8"))
 
 
 def write_parquet(frame: gpd.GeoDataFrame, path: str | Path) -> Path:
