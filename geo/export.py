@@ -297,7 +297,8 @@ def _kml_placemark(folder: ET.Element, placemark_id: str, layer: str, row: dict,
         ET.SubElement(ET.SubElement(placemark, "TimeStamp"), "when").text = when[0]
     elif when:
         span = ET.SubElement(placemark, "TimeSpan")
-        ET.SubElement(span, "begin").text, ET.SubElement(span, "end").text = when
+        ET.SubElement(span, "begin").text = when[0]
+        ET.SubElement(span, "end").text = when[1]
     if row.get("event_type") in styles:
         ET.SubElement(placemark, "styleUrl").text = f"#{styles[row['event_type']]}"
     data = ET.SubElement(ET.SubElement(placemark, "ExtendedData"), "SchemaData",
@@ -459,7 +460,7 @@ def export_layers(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path, fmt:
         validate_layer(name, frame)
     folder = Path(path) if fmt == "all" else (Path(path).parent if str(Path(path).parent)
                                                else Path("."))
-    if fmt != "all" and Path(path).is_dir():
+    if fmt != "all" and (Path(path).is_dir() or str(path).endswith(("/", os.sep))):
         raise ExportError(f"{path}: is a folder; give a file name")
     created = make_folders(folder)
     try:

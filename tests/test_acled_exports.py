@@ -261,6 +261,17 @@ def test_a_failed_export_removes_the_folders_it_made(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_cli_export_all_makes_the_nested_output_folder(tmp_path, capsys):
+    from incimap.geo.cli import main
+
+    target = tmp_path / "exports" / "seed"
+    with pytest.raises(SystemExit) as stop:
+        main(["export", "--curated", "--no-route", "-f", "all", "-o", str(target)])
+    assert (stop.value.code or 0) == 0, capsys.readouterr().err
+    assert {p.suffix for p in target.iterdir()} == {".gpkg", ".kml", ".geojson", ".csv",
+                                                   ".parquet"}
+
+
 def test_a_single_file_export_creates_its_folder(tmp_path):
     target = tmp_path / "made" / "incidents.csv"
     export_layers(build_layers([incident()]), target, "csv")

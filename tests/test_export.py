@@ -295,6 +295,7 @@ def run_cli(capsys, *args) -> tuple[int, str, str]:
     (["-f", "csv", "-l", "roads", "-o", "{tmp}/out.csv"], "unknown layer"),
     (["-f", "kml", "-o", "-"], "only geojson"),
     (["-f", "csv", "-o", "{tmp}"], "is a folder"),
+    (["-f", "csv", "-o", "{tmp}/not-yet/"], "is a folder"),
 ])
 def test_cli_bad_export_request_exits_2_with_one_line(capsys, tmp_path, args, fragment):
     (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -86,7 +87,7 @@ def _check_request(fmt: str, output: str, layer: str) -> None:
     if fmt == "all":
         missing_folders(target, field="--output")
         return
-    if target.is_dir():
+    if target.is_dir() or output.endswith(("/", os.sep)):
         raise InputError("is a folder; give a file name (or --format all)", path=output,
                          field="--output")
     missing_folders(target.parent if str(target.parent) else Path("."), field="--output")
