@@ -26,6 +26,7 @@ import datetime as dt
 import html
 import json
 import math
+import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
