@@ -204,6 +204,13 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path) -> Path
 
 KML_NAMESPACE = "http://www.opengis.net/kml/2.2"
 _KML_INT_MAX = 2**31 - 1  # KML's int is 32-bit
+# Characters XML 1.0 cannot hold at all, even escaped: one in a note would make the whole
+# file unreadable, so each becomes U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def write_kml(layers: Mapping[str, gpd.GeoDataFrame], path: str | Path) -> Path:
@@ -291,8 +298,8 @@ def _kml_type(series: pd.Series) -> str:
 def _kml_placemark(folder: ET.Element, placemark_id: str, layer: str, row: dict, geom,
                    styles: Mapping[str, str], types: Mapping[str, str]) -> None:
     placemark = ET.SubElement(folder, "Placemark", id=placemark_id)
-    ET.SubElement(placemark, "name").text = _kml_name(layer, row)
-    ET.SubElement(placemark, "description").text = _kml_description(row)
+    ET.SubElement(placemark, "name").text = _xml_text(_kml_name(layer, row))
+    ET.SubElement(placemark, "description").text = _xml_text(_kml_description(row))
     when = kml_time(row.get("event_date"), row.get("time_precision"))
     if when and when[0] == when[1]:
         ET.SubElement(ET.SubElement(placemark, "TimeStamp"), "when").text = when[0]
@@ -309,7 +316,7 @@ def _kml_placemark(folder: ET.Element, placemark_id: str, layer: str, row: dict,
             continue
         text = _kml_value(plain(value), types[column])
         if text is not None:
-            ET.SubElement(data, "SimpleData", name=column).text = text
+            ET.SubElement(data, "SimpleData", name=column).text = _xml_text(text)
     if geom is not None and not geom.is_empty:
         placemark.append(_kml_geometry(geom))
 

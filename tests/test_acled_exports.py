@@ -232,6 +232,14 @@ def test_gdal_reads_the_kml_times_and_typed_columns(exported):
     assert back["timestamp2"][0] == 1741737600 and back["fatalities"].dtype.kind == "i"
 
 
+def test_kml_stays_well_formed_with_control_characters_in_the_text(tmp_path):
+    out = tmp_path / "x.kml"
+    export_layers(build_layers([incident(notes="form\x0cfeed and \x01 bell")]), out, "kml")
+    ET.parse(out)  # XML 1.0 cannot hold them even escaped
+    assert pyogrio.read_dataframe(out, layer="incidents")["notes"][0] == \
+        "form\ufffdfeed and \ufffd bell"
+
+
 def test_a_kml_export_is_the_same_bytes_every_time(tmp_path):
     layers = build_layers([incident(1), incident(2, event_type="Riots")])
     a, b = tmp_path / "a.kml", tmp_path / "b.kml"
