@@ -348,7 +348,7 @@ def process_partition(partition: Partition, output: str, options: Options) -> di
     in-process) and reused by every task the worker runs.
     """
     from incimap.geo.dataset import incident_rows, mention_rows
-    from incimap.geo.extract import extract
+    from incimap.geo.extract import citation, extract
 
     started = time.perf_counter()
     parts = Path(output) / "parts"
@@ -382,7 +382,9 @@ def process_partition(partition: Partition, output: str, options: Options) -> di
             continue
         read += 1
         for n, inc in enumerate(result.incidents, 1):
-            inc = replace(inc, id=f"{article.id}#{n}", source=article.id)
+            inc = replace(inc, id=f"{article.id}#{n}", article_id=article.id,
+                          source=citation(article.publisher, article.url, article.id),
+                          published=article.published.isoformat() if article.published else "")
             incidents.append(inc)
             meta[inc.id] = {"article_id": article.id, "url": article.url or article.id,
                             "publisher": article.publisher,

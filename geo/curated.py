@@ -316,4 +316,9 @@ def load_curated(path: str | Path = seeds.CURATED_INCIDENTS,
         recs.append(rec)
         raws.append(raw)
     _check_fatalities(recs, raws, incidents)
-    return incidents
+    # The source is the coded article's publisher or URL (its metadata YAML), else its name.
+    from incimap.geo.extract import article_metadata, with_report
+
+    named = str(data.get("article") or "")
+    meta = article_metadata(Path(path).parent / named) if named else {}
+    return with_report(incidents, meta, named, published)

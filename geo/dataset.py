@@ -223,6 +223,8 @@ def incidents_from_frame(frame: pd.DataFrame, path: str = "") -> list[Incident]:
     missing = [c for c in ("event_date", "event_type") if c not in frame.columns]
     if missing:
         raise InputError(f"not a table of incidents: no column {', '.join(missing)}", path=path)
+    from incimap.geo.extract import public_source
+
     out = []
     # Column lists, not a dict per row: a 100,000-row frame as records costs ~300 MB more.
     columns = {c: frame[c].tolist() for c in frame.columns}
@@ -263,9 +265,11 @@ def incidents_from_frame(frame: pd.DataFrame, path: str = "") -> list[Incident]:
             time_precision=_int(row.get("time_precision"), 1), location=place,
             actor1=_text(row.get("actor1")), actor2=_text(row.get("actor2")),
             fatalities=_int(row.get("fatalities"), 0), figures=figures,
-            notes=_text(row.get("notes")), source=_text(row.get("source")),
+            notes=_text(row.get("notes")), source=public_source(_text(row.get("source"))),
             curated=curated is True or _text(curated).lower() in ("true", "1"),
-            event_id=_text(row.get("event_id"))))
+            event_id=_text(row.get("event_id")), source_scale=_text(row.get("source_scale")),
+            published=_text(row.get("published"))[:10],
+            article_id=_text(row.get("article_id"))))
     return out
 
 

@@ -47,14 +47,19 @@ _WEEK = 7
 
 def date_interval(incident: Incident) -> tuple[int, int] | None:
     """(first, last) day ordinal the record's date stands for, or None when unreadable."""
+    return day_interval(incident.event_date, incident.time_precision)
+
+
+def day_interval(event_date: str, time_precision: int) -> tuple[int, int] | None:
+    """(first, last) day ordinal a date of ACLED ``time_precision`` stands for."""
     try:
-        day = dt.date.fromisoformat(incident.event_date[:10])
+        day = dt.date.fromisoformat(str(event_date)[:10])
     except (TypeError, ValueError):
         return None
     n = day.toordinal()
-    if incident.time_precision == 2:
+    if time_precision == 2:
         return n - 7, n + 7
-    if incident.time_precision >= 3:
+    if time_precision >= 3:
         if day.day == 1:  # a month coded as its first day
             nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
             return n, nxt.toordinal() - 1
@@ -191,7 +196,7 @@ def candidate_pairs(records: list[Incident]) -> list[tuple[float, int, int]]:
 
 
 def _default_report(incident: Incident) -> str:
-    return f"{'curated' if incident.curated else 'read'}:{incident.source}"
+    return f"{'curated' if incident.curated else 'read'}:{incident.article_id or incident.source}"
 
 
 def cluster(records: list[Incident], report_of: Callable[[Incident], str] = _default_report
@@ -299,6 +304,8 @@ def merge_events(incidents: Iterable[Incident], sources: Mapping[str, EventSourc
 def event_incident(event: Event, members: Iterable[Incident] = ()) -> Incident:
     """An Incident standing for the event (one marker on a map): the curated member when
     there is one (it keeps its quotes), marked as also found automatically when it was."""
+    from incimap.geo.extract import public_source
+
     members = sorted(members, key=lambda i: i.id)
     curated = [i for i in members if i.curated]
     if curated:
@@ -314,7 +321,7 @@ def event_incident(event: Event, members: Iterable[Incident] = ()) -> Incident:
         notes=base.notes if base else "",
         evidence=base.evidence if base else {},
         mentions=base.mentions if base else (),
-        source="; ".join(sorted({s.url for s in event.sources if s.url})),
+        source="; ".join(sorted({public_source(s.url) for s in event.sources if s.url})),
         event_id=event.id)
 
 

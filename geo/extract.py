@@ -4,12 +4,17 @@
 
 ``extract`` takes text; ``extract_file`` reads a file (or ``-``) and, for a file
 with a metadata YAML beside it (``article.yaml`` next to ``article.txt``), takes the
-publication date and country from there.
+publication date, country and source (publisher or URL, source scale) from there.
+
+An incident's ``source`` is what ACLED's column says, who published the report: the
+publisher or URL of the metadata, else the file's base name, never a local path (exports
+and maps are shared; the analyst's folders are not).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,21 +41,47 @@ class Extraction:
                 "incidents": [i.to_dict() for i in self.incidents]}
 
     def to_geojson(self) -> dict:
-        """An RFC 7946 FeatureCollection: incidents, then mentions, as point features."""
-        features = [_feature("incident", i.location, i.to_dict()) for i in self.incidents]
-        features += [_feature("mention", m.place, m.to_dict()) for m in self.mentions]
-        return {"type": "FeatureCollection", "features": features,
-                "properties": {"source": self.source, "country": self.country,
-                               "published": self.published.isoformat()
-                               if self.published else None,
-                               "warnings": list(self.warnings)}}
+        """The incidents as ``incimap export -f geojson`` writes them (one layout)."""
+        from incimap.geo.export import incidents_geojson
+
+        return incidents_geojson(self.incidents)
 
 
-def _feature(kind: str, place, props: dict) -> dict:
-    geometry = None
-    if place is not None:
-        geometry = {"type": "Point", "coordinates": [round(place.lon, 6), round(place.lat, 6)]}
-    return {"type": "Feature", "geometry": geometry, "properties": {"feature": kind, **props}}
+_LOCAL_PATH = re.compile(r"^(?:/|~|\\.{1,2}[/\\]|file:|[A-Za-z]:[/\\]|\\\\)")
+
+
+def public_source(value: str) -> str:
+    """``value`` if it can be shared; a local path becomes its base name."""
+    value = str(value or "").strip()
+    if _LOCAL_PATH.match(value):
+        return re.split(r"[/\\]", value.rstrip("/\\"))[-1]
+    return value
+
+
+def citation(publisher: str = "", url: str = "", name: str = "") -> str:
+    """An incident's ``source``: the publisher, else the URL, else the base name of
+    ``name`` (a file or article id); never a local path."""
+    for value in (publisher, url):
+        value = str(value or "").strip()
+        if value and not _LOCAL_PATH.match(value):
+            return value
+    name = str(name or "").strip()
+    return "" if name == "-" else re.split(r"[/\\]", name.rstrip("/\\"))[-1]
+
+
+def report_source(meta: dict, name: str) -> str:
+    """The ``source`` of a report's incidents, from its metadata (publisher, URL) or name."""
+    return citation(meta.get("publisher") or meta.get("source"), meta.get("url"), name)
+
+
+def with_report(incidents, meta: dict, name: str, published: dt.date | None = None) -> list:
+    """``incidents`` with the report's facts from its metadata: source, source scale,
+    publication date and the report's id (``name``'s base name unless the metadata has one)."""
+    source = report_source(meta, name)
+    article_id = str(meta.get("id") or citation(name=name) or "stdin")
+    return [replace(i, source=source, source_scale=str(meta.get("source_scale") or ""),
+                    published=published.isoformat() if published else i.published,
+                    article_id=article_id) for i in incidents]
 
 
 def extract(text: str, *, published: dt.date | None = None, country: str = "",
@@ -118,6 +149,7 @@ def extract_file(path: str | Path, *, published: dt.date | None = None, country:
     text = read_text(path, what="article")
     if not text.strip():
         raise InputError("the article is empty", path=str(path))
+    meta: dict = {}
     if str(path) != "-":
         meta = article_metadata(Path(path))
         if published is None and meta.get("published"):
@@ -131,9 +163,11 @@ def extract_file(path: str | Path, *, published: dt.date | None = None, country:
                                  path=str(Path(path).with_suffix(".yaml")),
                                  field="published") from None
         country = country or str(meta.get("country") or "")
+    # The path names the incidents (ids) and errors; what is shared is the citation.
     result = extract(text, published=published, country=country, source=str(path),
                      gazetteer=gazetteer)
-    return replace(result, source=str(path))
+    incidents = with_report(result.incidents, meta, str(path), published)
+    return replace(result, source=report_source(meta, str(path)), incidents=tuple(incidents))
 
 
 def incidents_and_mentions(article: str | Path | None = None, *, published: dt.date | None = None,

@@ -84,6 +84,20 @@ def check_output_file(path: str | Path) -> Path:
     return folder
 
 
+def missing_folders(folder: str | Path, *, field: str = "") -> list[Path]:
+    """The folders to create for ``folder`` to exist, deepest first; InputError when
+    something that is not a folder stands in the way."""
+    missing = []
+    folder = Path(folder)
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            return missing
+        if os.path.lexists(candidate):
+            raise InputError("is not a folder", path=str(candidate), field=field)
+        missing.append(candidate)
+    return missing
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it into place only on success."""

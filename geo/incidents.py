@@ -577,7 +577,7 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
         sub_event_type=sub, event_date=(draft.date.date.isoformat() if draft.date else ""),
         time_precision=draft.date.precision if draft.date else 3, location=location,
         actor1=actor1, actor2=actor2, fatalities=fatalities(draft.figures),
-        figures=tuple(draft.figures), notes=notes[:1000], evidence=evidence,
+        figures=tuple(draft.figures), notes=notes, evidence=evidence,
         mentions=tuple(used), source=source,
     )
 

@@ -7,6 +7,7 @@ are. Incident columns use ACLED's names, so a CSV export reads like an ACLED dow
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,9 +15,11 @@ from collections.abc import Iterable, Mapping, Sequence
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import shapely
 from shapely.geometry import LineString, Point
 
+from incimap.geo import acled
 from incimap.geo.exceptions import RouteError
 from incimap.geo.models import Incident, Mention, Place, Route
 from incimap.geo.route import (
@@ -34,12 +37,17 @@ from incimap.geo.route import (
 from incimap.geo.uncertainty import uncertainty_of
 
 CRS = "EPSG:4326"
+_DATE_DTYPE = pd.ArrowDtype(pa.date32())
 
-# ACLED's column names, in ACLED's order, then ours.
-INCIDENT_COLUMNS = (
+# Every column of the ACLED Codebook, in ACLED's order, then ours.
+ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "actor2", "iso", "country", "admin1", "admin2", "location",
-    "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp",
+)
+INCIDENT_COLUMNS = ACLED_COLUMNS + (
     "injured", "hostages", "rescued", "title", "curated", "route_km", "offset_km",
     "uncertainty_km",
 )
@@ -125,8 +133,11 @@ def uncertainty_frame(items: Iterable[Incident | Mention | Place], **options) ->
 # Column types, so that None stays a null and every format keeps ints as ints.
 _INT_COLUMNS = frozenset({
     "year", "time_precision", "iso", "geo_precision", "fatalities", "injured", "hostages",
-    "rescued", "char_start", "char_end", "seq", "stations", "incidents", "segment",
+    "rescued", "char_start", "char_end", "seq", "stations", "incidents", "segment", "inter1",
+    "inter2", "interaction", "timestamp",
 })
+# Calendar dates: DATE in GeoPackage, date32 in GeoParquet, ISO text in CSV and GeoJSON.
+_DATE_COLUMNS = frozenset({"event_date"})
 _FLOAT_COLUMNS = frozenset({
     "latitude", "longitude", "route_km", "offset_km", "uncertainty_km", "score", "km",
     "chainage_km", "line_km", "km_start", "km_end", "line_length_km", "shape_radius_km",
@@ -144,9 +155,20 @@ def _frame(rows: list[dict], geoms: list, columns: Sequence[str]) -> gpd.GeoData
             data[column] = data[column].astype("float64")
         elif column in _BOOL_COLUMNS:
             data[column] = data[column].astype(bool)
+        elif column in _DATE_COLUMNS:
+            data[column] = pd.array([_day(v) for v in data[column]], dtype=_DATE_DTYPE)
         else:
             data[column] = data[column].map(lambda v: "" if v is None else str(v)).astype(object)
     return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
+
+
+def _day(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except (TypeError, ValueError):
+        return None
 
 
 def _point(place: Place | None):
@@ -157,6 +179,7 @@ def _incident_row(incident: Incident) -> dict:
     place = incident.location
     year = int(incident.event_date[:4]) if incident.event_date[:4].isdigit() else None
     country = place.country if place else ""
+    inter1, inter2 = acled.inter_code(incident.actor1), acled.inter_code(incident.actor2)
     return {
         "event_id_cnty": incident.id,
         "event_date": incident.event_date,
@@ -166,18 +189,29 @@ def _incident_row(incident: Incident) -> dict:
         "event_type": incident.event_type,
         "sub_event_type": incident.sub_event_type,
         "actor1": incident.actor1,
+        "assoc_actor_1": "",  # the reader names no associated actors yet
+        "inter1": inter1,
         "actor2": incident.actor2,
+        "assoc_actor_2": "",
+        "inter2": inter2,
+        "interaction": acled.interaction(inter1, inter2),
+        "civilian_targeting": acled.civilian_targeting(inter2),
         "iso": _iso_numeric(country),
+        "region": acled.region(country),
         "country": _country_name(country),
         "admin1": place.admin1 if place else "",
         "admin2": place.admin2 if place else "",
+        "admin3": "",  # the gazetteer keeps no third-level divisions
         "location": place.name if place else "",
         "latitude": place.lat if place else None,
         "longitude": place.lon if place else None,
         "geo_precision": incident.geo_precision,
         "source": incident.source,
+        "source_scale": incident.source_scale,
         "notes": incident.notes,
         "fatalities": incident.fatalities,
+        "tags": "",  # ACLED's tags ("crowd size=...") are never read from the text yet
+        "timestamp": acled.unix_day(incident.published or incident.event_date),
         "injured": incident.count("injured"),
         "hostages": incident.count("hostages"),
         "rescued": incident.count("rescued"),

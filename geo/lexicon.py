@@ -187,3 +187,27 @@ STATE_DEMONYMS = {
     "congolese": "DR Congo", "lebanese": "Lebanon", "jordanian": "Jordan",
     "emirati": "United Arab Emirates",
 }
+
+# --- actor classes (ACLED's inter codes) ------------------------------------------------
+# Words of an actor's name that give its ACLED class, tried in this order: the first class
+# with a word or phrase in the name wins. Civilians, protesters and rioters come first, as
+# ACLED names them by what they are ("Civilians (Pakistan)"); the named armed groups come
+# before the state, so "Liberation Army" is not read as an army.
+ACTOR_CLASS_WORDS: tuple[tuple[int, frozenset[str], tuple[str, ...]], ...] = (
+    (7, frozenset("""civilians civilian passengers passenger hostages villagers residents
+students journalists worshippers pilgrims farmers workers refugees travellers travelers
+commuters""".split()), ()),
+    (6, frozenset("protesters protestors demonstrators".split()), ()),
+    (5, frozenset("rioters mob".split()), ()),
+    (8, frozenset("peacekeepers peacekeeping mercenaries contractors".split()),
+     ("united nations", "private security")),
+    (1, frozenset(), ("military forces of", "police forces of", "government of",
+                      "state forces")),
+    (4, frozenset("tribesmen".split()),
+     ("ethnic militia", "communal militia", "clan militia", "tribal militia")),
+    (3, frozenset("militia militias gunmen".split()), ("unidentified armed group",)),
+    (2, frozenset("""rebels rebel insurgents insurgent separatists separatist militants
+militant""".split()) | GROUP_NAMES, ("liberation army", "liberation front", *ARMED_GROUP_PHRASES)),
+    (1, frozenset("""forces army military police soldiers troops navy policemen
+gendarmerie""".split()), ("air force", "security forces")),
+)

@@ -27,7 +27,7 @@ def merge_datasets(inputs: list[str], output: Path) -> dict:
     meta = {i: {"url": s.url, "publisher": s.publisher, "published": s.published,
                 "article_id": ""} for i, s in sources.items()}
     for inc in linked:
-        meta.setdefault(inc.id, {})["article_id"] = inc.source
+        meta.setdefault(inc.id, {})["article_id"] = inc.article_id or inc.source
     _write_parquet(output / "incidents.parquet", incident_rows(linked, meta))
     _write_parquet(output / "events.parquet", events_frame(events))
     summary = {"inputs": [str(p) for p in inputs], "incidents": len(linked),

@@ -252,13 +252,16 @@ class Incident:
     notes: str = ""
     evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     mentions: tuple[Mention, ...] = ()  # the place mentions that locate it
-    source: str = ""  # the article or data file it came from
+    source: str = ""  # its publisher or URL (ACLED's source), never a local path
     curated: bool = False
     route_km: float | None = None
     offset_km: float | None = None
     event_id: str = ""  # the merged Event it reports (geo.events), once merged
     # A curated record the automatic reader also found: one event, shown with both badges.
     also_automatic: bool = False
+    source_scale: str = ""  # ACLED's source scale (National, International, ...), if given
+    published: str = ""  # ISO date the report was published, where known
+    article_id: str = ""  # the report it came from: records of one report never merge
 
     @property
     def geo_precision(self) -> int:
@@ -294,6 +297,9 @@ class Incident:
             "offset_km": self.offset_km,
             "event_id": self.event_id,
             "also_automatic": self.also_automatic,
+            "source_scale": self.source_scale,
+            "published": self.published,
+            "article_id": self.article_id,
         }
 
 

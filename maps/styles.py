@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import math
 
-# ACLED event types: a colour and a symbol each (colour-blind-safe-ish Tableau palette,
-# with a different shape per type so colour is never the only cue).
+from incimap.geo.palette import EVENT_COLORS, event_colors
+
+# ACLED event types: a colour each (from geo.palette, shared with the KML export) and a
+# different shape per type, so colour is never the only cue.
+_SYMBOLS = {
+    "Battles": "diamond",
+    "Violence against civilians": "circle",
+    "Explosions/Remote violence": "star",
+    "Riots": "triangle",
+    "Protests": "square",
+    "Strategic developments": "hexagon",
+}
 EVENT_STYLES: dict[str, dict[str, str]] = {
-    "Battles": {"color": "#d62728", "symbol": "diamond"},
-    "Violence against civilians": {"color": "#9467bd", "symbol": "circle"},
-    "Explosions/Remote violence": {"color": "#ff7f0e", "symbol": "star"},
-    "Riots": {"color": "#8c564b", "symbol": "triangle"},
-    "Protests": {"color": "#1f77b4", "symbol": "square"},
-    "Strategic developments": {"color": "#2ca02c", "symbol": "hexagon"},
+    t: {"color": c, "symbol": _SYMBOLS[t]} for t, c in EVENT_COLORS.items()
 }
 # Types outside the ACLED taxonomy get these in turn.
-_EXTRA_COLORS = ("#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939")
 _EXTRA_SYMBOLS = ("pentagon", "cross", "circle", "square", "triangle", "diamond")
 UNKNOWN_EVENT_TYPE = "Unclassified"
 
@@ -69,14 +73,12 @@ def event_styles(event_types: list[str]) -> dict[str, dict[str, str]]:
     """Colour and symbol of each event type present, stable for the ACLED ones."""
     styles: dict[str, dict[str, str]] = {}
     extra = 0
-    for event_type in event_types:
+    for event_type, color in event_colors(event_types).items():
         if event_type in EVENT_STYLES:
             styles[event_type] = dict(EVENT_STYLES[event_type])
-        elif event_type not in styles:
-            styles[event_type] = {
-                "color": _EXTRA_COLORS[extra % len(_EXTRA_COLORS)],
-                "symbol": _EXTRA_SYMBOLS[extra % len(_EXTRA_SYMBOLS)],
-            }
+        else:
+            styles[event_type] = {"color": color,
+                                  "symbol": _EXTRA_SYMBOLS[extra % len(_EXTRA_SYMBOLS)]}
             extra += 1
     return styles
 

@@ -28,12 +28,36 @@ def test_default_is_the_seed_article_as_geojson():
     out = run()
     assert out.returncode == 0, out.stderr
     fc = json.loads(out.stdout)
-    kinds = {f["properties"]["feature"] for f in fc["features"]}
-    assert kinds == {"incident", "mention"}
-    assert fc["properties"]["published"] == "2025-03-12"
-    tunnel = [f for f in fc["features"] if f["properties"].get("surface") == "Mushkaf Tunnel"]
-    lon, lat = tunnel[0]["geometry"]["coordinates"]
+    assert fc["type"] == "FeatureCollection" and fc["features"]
+    hijacking = [f for f in fc["features"]
+                 if f["properties"]["location"] == "Mushkaf Tunnel"][0]
+    lon, lat = hijacking["geometry"]["coordinates"]
     assert 67 < lon < 68 and 29 < lat < 30
+    assert hijacking["properties"]["event_date"] == "2025-03-11"
+
+
+def test_extract_and_export_write_one_geojson_layout(tmp_path):
+    extracted, exported = tmp_path / "extract.geojson", tmp_path / "export.geojson"
+    assert run("-o", str(extracted)).returncode == 0
+    out = subprocess.run([sys.executable, "-m", "incimap.geo", "export", "--no-route", "-f",
+                          "geojson", "-o", str(exported)], capture_output=True, timeout=180)
+    assert out.returncode == 0, out.stderr
+    a, b = (json.loads(p.read_text(encoding="utf-8"))["features"] for p in (extracted, exported))
+    assert a == b and a
+    assert list(a[0]["properties"])[:3] == ["event_id_cnty", "event_date", "year"]
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".kml", ".parquet"])
+def test_extract_writes_gis_files_by_the_output_extension(tmp_path, suffix):
+    import geopandas as gpd
+    import pyogrio
+
+    target = tmp_path / f"seed{suffix}"
+    out = run("-o", str(target))
+    assert out.returncode == 0, out.stderr
+    frame = (gpd.read_parquet(target) if suffix == ".parquet"
+             else pyogrio.read_dataframe(target, layer="incidents"))
+    assert "Mushkaf Tunnel" in set(frame["location"])
 
 
 def test_csv_uses_acled_column_names(tmp_path):

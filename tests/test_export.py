@@ -21,7 +21,7 @@ import shapely
 from shapely import wkt
 
 from incimap.geo.cli import main
-from incimap.geo.exceptions import ExportError
+from incimap.geo.exceptions import ExportError, InputError
 from incimap.geo.export import (
     LAYERS,
     build_layers,
@@ -91,8 +91,20 @@ def read_back(path, fmt: str, layer: str) -> gpd.GeoDataFrame:
         return gpd.GeoDataFrame(table, geometry=geoms, crs=4326)
     if fmt == "parquet":
         return gpd.read_parquet(path)
+    if fmt == "kml":
+        return read_kml(path, layer)
     return pyogrio.read_dataframe(path, layer=None if fmt == "geojson" else layer,
                                   datetime_as_string=True)
+
+
+def read_kml(path, layer: str) -> gpd.GeoDataFrame:
+    """A KML layer as GDAL reads it, its <TimeStamp> as ``kml_when``: GDAL's own name for it
+    is ``timestamp``, which would hide ACLED's column of that name (read as timestamp2)."""
+    pyogrio.set_gdal_config_options({"LIBKML_TIMESTAMP_FIELD": "kml_when"})
+    try:
+        return pyogrio.read_dataframe(path, layer=layer, datetime_as_string=True)
+    finally:
+        pyogrio.set_gdal_config_options({"LIBKML_TIMESTAMP_FIELD": None})
 
 
 def same_value(a, b) -> bool:
@@ -220,9 +232,11 @@ def test_geojson_properties_are_plain_json_with_nulls(layers):
 # --------------------------------------------------------------------------- bad input
 
 
-def test_output_folder_that_does_not_exist_is_an_export_error(tmp_path, layers):
-    with pytest.raises(ExportError, match="output folder does not exist"):
-        export_layers(layers, tmp_path / "missing" / "out.geojson", "geojson")
+def test_a_file_where_the_output_folder_should_be_is_refused(tmp_path, layers):
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    with pytest.raises(InputError, match="taken: is not a folder"):
+        export_layers(layers, tmp_path / "taken" / "deeper" / "out.geojson", "geojson")
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "a file"
 
 
 def test_unknown_format_and_layer_are_export_errors(tmp_path, layers):
@@ -275,14 +289,16 @@ def run_cli(capsys, *args) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["-f", "geojson", "-o", "{tmp}/missing/out.geojson"], "output folder does not exist"),
-    (["-f", "all", "-o", "{tmp}/missing"], "output folder does not exist"),
+    (["-f", "geojson", "-o", "{tmp}/a-file/out.geojson"], "is not a folder"),
+    (["-f", "all", "-o", "{tmp}/a-file/exports"], "is not a folder"),
     (["-f", "shapefile", "-o", "{tmp}/out.shp"], "unknown format"),
     (["-f", "csv", "-l", "roads", "-o", "{tmp}/out.csv"], "unknown layer"),
     (["-f", "kml", "-o", "-"], "only geojson"),
     (["-f", "csv", "-o", "{tmp}"], "is a folder"),
+    (["-f", "csv", "-o", "{tmp}/not-yet/"], "is a folder"),
 ])
 def test_cli_bad_export_request_exits_2_with_one_line(capsys, tmp_path, args, fragment):
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
     args = [a.format(tmp=tmp_path) for a in args]
     code, _, err = run_cli(capsys, "export", *args)
     assert code == 2

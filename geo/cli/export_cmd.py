@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -21,7 +22,8 @@ def export(
     fmt: str = typer.Option("geojson", "--format", "-f",
                             help="geojson, gpkg, kml, csv, parquet, or all (-o is a folder)."),
     output: str = typer.Option(..., "--output", "-o",
-                               help="Output file ('-' for GeoJSON on stdout), or folder for all."),
+                               help="Output file ('-' for GeoJSON on stdout), or folder for all; "
+                                    "missing folders are made."),
     layer: str = typer.Option("incidents", "--layer", "-l",
                               help="Layer for geojson/csv/parquet: incidents, mentions, route, "
                                    "stations, uncertainty."),
@@ -66,7 +68,7 @@ def export(
 
 def _check_request(fmt: str, output: str, layer: str) -> None:
     """Reject a bad format, layer or output place before any slow work."""
-    from incimap.geo.fileio import check_stdout
+    from incimap.geo.fileio import check_stdout, missing_folders
 
     check_stdout()  # the data or the list of files written goes there
     if fmt not in FORMAT_CHOICES:
@@ -79,14 +81,13 @@ def _check_request(fmt: str, output: str, layer: str) -> None:
         if fmt != "geojson":
             raise InputError("only geojson can be written to stdout", field="--output")
         return
+    # Missing folders are made (the export removes them again if it fails); a file in the
+    # way is refused now, before the slow part.
     target = Path(output)
     if fmt == "all":
-        if not target.is_dir():
-            raise InputError("output folder does not exist", path=output, field="--output")
+        missing_folders(target, field="--output")
         return
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("output folder does not exist", path=str(folder), field="--output")
-    if target.is_dir():
+    if target.is_dir() or output.endswith(("/", os.sep)):
         raise InputError("is a folder; give a file name (or --format all)", path=output,
                          field="--output")
+    missing_folders(target.parent if str(target.parent) else Path("."), field="--output")

@@ -9,7 +9,11 @@ import typer
 
 from incimap.geo.cli import app, options, out, warn
 
-FORMATS = ("geojson", "json", "csv", "table")
+FORMATS = ("geojson", "json", "csv", "table", "gpkg", "kml", "parquet")
+# Formats that are files, not text: written by the exporter, -o required.
+FILE_FORMATS = ("gpkg", "kml", "parquet")
+_BY_SUFFIX = {".geojson": "geojson", ".json": "json", ".csv": "csv", ".gpkg": "gpkg",
+              ".kml": "kml", ".parquet": "parquet"}
 
 
 @app.command()
@@ -18,8 +22,10 @@ def extract(
                                              "default: the seed article)."),
     published: str = options.PUBLISHED,
     country: str = options.COUNTRY,
-    fmt: str = typer.Option("geojson", "--format", "-f",
-                            help="geojson, json, csv (ACLED columns) or table."),
+    fmt: str = typer.Option(None, "--format", "-f",
+                            help="geojson, json, csv (ACLED columns), table, or gpkg, kml, "
+                                 "parquet (with -o). Default: from -o's extension, else "
+                                 "geojson."),
     output: Path = typer.Option(None, "--output", "-o", help="Write to a file (atomically)."),
 ) -> None:
     """Find and resolve every place an article names, and the incidents it reports."""
@@ -27,9 +33,13 @@ def extract(
     from incimap.geo.extract import extract_file, parse_date
     from incimap.geo.fileio import check_output_file, check_stdout, write_text_atomic
 
+    if fmt is None:
+        fmt = _BY_SUFFIX.get(output.suffix.lower(), "geojson") if output else "geojson"
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}",
                          field="--format")
+    if fmt in FILE_FORMATS and not output:
+        raise InputError(f"{fmt} is a file format; give -o FILE", field="--format")
     if output:  # fail on a bad destination before the slow part
         check_output_file(output)
     else:
@@ -42,6 +52,11 @@ def extract(
     result = extract_file(article, published=date, country=country)
     for message in result.warnings:
         warn(f"{article}: {message}")
+    if fmt in FILE_FORMATS:
+        from incimap.geo.export import build_layers, export_layers
+
+        export_layers(build_layers(result.incidents, result.mentions), output, fmt)
+        return
     text = render(result, fmt)
     if output:
         write_text_atomic(output, text)
@@ -50,15 +65,15 @@ def extract(
 
 
 def render(result, fmt: str) -> str:
-    if fmt == "geojson":
-        return json.dumps(result.to_geojson(), ensure_ascii=False, indent=1) + "\n"
+    """The text of one format; geojson and csv are exactly what ``incimap export`` writes."""
     if fmt == "json":
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        from incimap.geo.export import csv_frame
+    if fmt in ("geojson", "csv"):
+        from incimap.geo.export import csv_text, geojson_text
         from incimap.geo.layers import incidents_frame
 
-        return csv_frame(incidents_frame(result.incidents)).to_csv(index=False)
+        frame = incidents_frame(result.incidents)
+        return geojson_text(frame) if fmt == "geojson" else csv_text(frame)
     return table(result)
 
 
