@@ -1,0 +1,760 @@
+"""A static map image (PNG or SVG) for print and articles, drawn with matplotlib (rendering only).
+
+``render(incidents, route=..., mentions=..., title=...)`` takes what ``maps.render`` takes and
+returns a ``matplotlib.figure.Figure``; ``draw(frames...)`` does the same from the layers of
+``geo.layers``; ``save(figure, path)`` writes it atomically. The image shows the offline outlines,
+incidents in the HTML map's colours and symbols, the route and its stations, labels for the
+event places, a legend, a scale bar, a north arrow, the title and the data sources.
+
+Why it looks like this:
+- Drawing is in a local metric projection, so shapes are not stretched and the scale bar is
+  a length on the map; its kilometres are still measured geodesically where it is drawn.
+- Every string from an article or a data file is a plain matplotlib ``Text`` with mathtext
+  off (``parse_math=False``): ``$x$`` stays dollars, and SVG escapes markup itself.
+- Output is deterministic: fixed fonts (DejaVu Sans, shipped with matplotlib), a fixed SVG
+  hash salt, no dates in the metadata, labels placed by a fixed greedy order.
+- matplotlib is imported inside the functions (``Figure`` directly, never pyplot), so
+  importing this module is cheap and no global backend is chosen.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from incimap.geo.models import Incident, Mention, Route
+from incimap.maps import styles
+
+DEFAULT_SIZE_PX = (1200, 900)
+DEFAULT_DPI = 150
+FORMATS = ("png", "svg")
+
+FONT = "DejaVu Sans"  # ships with matplotlib, so every machine draws the same glyphs
+SVG_HASH_SALT = "incident-mapper"
+CREATOR = "incident-mapper"
+
+SEA_COLOR = "#dfe9ef"
+LAND_COLOR = "#f1efea"
+FOCUS_LAND_COLOR = "#ffffff"  # countries where the incidents are
+BORDER_COLOR = "#8d8d8d"
+PROVINCE_COLOR = "#b9b9b9"
+TEXT_COLOR = "#222222"
+MUTED_TEXT_COLOR = "#6b6b6b"
+
+# matplotlib marker for each symbol name of maps.styles.
+MARKERS = {"diamond": "D", "circle": "o", "star": "*", "triangle": "^", "square": "s",
+           "hexagon": "h", "pentagon": "p", "cross": "X"}
+# A star's ink is smaller than its box: grow it so it reads like the others.
+MARKER_SCALE = {"star": 1.35, "diamond": 0.85}
+PX_TO_PT = 0.75  # the HTML map's sizes are CSS pixels (1/96 in); matplotlib's are points
+PLACE_DOT_PT = 6.0
+STATION_DOT_PT = 4.0
+
+PAD_FRACTION = 0.08  # of the data's span, on each side
+MIN_HALF_SPAN_M = 25_000.0  # one place alone still shows its surroundings
+OUTLINE_MARGIN_DEG = 3.0  # outlines kept beyond the view, so borders run off the edge
+WIDE_SPAN_DEG = 60.0  # wider than this, a transverse Mercator distorts too much
+LABEL_OFFSET_PT = 6.0
+MAX_LABELS = 40
+SCALE_FRACTION = 0.22  # of the map's width, at most, for the scale bar
+
+
+def render(incidents: Iterable[Incident], route: Route | None = None,
+           mentions: Iterable[Mention] = (), curated: Iterable[Incident] = (), *,
+           title: str = "", size: tuple[int, int] = DEFAULT_SIZE_PX, dpi: int = DEFAULT_DPI,
+           outlines: bool = True):
+    """The static map of the same inputs as ``maps.render``, as a matplotlib ``Figure``.
+
+    ``size`` is (width, height) in pixels at ``dpi``; ``outlines=False`` draws no countries.
+    """
+    from incimap.geo import layers
+    from incimap.maps.page import merge_incidents
+
+    merged = merge_incidents(incidents, curated)
+    return draw(
+        layers.incidents_frame(merged),
+        mentions=layers.mentions_frame(list(mentions)),
+        route=layers.route_frame(route) if route is not None else None,
+        stations=layers.stations_frame(route) if route is not None else None,
+        title=title, size=size, dpi=dpi, outlines=outlines)
+
+
+def draw(incidents, *, mentions=None, route=None, stations=None, title: str = "",
+         size: tuple[int, int] = DEFAULT_SIZE_PX, dpi: int = DEFAULT_DPI, outlines: bool = True):
+    """The static map from GeoDataFrames of ``geo.layers`` (incidents_frame, mentions_frame,
+    route_frame, stations_frame), as a matplotlib ``Figure``."""
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        return _Drawing(incidents, mentions, route, stations, title, size, dpi, outlines).figure
+
+
+def save(figure, path: str | Path, fmt: str | None = None) -> int:
+    """Write ``figure`` as PNG or SVG (``fmt``, default from the suffix) atomically; its size.
+
+    Same figure, same bytes: no dates in the metadata, a fixed SVG hash salt.
+    """
+    import matplotlib
+
+    from incimap.geo.exceptions import InputError, OutputError
+    from incimap.geo.fileio import atomic_path
+
+    fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise InputError(f"image format must be one of {', '.join(FORMATS)}, got {fmt!r}",
+                         path=str(path))
+    metadata = ({"Date": None, "Creator": CREATOR} if fmt == "svg"
+                else {"Software": CREATOR})
+    with matplotlib.rc_context(_RC), atomic_path(path) as tmp:
+        try:
+            figure.savefig(tmp, format=fmt, dpi=figure.dpi, metadata=metadata)
+        except OSError as e:
+            raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
+        return tmp.stat().st_size
+
+
+ROUTE_SOURCE_CHARS = 60
+
+
+def attribution(route_source: str | None = None) -> str:
+    """The data sources line (licences as recorded in seeds/SOURCES.md); ``route_source`` is
+    the route file's ``# source`` line, or None without a route."""
+    parts = ["Places: GeoNames (CC BY 4.0)", "Outlines: Natural Earth (public domain)"]
+    if route_source is not None:
+        source = " ".join(route_source.split())
+        if "wikipedia" in source.lower():
+            parts.append("Route: Wikipedia (CC BY-SA 4.0)")
+        elif source:
+            short = source if len(source) <= ROUTE_SOURCE_CHARS else (
+                source[:ROUTE_SOURCE_CHARS - 1].rstrip() + "\u2026")
+            parts.append(f"Route: {short}")
+    parts.append("Map: incident-mapper")
+    return " \u00b7 ".join(parts)
+
+
+_RC = {
+    "font.family": "sans-serif",
+    "font.sans-serif": [FONT],
+    "text.usetex": False,
+    "svg.hashsalt": SVG_HASH_SALT,
+    "svg.fonttype": "none",  # real <text>: searchable and editable by a newsroom's designer
+    "path.simplify": True,
+    "axes.unicode_minus": True,
+}
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+class _Drawing:
+    """One figure being drawn; attributes are the figure's parts, filled top to bottom."""
+
+    def __init__(self, incidents, mentions, route, stations, title: str,
+                 size: tuple[int, int], dpi: int, outlines: bool):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        width, height = size
+        self.figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi,
+                             facecolor="white")
+        FigureCanvasAgg(self.figure)
+        self.incidents = _located(incidents)
+        self.unmapped = 0 if incidents is None else len(incidents) - len(self.incidents)
+        self.mentions = _located(mentions)
+        self.route = route if route is not None and not route.empty else None
+        self.stations = _located(stations)
+        # Legend entries by section, shown incidents first.
+        self.entries: dict[str, list[tuple[object, str]]] = {
+            "incidents": [], "route": [], "places": []}
+        self.obstacles: list = []
+
+        self._layout(title)
+        self._project()
+        if outlines:
+            self._outlines()
+        self._route()
+        self._places()
+        self._incidents()
+        self._legend()
+        self._scale_bar()
+        self._north_arrow()
+        self._place_labels()
+        self.ax.set_xlabel("")  # geopandas names the projected axes; a locator map shows none
+        self.ax.set_ylabel("")
+
+    # ----------------------------------------------------------------- frame and text
+
+    def _layout(self, title: str) -> None:
+        fig = self.figure
+        width_in, height_in = fig.get_size_inches()
+        title_pt = 15.0
+        lines = _wrap(title or "Incidents", width_in * 72 - 24, title_pt)
+        title_h = (len(lines) * title_pt * 1.25 + 14) / 72 / height_in
+        foot_h = 34 / 72 / height_in
+        margin = 10 / 72 / width_in
+        fig.text(margin, 1 - 8 / 72 / height_in, "\n".join(lines), ha="left", va="top",
+                 fontsize=title_pt, fontweight="bold", color=TEXT_COLOR, parse_math=False,
+                 linespacing=1.25, gid="title")
+        self.ax = fig.add_axes((margin, foot_h, 1 - 2 * margin, 1 - title_h - foot_h))
+        self.ax.set_facecolor(SEA_COLOR)
+        self.ax.set_xticks([])
+        self.ax.set_yticks([])
+        for spine in self.ax.spines.values():
+            spine.set_color(BORDER_COLOR)
+            spine.set_linewidth(0.8)
+        route_source = None
+        if self.route is not None:
+            route_source = str(self.route["source"].iloc[0]) if "source" in self.route else ""
+        note = attribution(route_source)
+        if self.unmapped:
+            note = (f"{self.unmapped} incident{'s' if self.unmapped != 1 else ''} without a "
+                    f"known place not shown. " + note)
+        fig.text(margin, 8 / 72 / height_in, note, ha="left", va="bottom", fontsize=6.5,
+                 color=MUTED_TEXT_COLOR, parse_math=False, gid="attribution")
+
+    # ----------------------------------------------------------------- projection and extent
+
+    def _project(self) -> None:
+        """A local metric CRS around the data, and the view that fits it."""
+        import geopandas as gpd
+
+        points = [*_lon_lats(self.incidents), *_lon_lats(self.stations),
+                  *_lon_lats(_primary(self.mentions))]
+        if not points:
+            points = [(0.0, 0.0)]
+        lons = [p[0] for p in points]
+        lats = [p[1] for p in points]
+        west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+        lon_0, lat_0 = (west + east) / 2, (south + north) / 2
+        if east - west > WIDE_SPAN_DEG or north - south > WIDE_SPAN_DEG:
+            self.crs = f"+proj=eqearth +lon_0={lon_0:.4f} +datum=WGS84 +units=m +no_defs"
+        else:
+            self.crs = (f"+proj=tmerc +lat_0={lat_0:.4f} +lon_0={lon_0:.4f} +k=1 +x_0=0 "
+                        "+y_0=0 +datum=WGS84 +units=m +no_defs")
+        self.data_lonlat = (west, south, east, north)
+        xy = gpd.GeoSeries.from_xy(lons, lats, crs="EPSG:4326").to_crs(self.crs)
+        x0, x1 = float(xy.x.min()), float(xy.x.max())
+        y0, y1 = float(xy.y.min()), float(xy.y.max())
+        half_w = max((x1 - x0) / 2 * (1 + 2 * PAD_FRACTION), MIN_HALF_SPAN_M)
+        half_h = max((y1 - y0) / 2 * (1 + 2 * PAD_FRACTION), MIN_HALF_SPAN_M)
+        # Room for the legend and the scale bar beside the data.
+        half_w *= 1.12
+        half_h *= 1.12
+        bbox = self.ax.get_window_extent()
+        aspect = bbox.height / bbox.width
+        if half_h / half_w < aspect:
+            half_h = half_w * aspect
+        else:
+            half_w = half_h / aspect
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        self.ax.set_xlim(cx - half_w, cx + half_w)
+        self.ax.set_ylim(cy - half_h, cy + half_h)
+        self.ax.set_aspect("equal", adjustable="box")
+        self.ax.set_autoscale_on(False)
+
+    def _to_map(self, frame):
+        return frame.to_crs(self.crs)
+
+    def _view_lonlat(self) -> tuple[float, float, float, float]:
+        """The view's lon/lat bounds (from its edges), with a margin."""
+        import numpy as np
+        from pyproj import Transformer
+
+        x0, x1 = self.ax.get_xlim()
+        y0, y1 = self.ax.get_ylim()
+        xs = np.concatenate([np.linspace(x0, x1, 9), np.full(9, x1), np.linspace(x0, x1, 9),
+                             np.full(9, x0)])
+        ys = np.concatenate([np.full(9, y0), np.linspace(y0, y1, 9), np.full(9, y1),
+                             np.linspace(y0, y1, 9)])
+        back = Transformer.from_crs(self.crs, "EPSG:4326", always_xy=True)
+        lons, lats = back.transform(xs, ys)
+        lons, lats = np.asarray(lons), np.asarray(lats)
+        ok = np.isfinite(lons) & np.isfinite(lats)
+        if not ok.any():
+            return -180.0, -90.0, 180.0, 90.0
+        m = OUTLINE_MARGIN_DEG
+        return (max(-180.0, float(lons[ok].min()) - m), max(-90.0, float(lats[ok].min()) - m),
+                min(180.0, float(lons[ok].max()) + m), min(90.0, float(lats[ok].max()) + m))
+
+    # ----------------------------------------------------------------- layers
+
+    def _outlines(self) -> None:
+        import geopandas as gpd
+        import shapely
+        from shapely.geometry import shape
+
+        from incimap.maps.basemaps import outline_basemap
+
+        focus = set(self.incidents["country_code"]) if "country_code" in self.incidents else set()
+        basemap = outline_basemap(self.data_lonlat, (), focus)
+        if not basemap:
+            return
+        view = self._view_lonlat()
+        self.area_labels: list[tuple[str, object, str]] = []
+        for kind in ("countries", "provinces"):
+            feats = basemap[kind]
+            if not feats:
+                continue
+            geoms = [shapely.clip_by_rect(shape(f["geometry"]), *view) for f in feats]
+            names = [f["properties"]["name"] for f in feats]
+            codes = [f["properties"]["country"].upper() for f in feats]
+            frame = gpd.GeoDataFrame({"name": names, "code": codes}, geometry=geoms,
+                                     crs="EPSG:4326")
+            frame = self._to_map(frame[~frame.geometry.is_empty])
+            if kind == "countries":
+                fills = [FOCUS_LAND_COLOR if c in focus else LAND_COLOR for c in frame["code"]]
+                frame.plot(ax=self.ax, color=fills, edgecolor=BORDER_COLOR, linewidth=0.7,
+                           zorder=1)
+            else:
+                frame.plot(ax=self.ax, facecolor="none", edgecolor=PROVINCE_COLOR,
+                           linewidth=0.5, linestyle=(0, (3, 2)), zorder=1.5)
+            for name, geom in zip(frame["name"], frame.geometry, strict=True):
+                self.area_labels.append((name, geom, kind))
+
+    def _route(self) -> None:
+        if self.route is None:
+            return
+        from matplotlib.lines import Line2D
+
+        line = self._to_map(self.route)
+        name = str(self.route["name"].iloc[0]) if "name" in self.route else ""
+        # The cartographic railway: a dark line with a dashed white core.
+        line.plot(ax=self.ax, color=styles.ROUTE_COLOR, linewidth=2.6, zorder=3)
+        line.plot(ax=self.ax, color="white", linewidth=1.1, linestyle=(0, (4, 4)), zorder=3.1)
+        self.entries["route"].append((
+            (Line2D([], [], color=styles.ROUTE_COLOR, linewidth=2.6),
+             Line2D([], [], color="white", linewidth=1.1, linestyle=(0, (4, 4)))),
+            f"Railway: {name}" if name else "Railway"))
+        if self.stations is not None and not self.stations.empty:
+            pts = self._to_map(self.stations)
+            self.ax.scatter(pts.geometry.x, pts.geometry.y, s=STATION_DOT_PT ** 2,
+                            marker="o", facecolor=styles.STATION_COLOR,
+                            edgecolor=styles.ROUTE_COLOR, linewidth=0.8, zorder=3.2)
+            self.entries["route"].append((
+                Line2D([], [], linestyle="none", marker="o", markersize=STATION_DOT_PT,
+                       markerfacecolor=styles.STATION_COLOR,
+                       markeredgecolor=styles.ROUTE_COLOR, markeredgewidth=0.8),
+                "Station"))
+            self._add_obstacles(pts.geometry.x, pts.geometry.y, STATION_DOT_PT)
+
+    def _places(self) -> None:
+        """Event and journey places the article names where no incident is drawn."""
+        from matplotlib.lines import Line2D
+
+        shown = _primary(self.mentions)
+        if shown.empty:
+            return
+        at_incident = {(round(x, 3), round(y, 3)) for x, y in _lon_lats(self.incidents)}
+        keep = [(round(p.x, 3), round(p.y, 3)) not in at_incident for p in shown.geometry]
+        shown = shown[keep]
+        if shown.empty:
+            return
+        pts = self._to_map(shown)
+        from incimap.maps.page import PRIMARY_ROLES
+
+        for role in PRIMARY_ROLES:
+            part = pts[pts["role"] == role]
+            if part.empty:
+                continue
+            color = styles.ROLE_COLORS.get(role, styles.UNKNOWN_ROLE_COLOR)
+            self.ax.scatter(part.geometry.x, part.geometry.y, s=PLACE_DOT_PT ** 2,
+                            marker="o", facecolor=color, edgecolor="white", linewidth=0.8,
+                            zorder=4)
+            self.entries["places"].append((
+                Line2D([], [], linestyle="none", marker="o", markersize=PLACE_DOT_PT,
+                       markerfacecolor=color, markeredgecolor="white"),
+                f"Place named: {styles.role_label(role)}"))
+            self._add_obstacles(part.geometry.x, part.geometry.y, PLACE_DOT_PT)
+        self.place_points = pts[pts["role"] == "event"]
+
+    def _incidents(self) -> None:
+        from matplotlib.lines import Line2D
+
+        from incimap.maps.page import event_type_order
+
+        if self.incidents.empty:
+            return
+        pts = self._to_map(self.incidents)
+        types = [t or styles.UNKNOWN_EVENT_TYPE for t in pts["event_type"]]
+        pts = pts.assign(_type=types)
+        order = event_type_order(types)
+        table = styles.event_styles(order)
+        # One collection, larger markers drawn first, so a smaller one at the same place
+        # (whatever its type) stays visible on top.
+        pts = pts.assign(_pt=[
+            styles.marker_px(_int(f)) * PX_TO_PT
+            * MARKER_SCALE.get(table[t]["symbol"], 1.0)
+            for f, t in zip(pts["fatalities"], pts["_type"], strict=True)])
+        pts = pts.sort_values(["_pt", "_type"], ascending=[False, True], kind="stable")
+        paths, sizes, colors, edges = [], [], [], []
+        for event_type, size_pt, curated in zip(pts["_type"], pts["_pt"], pts["curated"],
+                                                strict=True):
+            style = table[event_type]
+            paths.append(_marker_path(style["symbol"]))
+            sizes.append(size_pt ** 2)
+            colors.append(style["color"])
+            edges.append(styles.CURATED_OUTLINE if bool(curated) else styles.AUTOMATIC_OUTLINE)
+        markers = self.ax.scatter(pts.geometry.x, pts.geometry.y, s=sizes, facecolor=colors,
+                                  edgecolor=edges, linewidth=1.0, alpha=0.92, zorder=5)
+        markers.set_paths(paths)
+        markers.set_gid("incidents")
+        for x, y, size in zip(pts.geometry.x, pts.geometry.y, sizes, strict=True):
+            self._add_obstacles([x], [y], math.sqrt(size))
+        for event_type in order:
+            style = table[event_type]
+            scale = MARKER_SCALE.get(style["symbol"], 1.0)
+            self.entries["incidents"].append((
+                Line2D([], [], linestyle="none", marker=MARKERS.get(style["symbol"], "o"),
+                       markersize=styles.MIN_MARKER_PX * PX_TO_PT * scale,
+                       markerfacecolor=style["color"],
+                       markeredgecolor=styles.AUTOMATIC_OUTLINE),
+                event_type))
+        if pts["curated"].astype(bool).any():
+            self.entries["incidents"].append((
+                Line2D([], [], linestyle="none", marker="o",
+                       markersize=styles.MIN_MARKER_PX * PX_TO_PT, markerfacecolor="none",
+                       markeredgecolor=styles.CURATED_OUTLINE),
+                "Curated (verified): black outline"))
+        self.entries["incidents"].append((Line2D([], [], linestyle="none"),
+                                          "Larger marker: more killed"))
+        self.incident_points = pts
+
+    # ----------------------------------------------------------------- furniture
+
+    def _legend(self) -> None:
+        entries = [e for section in self.entries.values() for e in section]
+        if not entries:
+            return
+        from matplotlib.legend_handler import HandlerTuple
+
+        legend = self.ax.legend(
+            [h for h, _ in entries], [label for _, label in entries], loc=self._emptiest_corner(), fontsize=7,
+            frameon=True, framealpha=0.92, facecolor="white", edgecolor=BORDER_COLOR,
+            borderpad=0.6, handletextpad=0.6, labelspacing=0.5, handlelength=2.0,
+            handler_map={tuple: HandlerTuple(ndivide=None, pad=0)})
+        legend.set_zorder(10)
+        legend.set_gid("legend")
+        for text in legend.get_texts():
+            text.set_parse_math(False)  # event types and route names come from data files
+            text.set_color(TEXT_COLOR)
+        self.legend = legend
+        self.obstacles.append(legend.get_window_extent(self._renderer()))
+
+    def _emptiest_corner(self) -> str:
+        """The upper or left corner with the fewest marks under a legend-sized box."""
+        import numpy as np
+
+        xs, ys = [], []
+        for frame in (self.incidents, self.stations, _primary(self.mentions)):
+            if frame is not None and not frame.empty:
+                pts = self._to_map(frame)
+                xs += list(pts.geometry.x)
+                ys += list(pts.geometry.y)
+        x0, x1 = self.ax.get_xlim()
+        y0, y1 = self.ax.get_ylim()
+        u = (np.asarray(xs) - x0) / (x1 - x0)
+        v = (np.asarray(ys) - y0) / (y1 - y0)
+        # The lower right is the scale bar's.
+        corners = {"upper left": (u < 0.4) & (v > 0.55), "upper right": (u > 0.6) & (v > 0.55),
+                   "lower left": (u < 0.4) & (v < 0.45)}
+        counts = {name: int(mask.sum()) for name, mask in corners.items()}
+        return min(counts, key=lambda name: (counts[name], list(corners).index(name)))
+
+    def _scale_bar(self) -> None:
+        """A bar of a round number of km, lower right; km measured geodesically there."""
+        from matplotlib.patches import Rectangle
+        from pyproj import Geod, Transformer
+
+        x0, x1 = self.ax.get_xlim()
+        y0, y1 = self.ax.get_ylim()
+        w, h = x1 - x0, y1 - y0
+        right, base = x1 - 0.04 * w, y0 + 0.05 * h
+        back = Transformer.from_crs(self.crs, "EPSG:4326", always_xy=True)
+        probe = SCALE_FRACTION * w
+        lon_a, lat_a = back.transform(right - probe, base)
+        lon_b, lat_b = back.transform(right, base)
+        if not all(math.isfinite(v) for v in (lon_a, lat_a, lon_b, lat_b)):
+            return
+        _, _, metres = Geod(ellps="WGS84").inv(lon_a, lat_a, lon_b, lat_b)
+        if not metres > 0:
+            return
+        km = _nice_km(metres / 1000.0)
+        length = probe * km / (metres / 1000.0)
+        left, bar_h = right - length, 0.012 * h
+        for i in range(2):  # two halves, dark and light, as on printed maps
+            self.ax.add_patch(Rectangle(
+                (left + i * length / 2, base), length / 2, bar_h,
+                facecolor=TEXT_COLOR if i == 0 else "white", edgecolor=TEXT_COLOR,
+                linewidth=0.7, zorder=11, gid="scalebar"))
+        label = self.ax.text(left + length / 2, base + bar_h * 1.6, f"{_km_text(km)} km",
+                             ha="center", va="bottom", fontsize=7, color=TEXT_COLOR,
+                             zorder=11, gid="scalebar-label")
+        self.ax.text(left, base - bar_h * 0.6, "0", ha="center", va="top", fontsize=6,
+                     color=TEXT_COLOR, zorder=11)
+        self.scale_km = km
+        renderer = self._renderer()
+        self.obstacles.append(label.get_window_extent(renderer))
+        corner = self.ax.transData.transform([(left, base), (right, base + bar_h)])
+        self.obstacles.append(_bbox(*corner[0], *corner[1]))
+
+    def _north_arrow(self) -> None:
+        """An arrow along the meridian through the view's centre (near-vertical here)."""
+        x0, x1 = self.ax.get_xlim()
+        y0, y1 = self.ax.get_ylim()
+        w, h = x1 - x0, y1 - y0
+        x, y = x1 - 0.04 * w, y0 + 0.12 * h
+        arrow = self.ax.annotate(
+            "N", xy=(x, y + 0.08 * h), xytext=(x, y), ha="center", va="top", fontsize=8,
+            fontweight="bold", color=TEXT_COLOR, zorder=11, annotation_clip=False,
+            arrowprops={"arrowstyle": "-|>", "color": TEXT_COLOR, "linewidth": 1.2,
+                        "shrinkA": 0, "shrinkB": 0})
+        arrow.set_gid("north-arrow")
+        renderer = self._renderer()
+        self.obstacles.append(arrow.get_window_extent(renderer))
+        tip = self.ax.transData.transform([(x - 0.01 * w, y), (x + 0.01 * w, y + 0.08 * h)])
+        self.obstacles.append(_bbox(*tip[0], *tip[1]))
+
+    # ----------------------------------------------------------------- labels
+
+    def _place_labels(self) -> None:
+        """Labels in a fixed order of importance, each at the first free spot around its
+        point; the least important that find none are left out."""
+        candidates = self._label_candidates()
+        renderer = self._renderer()
+        frame = self.ax.get_window_extent(renderer)
+        placed = 0
+        for text, x, y, kind in candidates:
+            if placed >= MAX_LABELS:
+                break
+            if kind == "area":
+                if any(self._area_label(text, p.x, p.y, renderer, frame)
+                       for p in _interior_points(x)):
+                    placed += 1
+                continue
+            if self._point_label(text, x, y, kind, renderer, frame):
+                placed += 1
+
+    def _label_candidates(self) -> list[tuple[str, float, float, str]]:
+        out: list[tuple[str, float, float, str]] = []
+        pts = getattr(self, "incident_points", None)
+        if pts is not None:
+            groups: dict[tuple[float, float], list] = {}
+            for x, y, name, fat in zip(pts.geometry.x, pts.geometry.y, pts["location"],
+                                       pts["fatalities"], strict=True):
+                groups.setdefault((round(x), round(y)), []).append((str(name), _int(fat) or 0))
+            ranked = sorted(groups.items(), key=lambda kv: (
+                -max(f for _, f in kv[1]), -len(kv[1]), min(n for n, _ in kv[1]), kv[0]))
+            for (x, y), members in ranked:
+                name = min(n for n, _ in members if n) if any(n for n, _ in members) else ""
+                if not name:
+                    continue
+                events = len(members)
+                out.append((name if events == 1 else f"{name} ({events} events)",
+                            float(x), float(y), "event"))
+        places = getattr(self, "place_points", None)
+        if places is not None:
+            seen = set()
+            for x, y, name in sorted(zip(places.geometry.x, places.geometry.y,
+                                         places["location"], strict=True),
+                                     key=lambda t: (str(t[2]), t[0], t[1])):
+                key = (str(name), round(x), round(y))
+                if name and key not in seen:
+                    seen.add(key)
+                    out.append((str(name), float(x), float(y), "place"))
+        if self.stations is not None and len(self.stations) >= 2:
+            ends = self._to_map(self.stations.iloc[[0, -1]])
+            for x, y, name in zip(ends.geometry.x, ends.geometry.y, ends["name"], strict=True):
+                out.append((str(name), float(x), float(y), "station"))
+        for name, geom, kind in sorted(getattr(self, "area_labels", []),
+                                       key=lambda t: (t[2] != "countries", -t[1].area, t[0])):
+            if not name:
+                continue
+            inside = self._visible_part(geom)
+            if inside is None:
+                continue
+            out.append((name.upper() if kind == "countries" else name, inside, None,
+                        "area"))
+        return out
+
+    def _visible_part(self, geom):
+        from shapely.geometry import box
+
+        x0, x1 = self.ax.get_xlim()
+        y0, y1 = self.ax.get_ylim()
+        part = geom.intersection(box(x0, y0, x1, y1))
+        area = (x1 - x0) * (y1 - y0)
+        # Too small a sliver in view to carry a name.
+        return None if part.is_empty or part.area < 0.01 * area else part
+
+    def _point_label(self, text, x, y, kind, renderer, frame) -> bool:
+        style = {"event": {"fontsize": 8, "fontweight": "bold", "color": TEXT_COLOR},
+                 "place": {"fontsize": 7, "color": TEXT_COLOR},
+                 "station": {"fontsize": 6.5, "color": MUTED_TEXT_COLOR,
+                             "fontstyle": "italic"}}[kind]
+        radius = LABEL_OFFSET_PT + (4 if kind == "event" else 0)
+        # East, west, then the diagonals, then north and south; then farther out.
+        directions = [(1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1), (0, -1)]
+        rings = (1.0, 2.2) if kind != "station" else (1.0,)
+        first = None
+        for ring in rings:
+            for dx, dy in directions:
+                label = self._annotate(text, x, y, dx * radius * ring, dy * radius * ring,
+                                       style, leader=ring > 1)
+                box = label.get_window_extent(renderer).padded(2)
+                if _inside(box, frame) and not any(box.overlaps(o) for o in self.obstacles):
+                    self.obstacles.append(box)
+                    if first is not None:
+                        first.remove()
+                    return True
+                if first is None and kind == "event" and _inside(box, frame):
+                    first = label  # an event place is always named, even if crowded
+                else:
+                    label.remove()
+        if first is not None:
+            self.obstacles.append(first.get_window_extent(renderer))
+            return True
+        return False
+
+    def _area_label(self, text, x, y, renderer, frame) -> bool:
+        country = text.isupper()
+        label = self.ax.text(
+            x, y, text, ha="center", va="center", fontsize=7.5 if country else 6.5,
+            color="#9a9a9a" if country else "#a5a5a5", fontstyle="normal" if country
+            else "italic", fontweight="bold" if country else "normal", zorder=2,
+            parse_math=False, clip_on=True)
+        box = label.get_window_extent(renderer).padded(2)
+        if _inside(box, frame) and not any(box.overlaps(o) for o in self.obstacles):
+            self.obstacles.append(box)
+            return True
+        label.remove()
+        return False
+
+    def _annotate(self, text, x, y, dx, dy, style, leader: bool):
+        ha = "left" if dx > 0 else "right" if dx < 0 else "center"
+        va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
+        arrow = ({"arrowstyle": "-", "color": MUTED_TEXT_COLOR, "linewidth": 0.5,
+                  "shrinkA": 0, "shrinkB": 3} if leader else None)
+        label = self.ax.annotate(
+            text, xy=(x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+            zorder=9, parse_math=False, annotation_clip=False, arrowprops=arrow,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
+                  "alpha": 0.75}, **style)
+        label.set_gid("label")
+        return label
+
+    # ----------------------------------------------------------------- helpers
+
+    def _add_obstacles(self, xs: Sequence[float], ys: Sequence[float], size_pt: float) -> None:
+        half = size_pt / 2 * self.figure.dpi / 72
+        for px, py in self.ax.transData.transform(list(zip(xs, ys, strict=True))):
+            self.obstacles.append(_bbox(px - half, py - half, px + half, py + half))
+
+    def _renderer(self):
+        return self.figure.canvas.get_renderer()
+
+
+def _located(frame):
+    """Rows with a point; None stays None."""
+    if frame is None:
+        return None
+    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    # incidents_frame holds ISO numeric codes; the outlines key on alpha-2.
+    return frame.assign(country_code=_country_codes(frame)) if "iso" in frame else frame
+
+
+def _country_codes(frame) -> list[str]:
+    """ISO alpha-2 of each incident row (incidents_frame holds the numeric code)."""
+    import pycountry
+
+    codes = []
+    for numeric in frame["iso"]:
+        found = None
+        if numeric is not None and str(numeric) not in ("", "<NA>", "nan"):
+            found = pycountry.countries.get(numeric=f"{int(numeric):03d}")
+        codes.append(found.alpha_2 if found else "")
+    return codes
+
+
+def _primary(mentions):
+    """Mentions in the roles that frame the story (as the HTML map's opening view)."""
+    if mentions is None or mentions.empty or "role" not in mentions:
+        return mentions.iloc[0:0] if mentions is not None else _empty()
+    from incimap.maps.page import PRIMARY_ROLES
+
+    return mentions[mentions["role"].isin(PRIMARY_ROLES)]
+
+
+def _empty():
+    import geopandas as gpd
+
+    return gpd.GeoDataFrame({"role": []}, geometry=[], crs="EPSG:4326")
+
+
+def _lon_lats(frame) -> list[tuple[float, float]]:
+    if frame is None or frame.empty:
+        return []
+    return [(float(p.x), float(p.y)) for p in frame.geometry]
+
+
+def _int(value) -> int | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if math.isfinite(number) else None
+
+
+def _interior_points(area) -> list:
+    """Points inside ``area`` to try for its name: its representative point, then one in
+    each quarter of its bounds."""
+    from shapely.geometry import box
+
+    points = [area.representative_point()]
+    x0, y0, x1, y1 = area.bounds
+    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+    for quarter in (box(x0, ym, xm, y1), box(xm, ym, x1, y1), box(x0, y0, xm, ym),
+                    box(xm, y0, x1, ym)):
+        part = area.intersection(quarter)
+        if not part.is_empty and part.area > 0.1 * area.area:
+            points.append(part.representative_point())
+    return points
+
+
+def _marker_path(symbol: str):
+    from matplotlib.markers import MarkerStyle
+
+    style = MarkerStyle(MARKERS.get(symbol, "o"))
+    return style.get_path().transformed(style.get_transform())
+
+
+def _nice_km(limit: float) -> float:
+    """The largest 1, 2 or 5 times a power of ten not above ``limit`` km."""
+    exponent = math.floor(math.log10(limit))
+    for step in (5, 2, 1):
+        value = step * 10 ** exponent
+        if value <= limit:
+            return value
+    return 10 ** exponent
+
+
+def _km_text(km: float) -> str:
+    return f"{km:,.0f}" if km >= 1 else f"{km:g}"
+
+
+def _wrap(text: str, width_pt: float, font_pt: float) -> list[str]:
+    # DejaVu Sans Bold averages ~0.62 em per character.
+    chars = max(20, int(width_pt / (font_pt * 0.62)))
+    return textwrap.wrap(text, chars)[:3] or [""]
+
+
+def _bbox(x0: float, y0: float, x1: float, y1: float):
+    from matplotlib.transforms import Bbox
+
+    return Bbox([[min(x0, x1), min(y0, y1)], [max(x0, x1), max(y0, y1)]])
+
+
+def _inside(box, frame) -> bool:
+    return (box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0
+            and box.y1 <= frame.y1)
