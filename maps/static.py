@@ -56,8 +56,9 @@ PAD_FRACTION = 0.08  # of the data's span, on each side
 MIN_HALF_SPAN_M = 25_000.0  # one place alone still shows its surroundings
 OUTLINE_MARGIN_DEG = 3.0  # outlines kept beyond the view, so borders run off the edge
 WIDE_SPAN_DEG = 60.0  # wider than this, a transverse Mercator distorts too much
+MAX_TITLE_LINES = 3
 LABEL_OFFSET_PT = 6.0
-MAX_LABELS = 40
+MAX_LABELS = 30
 SCALE_FRACTION = 0.22  # of the map's width, at most, for the scale bar
 
 
@@ -168,7 +169,10 @@ class _Drawing:
         # Legend entries by section, shown incidents first.
         self.entries: dict[str, list[tuple[object, str]]] = {
             "incidents": [], "route": [], "places": []}
-        self.obstacles: list = []
+        # Labels never cover furniture or each other ("obstacles"), and avoid covering
+        # markers ("marks") where they can.
+        self.obstacles = _Obstacles()
+        self.marks = _Obstacles()
 
         self._layout(title)
         self._project()
@@ -402,6 +406,7 @@ class _Drawing:
         markers.set_gid("incidents")
         for x, y, size in zip(pts.geometry.x, pts.geometry.y, sizes, strict=True):
             self._add_obstacles([x], [y], math.sqrt(size))
+        pts = pts.assign(_size=[math.sqrt(size) for size in sizes])
         for event_type in order:
             style = table[event_type]
             scale = MARKER_SCALE.get(style["symbol"], 1.0)
@@ -430,7 +435,8 @@ class _Drawing:
         from matplotlib.legend_handler import HandlerTuple
 
         legend = self.ax.legend(
-            [h for h, _ in entries], [label for _, label in entries], loc=self._emptiest_corner(), fontsize=7,
+            [h for h, _ in entries], [label for _, label in entries],
+            loc=self._emptiest_corner(), fontsize=7,
             frameon=True, framealpha=0.92, facecolor="white", edgecolor=BORDER_COLOR,
             borderpad=0.6, handletextpad=0.6, labelspacing=0.5, handlelength=2.0,
             handler_map={tuple: HandlerTuple(ndivide=None, pad=0)})
@@ -440,7 +446,7 @@ class _Drawing:
             text.set_parse_math(False)  # event types and route names come from data files
             text.set_color(TEXT_COLOR)
         self.legend = legend
-        self.obstacles.append(legend.get_window_extent(self._renderer()))
+        self.obstacles.add(legend.get_window_extent(self._renderer()).extents)
 
     def _emptiest_corner(self) -> str:
         """The upper or left corner with the fewest marks under a legend-sized box."""
@@ -495,9 +501,9 @@ class _Drawing:
                      color=TEXT_COLOR, zorder=11)
         self.scale_km = km
         renderer = self._renderer()
-        self.obstacles.append(label.get_window_extent(renderer))
+        self.obstacles.add(label.get_window_extent(renderer).extents)
         corner = self.ax.transData.transform([(left, base), (right, base + bar_h)])
-        self.obstacles.append(_bbox(*corner[0], *corner[1]))
+        self.obstacles.add((*corner[0], *corner[1]))
 
     def _north_arrow(self) -> None:
         """An arrow along the meridian through the view's centre (near-vertical here)."""
@@ -512,9 +518,9 @@ class _Drawing:
                         "shrinkA": 0, "shrinkB": 0})
         arrow.set_gid("north-arrow")
         renderer = self._renderer()
-        self.obstacles.append(arrow.get_window_extent(renderer))
+        self.obstacles.add(arrow.get_window_extent(renderer).extents)
         tip = self.ax.transData.transform([(x - 0.01 * w, y), (x + 0.01 * w, y + 0.08 * h)])
-        self.obstacles.append(_bbox(*tip[0], *tip[1]))
+        self.obstacles.add((*tip[0], *tip[1]))
 
     # ----------------------------------------------------------------- labels
 
@@ -525,7 +531,7 @@ class _Drawing:
         renderer = self._renderer()
         frame = self.ax.get_window_extent(renderer)
         placed = 0
-        for text, x, y, kind in candidates:
+        for text, x, y, kind, mark_pt in candidates:
             if placed >= MAX_LABELS:
                 break
             if kind == "area":
@@ -533,17 +539,21 @@ class _Drawing:
                        for p in _interior_points(x)):
                     placed += 1
                 continue
-            if self._point_label(text, x, y, kind, renderer, frame):
+            if self._point_label(text, x, y, kind, mark_pt, renderer, frame):
                 placed += 1
 
-    def _label_candidates(self) -> list[tuple[str, float, float, str]]:
-        out: list[tuple[str, float, float, str]] = []
+    def _label_candidates(self) -> list[tuple]:
+        """(text, x, y, kind, marker size in points) in the order labels are placed."""
+        out: list[tuple] = []
         pts = getattr(self, "incident_points", None)
         if pts is not None:
             groups: dict[tuple[float, float], list] = {}
-            for x, y, name, fat in zip(pts.geometry.x, pts.geometry.y, pts["location"],
-                                       pts["fatalities"], strict=True):
-                groups.setdefault((round(x), round(y)), []).append((str(name), _int(fat) or 0))
+            sizes: dict[tuple[float, float], float] = {}
+            for x, y, name, fat, size in zip(pts.geometry.x, pts.geometry.y, pts["location"],
+                                             pts["fatalities"], pts["_size"], strict=True):
+                key = (round(x), round(y))
+                groups.setdefault(key, []).append((str(name), _int(fat) or 0))
+                sizes[key] = max(sizes.get(key, 0.0), float(size))
             ranked = sorted(groups.items(), key=lambda kv: (
                 -max(f for _, f in kv[1]), -len(kv[1]), min(n for n, _ in kv[1]), kv[0]))
             for (x, y), members in ranked:
@@ -552,7 +562,7 @@ class _Drawing:
                     continue
                 events = len(members)
                 out.append((name if events == 1 else f"{name} ({events} events)",
-                            float(x), float(y), "event"))
+                            float(x), float(y), "event", sizes[(x, y)]))
         places = getattr(self, "place_points", None)
         if places is not None:
             seen = set()
@@ -562,11 +572,11 @@ class _Drawing:
                 key = (str(name), round(x), round(y))
                 if name and key not in seen:
                     seen.add(key)
-                    out.append((str(name), float(x), float(y), "place"))
+                    out.append((str(name), float(x), float(y), "place", PLACE_DOT_PT))
         if self.stations is not None and len(self.stations) >= 2:
             ends = self._to_map(self.stations.iloc[[0, -1]])
             for x, y, name in zip(ends.geometry.x, ends.geometry.y, ends["name"], strict=True):
-                out.append((str(name), float(x), float(y), "station"))
+                out.append((str(name), float(x), float(y), "station", STATION_DOT_PT))
         for name, geom, kind in sorted(getattr(self, "area_labels", []),
                                        key=lambda t: (t[2] != "countries", -t[1].area, t[0])):
             if not name:
@@ -575,7 +585,7 @@ class _Drawing:
             if inside is None:
                 continue
             out.append((name.upper() if kind == "countries" else name, inside, None,
-                        "area"))
+                        "area", 0.0))
         return out
 
     def _visible_part(self, geom):
@@ -588,48 +598,58 @@ class _Drawing:
         # Too small a sliver in view to carry a name.
         return None if part.is_empty or part.area < 0.01 * area else part
 
-    def _point_label(self, text, x, y, kind, renderer, frame) -> bool:
-        style = {"event": {"fontsize": 8, "fontweight": "bold", "color": TEXT_COLOR},
-                 "place": {"fontsize": 7, "color": TEXT_COLOR},
-                 "station": {"fontsize": 6.5, "color": MUTED_TEXT_COLOR,
-                             "fontstyle": "italic"}}[kind]
-        radius = LABEL_OFFSET_PT + (4 if kind == "event" else 0)
-        # East, west, then the diagonals, then north and south; then farther out.
-        directions = [(1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1), (0, -1)]
+    def _point_label(self, text, x, y, kind, mark_pt, renderer, frame) -> bool:
+        """The label at the first spot around its marker that covers nothing; else (event
+        places only, which are always named) the first that covers no label."""
+        style = _LABEL_STYLES[kind]
+        width, height = self._text_size(text, style, renderer)
+        scale = self.figure.dpi / 72
+        pad = 2 + 0.15 * style["fontsize"] * scale  # the label's white box, and a margin
+        radius = mark_pt / 2 + LABEL_OFFSET_PT / 2
+        px, py = self.ax.transData.transform((x, y))
         rings = (1.0, 2.2) if kind != "station" else (1.0,)
-        first = None
+        spots = []
         for ring in rings:
-            for dx, dy in directions:
-                label = self._annotate(text, x, y, dx * radius * ring, dy * radius * ring,
-                                       style, leader=ring > 1)
-                box = label.get_window_extent(renderer).padded(2)
-                if _inside(box, frame) and not any(box.overlaps(o) for o in self.obstacles):
-                    self.obstacles.append(box)
-                    if first is not None:
-                        first.remove()
-                    return True
-                if first is None and kind == "event" and _inside(box, frame):
-                    first = label  # an event place is always named, even if crowded
-                else:
-                    label.remove()
-        if first is not None:
-            self.obstacles.append(first.get_window_extent(renderer))
-            return True
-        return False
+            for dx, dy in _DIRECTIONS:
+                step = radius * ring * (0.75 if dx and dy else 1.0)  # diagonals hug the mark
+                ox, oy = dx * step, dy * step
+                left = (px + ox * scale if dx > 0 else px + ox * scale - width if dx < 0
+                        else px - width / 2)
+                bottom = (py + oy * scale if dy > 0 else py + oy * scale - height if dy < 0
+                          else py - height / 2)
+                box = (left - pad, bottom - pad, left + width + pad, bottom + height + pad)
+                if _box_inside(box, frame) and self.obstacles.free(box):
+                    spots.append((ox, oy, ring > 1, box))
+        chosen = next((spot for spot in spots if self.marks.free(spot[3])), None)
+        if chosen is None and kind == "event" and spots:
+            chosen = spots[0]
+        if chosen is None:
+            return False
+        ox, oy, leader, box = chosen
+        self._annotate(text, x, y, ox, oy, style, leader=leader)
+        self.obstacles.add(box)
+        return True
 
     def _area_label(self, text, x, y, renderer, frame) -> bool:
         country = text.isupper()
-        label = self.ax.text(
-            x, y, text, ha="center", va="center", fontsize=7.5 if country else 6.5,
-            color="#9a9a9a" if country else "#a5a5a5", fontstyle="normal" if country
-            else "italic", fontweight="bold" if country else "normal", zorder=2,
-            parse_math=False, clip_on=True)
-        box = label.get_window_extent(renderer).padded(2)
-        if _inside(box, frame) and not any(box.overlaps(o) for o in self.obstacles):
-            self.obstacles.append(box)
-            return True
-        label.remove()
-        return False
+        style = _COUNTRY_STYLE if country else _PROVINCE_STYLE
+        width, height = self._text_size(text, style, renderer)
+        px, py = self.ax.transData.transform((x, y))
+        box = (px - width / 2 - 2, py - height / 2 - 2, px + width / 2 + 2, py + height / 2 + 2)
+        if not (_box_inside(box, frame) and self.obstacles.free(box) and self.marks.free(box)):
+            return False
+        label = self.ax.text(x, y, text, ha="center", va="center", zorder=2,
+                             parse_math=False, clip_on=True, **style)
+        label.set_gid(f"area-label-{len(self.obstacles)}")
+        self.obstacles.add(box)
+        return True
+
+    def _text_size(self, text, style, renderer) -> tuple[float, float]:
+        """Width and height in pixels of ``text`` in ``style`` (the same wherever placed)."""
+        probe = self.ax.text(0, 0, text, parse_math=False, **style)
+        extent = probe.get_window_extent(renderer)
+        probe.remove()
+        return extent.width, extent.height
 
     def _annotate(self, text, x, y, dx, dy, style, leader: bool):
         ha = "left" if dx > 0 else "right" if dx < 0 else "center"
@@ -641,7 +661,7 @@ class _Drawing:
             zorder=9, parse_math=False, annotation_clip=False, arrowprops=arrow,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
                   "alpha": 0.75}, **style)
-        label.set_gid("label")
+        label.set_gid(f"label-{len(self.obstacles)}")  # SVG ids must be unique
         return label
 
     # ----------------------------------------------------------------- helpers
@@ -649,7 +669,7 @@ class _Drawing:
     def _add_obstacles(self, xs: Sequence[float], ys: Sequence[float], size_pt: float) -> None:
         half = size_pt / 2 * self.figure.dpi / 72
         for px, py in self.ax.transData.transform(list(zip(xs, ys, strict=True))):
-            self.obstacles.append(_bbox(px - half, py - half, px + half, py + half))
+            self.marks.add((px - half, py - half, px + half, py + half))
 
     def _renderer(self):
         return self.figure.canvas.get_renderer()
@@ -746,15 +766,53 @@ def _km_text(km: float) -> str:
 def _wrap(text: str, width_pt: float, font_pt: float) -> list[str]:
     # DejaVu Sans Bold averages ~0.62 em per character.
     chars = max(20, int(width_pt / (font_pt * 0.62)))
-    return textwrap.wrap(text, chars)[:3] or [""]
+    lines = textwrap.wrap(" ".join(text.split()), chars, break_long_words=False,
+                          break_on_hyphens=False) or [""]
+    if len(lines) > MAX_TITLE_LINES:  # a headline, not an article: end the last line with …
+        last = " ".join(lines[MAX_TITLE_LINES - 1:])
+        lines = [*lines[:MAX_TITLE_LINES - 1], last[:chars - 1].rstrip() + "\u2026"]
+    return lines
 
 
-def _bbox(x0: float, y0: float, x1: float, y1: float):
-    from matplotlib.transforms import Bbox
+_LABEL_STYLES = {
+    "event": {"fontsize": 8, "fontweight": "bold", "color": TEXT_COLOR},
+    "place": {"fontsize": 7, "color": TEXT_COLOR},
+    "station": {"fontsize": 6.5, "color": MUTED_TEXT_COLOR, "fontstyle": "italic"},
+}
+_COUNTRY_STYLE = {"fontsize": 7.5, "color": "#9a9a9a", "fontweight": "bold"}
+_PROVINCE_STYLE = {"fontsize": 6.5, "color": "#a5a5a5", "fontstyle": "italic"}
+# East, west, the diagonals, then north and south: where a reader looks for a name first.
+_DIRECTIONS = ((1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1), (0, -1))
 
-    return Bbox([[min(x0, x1), min(y0, y1)], [max(x0, x1), max(y0, y1)]])
+
+class _Obstacles:
+    """Boxes (x0, y0, x1, y1 in pixels) a label must not cover, tested all at once."""
+
+    def __init__(self):
+        self._boxes: list[tuple[float, float, float, float]] = []
+        self._array = None
+
+    def __len__(self) -> int:
+        return len(self._boxes)
+
+    def add(self, box) -> None:
+        x0, y0, x1, y1 = (float(v) for v in box)
+        self._boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+        self._array = None
+
+    def free(self, box) -> bool:
+        import numpy as np
+
+        if not self._boxes:
+            return True
+        if self._array is None:
+            self._array = np.asarray(self._boxes)
+        b = self._array
+        x0, y0, x1, y1 = box
+        hit = (b[:, 0] < x1) & (b[:, 2] > x0) & (b[:, 1] < y1) & (b[:, 3] > y0)
+        return not bool(hit.any())
 
 
-def _inside(box, frame) -> bool:
-    return (box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0
-            and box.y1 <= frame.y1)
+def _box_inside(box, frame) -> bool:
+    x0, y0, x1, y1 = box
+    return x0 >= frame.x0 and x1 <= frame.x1 and y0 >= frame.y0 and y1 <= frame.y1

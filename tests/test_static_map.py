@@ -1,0 +1,316 @@
+"""maps.static: the print/article image (PNG and SVG) and `incimap map --png/--svg`."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("matplotlib")
+
+from incimap.geo.exceptions import InputError  # noqa: E402
+from incimap.geo.models import Incident, Place, Route, Station  # noqa: E402
+from incimap.maps import static, styles  # noqa: E402
+
+HOSTILE_TITLE = "Blast $\\frac{1}{2}$ <script>alert(1)</script> {{7*7}} & more"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def seed_inputs(seed_extraction):
+    """What `incimap map` draws for the seed: one marker per event, the route, the mentions."""
+    from incimap import seeds
+    from incimap.geo.curated import load_curated
+    from incimap.geo.events import one_per_event
+    from incimap.geo.route import load_route
+
+    curated = load_curated(seeds.CURATED_INCIDENTS)
+    shown = one_per_event([*seed_extraction.incidents, *curated])
+    return {"incidents": shown, "route": load_route(seeds.DEFAULT_ROUTE),
+            "mentions": seed_extraction.mentions}
+
+
+@pytest.fixture(scope="module")
+def seed_figure(seed_inputs):
+    return static.render(seed_inputs["incidents"], route=seed_inputs["route"],
+                         mentions=seed_inputs["mentions"], title="Seed map")
+
+
+@pytest.fixture(scope="module")
+def seed_png(seed_figure, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("static") / "seed.png"
+    static.save(seed_figure, path)
+    return path
+
+
+def _hex_rgb(color: str) -> np.ndarray:
+    return np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+
+
+def _pixels_of(image: np.ndarray, color: str, tolerance: float = 12.0) -> np.ndarray:
+    rgb = image[..., :3] * 255.0
+    return np.all(np.abs(rgb - _hex_rgb(color)) <= tolerance, axis=-1)
+
+
+def _legend_texts(figure) -> list[str]:
+    legend = figure.axes[0].get_legend()
+    return [] if legend is None else [t.get_text() for t in legend.get_texts()]
+
+
+def _svg_texts(path: Path) -> list[str]:
+    root = ET.parse(path).getroot()
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG_NS}text")]
+
+
+def _station_route(name: str = "Test line") -> Route:
+    return Route(name=name, stations=(
+        Station("North End", 31.0, 67.0, km=0.0), Station("Middle", 30.5, 67.5, km=80.0),
+        Station("South End", 30.0, 68.0, km=160.0)))
+
+
+def _incident(id_: str, event_type: str, lat: float | None, lon: float | None,
+              fatalities: int = 0, name: str = "Somewhere") -> Incident:
+    where = None if lat is None else Place(name=name, lat=lat, lon=lon, feature_type="town",
+                                           country="PK", gazetteer_id=f"t:{id_}")
+    return Incident(id=id_, title=id_, event_type=event_type, sub_event_type="",
+                    event_date="2025-03-11", time_precision=1,
+                    location=where, fatalities=fatalities)
+
+
+# --------------------------------------------------------------------------- the seed PNG
+
+
+def test_seed_png_has_the_asked_size_and_is_not_blank(seed_png):
+    import matplotlib.image as mpimg
+
+    image = mpimg.imread(seed_png)
+    assert image.shape[:2] == (static.DEFAULT_SIZE_PX[1], static.DEFAULT_SIZE_PX[0])
+    colours = np.unique((image[..., :3] * 255).astype(np.uint8).reshape(-1, 3), axis=0)
+    assert len(colours) > 200
+    background = _pixels_of(image, "#ffffff", tolerance=2)
+    assert (~background).mean() > 0.25  # outlines, sea, route, markers
+
+
+def test_seed_legend_lists_the_event_types_route_and_stations(seed_figure, seed_inputs):
+    texts = _legend_texts(seed_figure)
+    types = {i.event_type for i in seed_inputs["incidents"] if i.location}
+    assert types and types <= set(texts)
+    assert f"Railway: {seed_inputs['route'].name}" in texts
+    assert "Station" in texts
+    assert not any(t in texts for t in styles.EVENT_STYLES if t not in types)
+
+
+def test_seed_png_shows_the_legend_colours_inside_the_legend(seed_figure, seed_png,
+                                                             seed_inputs):
+    import matplotlib.image as mpimg
+
+    image = mpimg.imread(seed_png)
+    box = seed_figure.axes[0].get_legend().get_window_extent(
+        seed_figure.canvas.get_renderer())
+    height = image.shape[0]
+    inside = image[int(height - box.y1):int(height - box.y0), int(box.x0):int(box.x1)]
+    assert inside.size
+    for event_type in {i.event_type for i in seed_inputs["incidents"] if i.location}:
+        colour = styles.EVENT_STYLES[event_type]["color"]
+        assert _pixels_of(inside, colour).sum() >= 20, event_type
+        assert _pixels_of(image, colour).sum() > _pixels_of(inside, colour).sum()  # markers
+
+
+def test_every_event_place_is_labelled_without_overlaps(seed_figure, seed_inputs):
+    ax = seed_figure.axes[0]
+    renderer = seed_figure.canvas.get_renderer()
+    labels = [t for t in ax.texts if (t.get_gid() or "").startswith("label-")]
+    names = " ".join(t.get_text() for t in labels)
+    for incident in seed_inputs["incidents"]:
+        if incident.location:
+            assert incident.location.name in names
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+    frame = ax.get_window_extent(renderer)
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1
+               for b in boxes)
+
+
+def test_view_holds_every_incident_and_station(seed_figure, seed_inputs):
+    ax = seed_figure.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    for collection in ax.collections:
+        if collection.get_gid() == "incidents":
+            points = collection.get_offsets()
+            assert len(points) == sum(1 for i in seed_inputs["incidents"] if i.location)
+            assert np.all((points[:, 0] > x0) & (points[:, 0] < x1))
+            assert np.all((points[:, 1] > y0) & (points[:, 1] < y1))
+            break
+    else:
+        pytest.fail("no incident markers")
+
+
+def test_scale_bar_length_matches_geodesic_distance(seed_figure, seed_inputs):
+    """The bar's km per map unit equals the geodesic km per map unit between two stations."""
+    from pyproj import Geod
+
+    ax = seed_figure.axes[0]
+    bars = [p for p in ax.patches if p.get_gid() == "scalebar"]
+    label = next(t for t in ax.texts if t.get_gid() == "scalebar-label")
+    km = float(label.get_text().replace(",", "").split()[0])
+    length = sum(p.get_width() for p in bars)
+    stations = seed_inputs["route"].stations
+    first, last = stations[0], stations[-1]
+    dots = next(c for c in ax.collections
+                if len(c.get_offsets()) == len(stations) and c.get_gid() != "incidents")
+    (ax_, ay), (bx, by) = dots.get_offsets()[0], dots.get_offsets()[-1]
+    _, _, metres = Geod(ellps="WGS84").inv(first.lon, first.lat, last.lon, last.lat)
+    map_units = float(np.hypot(bx - ax_, by - ay))
+    assert km / length == pytest.approx(metres / 1000 / map_units, rel=0.02)
+
+
+def test_long_title_wraps_and_ends_with_an_ellipsis():
+    words = " ".join(f"word{i}" for i in range(200))
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4)], title=words)
+    title = next(t for t in figure.texts if t.get_gid() == "title").get_text()
+    lines = title.split("\n")
+    assert len(lines) == static.MAX_TITLE_LINES
+    assert lines[0].startswith("word0 word1") and lines[-1].endswith("\u2026")
+
+
+def test_title_and_attribution_name_the_sources(seed_figure):
+    texts = {t.get_gid(): t.get_text() for t in seed_figure.texts}
+    assert texts["title"] == "Seed map"
+    assert "GeoNames (CC BY 4.0)" in texts["attribution"]
+    assert "Natural Earth" in texts["attribution"]
+    assert "incident-mapper" in texts["attribution"]
+
+
+# --------------------------------------------------------------------------- SVG, safety
+
+
+def test_svg_is_xml_with_the_title_and_legend_labels(seed_figure, tmp_path):
+    path = tmp_path / "seed.svg"
+    static.save(seed_figure, path)
+    texts = _svg_texts(path)
+    assert "Seed map" in texts
+    for label in _legend_texts(seed_figure):
+        assert label in texts
+
+
+def test_hostile_headline_and_route_name_appear_literally(tmp_path):
+    route = _station_route(name="Line $x^2$ <b>bold</b> {{7*7}}")
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4, 3)], route=route,
+                           title=HOSTILE_TITLE)
+    path = tmp_path / "hostile.svg"
+    static.save(figure, path)
+    raw = path.read_text(encoding="utf-8")
+    assert "<script" not in raw and "<b>" not in raw
+    assert "&lt;script&gt;" in raw
+    texts = _svg_texts(path)
+    # Dollars, backslashes and braces kept, not typeset (the title may wrap onto lines).
+    assert HOSTILE_TITLE in " ".join(texts)
+    assert f"Railway: {route.name}" in texts
+    title = next(t for t in figure.texts if t.get_gid() == "title")
+    assert title.get_parse_math() is False
+
+
+def test_same_input_gives_the_same_bytes(tmp_path):
+    route = _station_route()
+    incidents = [_incident("a", "Battles", 30.5, 67.4, 12, "Alpha"),
+                 _incident("b", "Riots", 30.2, 67.9, 0, "Beta")]
+    outputs = []
+    for run in range(2):
+        figure = static.render(incidents, route=route, title="Same")
+        for fmt in ("png", "svg"):
+            path = tmp_path / f"{run}.{fmt}"
+            static.save(figure, path)
+            outputs.append(path.read_bytes())
+    png_a, svg_a, png_b, svg_b = outputs
+    assert png_a == png_b and svg_a == svg_b
+    assert b"<dc:date>" not in svg_a
+    assert b"tIME" not in png_a  # no timestamp chunk
+
+
+def test_unmapped_incidents_are_counted_in_the_note():
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4),
+                            _incident("b", "Battles", None, None)], title="t")
+    note = next(t.get_text() for t in figure.texts if t.get_gid() == "attribution")
+    assert note.startswith("1 incident without a known place not shown")
+
+
+def test_unknown_event_types_get_the_html_maps_extra_colours():
+    figure = static.render([_incident("a", "Looting spree", 30.5, 67.4)], title="t")
+    markers = next(c for c in figure.axes[0].collections if c.get_gid() == "incidents")
+    expected = styles.event_styles(["Looting spree"])["Looting spree"]["color"]
+    assert np.allclose(markers.get_facecolor()[0][:3], _hex_rgb(expected) / 255, atol=0.01)
+    assert "Looting spree" in _legend_texts(figure)
+
+
+def test_save_refuses_an_unknown_format(tmp_path):
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4)], title="t")
+    with pytest.raises(InputError, match="image format"):
+        static.save(figure, tmp_path / "map.gif")
+    assert not list(tmp_path.iterdir())
+
+
+def test_size_and_dpi_set_the_pixels(tmp_path):
+    import matplotlib.image as mpimg
+
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4)], title="t",
+                           size=(640, 480), dpi=96)
+    path = tmp_path / "small.png"
+    static.save(figure, path)
+    assert mpimg.imread(path).shape[:2] == (480, 640)
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "incimap.geo", "map", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_cli_png_writes_the_seed_image_and_no_html(tmp_path):
+    import matplotlib.image as mpimg
+
+    run = _cli("--png", "seed.png", "--svg", "seed.svg", "--size", "800x600", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert mpimg.imread(tmp_path / "seed.png").shape[:2] == (600, 800)
+    ET.parse(tmp_path / "seed.svg")
+    assert not (tmp_path / "map.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seed.png", "seed.svg"]  # no temps
+
+
+def test_cli_png_with_output_writes_both(tmp_path):
+    run = _cli("--png", "seed.png", "-o", "seed.html", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "seed.png").stat().st_size > 10_000
+    assert "<html" in (tmp_path / "seed.html").read_text(encoding="utf-8").lower()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--png", "missing/x.png"], "output folder does not exist"),
+    (["--svg", "."], "is a folder"),
+    (["--png", "-"], "--png needs a file name"),
+    (["--png", "x.png", "--size", "12"], "--size must be WIDTHxHEIGHT"),
+])
+def test_cli_bad_image_option_is_one_line(args, message, tmp_path):
+    run = _cli(*args, cwd=tmp_path)
+    assert run.returncode == 2
+    assert message in run.stderr and run.stderr.count("\n") == 1
+    assert run.stderr.startswith("incimap: ") and "Traceback" not in run.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_map_help_documents_the_image_options_without_importing_matplotlib(tmp_path):
+    code = ("import sys; from incimap.geo.cli import main\n"
+            "try:\n    main(['map', '--help'])\nexcept SystemExit: pass\n"
+            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "--png" in run.stdout and "--svg" in run.stdout
+    assert "only when -o is given" in " ".join(run.stdout.split())
