@@ -53,9 +53,10 @@ PLACE_DOT_PT = 6.0
 STATION_DOT_PT = 4.0
 
 PAD_FRACTION = 0.08  # of the data's span, on each side
-MIN_HALF_SPAN_M = 25_000.0  # one place alone still shows its surroundings
+MIN_HALF_SPAN_M = 60_000.0  # one place alone still shows its surroundings
 OUTLINE_MARGIN_DEG = 3.0  # outlines kept beyond the view, so borders run off the edge
 WIDE_SPAN_DEG = 60.0  # wider than this, a transverse Mercator distorts too much
+SEAM_DEG = 0.05  # half-width of the strip cut out along the projection's far meridian
 MAX_TITLE_LINES = 3
 LABEL_OFFSET_PT = 6.0
 MAX_LABELS = 30
@@ -225,13 +226,14 @@ class _Drawing:
         import geopandas as gpd
 
         points = [*_lon_lats(self.incidents), *_lon_lats(self.stations),
-                  *_lon_lats(_primary(self.mentions))]
-        if not points:
-            points = [(0.0, 0.0)]
+                  *_lon_lats(_primary(self.mentions))] or _lon_lats(self.mentions)
+        if not points:  # nothing located: the inhabited world, so the image still says so
+            points = [(-170.0, -50.0), (170.0, 75.0)]
         lons = [p[0] for p in points]
         lats = [p[1] for p in points]
         west, east, south, north = min(lons), max(lons), min(lats), max(lats)
         lon_0, lat_0 = (west + east) / 2, (south + north) / 2
+        self.lon_0 = lon_0
         if east - west > WIDE_SPAN_DEG or north - south > WIDE_SPAN_DEG:
             self.crs = f"+proj=eqearth +lon_0={lon_0:.4f} +datum=WGS84 +units=m +no_defs"
         else:
@@ -287,7 +289,7 @@ class _Drawing:
     def _outlines(self) -> None:
         import geopandas as gpd
         import shapely
-        from shapely.geometry import shape
+        from shapely.geometry import box, shape
 
         from incimap.maps.basemaps import outline_basemap
 
@@ -296,21 +298,31 @@ class _Drawing:
         if not basemap:
             return
         view = self._view_lonlat()
+        # A polygon across the projection's far meridian would be smeared over the world.
+        far = self.lon_0 + 180.0 if self.lon_0 < 0 else self.lon_0 - 180.0
+        seam = box(far - SEAM_DEG, -90.0, far + SEAM_DEG, 90.0)
         self.area_labels: list[tuple[str, object, str]] = []
         for kind in ("countries", "provinces"):
             feats = basemap[kind]
             if not feats:
                 continue
-            geoms = [shapely.clip_by_rect(shape(f["geometry"]), *view) for f in feats]
+            geoms = [shapely.clip_by_rect(shape(f["geometry"]), *view).difference(seam)
+                     for f in feats]
             names = [f["properties"]["name"] for f in feats]
             codes = [f["properties"]["country"].upper() for f in feats]
             frame = gpd.GeoDataFrame({"name": names, "code": codes}, geometry=geoms,
                                      crs="EPSG:4326")
-            frame = self._to_map(frame[~frame.geometry.is_empty])
+            frame = frame[~frame.geometry.is_empty]
+            if frame.empty:
+                continue
+            frame = self._to_map(frame)
+            # Reprojected rings can touch themselves near the edge of a wide projection.
+            frame = frame.set_geometry(frame.geometry.make_valid())
             if kind == "countries":
                 fills = [FOCUS_LAND_COLOR if c in focus else LAND_COLOR for c in frame["code"]]
                 frame.plot(ax=self.ax, color=fills, edgecolor=BORDER_COLOR, linewidth=0.7,
                            zorder=1)
+                self.ax.collections[-1].set_gid("countries")
             else:
                 frame.plot(ax=self.ax, facecolor="none", edgecolor=PROVINCE_COLOR,
                            linewidth=0.5, linestyle=(0, (3, 2)), zorder=1.5)
@@ -371,7 +383,7 @@ class _Drawing:
                        markerfacecolor=color, markeredgecolor="white"),
                 f"Place named: {styles.role_label(role)}"))
             self._add_obstacles(part.geometry.x, part.geometry.y, PLACE_DOT_PT)
-        self.place_points = pts[pts["role"] == "event"]
+        self.place_points = pts
 
     def _incidents(self) -> None:
         from matplotlib.lines import Line2D
@@ -566,9 +578,11 @@ class _Drawing:
         places = getattr(self, "place_points", None)
         if places is not None:
             seen = set()
-            for x, y, name in sorted(zip(places.geometry.x, places.geometry.y,
-                                         places["location"], strict=True),
-                                     key=lambda t: (str(t[2]), t[0], t[1])):
+            # Where it happened first, then the journey's and the victims' places.
+            for _, x, y, name in sorted(zip(places["role"] != "event", places.geometry.x,
+                                            places.geometry.y, places["location"],
+                                            strict=True),
+                                        key=lambda t: (t[0], str(t[3]), t[1], t[2])):
                 key = (str(name), round(x), round(y))
                 if name and key not in seen:
                     seen.add(key)
@@ -589,11 +603,15 @@ class _Drawing:
         return out
 
     def _visible_part(self, geom):
+        import shapely.errors
         from shapely.geometry import box
 
         x0, x1 = self.ax.get_xlim()
         y0, y1 = self.ax.get_ylim()
-        part = geom.intersection(box(x0, y0, x1, y1))
+        try:
+            part = geom.intersection(box(x0, y0, x1, y1))
+        except shapely.errors.GEOSException:  # a broken outline gets no name, not a failure
+            return None
         area = (x1 - x0) * (y1 - y0)
         # Too small a sliver in view to carry a name.
         return None if part.is_empty or part.area < 0.01 * area else part

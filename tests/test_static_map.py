@@ -122,6 +122,8 @@ def test_seed_png_shows_the_legend_colours_inside_the_legend(seed_figure, seed_p
 
 
 def test_every_event_place_is_labelled_without_overlaps(seed_figure, seed_inputs):
+    from matplotlib.text import Text
+
     ax = seed_figure.axes[0]
     renderer = seed_figure.canvas.get_renderer()
     labels = [t for t in ax.texts if (t.get_gid() or "").startswith("label-")]
@@ -129,12 +131,80 @@ def test_every_event_place_is_labelled_without_overlaps(seed_figure, seed_inputs
     for incident in seed_inputs["incidents"]:
         if incident.location:
             assert incident.location.name in names
-    boxes = [t.get_window_extent(renderer) for t in labels]
+    boxes = [Text.get_window_extent(t, renderer) for t in labels]
     for a, b in itertools.combinations(boxes, 2):
         assert not a.overlaps(b)
     frame = ax.get_window_extent(renderer)
     assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1
                for b in boxes)
+
+
+def test_labels_cover_no_incident_marker_and_name_the_termini_and_countries(seed_figure,
+                                                                          seed_inputs):
+    from matplotlib.text import Text
+
+    ax = seed_figure.axes[0]
+    renderer = seed_figure.canvas.get_renderer()
+    labels = [t for t in ax.texts if (t.get_gid() or "").startswith("label-")]
+    markers = next(c for c in ax.collections if c.get_gid() == "incidents")
+    scale = seed_figure.dpi / 72
+    for (px, py), size in zip(ax.transData.transform(markers.get_offsets()),
+                              markers.get_sizes(), strict=True):
+        half = np.sqrt(size) / 2 * scale
+        for label in labels:
+            box = Text.get_window_extent(label, renderer)  # the words, not the leader line
+            assert not (box.x0 < px + half and box.x1 > px - half and box.y0 < py + half
+                        and box.y1 > py - half), label.get_text()
+    texts = {t.get_text() for t in ax.texts}
+    stations = seed_inputs["route"].stations
+    for terminus in (stations[0], stations[-1]):  # by its own label or a place's there
+        assert any(terminus.name.split()[0] in t for t in texts), terminus.name
+    assert any(t.isupper() and len(t) > 3 for t in texts)  # a country's name
+
+
+def test_smaller_markers_are_drawn_over_larger_ones():
+    incidents = [_incident("small", "Battles", 30.5, 67.4, 0),
+                 _incident("big", "Riots", 30.5, 67.4, 500),
+                 _incident("mid", "Protests", 30.5, 67.4, 20)]
+    figure = static.render(incidents, title="t")
+    markers = next(c for c in figure.axes[0].collections if c.get_gid() == "incidents")
+    sizes = list(markers.get_sizes())
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
+
+
+def test_curated_incidents_have_the_html_maps_black_outline():
+    incidents = [_incident("auto", "Battles", 30.5, 67.4, 5)]
+    curated = [_incident("checked", "Battles", 30.2, 67.9, 50)]
+    figure = static.render(incidents, curated=curated, title="t")
+    markers = next(c for c in figure.axes[0].collections if c.get_gid() == "incidents")
+    edges = [tuple(np.round(e[:3], 2)) for e in markers.get_edgecolor()]
+    assert edges == [(0.0, 0.0, 0.0), (1.0, 1.0, 1.0)]  # the bigger, curated one first
+    assert "Curated (verified): black outline" in _legend_texts(figure)
+
+
+def test_legend_goes_to_a_corner_without_incidents():
+    # Incidents in the upper left and lower left of their own extent.
+    incidents = [_incident("a", "Battles", 31.0, 67.0), _incident("b", "Battles", 30.0, 67.0),
+                 _incident("c", "Battles", 30.0, 68.0), _incident("d", "Battles", 30.9, 67.1)]
+    figure = static.render(incidents, title="t")
+    legend = figure.axes[0].get_legend()
+    assert legend._loc == 1  # matplotlib's code for "upper right"
+
+
+@pytest.mark.parametrize("source, expected", [
+    (None, None),
+    ("stops from Wikipedia (Some Line)", "Route: Wikipedia (CC BY-SA 4.0)"),
+    ("survey by the railway board", "Route: survey by the railway board"),
+    ("x" * 200, "Route: " + "x" * (static.ROUTE_SOURCE_CHARS - 1) + "\u2026"),
+])
+def test_attribution_credits_the_route_source(source, expected):
+    text = static.attribution(source)
+    assert text.startswith("Places: GeoNames (CC BY 4.0)")
+    assert text.endswith("Map: incident-mapper")
+    if expected is None:
+        assert "Route" not in text
+    else:
+        assert expected in text
 
 
 def test_view_holds_every_incident_and_station(seed_figure, seed_inputs):
@@ -246,6 +316,34 @@ def test_unknown_event_types_get_the_html_maps_extra_colours():
     expected = styles.event_styles(["Looting spree"])["Looting spree"]["color"]
     assert np.allclose(markers.get_facecolor()[0][:3], _hex_rgb(expected) / 255, atol=0.01)
     assert "Looting spree" in _legend_texts(figure)
+
+
+def test_nothing_located_still_draws_a_world_map(tmp_path):
+    figure = static.render([_incident("a", "Battles", None, None)], title="Nowhere")
+    (x0, x1) = figure.axes[0].get_xlim()
+    assert x1 - x0 > 20_000_000  # metres: the world, not a blank square at 0, 0
+    assert any(c.get_gid() == "countries" for c in figure.axes[0].collections)
+    static.save(figure, tmp_path / "nowhere.png")
+
+
+def test_a_single_place_shows_its_surroundings():
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4)], title="t")
+    (x0, x1), (y0, y1) = figure.axes[0].get_xlim(), figure.axes[0].get_ylim()
+    assert min(x1 - x0, y1 - y0) >= 2 * static.MIN_HALF_SPAN_M
+
+
+def test_countries_across_the_far_meridian_are_not_smeared_over_the_map():
+    """Data around the world: no outline may stretch from one side of the map to the other
+    (Alaska crosses the meridian opposite the view's centre here)."""
+    incidents = [_incident("a", "Protests", 40.7, -74.0), _incident("b", "Protests", 33.7, 73.1),
+                 _incident("c", "Protests", -33.9, 151.2)]
+    figure = static.render(incidents, title="World")
+    ax = figure.axes[0]
+    (x0, x1) = ax.get_xlim()
+    countries = next(c for c in ax.collections if c.get_gid() == "countries")
+    widths = [np.ptp(ring[:, 0]) for path in countries.get_paths()
+              for ring in path.to_polygons() if len(ring)]
+    assert widths and max(widths) < 0.9 * (x1 - x0)
 
 
 def test_save_refuses_an_unknown_format(tmp_path):
