@@ -58,6 +58,11 @@ OUTLINE_MARGIN_DEG = 3.0  # outlines kept beyond the view, so borders run off th
 WIDE_SPAN_DEG = 60.0  # wider than this, a transverse Mercator distorts too much
 SEAM_DEG = 0.05  # half-width of the strip cut out along the projection's far meridian
 MAX_TITLE_LINES = 3
+INSET_FRACTION = 0.22  # of the map's width, for the locator's side
+INSET_ZOOM_OUT = 4.0  # the locator spans this many times the view
+INSET_MIN_HALF_M = 1_500_000.0  # at least a region around a single town
+INSET_MAX_HALF_M = 5_000_000.0  # at most a continent (an azimuthal view stays readable)
+INSET_VIEW_COLOR = TEXT_COLOR  # not red: red is the Battles colour
 LABEL_OFFSET_PT = 6.0
 MAX_LABELS = 30
 SCALE_FRACTION = 0.22  # of the map's width, at most, for the scale bar
@@ -183,6 +188,8 @@ class _Drawing:
         self._places()
         self._incidents()
         self._legend()
+        if outlines:
+            self._inset()
         self._scale_bar()
         self._north_arrow()
         self._place_labels()
@@ -259,30 +266,26 @@ class _Drawing:
         self.ax.set_ylim(cy - half_h, cy + half_h)
         self.ax.set_aspect("equal", adjustable="box")
         self.ax.set_autoscale_on(False)
+        # The inset locator: an equal-area view some times wider, centred on the data.
+        self.inset_lonlat = None
+        if self.crs.startswith("+proj=tmerc"):
+            centre = gpd.GeoSeries.from_xy([cx], [cy], crs=self.crs).to_crs("EPSG:4326")
+            lon_c, lat_c = float(centre.x.iloc[0]), float(centre.y.iloc[0])
+            self.inset_crs = (f"+proj=laea +lat_0={lat_c:.4f} +lon_0={lon_c:.4f} "
+                              "+datum=WGS84 +units=m +no_defs")
+            half = min(max(INSET_ZOOM_OUT * max(half_w, half_h), INSET_MIN_HALF_M),
+                       INSET_MAX_HALF_M)
+            self.inset_limits = (-half, half)
+            self.inset_lonlat = _edges_lonlat(self.inset_crs, self.inset_limits,
+                                              self.inset_limits, 0.0)
 
     def _to_map(self, frame):
         return frame.to_crs(self.crs)
 
     def _view_lonlat(self) -> tuple[float, float, float, float]:
         """The view's lon/lat bounds (from its edges), with a margin."""
-        import numpy as np
-        from pyproj import Transformer
-
-        x0, x1 = self.ax.get_xlim()
-        y0, y1 = self.ax.get_ylim()
-        xs = np.concatenate([np.linspace(x0, x1, 9), np.full(9, x1), np.linspace(x0, x1, 9),
-                             np.full(9, x0)])
-        ys = np.concatenate([np.full(9, y0), np.linspace(y0, y1, 9), np.full(9, y1),
-                             np.linspace(y0, y1, 9)])
-        back = Transformer.from_crs(self.crs, "EPSG:4326", always_xy=True)
-        lons, lats = back.transform(xs, ys)
-        lons, lats = np.asarray(lons), np.asarray(lats)
-        ok = np.isfinite(lons) & np.isfinite(lats)
-        if not ok.any():
-            return -180.0, -90.0, 180.0, 90.0
-        m = OUTLINE_MARGIN_DEG
-        return (max(-180.0, float(lons[ok].min()) - m), max(-90.0, float(lats[ok].min()) - m),
-                min(180.0, float(lons[ok].max()) + m), min(90.0, float(lats[ok].max()) + m))
+        return _edges_lonlat(self.crs, self.ax.get_xlim(), self.ax.get_ylim(),
+                             OUTLINE_MARGIN_DEG)
 
     # ----------------------------------------------------------------- layers
 
@@ -294,9 +297,12 @@ class _Drawing:
         from incimap.maps.basemaps import outline_basemap
 
         focus = set(self.incidents["country_code"]) if "country_code" in self.incidents else set()
-        basemap = outline_basemap(self.data_lonlat, (), focus)
+        # Countries for the inset too, when there is one: one read of the outlines.
+        basemap = outline_basemap(self.inset_lonlat or self.data_lonlat, (), focus)
         if not basemap:
             return
+        self.inset_countries = basemap["countries"]
+        self.focus = focus
         view = self._view_lonlat()
         # A polygon across the projection's far meridian would be smeared over the world.
         far = self.lon_0 + 180.0 if self.lon_0 < 0 else self.lon_0 - 180.0
@@ -462,6 +468,13 @@ class _Drawing:
 
     def _emptiest_corner(self) -> str:
         """The upper or left corner with the fewest marks under a legend-sized box."""
+        counts = self._corner_counts(0.4, 0.45)
+        self.legend_corner = min(counts, key=lambda name: (counts[name], list(counts).index(name)))
+        return self.legend_corner
+
+    def _corner_counts(self, across: float, up: float) -> dict[str, int]:
+        """Marks in a box ``across`` x ``up`` (fractions of the view) at each corner but the
+        lower right, which is the scale bar's."""
         import numpy as np
 
         xs, ys = [], []
@@ -474,11 +487,63 @@ class _Drawing:
         y0, y1 = self.ax.get_ylim()
         u = (np.asarray(xs) - x0) / (x1 - x0)
         v = (np.asarray(ys) - y0) / (y1 - y0)
-        # The lower right is the scale bar's.
-        corners = {"upper left": (u < 0.4) & (v > 0.55), "upper right": (u > 0.6) & (v > 0.55),
-                   "lower left": (u < 0.4) & (v < 0.45)}
-        counts = {name: int(mask.sum()) for name, mask in corners.items()}
-        return min(counts, key=lambda name: (counts[name], list(corners).index(name)))
+        corners = {"upper left": (u < across) & (v > 1 - up),
+                   "upper right": (u > 1 - across) & (v > 1 - up),
+                   "lower left": (u < across) & (v < up)}
+        return {name: int(mask.sum()) for name, mask in corners.items()}
+
+    def _inset(self) -> None:
+        """A small locator map in a free corner: the region, with the view outlined."""
+        if self.inset_lonlat is None or not getattr(self, "inset_countries", None):
+            return
+        import geopandas as gpd
+        import shapely
+        from shapely.geometry import box, shape
+
+        fig, renderer = self.figure, self._renderer()
+        frame = self.ax.get_window_extent(renderer)
+        side = INSET_FRACTION * frame.width
+        # Room for it: a corner left by the legend with no mark under the inset.
+        counts = self._corner_counts(side / frame.width + 0.02, side / frame.height + 0.02)
+        free = [c for c, n in counts.items() if n == 0 and c != getattr(self, "legend_corner", "")]
+        if not free:
+            return
+        corner = free[0]
+        margin = 8 * fig.dpi / 72
+        left = frame.x0 + margin if "left" in corner else frame.x1 - margin - side
+        bottom = frame.y1 - margin - side if "upper" in corner else frame.y0 + margin
+        width, height = fig.bbox.width, fig.bbox.height
+        inset = fig.add_axes((left / width, bottom / height, side / width, side / height))
+        inset.set_gid("inset")
+        inset.set_facecolor(SEA_COLOR)
+        inset.set_xticks([])
+        inset.set_yticks([])
+        for spine in inset.spines.values():
+            spine.set_color(TEXT_COLOR)
+            spine.set_linewidth(0.8)
+        inset.set_zorder(10)
+        area = box(*self.inset_lonlat)
+        geoms = [shapely.clip_by_rect(shape(f["geometry"]), *area.bounds)
+                 for f in self.inset_countries]
+        codes = [f["properties"]["country"].upper() for f in self.inset_countries]
+        countries = gpd.GeoDataFrame({"code": codes}, geometry=geoms, crs="EPSG:4326")
+        countries = countries[~countries.geometry.is_empty].to_crs(self.inset_crs)
+        countries = countries.set_geometry(countries.geometry.make_valid())
+        fills = [FOCUS_LAND_COLOR if c in self.focus else LAND_COLOR
+                 for c in countries["code"]]
+        countries.plot(ax=inset, color=fills, edgecolor=BORDER_COLOR, linewidth=0.3)
+        # The main view, outlined where it lies in the region.
+        (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
+        view = gpd.GeoSeries([box(x0, y0, x1, y1).segmentize((x1 - x0) / 16)], crs=self.crs)
+        view.to_crs(self.inset_crs).plot(ax=inset, facecolor="none",
+                                         edgecolor=INSET_VIEW_COLOR, linewidth=1.2)
+        inset.collections[-1].set_gid("inset-view")
+        inset.set_xlim(*self.inset_limits)
+        inset.set_ylim(*self.inset_limits)
+        inset.set_aspect("equal", adjustable="box")
+        inset.set_xlabel("")
+        inset.set_ylabel("")
+        self.obstacles.add(inset.get_window_extent(renderer).extents)
 
     def _scale_bar(self) -> None:
         """A bar of a round number of km, lower right; km measured geodesically there."""
@@ -691,6 +756,29 @@ class _Drawing:
 
     def _renderer(self):
         return self.figure.canvas.get_renderer()
+
+
+def _edges_lonlat(crs, xlim, ylim, margin: float) -> tuple[float, float, float, float]:
+    """Lon/lat bounds of a rectangle of ``crs`` (from points along its edges), widened by
+    ``margin`` degrees."""
+    import numpy as np
+    from pyproj import Transformer
+
+    (x0, x1), (y0, y1) = xlim, ylim
+    along = np.linspace(0.0, 1.0, 9)
+    xs = np.concatenate([x0 + along * (x1 - x0), np.full(9, x1), x0 + along * (x1 - x0),
+                         np.full(9, x0)])
+    ys = np.concatenate([np.full(9, y0), y0 + along * (y1 - y0), np.full(9, y1),
+                         y0 + along * (y1 - y0)])
+    lons, lats = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(xs, ys)
+    lons, lats = np.asarray(lons), np.asarray(lats)
+    ok = np.isfinite(lons) & np.isfinite(lats)
+    if not ok.any():
+        return -180.0, -90.0, 180.0, 90.0
+    return (max(-180.0, float(lons[ok].min()) - margin),
+            max(-90.0, float(lats[ok].min()) - margin),
+            min(180.0, float(lons[ok].max()) + margin),
+            min(90.0, float(lats[ok].max()) + margin))
 
 
 def _located(frame):

@@ -346,6 +346,32 @@ def test_countries_across_the_far_meridian_are_not_smeared_over_the_map():
     assert widths and max(widths) < 0.9 * (x1 - x0)
 
 
+def test_inset_locator_shows_the_view_in_a_free_corner():
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4, 5)], title="t")
+    main = figure.axes[0]
+    inset = next(ax for ax in figure.axes if ax.get_gid() == "inset")
+    renderer = figure.canvas.get_renderer()
+    outer, box = main.get_window_extent(renderer), inset.get_window_extent(renderer)
+    assert outer.x0 <= box.x0 and box.x1 <= outer.x1 and outer.y0 <= box.y0 <= box.y1 <= outer.y1
+    assert box.width < 0.3 * outer.width
+    marker = next(c for c in main.collections if c.get_gid() == "incidents")
+    px, py = main.transData.transform(marker.get_offsets())[0]
+    assert not (box.x0 <= px <= box.x1 and box.y0 <= py <= box.y1)
+    # The view's outline sits inside the region shown, and is much smaller.
+    view = next(c for c in inset.collections if c.get_gid() == "inset-view")
+    extent = view.get_paths()[0].get_extents()
+    (x0, x1), (y0, y1) = inset.get_xlim(), inset.get_ylim()
+    assert x0 < extent.x0 < extent.x1 < x1 and y0 < extent.y0 < extent.y1 < y1
+    assert extent.width < 0.5 * (x1 - x0)
+    assert any(c.get_gid() != "inset-view" for c in inset.collections)  # countries drawn
+
+
+def test_world_view_has_no_inset():
+    incidents = [_incident("a", "Protests", 40.7, -74.0), _incident("c", "Protests", -33.9, 151.2)]
+    figure = static.render(incidents, title="World")
+    assert not any(ax.get_gid() == "inset" for ax in figure.axes)
+
+
 def test_save_refuses_an_unknown_format(tmp_path):
     figure = static.render([_incident("a", "Battles", 30.5, 67.4)], title="t")
     with pytest.raises(InputError, match="image format"):
