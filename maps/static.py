@@ -19,6 +19,7 @@ Why it looks like this:
 
 from __future__ import annotations
 
+import contextlib
 import math
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -94,7 +95,7 @@ def draw(incidents, *, mentions=None, route=None, stations=None, title: str = ""
     route_frame, stations_frame), as a matplotlib ``Figure``."""
     import matplotlib
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC), _quiet_glyphs():
         return _Drawing(incidents, mentions, route, stations, title, size, dpi, outlines).figure
 
 
@@ -114,7 +115,7 @@ def save(figure, path: str | Path, fmt: str | None = None) -> int:
                          path=str(path))
     metadata = ({"Date": None, "Creator": CREATOR} if fmt == "svg"
                 else {"Software": CREATOR})
-    with matplotlib.rc_context(_RC), atomic_path(path) as tmp:
+    with matplotlib.rc_context(_RC), _quiet_glyphs(), atomic_path(path) as tmp:
         try:
             figure.savefig(tmp, format=fmt, dpi=figure.dpi, metadata=metadata)
         except OSError as e:
@@ -143,13 +144,22 @@ def attribution(route_source: str | None = None) -> str:
 
 _RC = {
     "font.family": "sans-serif",
-    "font.sans-serif": [FONT],
+    "font.sans-serif": [FONT],  # no fallback fonts: they differ between machines
     "text.usetex": False,
     "svg.hashsalt": SVG_HASH_SALT,
     "svg.fonttype": "none",  # real <text>: searchable and editable by a newsroom's designer
-    "path.simplify": True,
-    "axes.unicode_minus": True,
 }
+
+
+@contextlib.contextmanager
+def _quiet_glyphs():
+    """Characters DejaVu Sans lacks (CJK, some Urdu letters) draw as boxes; matplotlib's
+    warning per glyph would bury the command's own messages."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
+        yield
 
 
 # --------------------------------------------------------------------------- drawing
@@ -168,7 +178,7 @@ class _Drawing:
                              facecolor="white")
         FigureCanvasAgg(self.figure)
         self.incidents = _located(incidents)
-        self.unmapped = 0 if incidents is None else len(incidents) - len(self.incidents)
+        self.unmapped = len(incidents) - len(self.incidents)
         self.mentions = _located(mentions)
         self.route = route if route is not None and not route.empty else None
         self.stations = _located(stations)

@@ -286,6 +286,17 @@ def test_hostile_headline_and_route_name_appear_literally(tmp_path):
     assert title.get_parse_math() is False
 
 
+def test_characters_without_a_glyph_warn_nothing(tmp_path):
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure = static.render([_incident("a", "Battles", 30.5, 67.4, name="\u5317\u4eac")],
+                               title="\u5317\u4eac \u06c1")
+        static.save(figure, tmp_path / "glyphs.png")
+    assert not [w for w in caught if "Glyph" in str(w.message)]
+
+
 def test_same_input_gives_the_same_bytes(tmp_path):
     route = _station_route()
     incidents = [_incident("a", "Battles", 30.5, 67.4, 12, "Alpha"),
