@@ -123,6 +123,21 @@ def save(figure, path: str | Path, fmt: str | None = None) -> int:
         return tmp.stat().st_size
 
 
+MIN_SIZE_PX, MAX_SIZE_PX = 100, 10_000
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """(width, height) in pixels from ``"1200x900"``; InputError naming ``--size`` otherwise."""
+    from incimap.geo.exceptions import InputError
+
+    width, _, height = text.strip().lower().partition("x")
+    if not (width.isdigit() and height.isdigit()
+            and all(MIN_SIZE_PX <= int(v) <= MAX_SIZE_PX for v in (width, height))):
+        raise InputError(f"--size must be WIDTHxHEIGHT in pixels, each {MIN_SIZE_PX} to "
+                         f"{MAX_SIZE_PX:,}, got {text!r}")
+    return int(width), int(height)
+
+
 ROUTE_SOURCE_CHARS = 60
 
 

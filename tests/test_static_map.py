@@ -390,6 +390,17 @@ def test_save_refuses_an_unknown_format(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("text, size", [("1200x900", (1200, 900)), (" 640X480 ", (640, 480))])
+def test_parse_size_reads_width_and_height(text, size):
+    assert static.parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["12", "1200x", "x900", "50x50", "20000x900", "-5x-5", "1e3x900"])
+def test_parse_size_refuses_what_is_not_a_sensible_size(text):
+    with pytest.raises(InputError, match="--size must be WIDTHxHEIGHT"):
+        static.parse_size(text)
+
+
 def test_size_and_dpi_set_the_pixels(tmp_path):
     import matplotlib.image as mpimg
 

@@ -31,10 +31,10 @@ def map_command(
                              help="Load Leaflet from a CDN: a smaller file that needs internet."),
     all_reports: bool = typer.Option(False, "--all-reports",
                                      help="One marker per report, not one per event."),
-    png: Path = typer.Option(None, "--png", help="Also write a static PNG image for print "
-                                                 "and articles (only the image unless -o)."),
-    svg: Path = typer.Option(None, "--svg", help="Also write the static image as SVG "
-                                                 "(editable text; only the image unless -o)."),
+    png: Path = typer.Option(None, "--png", help="Write a static PNG image for print and "
+                                                 "articles (the HTML too only with -o)."),
+    svg: Path = typer.Option(None, "--svg", help="Write the static image as SVG, text "
+                                                 "editable (the HTML too only with -o)."),
     dpi: int = typer.Option(150, "--dpi", min=50, max=600,
                             help="Pixels per inch of the PNG (text scales with it)."),
     size: str = typer.Option("1200x900", "--size",
@@ -125,9 +125,6 @@ def map_command(
                    f"mentions, {size / 1e6:.2f} MB", err=True)
 
 
-_MAX_IMAGE_PX = 10_000
-
-
 def _image_outputs(png: Path | None, svg: Path | None, size: str) -> dict:
     """The image files asked for and their size in pixels, checked before any work."""
     if png is None and svg is None:
@@ -139,12 +136,9 @@ def _image_outputs(png: Path | None, svg: Path | None, size: str) -> dict:
             if str(path) == "-":
                 raise InputError(f"{option} needs a file name, not standard output")
             check_output_file(path)
-    width, _, height = size.lower().partition("x")
-    if not (width.isdigit() and height.isdigit()
-            and 100 <= int(width) <= _MAX_IMAGE_PX and 100 <= int(height) <= _MAX_IMAGE_PX):
-        raise InputError(f"--size must be WIDTHxHEIGHT in pixels, each 100 to "
-                         f"{_MAX_IMAGE_PX:,}, got {size!r}")
-    return {"png": png, "svg": svg, "size": (int(width), int(height))}
+    from incimap.maps.static import parse_size
+
+    return {"png": png, "svg": svg, "size": parse_size(size)}
 
 
 _ROUTE_REACH_KM = 200.0
