@@ -460,3 +460,38 @@ def test_map_help_documents_the_image_options_without_importing_matplotlib(tmp_p
     assert run.returncode == 0, run.stderr
     assert "--png" in run.stdout and "--svg" in run.stdout
     assert "only when -o is given" in " ".join(run.stdout.split())
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.mark.browser
+def test_svg_opens_in_chromium_with_its_text_and_runs_nothing(browser, tmp_path):
+    """The SVG as a newsroom's CMS would show it: drawn, text as text, no script, no fetch."""
+    import io
+
+    import matplotlib.image as mpimg
+
+    title = "Raid <script>window.pwned = 1</script> {{7*7}} $x$"
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4, 9, "Alpha")],
+                           route=_station_route(), title=title)
+    path = tmp_path / "map.svg"
+    static.save(figure, path)
+    context = browser.new_context(viewport={"width": 900, "height": 700})
+    requests: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(path.resolve().as_uri())
+    texts = page.evaluate("[...document.querySelectorAll('text')].map(t => t.textContent)")
+    pwned = page.evaluate("window.pwned === undefined")
+    size = page.evaluate("(() => { const b = document.documentElement.getBoundingClientRect();"
+                         " return [b.width, b.height]; })()")
+    shot = mpimg.imread(io.BytesIO(page.screenshot()), format="png")
+    context.close()
+    assert title in " ".join(texts) and "Alpha" in " ".join(texts)
+    assert pwned
+    assert requests == [path.resolve().as_uri()]
+    # Inches of the figure at CSS's 96 px per inch.
+    assert size == pytest.approx([px / static.DEFAULT_DPI * 96 for px in static.DEFAULT_SIZE_PX],
+                                 abs=2)
+    assert len(np.unique((shot[..., :3] * 255).astype(np.uint8).reshape(-1, 3), axis=0)) > 50
