@@ -72,10 +72,11 @@ SCALE_FRACTION = 0.22  # of the map's width, at most, for the scale bar
 def render(incidents: Iterable[Incident], route: Route | None = None,
            mentions: Iterable[Mention] = (), curated: Iterable[Incident] = (), *,
            title: str = "", size: tuple[int, int] = DEFAULT_SIZE_PX, dpi: int = DEFAULT_DPI,
-           outlines: bool = True):
+           basemaps: bool = True):
     """The static map of the same inputs as ``maps.render``, as a matplotlib ``Figure``.
 
-    ``size`` is (width, height) in pixels at ``dpi``; ``outlines=False`` draws no countries.
+    ``size`` is (width, height) in pixels at ``dpi``. ``basemaps=False``, as for
+    ``maps.render``, draws the data on a plain background: no outlines, no inset.
     """
     from incimap.geo import layers
     from incimap.maps.page import merge_incidents
@@ -86,17 +87,17 @@ def render(incidents: Iterable[Incident], route: Route | None = None,
         mentions=layers.mentions_frame(list(mentions)),
         route=layers.route_frame(route) if route is not None else None,
         stations=layers.stations_frame(route) if route is not None else None,
-        title=title, size=size, dpi=dpi, outlines=outlines)
+        title=title, size=size, dpi=dpi, basemaps=basemaps)
 
 
 def draw(incidents, *, mentions=None, route=None, stations=None, title: str = "",
-         size: tuple[int, int] = DEFAULT_SIZE_PX, dpi: int = DEFAULT_DPI, outlines: bool = True):
+         size: tuple[int, int] = DEFAULT_SIZE_PX, dpi: int = DEFAULT_DPI, basemaps: bool = True):
     """The static map from GeoDataFrames of ``geo.layers`` (incidents_frame, mentions_frame,
     route_frame, stations_frame), as a matplotlib ``Figure``."""
     import matplotlib
 
     with matplotlib.rc_context(_RC), _quiet_glyphs():
-        return _Drawing(incidents, mentions, route, stations, title, size, dpi, outlines).figure
+        return _Drawing(incidents, mentions, route, stations, title, size, dpi, basemaps).figure
 
 
 def save(figure, path: str | Path, fmt: str | None = None) -> int:
@@ -184,7 +185,7 @@ class _Drawing:
     """One figure being drawn; attributes are the figure's parts, filled top to bottom."""
 
     def __init__(self, incidents, mentions, route, stations, title: str,
-                 size: tuple[int, int], dpi: int, outlines: bool):
+                 size: tuple[int, int], dpi: int, basemaps: bool):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -207,13 +208,13 @@ class _Drawing:
 
         self._layout(title)
         self._project()
-        if outlines:
+        if basemaps:
             self._outlines()
         self._route()
         self._places()
         self._incidents()
         self._legend()
-        if outlines:
+        if basemaps:
             self._inset()
         self._scale_bar()
         self._north_arrow()

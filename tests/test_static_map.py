@@ -377,6 +377,14 @@ def test_inset_locator_shows_the_view_in_a_free_corner():
     assert any(c.get_gid() != "inset-view" for c in inset.collections)  # countries drawn
 
 
+def test_no_basemaps_draws_no_outlines_nor_inset():
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4, 5)], title="t",
+                           basemaps=False)
+    assert not any(c.get_gid() == "countries" for c in figure.axes[0].collections)
+    assert [ax.get_gid() for ax in figure.axes] == [None]
+    assert any(c.get_gid() == "incidents" for c in figure.axes[0].collections)
+
+
 def test_world_view_has_no_inset():
     incidents = [_incident("a", "Protests", 40.7, -74.0), _incident("c", "Protests", -33.9, 151.2)]
     figure = static.render(incidents, title="World")
