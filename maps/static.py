@@ -495,8 +495,7 @@ class _Drawing:
     def _emptiest_corner(self) -> str:
         """The upper or left corner with the fewest marks under a legend-sized box."""
         counts = self._corner_counts(0.4, 0.45)
-        self.legend_corner = min(counts, key=lambda name: (counts[name], list(counts).index(name)))
-        return self.legend_corner
+        return min(counts, key=lambda name: (counts[name], list(counts).index(name)))
 
     def _corner_counts(self, across: float, up: float) -> dict[str, int]:
         """Marks in a box ``across`` x ``up`` (fractions of the view) at each corner but the
@@ -529,15 +528,20 @@ class _Drawing:
         fig, renderer = self.figure, self._renderer()
         frame = self.ax.get_window_extent(renderer)
         side = INSET_FRACTION * frame.width
-        # Room for it: a corner left by the legend with no mark under the inset.
+        margin = 8 * fig.dpi / 72
+
+        def spot(corner: str) -> tuple[float, float]:
+            left = frame.x0 + margin if "left" in corner else frame.x1 - margin - side
+            bottom = frame.y1 - margin - side if "upper" in corner else frame.y0 + margin
+            return left, bottom
+
+        # Room for it: a corner with no mark under the inset, clear of the legend.
         counts = self._corner_counts(side / frame.width + 0.02, side / frame.height + 0.02)
-        free = [c for c, n in counts.items() if n == 0 and c != getattr(self, "legend_corner", "")]
+        free = [c for c, n in counts.items() if n == 0 and self.obstacles.free(
+            (*spot(c), spot(c)[0] + side, spot(c)[1] + side))]
         if not free:
             return
-        corner = free[0]
-        margin = 8 * fig.dpi / 72
-        left = frame.x0 + margin if "left" in corner else frame.x1 - margin - side
-        bottom = frame.y1 - margin - side if "upper" in corner else frame.y0 + margin
+        left, bottom = spot(free[0])
         width, height = fig.bbox.width, fig.bbox.height
         inset = fig.add_axes((left / width, bottom / height, side / width, side / height))
         inset.set_gid("inset")
@@ -555,9 +559,10 @@ class _Drawing:
         countries = gpd.GeoDataFrame({"code": codes}, geometry=geoms, crs="EPSG:4326")
         countries = countries[~countries.geometry.is_empty].to_crs(self.inset_crs)
         countries = countries.set_geometry(countries.geometry.make_valid())
-        fills = [FOCUS_LAND_COLOR if c in self.focus else LAND_COLOR
-                 for c in countries["code"]]
-        countries.plot(ax=inset, color=fills, edgecolor=BORDER_COLOR, linewidth=0.3)
+        if not countries.empty:
+            fills = [FOCUS_LAND_COLOR if c in self.focus else LAND_COLOR
+                     for c in countries["code"]]
+            countries.plot(ax=inset, color=fills, edgecolor=BORDER_COLOR, linewidth=0.3)
         # The main view, outlined where it lies in the region.
         (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
         view = gpd.GeoSeries([box(x0, y0, x1, y1).segmentize((x1 - x0) / 16)], crs=self.crs)
@@ -830,12 +835,16 @@ def _country_codes(frame) -> list[str]:
 
 
 def _primary(mentions):
-    """Mentions in the roles that frame the story (as the HTML map's opening view)."""
+    """Mentions in the roles that frame the story (as the HTML map's opening view), but not
+    whole countries: the outlines name them, and a dot at a country's middle is no place."""
     if mentions is None or mentions.empty or "role" not in mentions:
         return mentions.iloc[0:0] if mentions is not None else _empty()
     from incimap.maps.page import PRIMARY_ROLES
 
-    return mentions[mentions["role"].isin(PRIMARY_ROLES)]
+    keep = mentions["role"].isin(PRIMARY_ROLES)
+    if "feature_type" in mentions:
+        keep &= mentions["feature_type"] != "country"
+    return mentions[keep]
 
 
 def _empty():

@@ -329,6 +329,31 @@ def test_unknown_event_types_get_the_html_maps_extra_colours():
     assert "Looting spree" in _legend_texts(figure)
 
 
+def _mention(name: str, lat: float, lon: float, role: str, feature_type: str = "town"):
+    from incimap.geo.models import Mention, Span
+
+    where = Place(name=name, lat=lat, lon=lon, feature_type=feature_type, country="PK",
+                  gazetteer_id=f"t:{name}")
+    return Mention(surface=name, span=Span(0, len(name), name), sentence=Span(0, 9, "Sentence."),
+                   role=role, place=where, score=90.0, match_kind="exact")
+
+
+def test_named_places_are_dots_with_labels_but_countries_are_not():
+    mentions = [_mention("Startville", 30.9, 67.9, "origin"),
+                _mention("Wholeland", 29.0, 69.0, "event", "country"),
+                _mention("Elsewhere", 10.0, 10.0, "context")]
+    figure = static.render([_incident("a", "Battles", 30.5, 67.4, name="Alpha")],
+                           mentions=mentions, title="t")
+    ax = figure.axes[0]
+    texts = {t.get_text() for t in ax.texts}
+    assert "Startville" in texts and "Alpha" in texts
+    assert "Wholeland" not in texts and "Elsewhere" not in texts
+    assert "Place named: journey start" in _legend_texts(figure)
+    assert "Place named: where it happened" not in _legend_texts(figure)
+    (x0, x1) = ax.get_xlim()
+    assert x1 - x0 < 1_000_000  # neither the country's point nor a context place widens it
+
+
 def test_nothing_located_still_draws_a_world_map(tmp_path):
     figure = static.render([_incident("a", "Battles", None, None)], title="Nowhere")
     (x0, x1) = figure.axes[0].get_xlim()
