@@ -4,11 +4,14 @@
 returns a ``matplotlib.figure.Figure``; ``draw(frames...)`` does the same from the layers of
 ``geo.layers``; ``save(figure, path)`` writes it atomically. The image shows the offline outlines,
 incidents in the HTML map's colours and symbols, the route and its stations, labels for the
-event places, a legend, a scale bar, a north arrow, the title and the data sources.
+places, a legend, a scale bar, a north arrow, a locator inset where a corner is free, the
+title and the data sources.
 
 Why it looks like this:
 - Drawing is in a local metric projection, so shapes are not stretched and the scale bar is
   a length on the map; its kilometres are still measured geodesically where it is drawn.
+- Labels go, most important first, to the first free spot around their point (never over
+  another label, the legend or the scale; over a marker only to name an event place).
 - Every string from an article or a data file is a plain matplotlib ``Text`` with mathtext
   off (``parse_math=False``): ``$x$`` stays dollars, and SVG escapes markup itself.
 - Output is deterministic: fixed fonts (DejaVu Sans, shipped with matplotlib), a fixed SVG
@@ -385,7 +388,7 @@ class _Drawing:
                        markerfacecolor=styles.STATION_COLOR,
                        markeredgecolor=styles.ROUTE_COLOR, markeredgewidth=0.8),
                 "Station"))
-            self._add_obstacles(pts.geometry.x, pts.geometry.y, STATION_DOT_PT)
+            self._add_marks(pts.geometry.x, pts.geometry.y, STATION_DOT_PT)
 
     def _places(self) -> None:
         """Event and journey places the article names where no incident is drawn."""
@@ -414,7 +417,7 @@ class _Drawing:
                 Line2D([], [], linestyle="none", marker="o", markersize=PLACE_DOT_PT,
                        markerfacecolor=color, markeredgecolor="white"),
                 f"Place named: {styles.role_label(role)}"))
-            self._add_obstacles(part.geometry.x, part.geometry.y, PLACE_DOT_PT)
+            self._add_marks(part.geometry.x, part.geometry.y, PLACE_DOT_PT)
         self.place_points = pts
 
     def _incidents(self) -> None:
@@ -449,7 +452,7 @@ class _Drawing:
         markers.set_paths(paths)
         markers.set_gid("incidents")
         for x, y, size in zip(pts.geometry.x, pts.geometry.y, sizes, strict=True):
-            self._add_obstacles([x], [y], math.sqrt(size))
+            self._add_marks([x], [y], math.sqrt(size))
         pts = pts.assign(_size=[math.sqrt(size) for size in sizes])
         for event_type in order:
             style = table[event_type]
@@ -780,7 +783,7 @@ class _Drawing:
 
     # ----------------------------------------------------------------- helpers
 
-    def _add_obstacles(self, xs: Sequence[float], ys: Sequence[float], size_pt: float) -> None:
+    def _add_marks(self, xs: Sequence[float], ys: Sequence[float], size_pt: float) -> None:
         half = size_pt / 2 * self.figure.dpi / 72
         for px, py in self.ax.transData.transform(list(zip(xs, ys, strict=True))):
             self.marks.add((px - half, py - half, px + half, py + half))
