@@ -15,8 +15,9 @@ def map_command(
     article: str = typer.Argument(
         None, help="Article text file, or - for stdin (default: the seed article, with its "
                    "curated incidents)."),
-    output: Path = typer.Option(Path("map.html"), "--output", "-o",
-                                help="HTML file to write (- for stdout)."),
+    output: Path = typer.Option(None, "--output", "-o",
+                                help="HTML file to write (- for stdout; default map.html, "
+                                     "or none when --png/--svg is given without -o)."),
     published: str = options.PUBLISHED,
     country: str = options.COUNTRY,
     route_file: Path = options.ROUTE,
@@ -30,24 +31,38 @@ def map_command(
                              help="Load Leaflet from a CDN: a smaller file that needs internet."),
     all_reports: bool = typer.Option(False, "--all-reports",
                                      help="One marker per report, not one per event."),
+    png: Path = typer.Option(None, "--png", help="Write a static PNG image for print and "
+                                                 "articles (the HTML too only with -o)."),
+    svg: Path = typer.Option(None, "--svg", help="Write the static image as SVG, text "
+                                                 "editable (the HTML too only with -o)."),
+    dpi: int = typer.Option(150, "--dpi", min=50, max=600,
+                            help="Pixels per inch of the PNG (text scales with it)."),
+    size: str = typer.Option("1200x900", "--size",
+                             help="Image size WIDTHxHEIGHT in pixels at --dpi."),
 ) -> None:
     """Write an interactive map: incidents by type, places by role, route, controls.
 
     ARTICLE may also be a dataset (an ``incimap batch`` folder, or a GeoParquet, GeoPackage,
     CSV or GeoJSON of incidents): a corpus becomes one map, one marker per event.
+
+    --png and --svg write a static image of the same map for print and articles (legend,
+    scale bar, title, sources); with them the HTML is written only when -o is given.
     """
     from incimap import seeds
     from incimap.geo.dataset import is_dataset
     from incimap.geo.extract import Extraction, extract_file, parse_date
 
     # Cheap inputs first, so a wrong option fails before the article is read.
+    images = _image_outputs(png, svg, size)
+    if output is None and not images:
+        output = Path("map.html")
     if str(output) == "-":
         from incimap.geo.fileio import check_stdout
 
         check_stdout()
-    if str(output) != "-" and output.is_dir():
+    if output is not None and str(output) != "-" and output.is_dir():
         raise InputError("is a folder; give a file name", path=str(output))
-    if str(output) != "-" and not output.resolve().parent.is_dir():
+    if output is not None and str(output) != "-" and not output.resolve().parent.is_dir():
         raise InputError("output folder does not exist", path=str(output.parent))
     date = parse_date(published) if published else None
     route = None
@@ -86,6 +101,19 @@ def map_command(
              "drawing no route (give --route to draw one)")
         route = None
 
+    if images:
+        from incimap.maps import static
+
+        figure = static.render(shown, route=route, mentions=extraction.mentions,
+                               curated=curated_shown, title=title or _title_of(source),
+                               size=images["size"], dpi=dpi)
+        for fmt in static.FORMATS:
+            if images.get(fmt) is not None:
+                written = static.save(figure, images[fmt], fmt)
+                typer.echo(f"wrote {images[fmt]}: {fmt.upper()} image, "
+                           f"{written / 1e3:.0f} KB", err=True)
+    if output is None:
+        return
     from incimap import maps
     from incimap.geo.context import context_labels, data_bounds
 
@@ -104,6 +132,22 @@ def map_command(
         typer.echo(f"wrote {output}: {len(extraction.incidents)} incidents, "
                    f"{len(curated)} curated{events}, {len(extraction.mentions)} place "
                    f"mentions, {size / 1e6:.2f} MB", err=True)
+
+
+def _image_outputs(png: Path | None, svg: Path | None, size: str) -> dict:
+    """The image files asked for and their size in pixels, checked before any work."""
+    if png is None and svg is None:
+        return {}
+    from incimap.geo.fileio import check_output_file
+
+    for option, path in (("--png", png), ("--svg", svg)):
+        if path is not None:
+            if str(path) == "-":
+                raise InputError(f"{option} needs a file name, not standard output")
+            check_output_file(path)
+    from incimap.maps.static import parse_size
+
+    return {"png": png, "svg": svg, "size": parse_size(size)}
 
 
 _ROUTE_REACH_KM = 200.0
