@@ -12,8 +12,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from incimap.gazetteer.errors import DataError
 from incimap.gazetteer.normalize import normalize
-from incimap.geo.exceptions import DataError
 from incimap.seeds import SEEDS_DIR
 
 BOUNDARIES_DIR = SEEDS_DIR / "boundaries"

@@ -36,6 +36,7 @@ from pathlib import Path
 from rapidfuzz.distance import OSA, Indel
 
 from incimap.gazetteer import sources
+from incimap.gazetteer.errors import GazetteerError
 from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
 from incimap.gazetteer.reporting import Progress, reporters
 from incimap.gazetteer.store import (
@@ -47,7 +48,6 @@ from incimap.gazetteer.store import (
     stamp_path,
     write_store,
 )
-from incimap.geo.exceptions import GazetteerError
 
 ALTERNATE_PENALTY = 6.0
 CURATED_BONUS = 4.0  # the overlay and imports beat a generic GeoNames duplicate
@@ -475,9 +475,20 @@ def clear_cache() -> None:
         g.close()
     _OPEN.clear()
     sources.admin1_names.cache_clear()
-    from incimap.geo.mentions import clear_matchers  # matchers are built from the stores' names
+    for hook in _ON_CLEAR:
+        hook()
 
-    clear_matchers()
+
+# Callbacks run by clear_cache: caches built above the gazetteer from its names (the
+# article reader's place matcher) register here, so the gazetteer never imports them.
+_ON_CLEAR: list[Callable[[], None]] = []
+
+
+def on_clear(hook: Callable[[], None]) -> Callable[[], None]:
+    """Run ``hook`` whenever the stores are cleared (after an import, in tests)."""
+    if hook not in _ON_CLEAR:
+        _ON_CLEAR.append(hook)
+    return hook
 
 
 def import_dump(path: Path) -> sources.DumpReport:

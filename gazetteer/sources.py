@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from incimap.gazetteer.errors import DataError, InputError
+from incimap.gazetteer.features import FEATURE_TYPES
 from incimap.gazetteer.store import Row
-from incimap.geo.exceptions import DataError, InputError
-from incimap.geo.models import FEATURE_TYPES
+from incimap.gazetteer.textfile import read_text
 
 ADMIN1_FILE = Path(__file__).resolve().parent / "data" / "admin1CodesASCII.txt"
 
@@ -285,8 +286,6 @@ OVERLAY_COLUMNS = ("id", "name", "alternate_names", "feature_type", "lat", "lon"
 
 def overlay_rows(path: Path) -> list[Row]:
     """Rows of a curated overlay CSV, validated; errors name the file, line and field."""
-    from incimap.geo.fileio import read_text
-
     text = read_text(path, what="overlay")
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in ("id", "name", "feature_type", "lat", "lon")

@@ -32,9 +32,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from incimap.gazetteer.errors import GazetteerError
 from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
 from incimap.gazetteer.reporting import Progress
-from incimap.geo.exceptions import GazetteerError
 
 SCHEMA_VERSION = "7"  # bump when what a store holds changes
 

@@ -6,33 +6,14 @@ message must name the file, line or field at fault.
 
 from __future__ import annotations
 
-
-class IncimapError(Exception):
-    """Base of all project errors; ``exit_code`` is what the CLI returns."""
-
-    exit_code = 2
-
-
-class InputError(IncimapError):
-    """Bad user input: a file, a line, an option value."""
-
-    def __init__(self, message: str, *, path: str = "", line: int | None = None,
-                 field: str = ""):
-        where = ", ".join(
-            part
-            for part in (
-                str(path) if path else "",
-                f"line {line}" if line is not None else "",
-                f"field '{field}'" if field else "",
-            )
-            if part
-        )
-        super().__init__(f"{where}: {message}" if where else message)
-        self.path, self.line, self.field = path, line, field
-
-
-class DataError(InputError):
-    """A data file of ours or the user's (gazetteer, overlay, route, curated seeds) is wrong."""
+# The root of the tree and the gazetteer's own errors live in the gazetteer, the lowest
+# layer, so that it never imports geo; this module is still the one place to import from.
+from incimap.gazetteer.errors import (  # noqa: F401
+    DataError,
+    GazetteerError,
+    IncimapError,
+    InputError,
+)
 
 
 class NoMatch(IncimapError):
@@ -44,10 +25,6 @@ class NoMatch(IncimapError):
         hint = f"; nearest: {', '.join(suggestions)}" if suggestions else ""
         super().__init__(f"no match for '{query}'{hint}")
         self.query, self.suggestions = query, suggestions
-
-
-class GazetteerError(IncimapError):
-    """The gazetteer store cannot be built or read."""
 
 
 class ProviderError(IncimapError):

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from incimap.gazetteer.gazetteer import on_clear
 from incimap.geo import lexicon
 from incimap.geo.exceptions import GazetteerError
 from incimap.geo.models import Mention, Span
@@ -164,6 +165,7 @@ def get_matcher(gazetteer=None) -> Matcher:
     return matcher
 
 
+@on_clear  # the matcher is built from the stores' names
 def clear_matchers() -> None:
     _MATCHERS.clear()
 

@@ -10,21 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-# Feature types the project knows, from the broadest to the most precise.
-FEATURE_TYPES = (
-    "continent",
-    "country",
-    "province",
-    "district",
-    "region",
-    "pass",
-    "city",
-    "town",
-    "village",
-    "station",
-    "tunnel",
-    "place",
-)
+from incimap.gazetteer.features import FEATURE_TYPES  # noqa: F401  (re-exported)
 
 # ACLED geo-precision codes: 1 the point itself, 2 near it or part of a region,
 # 3 only a large region (province, country).
