@@ -93,23 +93,30 @@ def _p(words: str):
 
 
 EVENT_PATTERNS = (
-    (_p(r"hijack\w*|took\s+\w+\s+(?:\w+\s+)?hostages?|taken\s+hostage|held\s+hostage|"
-        r"holding\s+(?:\w+\s+)?(?:passengers|hostages|people)|abduct\w*|kidnap\w*|"
+    # A hijacking or a siege with hostages is the event even when it began with a bomb.
+    (_p(r"hijack\w*|held\s+hostage|holding\s+(?:\w+\s+)?(?:passengers|hostages|people)"),
+     "violence", "Violence against civilians", "Abduction/forced disappearance", 5),
+    # Other abduction words rank below explosions ("a car bomb ... also took two hostages"
+    # is a bombing) and above a plain attack ("attacked the village and kidnapped 20").
+    (_p(r"took\s+\w+\s+(?:\w+\s+)?hostages?|taken\s+hostage|abduct\w*|kidnap\w*|"
         r"hostages?"), "violence", "Violence against civilians",
-     "Abduction/forced disappearance", 5),
+     "Abduction/forced disappearance", 2.5),
     (_p(r"suicide\s+(?:bomb\w*|attack\w*|vest)|blew\s+(?:himself|herself|themselves)\s+up|"
         r"driver\s+detonated|detonated\s+(?:his|her|their)\s+(?:vest|belt)"), "violence",
      "Explosions/Remote violence", "Suicide bomb", 4),
     (_p(r"detonat\w*|explosi\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|\bIEDs?\b|"
         r"landmines?|roadside\s+bomb"), "violence", "Explosions/Remote violence",
      "Remote explosive/landmine/IED", 3),
-    (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?|air\s+raids?|glide\s+bombs?|aircraft|"
-        r"warplanes?|(?:shahed|kamikaze|attack)\s+drones?|drones?\s+(?:hit|struck|attack)"),
+    # Only aircraft that strike: "aircraft" alone (a target, "anti-aircraft") is no cue.
+    (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?|air\s+raids?|glide\s+bombs?|"
+        r"(?<!anti-)aircraft\s+(?:bombed|struck|fired|attacked|dropped|hit|targeted)|"
+        r"warplanes?|(?:shahed|kamikaze)\s+drones?|drones?\s+(?:hit|struck|attack)"),
      "operation", "Explosions/Remote violence", "Air/drone strike", 4),
     (_p(r"shell(?:ing|ed)|mortar|artillery|rockets?\s+(?:fire|attack)"), "violence",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
         r"opened\s+fire|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
+        r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
         r"set\s+(?:on\s+)?fire|stabbed"), "violence", "Violence against civilians", "Attack", 2),
     # Weak: "killed" alone says someone died, not who did what; it counts only when
     # nothing stronger names the event or its figures belong to violence.
@@ -187,3 +194,54 @@ STATE_DEMONYMS = {
     "congolese": "DR Congo", "lebanese": "Lebanon", "jordanian": "Jordan",
     "emirati": "United Arab Emirates",
 }
+
+# --- coding rules (geo.incidents) --------------------------------------------------------
+# Background: a clause recalling an earlier event ("In a similar attack", "years ago") is
+# history, not the story; it opens no incident and lends it no date, toll or actor. (A
+# past year on its own, "In 2021", "Last year", is read from the dates: geo.incidents.)
+BACKGROUND_CUE = _re.compile(
+    r"\b(?:in\s+)?(?:an?|the)\s+(?:similar|earlier|previous|prior|last|deadliest|worst)\s+"
+    r"(?:attack|incident|bombing|massacre|assault|ambush|raid|strike|explosion|blast)\b|"
+    r"\b(?:years?|decades?)\s+(?:ago|earlier|before)\b|\bin\s+(?:the\s+)?(?:past|history)\b|"
+    r"\bon\s+this\s+day\b", _re.I)
+# "a 2019 bombing": an event named by its year (background when that year is past).
+YEAR_NAMED_EVENT = _re.compile(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?"
+                               r"(?:attack|bombing|massacre|assault|ambush|raid|strike|"
+                               r"explosion|blast|shooting|siege|hijacking)s?\b", _re.I)
+
+# Who a fatality figure counts, when it counts everyone: a total, against which a
+# figure of soldiers or civilians is a sub-group, not a competing estimate.
+TOTAL_WHO = frozenset("""people persons person dead victims lives others individuals
+total""".split())
+
+# The state's forces as the doer ("the junta's aircraft", "security forces opened fire").
+STATE_DOER = _re.compile(
+    r"\b(?:the\s+)?(?:junta|army|military|armed\s+forces|security\s+forces|troops|"
+    r"soldiers|air\s+force|government\s+forces)(?:[’']s?)?\s+"
+    r"(?:(?!(?:were|was|been|being|are|is)\b)\w+\s+){0,3}?"
+    r"(?:carried\s+out|launched|bombed|shelled|struck|opened\s+fire|attacked|fired|"
+    r"raided|conducted)\b|\b(?:by|from)\s+(?:the\s+)?(?:junta|army|military|"
+    r"security\s+forces|troops|air\s+force|government\s+forces)\b", _re.I)
+
+# A group named as the doer: "X claimed responsibility", "carried out by X", "X militants
+# attacked". The name is a run of capitalised words; group 1 holds it.
+_NAME = r"((?-i:[A-Z][\w’'-]+(?:\s+(?:al|of|the|ul|e|wal|de)?\s*[A-Z][\w’'-]+){0,4}))"
+DOER_PATTERNS = (
+    _re.compile(_NAME + r"\s+(?:has\s+|have\s+|had\s+)?claimed\s+(?:responsibility|the\s+"
+                r"attack|it)", _re.I),
+    _re.compile(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+by\s+(?:the\s+)?"
+                + _NAME, _re.I),
+    _re.compile(_NAME + r"\s+(?:militants|fighters|rebels|gunmen|insurgents|jihadists)\s+"
+                r"(?:\w+\s+)?(?:attacked|ambushed|stormed|raided|struck|killed|opened\s+fire|"
+                r"abducted|kidnapped|bombed)", _re.I),
+)
+
+# Verbs of saying right after a date ("Police on Monday said"): the day of the saying.
+REPORTED_AFTER = _re.compile(r"^\s+(?:said|says|told|reported|announced|confirmed|stated|"
+                             r"added)\b", _re.I)
+
+# Verbs of speaking before "from <place>": where a witness spoke from, not where victims
+# came from ("a resident who phoned from X").
+SPOKE_FROM = _re.compile(r"\b(?:phoned|called|calling|telephoned|spoke|speaking|wrote|"
+                         r"writing|reported|reporting|told\s+\w+)\s+(?:\w+\s+)?from\s+"
+                         r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", _re.I)
