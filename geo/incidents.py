@@ -230,7 +230,14 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
                                    len(incidents) + 1, source))
     # Latest first; on one day, in reading order (the story's own site before the others).
     incidents.sort(key=lambda i: (i.event_date, -int(i.id)), reverse=True)
-    return [replace(inc, id=f"{_id_prefix(source)}-{n}") for n, inc in enumerate(incidents, 1)]
+    from incimap.geo.confidence import score
+
+    out = []
+    for n, inc in enumerate(incidents, 1):
+        record, per_field = score(inc)
+        out.append(replace(inc, id=f"{_id_prefix(source)}-{n}", confidence=record,
+                           field_confidence=per_field))
+    return out
 
 
 def _with_weak_triggers(found: list, figure_classes: set[str]) -> list:

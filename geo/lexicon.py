@@ -225,7 +225,9 @@ STATE_DOER = _re.compile(
 
 # A group named as the doer: "X claimed responsibility", "carried out by X", "X militants
 # attacked". The name is a run of capitalised words; group 1 holds it.
-_NAME = r"((?-i:[A-Z][\w’'-]+(?:\s+(?:al|of|the|ul|e|wal|de)?\s*[A-Z][\w’'-]+){0,4}))"
+# Possessive, from word starts only: a long letter run is read once, not once per letter.
+_NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de)\s+)?"
+         r"[A-Z][\w’'-]++){0,4}))")
 DOER_PATTERNS = (
     _re.compile(_NAME + r"\s+(?:has\s+|have\s+|had\s+)?claimed\s+(?:responsibility|the\s+"
                 r"attack|it)", _re.I),

@@ -259,6 +259,10 @@ class Incident:
     event_id: str = ""  # the merged Event it reports (geo.events), once merged
     # A curated record the automatic reader also found: one event, shown with both badges.
     also_automatic: bool = False
+    # How far the record and each field can be trusted, 0-1 (geo.confidence); None when
+    # not machine-read (curated).
+    confidence: float | None = None
+    field_confidence: dict[str, float] = field(default_factory=dict)
 
     @property
     def geo_precision(self) -> int:
@@ -294,6 +298,8 @@ class Incident:
             "offset_km": self.offset_km,
             "event_id": self.event_id,
             "also_automatic": self.also_automatic,
+            "confidence": self.confidence,
+            "field_confidence": dict(self.field_confidence),
         }
 
 
