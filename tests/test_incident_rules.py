@@ -277,3 +277,23 @@ def test_the_incident_row_and_map_feature_carry_the_confidence(seed_extraction):
     for inc in seed_extraction.incidents:
         assert _incident_row(inc)["confidence"] == inc.confidence
         assert incident_feature(inc, "automatic")["properties"]["confidence"] == inc.confidence
+
+
+def geo_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "incimap.geo", *args], capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_export_and_map_keep_only_confident_incidents(tmp_path):
+    every = json.loads(extract_cli("-f", "json").stdout)["incidents"]
+    cut = sorted(i["confidence"] for i in every)[len(every) // 2]
+    want = sum(i["confidence"] >= cut for i in every)
+    assert 0 < want < len(every)
+    out = geo_cli("export", "-o", "-", "--no-route", "--min-confidence", str(cut))
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(out.stdout)["features"]) == want
+    page = tmp_path / "map.html"
+    out = geo_cli("map", "-o", str(page), "--no-route", "--no-curated", "--all-reports",
+                  "--min-confidence", str(cut))
+    assert out.returncode == 0, out.stderr
+    assert f"{want} incidents" in out.stderr
