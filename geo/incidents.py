@@ -17,7 +17,20 @@ How the article is read:
    Mushkaf Tunnel"). With no place named, the narrowest region the article supports
    (its main province, else its country) at precision 3.
 6. Fatalities follow ACLED's rule: per group of people (fighters, others), the lowest
-   figure reported; the groups add up. Every figure is kept as a claim.
+   figure reported; the groups add up. A total ("32 people") beats a smaller sub-group
+   ("one soldier") of the same group: the soldier is part of it, not an estimate of it.
+   Every figure is kept as a claim. Wording as in ``geo.numbers`` ("more than 20" -> 20).
+7. Background is not the story: a sentence recalling history or a comparison ("In a
+   similar attack", "In 2021", "Last year", "the 2019 bombing") opens no incident and
+   lends none its date, toll, place or actor (its groups are never the doer). A past
+   event dated to its month or day is its own incident (step 1), never the main date.
+8. One incident per site: a sentence with its own toll at a place far from the story's
+   places so far (beyond both uncertainty radii) opens a separate incident.
+9. Actors: a group that claimed the event or is named as its doer ("carried out by X",
+   "X militants attacked"); the state's forces for air strikes without such a group and
+   for "the junta"/"security forces" as the doer; a date on a verb of saying ("Police
+   on Monday said") is never an event date.
+10. Each record gets a confidence per field and overall (``geo.confidence``).
 """
 
 from __future__ import annotations
@@ -248,6 +261,9 @@ def _with_weak_triggers(found: list, figure_classes: set[str]) -> list:
     return strong + weak
 
 
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")  # cheap gate: most sentences name no year
+
+
 def _is_background(s: Span, dates: list[DateRef], anchor: dt.date) -> bool:
     """History or a comparison: a background cue ("In a similar attack"), an event named
     by a past year ("a 2019 bombing"), or only a past year for a date ("In 2021, ...",
@@ -256,7 +272,8 @@ def _is_background(s: Span, dates: list[DateRef], anchor: dt.date) -> bool:
     episode), never the story's."""
     if is_background(s.text):
         return True
-    if any(int(m.group(1)) < anchor.year for m in lexicon.YEAR_NAMED_EVENT.finditer(s.text)):
+    if _HAS_YEAR.search(s.text) and any(int(m.group(1)) < anchor.year for m in
+                                        lexicon.YEAR_NAMED_EVENT.finditer(s.text)):
         return True
     past = [d for d in dates if _past_year_only(d, anchor)]
     return bool(past) and len(past) == len(dates)
@@ -520,19 +537,43 @@ def doer_names(text: str) -> dict[str, str]:
     """Groups named as the doer ("X claimed responsibility", "carried out by X", "X
     militants attacked"), whatever their name's words."""
     out: dict[str, str] = {}
-    for pattern in lexicon.DOER_PATTERNS:
-        for m in pattern.finditer(text):
-            words = m.group(1).split()
-            while words and words[0].lower() in _NOT_IN_NAMES:
-                words = words[1:]
-            parts = {w.lower().strip("’'") for w in words}
-            if not words or parts & _NOT_DOERS or parts & lexicon.STATE_UNIT_WORDS or (
-                    words[0].lower() in lexicon.STATE_DEMONYMS) or _is_state_army(words):
-                continue
-            name = " ".join(words)
-            acronym = _ACRONYM_AFTER.match(text[m.end(1) : m.end(1) + 12])
-            out.setdefault(name, f"{acronym.group(1)}: {name}" if acronym else name)
+    for m in _doer_matches(text):
+        words = m.group(1).split()
+        # "Yesterday Ansar Dine militants ...": a capitalised sentence opener is no name.
+        while words and (words[0].lower() in _NOT_IN_NAMES or words[0].lower() in
+                         lexicon.COMMON_WORDS or words[0].lower() in lexicon.WEEKDAYS):
+            words = words[1:]
+        parts = {w.lower().strip("’'") for w in words}
+        if not words or parts & _NOT_DOERS or parts & lexicon.STATE_UNIT_WORDS or (
+                words[0].lower() in lexicon.STATE_DEMONYMS) or _is_state_army(words):
+            continue
+        name = " ".join(words)
+        acronym = _ACRONYM_AFTER.match(text[m.end(1) : m.end(1) + 12])
+        out.setdefault(name, f"{acronym.group(1)}: {name}" if acronym else name)
     return out
+
+
+_DOER_REACH = 120  # characters around a cue a doer phrase may span
+
+
+def _doer_matches(text: str) -> list[re.Match]:
+    """The names in doer phrases, each read next to its cue (a scan of the whole text for
+    a name would try one at every capital letter)."""
+    out: dict[tuple, re.Match] = {}
+    for cue, side, name in lexicon.DOER_PATTERNS:
+        for c in cue.finditer(text):
+            at = c.start()
+            if at and (text[at - 1].isalnum() if side == "after" else False):
+                continue  # "by" inside a word
+            if side == "before":
+                m = name.search(text, max(0, at - _DOER_REACH), at)
+            elif lexicon.DOER_BY_VERB.search(text, max(0, at - 25), at):
+                m = name.match(text, c.end(), c.end() + _DOER_REACH)
+            else:
+                m = None
+            if m:
+                out.setdefault(m.span(1), m)
+    return [out[k] for k in sorted(out)]
 
 
 def _last_seen(text: str, alias: str, seen: dict[str, int]) -> int:

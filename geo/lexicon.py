@@ -228,14 +228,21 @@ STATE_DOER = _re.compile(
 # Possessive, from word starts only: a long letter run is read once, not once per letter.
 _NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de)\s+)?"
          r"[A-Z][\w’'-]++){0,4}))")
+# (cue, side, name pattern). Each cue starts with a fixed string, which the regex engine
+# finds fast (a case-blind alternation is tried at every character); the name is then
+# read just before or just after it.
+_NAME_BEFORE = _re.compile(_NAME + r"\s+(?:(?:has|have|had)\s+)?$")
+_NAME_AFTER = _re.compile(r"\s*(?:the\s+)?" + _NAME, _re.I)
+DOER_BY_VERB = _re.compile(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
+                          _re.I)
+_GROUP_NOUN_BEFORE = _re.compile(_NAME + r"\s+(?i:m|f|r|g|i|j)$")
 DOER_PATTERNS = (
-    _re.compile(_NAME + r"\s+(?:has\s+|have\s+|had\s+)?claimed\s+(?:responsibility|the\s+"
-                r"attack|it)", _re.I),
-    _re.compile(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+by\s+(?:the\s+)?"
-                + _NAME, _re.I),
-    _re.compile(_NAME + r"\s+(?:militants|fighters|rebels|gunmen|insurgents|jihadists)\s+"
-                r"(?:\w+\s+)?(?:attacked|ambushed|stormed|raided|struck|killed|opened\s+fire|"
-                r"abducted|kidnapped|bombed)", _re.I),
+    (_re.compile(r"claimed\s+(?:responsibility|the\s+attack|it)\b"), "before", _NAME_BEFORE),
+    (_re.compile(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
+    # "ilitants" etc.: the group noun without its first letter, which may be a capital.
+    (_re.compile(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists)\s+(?:\w+\s+)?"
+                 r"(?:attacked|ambushed|stormed|raided|struck|killed|opened\s+fire|abducted|"
+                 r"kidnapped|bombed)\b"), "before", _GROUP_NOUN_BEFORE),
 )
 
 # Verbs of saying right after a date ("Police on Monday said"): the day of the saying.
