@@ -297,3 +297,14 @@ def test_export_and_map_keep_only_confident_incidents(tmp_path):
                   "--min-confidence", str(cut))
     assert out.returncode == 0, out.stderr
     assert f"{want} incidents" in out.stderr
+
+
+def test_the_confidence_filter_keeps_unscored_curated_records(seed_extraction):
+    from incimap.geo.confidence import at_least
+    from incimap.geo.curated import load_curated
+    from incimap.seeds import CURATED_INCIDENTS
+
+    curated = load_curated(CURATED_INCIDENTS)
+    assert curated and all(i.confidence is None for i in curated)
+    kept = at_least([*seed_extraction.incidents, *curated], 1.0)
+    assert kept == curated
