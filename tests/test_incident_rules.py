@@ -308,3 +308,10 @@ def test_the_confidence_filter_keeps_unscored_curated_records(seed_extraction):
     assert curated and all(i.confidence is None for i in curated)
     kept = at_least([*seed_extraction.incidents, *curated], 1.0)
     assert kept == curated
+
+
+def test_a_reporter_in_a_place_is_credited_not_the_place():
+    from incimap.geo.numbers import parse_figures
+
+    (figure,) = parse_figures("Several were injured, police in Menaka said.")
+    assert figure.claimed_by == "police in Menaka"
