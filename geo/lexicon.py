@@ -254,3 +254,8 @@ REPORTED_AFTER = _re.compile(r"^\s+(?:said|says|told|reported|announced|confirme
 SPOKE_FROM = _re.compile(r"\b(?:phoned|called|calling|telephoned|spoke|speaking|wrote|"
                          r"writing|reported|reporting|told\s+\w+)\s+(?:\w+\s+)?from\s+"
                          r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", _re.I)
+
+# Where people fled to: the end of their flight, not where victims came from.
+FLED_TO = _re.compile(r"\b(?:fled|flee|fleeing|escaped|escaping|sought\s+refuge|took\s+refuge|"
+                      r"ran\s+away)\b(?:\s+[\w’'-]+){0,5}?\s+(?:to|into|towards|in)\s+"
+                      r"(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", _re.I)

@@ -100,6 +100,8 @@ def role_of(m: Mention) -> str:
         return "destination"
     if (journey and _FROM.search(before) and _TO_NEXT.match(after)) or _LEFT.search(before):
         return "origin"
+    if lexicon.FLED_TO.search(before):
+        return "destination"  # "residents who fled from the village to X"
     if lexicon.SPOKE_FROM.search(before):
         return "context"  # where a witness spoke from, not where victims came from
     if _VICTIMS_FROM.search(before) or _NATIVE.search(before) or (

@@ -190,6 +190,12 @@ def test_where_a_witness_phoned_from_is_not_where_victims_came_from():
     assert found["Menaka"] == "context"
 
 
+def test_where_residents_fled_to_is_their_destination_not_victims_from():
+    found = roles("Gunmen attacked a village near Kidal on Tuesday, killing 9 people, said "
+                  "residents who fled from the village to Menaka.")
+    assert found["Menaka"] == "destination"
+
+
 def test_bandits_struck_a_village_makes_it_the_event_place():
     found = roles("The bandits struck Ansongo village at night.")
     assert found["Ansongo village"] == "event"
