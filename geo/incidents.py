@@ -17,7 +17,20 @@ How the article is read:
    Mushkaf Tunnel"). With no place named, the narrowest region the article supports
    (its main province, else its country) at precision 3.
 6. Fatalities follow ACLED's rule: per group of people (fighters, others), the lowest
-   figure reported; the groups add up. Every figure is kept as a claim.
+   figure reported; the groups add up. A total ("32 people") beats a smaller sub-group
+   ("one soldier") of the same group: the soldier is part of it, not an estimate of it.
+   Every figure is kept as a claim. Wording as in ``geo.numbers`` ("more than 20" -> 20).
+7. Background is not the story: a sentence recalling history or a comparison ("In a
+   similar attack", "In 2021", "Last year", "the 2019 bombing") opens no incident and
+   lends none its date, toll, place or actor (its groups are never the doer). A past
+   event dated to its month or day is its own incident (step 1), never the main date.
+8. One incident per site: a sentence with its own toll at a place far from the story's
+   places so far (beyond both uncertainty radii) opens a separate incident.
+9. Actors: a group that claimed the event or is named as its doer ("carried out by X",
+   "X militants attacked"); the state's forces for air strikes without such a group and
+   for "the junta"/"security forces" as the doer; a date on a verb of saying ("Police
+   on Monday said") is never an event date.
+10. Each record gets a confidence per field and overall (``geo.confidence``).
 """
 
 from __future__ import annotations
@@ -33,7 +46,7 @@ from incimap.geo import lexicon
 from incimap.geo.dates import DateRef, find_dates
 from incimap.geo.models import Figure, Incident, Mention, Place, Span
 from incimap.geo.numbers import VAGUE_QUALIFIERS, parse_figures
-from incimap.geo.roles import is_aggregate
+from incimap.geo.roles import is_aggregate, is_background
 from incimap.geo.text import paragraphs, sentences
 
 _STORY_DAYS = 7
@@ -146,17 +159,23 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
                        for d in find_dates(s.text, anchor)
                        if not _REPORTED.search(s.text[max(0, d.start - 30) : d.start])
+                       and not lexicon.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
                        and not _IN_BACKGROUND.search(s.text[max(0, d.start - 90) : d.start])]
              if triggers[s.start] and _MAYBE_DATE.search(s.text) else []
              for s in sents}
+    background = {s.start for s in sents if _is_background(s, dates[s.start], anchor)}
+    for start in background:
+        dates[start] = []  # a background date is never the story's
     main = _main_date(sents, dates, anchor)
+    site_places: dict[str, list[list[Mention]]] = {}
+    last_site: dict[str, tuple[int, int]] = {}  # context -> (paragraph, site)
 
     drafts: dict[tuple, _Draft] = {}
     episode: DateRef | None = None
     episode_para = -1
     main_places: set[str] = set()
     for s in sents:
-        if is_aggregate(s.text):
+        if s.start in background or is_aggregate(s.text):
             continue
         para = _paragraph_of(para_ends, s.start)
         if para != episode_para:
@@ -184,13 +203,17 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
         classes = {c for _, c, *_ in found} | {figure_class(f) for f in figures}
         split = (_INCLUDED.search(s.text) and here
                  and any(f.kind == "fatalities" for f in figures) and context != "main")
+        site = _site(site_places.setdefault(context, []), here, figures, para,
+                     last_site.get(context))
+        last_site[context] = (para, site)
         for cls in sorted(classes):
-            key = (context, cls, s.start) if split else (context, cls)
+            base = (context, cls) if site == 0 else (context, cls, "site", site)
+            key = (context, cls, s.start) if split else base
             draft = drafts.get(key)
             if draft is None:
                 draft = drafts[key] = _Draft(context, cls, date)
-                if split and (context, cls) in drafts:
-                    parent = drafts[(context, cls)]
+                if split and base in drafts:
+                    parent = drafts[base]
                     draft.triggers.extend(parent.triggers)
                     draft.related.extend(parent.sentences)
             draft.add_sentence(s)
@@ -204,7 +227,9 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     _fold_responses(drafts)
 
     focus = _focus_region(mentions, country)
-    groups = armed_groups(text)
+    # Groups named only in background ("a 2019 attack by X") are never this story's doers.
+    story_text = _blank(text, [s for s in sents if s.start in background])
+    groups = armed_groups(story_text)
     country_name = _country_name(country or (focus.country if focus else ""))
     incidents = []
     story = _story_places(drafts)
@@ -214,10 +239,18 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
         precise = [m for m in draft.places if m.place.feature_type != "country"]
         if not draft.triggers or not (draft.figures or precise):
             continue
-        incidents.append(_incident(draft, story, focus, groups, country_name, text,
+        incidents.append(_incident(draft, story, focus, groups, country_name, story_text,
                                    len(incidents) + 1, source))
-    incidents.sort(key=lambda i: (i.event_date, i.id), reverse=True)
-    return [replace(inc, id=f"{_id_prefix(source)}-{n}") for n, inc in enumerate(incidents, 1)]
+    # Latest first; on one day, in reading order (the story's own site before the others).
+    incidents.sort(key=lambda i: (i.event_date, -int(i.id)), reverse=True)
+    from incimap.geo.confidence import score
+
+    out = []
+    for n, inc in enumerate(incidents, 1):
+        record, per_field = score(inc)
+        out.append(replace(inc, id=f"{_id_prefix(source)}-{n}", confidence=record,
+                           field_confidence=per_field))
+    return out
 
 
 def _with_weak_triggers(found: list, figure_classes: set[str]) -> list:
@@ -226,6 +259,79 @@ def _with_weak_triggers(found: list, figure_classes: set[str]) -> list:
     strong = [f for f in found if f[0] > 0]
     weak = [f for f in found if f[0] == 0 and (not strong or f[1] in figure_classes)]
     return strong + weak
+
+
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")  # cheap gate: most sentences name no year
+
+
+def _is_background(s: Span, dates: list[DateRef], anchor: dt.date) -> bool:
+    """History or a comparison: a background cue ("In a similar attack"), an event named
+    by a past year ("a 2019 bombing"), or only a past year for a date ("In 2021, ...",
+    "Last year, ..."). A past event dated to its month or day ("In October last year,
+    gunmen shot dead 20 miners") is reported, not recalled: it is its own incident (an
+    episode), never the story's."""
+    if is_background(s.text):
+        return True
+    if _HAS_YEAR.search(s.text) and any(int(m.group(1)) < anchor.year for m in
+                                        lexicon.YEAR_NAMED_EVENT.finditer(s.text)):
+        return True
+    past = [d for d in dates if _past_year_only(d, anchor)]
+    return bool(past) and len(past) == len(dates)
+
+
+def _past_year_only(d: DateRef, anchor: dt.date) -> bool:
+    return (d.precision == 3 and d.date.year < anchor.year
+            and not any(w.lower() in lexicon.MONTHS for w in re.findall(r"[A-Za-z]+", d.text)))
+
+
+def _past(d: DateRef, anchor: dt.date) -> bool:
+    """In an earlier year and over a month before publication: never the story's date."""
+    return d.date.year < anchor.year and (anchor - d.date).days > 31
+
+
+def _blank(text: str, spans: list[Span]) -> str:
+    """``text`` with ``spans`` blanked out, offsets kept."""
+    if not spans:
+        return text
+    parts, at = [], 0
+    for sp in spans:
+        parts += [text[at : sp.start], " " * (sp.end - sp.start)]
+        at = sp.end
+    return "".join(parts) + text[at:]
+
+
+_SITE_MIN_KM = 25.0
+
+
+def _apart(a: Place, b: Place) -> bool:
+    """Far enough apart to be two places of events: beyond both uncertainty radii."""
+    from incimap.geo.geocode import great_circle_km
+
+    gap = great_circle_km(a.lat, a.lon, b.lat, b.lon)
+    return gap > max(_SITE_MIN_KM, a.uncertainty_km + b.uncertainty_km)
+
+
+def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure], para: int,
+          last: tuple[int, int] | None) -> int:
+    """Which event site of the story a sentence reports (ACLED: one event per location).
+
+    A sentence with its own toll at a place far from every site so far opens a new
+    site ("Separately, 12 were killed in <another town>"); one without a place stays
+    with the paragraph's last site."""
+    precise = [m for m in here if m.place.feature_type != "country"]
+    if not precise:
+        return last[1] if last and last[0] == para else 0
+    for i, places in enumerate(sites):
+        if any(not _apart(m.place, p.place) for m in precise for p in places):
+            places.extend(precise)
+            return i
+    if not sites:
+        sites.append(list(precise))
+        return 0
+    if any(f.kind == "fatalities" for f in figures):
+        sites.append(list(precise))
+        return len(sites) - 1
+    return last[1] if last and last[0] == para else 0
 
 
 def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
@@ -313,8 +419,9 @@ def _paragraph_of(para_ends: list[int], offset: int) -> int:
 
 def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date) -> DateRef:
     for s in sents:
-        if dates[s.start] and classes_in(s.text):
-            return dates[s.start][0]
+        story = [d for d in dates[s.start] if not _past(d, anchor)]
+        if story and classes_in(s.text):
+            return story[0]
     return DateRef(anchor, 2, 0, 0, "")
 
 
@@ -394,6 +501,7 @@ def armed_groups(text: str) -> dict[str, str]:
     last_seen: dict[str, int] = {}
     for m in _ACRONYM_GROUP.finditer(text):  # "M23 rebels", "ADF militants"
         groups.setdefault(m.group(1), m.group(1))
+    groups.update(doer_names(text))
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         lead = 0
@@ -419,6 +527,53 @@ def armed_groups(text: str) -> dict[str, str]:
         if len(alias) >= 2:
             groups[alias] = label
     return groups
+
+
+_NOT_DOERS = frozenset("""police army military government officials authorities security
+nobody no one group it they he she this that which who""".split())
+
+
+def doer_names(text: str) -> dict[str, str]:
+    """Groups named as the doer ("X claimed responsibility", "carried out by X", "X
+    militants attacked"), whatever their name's words."""
+    out: dict[str, str] = {}
+    for m in _doer_matches(text):
+        words = m.group(1).split()
+        # "Yesterday Ansar Dine militants ...": a capitalised sentence opener is no name.
+        while words and (words[0].lower() in _NOT_IN_NAMES or words[0].lower() in
+                         lexicon.COMMON_WORDS or words[0].lower() in lexicon.WEEKDAYS):
+            words = words[1:]
+        parts = {w.lower().strip("’'") for w in words}
+        if not words or parts & _NOT_DOERS or parts & lexicon.STATE_UNIT_WORDS or (
+                words[0].lower() in lexicon.STATE_DEMONYMS) or _is_state_army(words):
+            continue
+        name = " ".join(words)
+        acronym = _ACRONYM_AFTER.match(text[m.end(1) : m.end(1) + 12])
+        out.setdefault(name, f"{acronym.group(1)}: {name}" if acronym else name)
+    return out
+
+
+_DOER_REACH = 120  # characters around a cue a doer phrase may span
+
+
+def _doer_matches(text: str) -> list[re.Match]:
+    """The names in doer phrases, each read next to its cue (a scan of the whole text for
+    a name would try one at every capital letter)."""
+    out: dict[tuple, re.Match] = {}
+    for cue, side, name in lexicon.DOER_PATTERNS:
+        for c in cue.finditer(text):
+            at = c.start()
+            if at and (text[at - 1].isalnum() if side == "after" else False):
+                continue  # "by" inside a word
+            if side == "before":
+                m = name.search(text, max(0, at - _DOER_REACH), at)
+            elif lexicon.DOER_BY_VERB.search(text, max(0, at - 25), at):
+                m = name.match(text, c.end(), c.end() + _DOER_REACH)
+            else:
+                m = None
+            if m:
+                out.setdefault(m.span(1), m)
+    return [out[k] for k in sorted(out)]
 
 
 def _last_seen(text: str, alias: str, seen: dict[str, int]) -> int:
@@ -455,9 +610,8 @@ def _unclaimed(text: str) -> bool:
     return bool(_NO_CLAIM.search(text))  # once per article, not once per incident
 
 
-def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str:
-    """The armed group behind an event: one that claimed it, one named as the doer
-    ("suspected BLA gunmen"), else none ("No group has claimed ...")."""
+def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
+    """The group that claimed the event or is named as its doer ("carried out by X")."""
     said = [s.text for s in sentences]
     for sentence in said:
         if _CLAIM.search(sentence) and not _NO_CLAIM.search(sentence):
@@ -468,6 +622,16 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
         for alias, label in groups.items():
             if re.search(_DOER + re.escape(alias) + r"\b", sentence):
                 return label  # "fired by the paramilitary RSF", "blamed on the M23"
+    return ""
+
+
+def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str:
+    """The armed group behind an event: one that claimed it, one named as the doer
+    ("suspected BLA gunmen"), else none ("No group has claimed ...")."""
+    named = named_doer(sentences, groups)
+    if named:
+        return named
+    said = [s.text for s in sentences]
     if any(_NO_CLAIM.search(x) for x in said) or _unclaimed(text):
         return ""
     for sentence in said:
@@ -485,13 +649,16 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
 
 def _actors(draft: _Draft, groups: dict[str, str], country: str, text: str) -> tuple[str, str]:
     in_country = f" ({country})" if country else ""
-    group = (perpetrator(draft.sentences, groups, text)
-             or perpetrator(draft.related, groups, text)
-             or f"Unidentified Armed Group{in_country}")
     said = " ".join(s.text for s in draft.sentences)
     police = re.search(r"\bpolice(?:men)?\b", said, re.I)
     state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
         c=country or "the state")
+    group = (perpetrator(draft.sentences, groups, text)
+             or perpetrator(draft.related, groups, text))
+    if not group and draft.cls == "violence" and lexicon.STATE_DOER.search(said):
+        # "the junta's aircraft carried out", "security forces opened fire": the state.
+        return f"Military Forces of {country or 'the state'}", f"Civilians{in_country}"
+    group = group or f"Unidentified Armed Group{in_country}"
     if draft.cls == "operation":
         return state, group
     if draft.cls == "demonstration":
@@ -518,7 +685,8 @@ def _state_named(draft: _Draft, country: str) -> str:
 def _foreign_state(draft: _Draft) -> str:
     """"Russian aircraft", "Israeli drones": a state's forces named by their demonym."""
     said = " ".join(s.text for s in draft.sentences)
-    m = re.search(r"\b([A-Z][a-z]+)\s+(?:air\s*force|aircraft|jets?|warplanes?|drones?|"
+    m = re.search(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|aircraft|"
+                  r"jets?|warplanes?|drones?|helicopters?|"
                   r"missiles?|forces|troops|army|military|artillery)\b", said)
     country = lexicon.STATE_DEMONYMS.get(m.group(1).lower()) if m else None
     return f"Military Forces of {country}" if country else ""
@@ -532,10 +700,23 @@ def fatalities(figures: list[Figure]) -> int:
     # least 30" in the text): the vague word only counts when nothing else does.
     if any(f.qualifier not in VAGUE_QUALIFIERS for f in counted):
         counted = [f for f in counted if f.qualifier not in VAGUE_QUALIFIERS]
+    totals: dict[str, list[int]] = {}
     for f in counted:
         group = "fighters" if f.who.split()[-1:] and f.who.split()[-1] in _FIGHTERS else "others"
         by_group[group] = min(by_group.get(group, f.value), f.value)
+        if _is_total(f):
+            totals.setdefault(group, []).append(f.value)
+    # "One soldier was killed ... 32 people died in all": the soldier is part of the 32,
+    # not a lower estimate of it. The lowest total beats any smaller sub-group.
+    for group, values in totals.items():
+        by_group[group] = max(by_group[group], min(values))
     return sum(by_group.values())
+
+
+def _is_total(f: Figure) -> bool:
+    """A figure counting everyone ("32 people", "at least 40 were killed")."""
+    words = f.who.lower().split()
+    return not words or words[-1] in lexicon.TOTAL_WHO
 
 
 def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
@@ -554,6 +735,12 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
     foreign = _foreign_state(draft) if etype == "Explosions/Remote violence" else ""
     if foreign:
         actor1 = foreign  # "Russian aircraft dropped glide bombs"
+    elif sub == "Air/drone strike" and not actor1.startswith(("Military", "Police")) and not (
+            named_doer(draft.sentences, groups)):
+        # Air power is a state's unless a group claims the strike or is named as its doer.
+        actor1 = f"Military Forces of {country or 'the state'}"
+        if actor2.startswith(("Military", "Police")):
+            actor2 = f"Civilians ({country})" if country else "Civilians"
     where = f" near {location.name}" if location else ""
     evidence: dict[str, tuple[Span, ...]] = {
         # The sentences whose words ("held hostage", "ambushed") give the type.

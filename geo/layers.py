@@ -217,6 +217,7 @@ def _incident_row(incident: Incident) -> dict:
         "rescued": incident.count("rescued"),
         "title": incident.title,
         "curated": incident.curated,
+        "confidence": incident.confidence,
         "route_km": incident.route_km,
         "offset_km": incident.offset_km,
         "uncertainty_km": place.uncertainty_km if place else None,

@@ -93,23 +93,30 @@ def _p(words: str):
 
 
 EVENT_PATTERNS = (
-    (_p(r"hijack\w*|took\s+\w+\s+(?:\w+\s+)?hostages?|taken\s+hostage|held\s+hostage|"
-        r"holding\s+(?:\w+\s+)?(?:passengers|hostages|people)|abduct\w*|kidnap\w*|"
+    # A hijacking or a siege with hostages is the event even when it began with a bomb.
+    (_p(r"hijack\w*|held\s+hostage|holding\s+(?:\w+\s+)?(?:passengers|hostages|people)"),
+     "violence", "Violence against civilians", "Abduction/forced disappearance", 5),
+    # Other abduction words rank below explosions ("a car bomb ... also took two hostages"
+    # is a bombing) and above a plain attack ("attacked the village and kidnapped 20").
+    (_p(r"took\s+\w+\s+(?:\w+\s+)?hostages?|taken\s+hostage|abduct\w*|kidnap\w*|"
         r"hostages?"), "violence", "Violence against civilians",
-     "Abduction/forced disappearance", 5),
+     "Abduction/forced disappearance", 2.5),
     (_p(r"suicide\s+(?:bomb\w*|attack\w*|vest)|blew\s+(?:himself|herself|themselves)\s+up|"
         r"driver\s+detonated|detonated\s+(?:his|her|their)\s+(?:vest|belt)"), "violence",
      "Explosions/Remote violence", "Suicide bomb", 4),
     (_p(r"detonat\w*|explosi\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|\bIEDs?\b|"
         r"landmines?|roadside\s+bomb"), "violence", "Explosions/Remote violence",
      "Remote explosive/landmine/IED", 3),
-    (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?|air\s+raids?|glide\s+bombs?|aircraft|"
-        r"warplanes?|(?:shahed|kamikaze|attack)\s+drones?|drones?\s+(?:hit|struck|attack)"),
+    # Only aircraft that strike: "aircraft" alone (a target, "anti-aircraft") is no cue.
+    (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?|air\s+raids?|glide\s+bombs?|"
+        r"(?<!anti-)aircraft\s+(?:bombed|struck|fired|attacked|dropped|hit|targeted)|"
+        r"warplanes?|(?:shahed|kamikaze)\s+drones?|drones?\s+(?:hit|struck|attack)"),
      "operation", "Explosions/Remote violence", "Air/drone strike", 4),
     (_p(r"shell(?:ing|ed)|mortar|artillery|rockets?\s+(?:fire|attack)"), "violence",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
         r"opened\s+fire|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
+        r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
         r"set\s+(?:on\s+)?fire|stabbed"), "violence", "Violence against civilians", "Attack", 2),
     # Weak: "killed" alone says someone died, not who did what; it counts only when
     # nothing stronger names the event or its figures belong to violence.
@@ -211,3 +218,67 @@ militant""".split()) | GROUP_NAMES, ("liberation army", "liberation front", *ARM
     (1, frozenset("""forces army military police soldiers troops navy policemen
 gendarmerie""".split()), ("air force", "security forces")),
 )
+# --- coding rules (geo.incidents) --------------------------------------------------------
+# Background: a clause recalling an earlier event ("In a similar attack", "years ago") is
+# history, not the story; it opens no incident and lends it no date, toll or actor. (A
+# past year on its own, "In 2021", "Last year", is read from the dates: geo.incidents.)
+BACKGROUND_CUE = _re.compile(
+    r"\b(?:in\s+)?(?:an?|the)\s+(?:similar|earlier|previous|prior|last|deadliest|worst)\s+"
+    r"(?:attack|incident|bombing|massacre|assault|ambush|raid|strike|explosion|blast)\b|"
+    r"\b(?:years?|decades?)\s+(?:ago|earlier|before)\b|\bin\s+(?:the\s+)?(?:past|history)\b|"
+    r"\bon\s+this\s+day\b", _re.I)
+# "a 2019 bombing": an event named by its year (background when that year is past).
+YEAR_NAMED_EVENT = _re.compile(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?"
+                               r"(?:attack|bombing|massacre|assault|ambush|raid|strike|"
+                               r"explosion|blast|shooting|siege|hijacking)s?\b", _re.I)
+
+# Who a fatality figure counts, when it counts everyone: a total, against which a
+# figure of soldiers or civilians is a sub-group, not a competing estimate.
+TOTAL_WHO = frozenset("""people persons person dead victims lives others individuals
+total""".split())
+
+# The state's forces as the doer ("the junta's aircraft", "security forces opened fire").
+STATE_DOER = _re.compile(
+    r"\b(?:the\s+)?(?:junta|army|military|armed\s+forces|security\s+forces|troops|"
+    r"soldiers|air\s+force|government\s+forces)(?:[’']s?)?\s+"
+    r"(?:(?!(?:were|was|been|being|are|is)\b)\w+\s+){0,3}?"
+    r"(?:carried\s+out|launched|bombed|shelled|struck|opened\s+fire|attacked|fired|"
+    r"raided|conducted)\b|\b(?:by|from)\s+(?:the\s+)?(?:junta|army|military|"
+    r"security\s+forces|troops|air\s+force|government\s+forces)\b", _re.I)
+
+# A group named as the doer: "X claimed responsibility", "carried out by X", "X militants
+# attacked". The name is a run of capitalised words; group 1 holds it.
+# Possessive, from word starts only: a long letter run is read once, not once per letter.
+_NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de)\s+)?"
+         r"[A-Z][\w’'-]++){0,4}))")
+# (cue, side, name pattern). Each cue starts with a fixed string, which the regex engine
+# finds fast (a case-blind alternation is tried at every character); the name is then
+# read just before or just after it.
+_NAME_BEFORE = _re.compile(_NAME + r"\s+(?:(?:has|have|had)\s+)?$")
+_NAME_AFTER = _re.compile(r"\s*(?:the\s+)?" + _NAME, _re.I)
+DOER_BY_VERB = _re.compile(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
+                          _re.I)
+_GROUP_NOUN_BEFORE = _re.compile(_NAME + r"\s+(?i:m|f|r|g|i|j)$")
+DOER_PATTERNS = (
+    (_re.compile(r"claimed\s+(?:responsibility|the\s+attack|it)\b"), "before", _NAME_BEFORE),
+    (_re.compile(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
+    # "ilitants" etc.: the group noun without its first letter, which may be a capital.
+    (_re.compile(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists)\s+(?:\w+\s+)?"
+                 r"(?:attacked|ambushed|stormed|raided|struck|killed|opened\s+fire|abducted|"
+                 r"kidnapped|bombed)\b"), "before", _GROUP_NOUN_BEFORE),
+)
+
+# Verbs of saying right after a date ("Police on Monday said"): the day of the saying.
+REPORTED_AFTER = _re.compile(r"^\s+(?:said|says|told|reported|announced|confirmed|stated|"
+                             r"added)\b", _re.I)
+
+# Verbs of speaking before "from <place>": where a witness spoke from, not where victims
+# came from ("a resident who phoned from X").
+SPOKE_FROM = _re.compile(r"\b(?:phoned|called|calling|telephoned|spoke|speaking|wrote|"
+                         r"writing|reported|reporting|told\s+\w+)\s+(?:\w+\s+)?from\s+"
+                         r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", _re.I)
+
+# Where people fled to: the end of their flight, not where victims came from.
+FLED_TO = _re.compile(r"\b(?:fled|flee|fleeing|escaped|escaping|sought\s+refuge|took\s+refuge|"
+                      r"ran\s+away)\b(?:\s+[\w’'-]+){0,5}?\s+(?:to|into|towards|in)\s+"
+                      r"(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", _re.I)

@@ -248,6 +248,10 @@ class Incident:
     source_scale: str = ""  # ACLED's source scale (National, International, ...), if given
     published: str = ""  # ISO date the report was published, where known
     article_id: str = ""  # the report it came from: records of one report never merge
+    # How far the record and each field can be trusted, 0-1 (geo.confidence); None when
+    # not machine-read (curated).
+    confidence: float | None = None
+    field_confidence: dict[str, float] = field(default_factory=dict)
 
     @property
     def geo_precision(self) -> int:
@@ -286,6 +290,8 @@ class Incident:
             "source_scale": self.source_scale,
             "published": self.published,
             "article_id": self.article_id,
+            "confidence": self.confidence,
+            "field_confidence": dict(self.field_confidence),
         }
 
 

@@ -796,6 +796,11 @@ def find_attribution(sentence: str) -> str:
                 continue
             break
         picked.reverse()
+        rest = words[: len(words) - len(picked)]
+        if picked and len(rest) >= 2 and rest[-1].lower() in ("in", "of", "from", "at") and (
+                rest[-2].lower() in _ROLE_WORDS):
+            # "police in Bolan said": the police reported, not the place.
+            picked = [rest[-2], rest[-1], *picked]
         phrase = " ".join(picked)
         if phrase and phrase.lower() not in _PRONOUNS and phrase.split()[-1].lower() not in \
                 _PRONOUNS:

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from incimap.geo import lexicon
 from incimap.geo.models import Mention
 
 _W = r"(?:[\w’'-]+\s+)"  # one word and its space
@@ -55,7 +56,7 @@ _NATIVE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|
                      + _W + r"{0,2}$", re.I)
 _TAKEN_TO = re.compile(r"\b(?:moved|taken|shifted|rushed|evacuated|transported|brought|"
                        r"airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
-                       r"admitted|hospitali[sz]ed|then\s+on)\b(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
+                       r"admitted|hospitali[sz]ed|then\s+on)\b(?!\s+out\b)(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
                        r"in|at)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)
 _PERSON_FROM = re.compile(r"(?:\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*|\b\d{1,3}\s*,)"
                           r"\s+from\s+(?:the\s+)?$")
@@ -99,13 +100,18 @@ def role_of(m: Mention) -> str:
         return "destination"
     if (journey and _FROM.search(before) and _TO_NEXT.match(after)) or _LEFT.search(before):
         return "origin"
+    if lexicon.FLED_TO.search(before):
+        return "destination"  # "residents who fled from the village to X"
+    if lexicon.SPOKE_FROM.search(before):
+        return "context"  # where a witness spoke from, not where victims came from
     if _VICTIMS_FROM.search(before) or _NATIVE.search(before) or (
             _PERSON_FROM.search(before) and not journey):
         return "victims_from"
     if _TAKEN_TO.search(before) or _CARE_AT.search(before):
         return "taken_to"
-    if has_event(s.text) and not is_aggregate(s.text) and (_AT_PLACE.search(before) or
-                              (not before.strip() and _HIT.match(after))):
+    story = not is_aggregate(s.text) and not is_background(s.text)
+    if has_event(s.text) and story and (_AT_PLACE.search(before) or
+                                        (not before.strip() and _HIT.match(after))):
         return "event"
     return "context"
 
@@ -114,6 +120,12 @@ def role_of(m: Mention) -> str:
 def _journey(sentence: str) -> bool:
     # Once per sentence, not once per mention: a long sentence names many places.
     return bool(_JOURNEY.search(sentence))
+
+
+@lru_cache(maxsize=4096)
+def is_background(sentence: str) -> bool:
+    """History or a comparison ("In a similar attack last year ..."): not the story."""
+    return bool(lexicon.BACKGROUND_CUE.search(sentence))
 
 
 @lru_cache(maxsize=4096)

@@ -137,6 +137,7 @@ def incident_feature(incident: Incident, layer: str, route_km: float | None = No
             # One event read by the automatic reader too (geo.events): both badges show.
             "also_automatic": incident.also_automatic or None,
             "event_id": incident.event_id,
+            "confidence": incident.confidence,
         }) | {"id": incident.id, "layer": layer, "px": styles.marker_px(incident.fatalities)},
     }
 

@@ -33,6 +33,7 @@ def export(
     country: str = options.COUNTRY,
     curated: bool = options.CURATED,
     incidents_file: Path = options.INCIDENTS_FILE,
+    min_confidence: float = options.MIN_CONFIDENCE,
 ) -> None:
     """Export incidents, mentions, the route, stations and uncertainty shapes."""
     fmt = fmt.lower()
@@ -54,7 +55,9 @@ def export(
         incidents, mentions = incidents_and_mentions(
             article, published=parse_date(published) if published else None,
             country=country, curated=options.curated_path(curated, incidents_file))
-    layers = build_layers(incidents, mentions, route)
+    from incimap.geo.confidence import at_least
+
+    layers = build_layers(at_least(incidents, min_confidence), mentions, route)
     if output == "-":
         if layer not in layers:
             raise ExportError(f"no layer '{layer}'; have {', '.join(layers)}")

@@ -27,6 +27,7 @@ def extract(
                                  "parquet (with -o). Default: from -o's extension, else "
                                  "geojson."),
     output: Path = typer.Option(None, "--output", "-o", help="Write to a file (atomically)."),
+    min_confidence: float = options.MIN_CONFIDENCE,
 ) -> None:
     """Find and resolve every place an article names, and the incidents it reports."""
     from incimap.geo.exceptions import InputError
@@ -50,6 +51,12 @@ def extract(
         article = str(SEED_ARTICLE)
     date = parse_date(published) if published else None
     result = extract_file(article, published=date, country=country)
+    if min_confidence is not None:
+        from dataclasses import replace
+
+        from incimap.geo.confidence import at_least
+
+        result = replace(result, incidents=tuple(at_least(result.incidents, min_confidence)))
     for message in result.warnings:
         warn(f"{article}: {message}")
     if fmt in FILE_FORMATS:
@@ -88,14 +95,32 @@ def table(result) -> str:
     lines += ["", "INCIDENTS"]
     for i in result.incidents:
         where = i.location.name if i.location else "?"
-        lines.append(f"  {i.id} {i.event_date} (precision {i.time_precision}) {i.event_type} / "
-                     f"{i.sub_event_type}")
+        lines.append(f"  {i.id} {date_text(i)} (precision {i.time_precision}) {i.event_type} / "
+                     f"{i.sub_event_type}  confidence {confidence_text(i)}")
         lines.append(f"      at {where} (geo precision {i.geo_precision}); {i.actor1} vs "
                      f"{i.actor2}; fatalities {i.fatalities}")
+        if i.field_confidence:
+            lines.append("      field confidence: " + ", ".join(
+                f"{k} {v:.2f}" for k, v in i.field_confidence.items()))
+        shown = set()
         for f in i.figures:
-            lines.append(f"      - {f.kind}: {figure_text(f)}"
-                         f"{' (per ' + f.claimed_by + ')' if f.claimed_by else ''}")
+            line = (f"      - {f.kind}: {figure_text(f)}"
+                    f"{' (per ' + f.claimed_by + ')' if f.claimed_by else ''}")
+            if line not in shown:  # one report's figure repeated in a later sentence
+                shown.add(line)
+                lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def date_text(i) -> str:
+    """The date as precise as it is known: "2025-03" for a month, not its 1st."""
+    if i.time_precision == 3 and len(i.event_date) == 10 and i.event_date.endswith("-01"):
+        return i.event_date[:7]
+    return i.event_date
+
+
+def confidence_text(i) -> str:
+    return "-" if i.confidence is None else f"{i.confidence:.2f}"
 
 
 def figure_text(f) -> str:

@@ -39,6 +39,7 @@ def map_command(
                             help="Pixels per inch of the PNG (text scales with it)."),
     size: str = typer.Option("1200x900", "--size",
                              help="Image size WIDTHxHEIGHT in pixels at --dpi."),
+    min_confidence: float = options.MIN_CONFIDENCE,
 ) -> None:
     """Write an interactive map: incidents by type, places by role, route, controls.
 
@@ -88,6 +89,13 @@ def map_command(
         extraction = extract_file(source, published=date, country=country)
     for message in extraction.warnings:
         warn(message)
+    if min_confidence is not None:
+        from dataclasses import replace
+
+        from incimap.geo.confidence import at_least
+
+        extraction = replace(extraction, incidents=tuple(at_least(extraction.incidents,
+                                                                  min_confidence)))
     shown, curated_shown = list(extraction.incidents), curated
     if not all_reports:
         # Reports of one event (the article's and the curated copy, or a corpus's many)

@@ -12,6 +12,9 @@ CURATED = typer.Option(False, "--curated",
                        help="Use the curated incidents (seeds/incidents.yaml), not the article.")
 INCIDENTS_FILE = typer.Option(None, "--incidents",
                               help="Use the curated incidents of this YAML file.")
+MIN_CONFIDENCE = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                              help="Keep only incidents whose confidence (0-1) reaches this; "
+                                   "curated ones are kept.")
 
 
 def curated_path(curated: bool, incidents_file):
