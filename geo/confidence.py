@@ -24,6 +24,9 @@ from pathlib import Path
 from incimap.geo.models import Incident
 
 FIELDS = ("location", "date", "fatalities", "event_type", "actor1")
+# Below this a record is doubtful: the map draws it faded with a dashed ring. A record at
+# 0.5 is as likely wrong as right in some field, by the fitted probabilities.
+LOW = 0.5
 WEIGHTS_FILE = Path(__file__).parent / "data" / "confidence_weights.json"
 # Sub-event types that are the reader's fall-back when no specific cue was seen.
 _GENERIC_SUB = frozenset({"Attack", "Armed clash"})
@@ -102,6 +105,11 @@ def score(inc: Incident, fitted: dict | None = None) -> tuple[float, dict[str, f
                  for name, x in features(inc).items()}
     record = math.exp(sum(math.log(max(p, 1e-6)) for p in per_field.values()) / len(per_field))
     return round(record, 3), per_field
+
+
+def is_low(inc: Incident) -> bool:
+    """True for a machine-read record below ``LOW`` (curated ones are never low)."""
+    return inc.confidence is not None and inc.confidence < LOW
 
 
 def at_least(incidents, threshold: float | None) -> list:

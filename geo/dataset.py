@@ -17,6 +17,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from incimap.geo.confidence import FIELDS as CONFIDENCE_FIELDS
 from incimap.geo.exceptions import InputError
 from incimap.geo.models import Event, EventSource, Figure, Incident, Mention, Place
 
@@ -269,7 +270,10 @@ def incidents_from_frame(frame: pd.DataFrame, path: str = "") -> list[Incident]:
             curated=curated is True or _text(curated).lower() in ("true", "1"),
             event_id=_text(row.get("event_id")), source_scale=_text(row.get("source_scale")),
             published=_text(row.get("published"))[:10],
-            article_id=_text(row.get("article_id"))))
+            article_id=_text(row.get("article_id")),
+            confidence=_float(row.get("confidence")),
+            field_confidence={name: value for name in CONFIDENCE_FIELDS
+                              if (value := _float(row.get(f"confidence_{name}"))) is not None}))
     return out
 
 

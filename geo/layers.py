@@ -20,6 +20,7 @@ import shapely
 from shapely.geometry import LineString, Point
 
 from incimap.geo import acled
+from incimap.geo.confidence import FIELDS as CONFIDENCE_FIELDS
 from incimap.geo.exceptions import RouteError
 from incimap.geo.models import Incident, Mention, Place, Route
 from incimap.geo.route import (
@@ -47,9 +48,12 @@ ACLED_COLUMNS = (
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "tags", "timestamp",
 )
+# How far the reader trusts each machine-read record and field (geo.confidence); empty for
+# curated records.
+CONFIDENCE_COLUMNS = ("confidence", *(f"confidence_{name}" for name in CONFIDENCE_FIELDS))
 INCIDENT_COLUMNS = ACLED_COLUMNS + (
-    "injured", "hostages", "rescued", "title", "curated", "route_km", "offset_km",
-    "uncertainty_km",
+    "injured", "hostages", "rescued", "title", "curated", *CONFIDENCE_COLUMNS, "route_km",
+    "offset_km", "uncertainty_km",
 )
 MENTION_COLUMNS = (
     "surface", "char_start", "char_end", "role", "hint", "location", "feature_type", "gazetteer_id",
@@ -141,7 +145,7 @@ _DATE_COLUMNS = frozenset({"event_date"})
 _FLOAT_COLUMNS = frozenset({
     "latitude", "longitude", "route_km", "offset_km", "uncertainty_km", "score", "km",
     "chainage_km", "line_km", "km_start", "km_end", "line_length_km", "shape_radius_km",
-    "start_km", "end_km", "reach_km", "km_from", "km_to",
+    "start_km", "end_km", "reach_km", "km_from", "km_to", *CONFIDENCE_COLUMNS,
 })
 _BOOL_COLUMNS = frozenset({"curated", "interpolated", "coord_estimated"})
 
@@ -218,6 +222,8 @@ def _incident_row(incident: Incident) -> dict:
         "title": incident.title,
         "curated": incident.curated,
         "confidence": incident.confidence,
+        **{f"confidence_{name}": incident.field_confidence.get(name)
+           for name in CONFIDENCE_FIELDS},
         "route_km": incident.route_km,
         "offset_km": incident.offset_km,
         "uncertainty_km": place.uncertainty_km if place else None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+from incimap.geo.confidence import is_low
 from incimap.geo.dates import display_date
 from incimap.geo.models import Figure, Incident, Mention, Place, Route, Span
 from incimap.maps import styles
@@ -138,6 +139,8 @@ def incident_feature(incident: Incident, layer: str, route_km: float | None = No
             "also_automatic": incident.also_automatic or None,
             "event_id": incident.event_id,
             "confidence": incident.confidence,
+            "field_confidence": dict(incident.field_confidence) or None,
+            "low_confidence": is_low(incident) or None,
         }) | {"id": incident.id, "layer": layer, "px": styles.marker_px(incident.fatalities)},
     }
 

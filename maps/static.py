@@ -28,6 +28,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from incimap.geo.confidence import LOW as LOW_CONFIDENCE
 from incimap.geo.models import Incident, Mention, Route
 from incimap.maps import styles
 
@@ -439,16 +440,24 @@ class _Drawing:
             * MARKER_SCALE.get(table[t]["symbol"], 1.0)
             for f, t in zip(pts["fatalities"], pts["_type"], strict=True)])
         pts = pts.sort_values(["_pt", "_type"], ascending=[False, True], kind="stable")
-        paths, sizes, colors, edges = [], [], [], []
-        for event_type, size_pt, curated in zip(pts["_type"], pts["_pt"], pts["curated"],
-                                                strict=True):
+        from matplotlib.colors import to_rgba
+
+        # A record the reader doubts (geo.confidence) is faded with a dashed edge, as on
+        # the HTML map.
+        doubtful = [c is not None and c == c and float(c) < LOW_CONFIDENCE
+                    for c in (pts["confidence"] if "confidence" in pts else [None] * len(pts))]
+        paths, sizes, colors, edges, dashes = [], [], [], [], []
+        for event_type, size_pt, curated, doubt in zip(pts["_type"], pts["_pt"],
+                                                       pts["curated"], doubtful, strict=True):
             style = table[event_type]
             paths.append(_marker_path(style["symbol"]))
             sizes.append(size_pt ** 2)
-            colors.append(style["color"])
-            edges.append(styles.CURATED_OUTLINE if bool(curated) else styles.AUTOMATIC_OUTLINE)
+            colors.append(to_rgba(style["color"], 0.45 if doubt else 0.92))
+            edges.append(styles.CURATED_OUTLINE if bool(curated) else
+                         "#455a64" if doubt else styles.AUTOMATIC_OUTLINE)
+            dashes.append("--" if doubt else "-")
         markers = self.ax.scatter(pts.geometry.x, pts.geometry.y, s=sizes, facecolor=colors,
-                                  edgecolor=edges, linewidth=1.0, alpha=0.92, zorder=5)
+                                  edgecolor=edges, linewidth=1.0, linestyles=dashes, zorder=5)
         markers.set_paths(paths)
         markers.set_gid("incidents")
         for x, y, size in zip(pts.geometry.x, pts.geometry.y, sizes, strict=True):
@@ -469,6 +478,12 @@ class _Drawing:
                        markersize=styles.MIN_MARKER_PX * PX_TO_PT, markerfacecolor="none",
                        markeredgecolor=styles.CURATED_OUTLINE),
                 "Curated (verified): black outline"))
+        if any(doubtful):
+            self.entries["incidents"].append((
+                Line2D([], [], linestyle="none", marker="o",
+                       markersize=styles.MIN_MARKER_PX * PX_TO_PT,
+                       markerfacecolor=to_rgba("#9e9e9e", 0.45), markeredgecolor="#455a64"),
+                f"Low confidence (below {LOW_CONFIDENCE}): faded"))
         self.entries["incidents"].append((Line2D([], [], linestyle="none"),
                                           "Larger marker: more killed"))
         self.incident_points = pts

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from incimap.geo.confidence import LOW as LOW_CONFIDENCE
 from incimap.geo.palette import EVENT_COLORS, event_colors
 
 # ACLED event types: a colour each (from geo.palette, shared with the KML export) and a
@@ -105,6 +106,7 @@ def style_tables() -> dict:
         "uncertainty_color": UNCERTAINTY_COLOR,
         "curated_outline": CURATED_OUTLINE,
         "automatic_outline": AUTOMATIC_OUTLINE,
+        "low_confidence": LOW_CONFIDENCE,
         "time_precision_labels": {str(k): v for k, v in TIME_PRECISION_LABELS.items()},
         "geo_precision_labels": {str(k): v for k, v in GEO_PRECISION_LABELS.items()},
         "marker_sizes": [{"fatalities": n, "px": marker_px(n)} for n in LEGEND_FATALITIES],

@@ -133,7 +133,8 @@ def exported(tmp_path_factory):
     folder = tmp_path_factory.mktemp("exports")
     incidents = [
         incident(1, notes=LONG_NOTE, source="Dawn", source_scale="National",
-                 published="2025-03-12"),
+                 published="2025-03-12", confidence=0.42,
+                 field_confidence={"location": 0.25, "date": 0.9}),
         incident(2, event_type="Battles", sub_event_type="Armed clash",
                  actor1="Military Forces of Pakistan", actor2="Baloch Liberation Army",
                  event_date="2025-03-01", time_precision=2),
@@ -157,6 +158,19 @@ def test_every_format_has_every_acled_column_and_the_full_note(exported, fmt):
     assert str(back["source"][0]) == "Dawn" and str(back["source_scale"][0]) == "National"
     assert int(back["timestamp"][0]) == 1741737600 and int(back["interaction"][0]) == 37
     assert str(back["region"][0]) == "South Asia"
+    # The reader's confidence, for the record and per field; empty where it has none.
+    assert float(back["confidence"][0]) == pytest.approx(0.42)
+    assert float(back["confidence_location"][0]) == pytest.approx(0.25)
+    assert str(back["confidence_fatalities"][0]) in ("", "nan", "None")
+
+
+def test_a_dataset_read_back_keeps_the_confidences(exported):
+    from incimap.geo.dataset import load_incidents
+
+    loaded, _ = load_incidents([exported / FILES["parquet"]])
+    first = next(i for i in loaded if i.title == "Attack 1")
+    assert first.confidence == pytest.approx(0.42)
+    assert first.field_confidence == pytest.approx({"location": 0.25, "date": 0.9})
 
 
 def test_csv_columns_are_acleds_in_acleds_order(exported):

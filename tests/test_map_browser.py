@@ -445,3 +445,28 @@ def test_expanded_layer_control_is_not_covered_by_the_legend(open_map, sample_fi
         }).map(l => l.textContent)""")
     assert covered == []
     assert_clean(log)
+
+
+def test_a_doubtful_record_looks_different_and_its_popup_says_why(open_map, tmp_path):
+    from dataclasses import replace
+
+    by_id = {i.id: i for i in sample_incidents()}
+    doubtful = replace(by_id["province"], confidence=0.2,
+                       field_confidence={"location": 0.01, "date": 0.9})
+    sure = replace(by_id["quetta"], confidence=0.9, field_confidence={"location": 0.93})
+    path = tmp_path / "confidence.html"
+    maps.save(maps.render([doubtful, sure]), path)
+    page, log = open_map(path)
+    assert page.locator('.incimap-incident.incimap-doubtful').count() == 1
+    marker = page.locator('.incimap-incident[data-incident-id="province"]')
+    assert "incimap-doubtful" in marker.get_attribute("class")
+    assert float(marker.evaluate("e => getComputedStyle(e).opacity")) < 0.8
+    assert "incimap-doubtful" not in page.locator(
+        '.incimap-incident[data-incident-id="quetta"]').get_attribute("class")
+    assert "low confidence" in page.locator(".incimap-legend").text_content()
+    marker.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "Confidence" in text and "0.20 (low)" in text and "location 0.01" in text
+    assert_clean(log)

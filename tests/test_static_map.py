@@ -182,6 +182,20 @@ def test_curated_incidents_have_the_html_maps_black_outline():
     assert "Curated (verified): black outline" in _legend_texts(figure)
 
 
+def test_a_doubtful_record_is_faded_as_on_the_html_map():
+    from dataclasses import replace
+
+    sure = replace(_incident("sure", "Battles", 30.5, 67.4, 50), confidence=0.9)
+    doubt = replace(_incident("doubt", "Battles", 30.2, 67.9, 5), confidence=0.2)
+    figure = static.render([sure, doubt], title="t")
+    markers = next(c for c in figure.axes[0].collections if c.get_gid() == "incidents")
+    alphas = [round(float(c[3]), 2) for c in markers.get_facecolor()]
+    assert alphas == [0.92, 0.45]  # the bigger, sure one first
+    assert any(t.startswith("Low confidence") for t in _legend_texts(figure))
+    plain = static.render([sure], title="t")
+    assert not any(t.startswith("Low confidence") for t in _legend_texts(plain))
+
+
 def test_legend_goes_to_a_corner_without_incidents():
     # Incidents in the upper left and lower left of their own extent.
     incidents = [_incident("a", "Battles", 31.0, 67.0), _incident("b", "Battles", 30.0, 67.0),

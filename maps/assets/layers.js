@@ -133,7 +133,8 @@
         html: (d[0] || d[1] ? legSvg(d, px) : "") + incimap.symbolSvg(style.symbol, style.color,
           p.curated ? styles.curated_outline : styles.automatic_outline,
           p.curated ? 3 : 2, px),
-        className: "incimap-marker incimap-incident" + (p.curated ? " incimap-curated" : ""),
+        className: "incimap-marker incimap-incident" + (p.curated ? " incimap-curated" : "") +
+          (p.low_confidence ? " incimap-doubtful" : ""),
         iconSize: [px, px],
         iconAnchor: [px / 2 - d[0], px / 2 - d[1]],
         popupAnchor: [d[0], d[1] - px / 2],
@@ -275,6 +276,10 @@
 
   App.prototype.hasAutomatic = function () {
     return this.data.layers.some(function (d) { return d.kind === "incidents"; });
+  };
+
+  App.prototype.hasDoubtful = function () {
+    return this.data.incidents.features.some(function (f) { return f.properties.low_confidence; });
   };
 
   App.prototype.hasCurated = function () {

@@ -56,6 +56,13 @@
         kinds.push(entry(incimap.symbolElement(anyType.symbol, anyType.color,
           styles.curated_outline, 3, 16), "curated, human-verified (black outline)"));
       }
+      if (app.hasDoubtful()) {
+        var faded = incimap.symbolElement(anyType.symbol, anyType.color,
+          styles.automatic_outline, 2, 16);
+        faded.classList.add("incimap-doubtful");
+        kinds.push(entry(faded, "low confidence (below " + styles.low_confidence +
+          "): faded, dashed ring; check the popup"));
+      }
       if (app.cluster) {
         kinds.push(entry(swatch("incimap-swatch-cluster", "#37474f"),
           "cluster: incidents close together (click to zoom in)"));

@@ -14,6 +14,16 @@
     table.appendChild(tr);
   }
 
+  // "0.42 (low): location 0.81, date 0.50, ..." from the reader's fitted confidences.
+  function confidenceText(props, low) {
+    var fields = props.field_confidence || {};
+    var parts = Object.keys(fields).sort().map(function (k) {
+      return k.replace("_", " ") + " " + incimap.formatNumber(fields[k], 2);
+    });
+    return incimap.formatNumber(props.confidence, 2) + (props.confidence < low ? " (low)" : "") +
+      (parts.length ? ": " + parts.join(", ") : "");
+  }
+
   function precisionText(labels, code) {
     var label = labels[String(code)];
     return label ? code + " \u2013 " + label : String(code || "");
@@ -135,6 +145,9 @@
       (place.radius_km ? ", \u00b1" + incimap.formatNumber(place.radius_km, 0) + " km" : ""));
     row(table, "Coordinates", incimap.formatLatLon(place.lat, place.lon));
     row(table, "Route", routeText(props.route_km, props.offset_km));
+    if (props.confidence !== null && props.confidence !== undefined) {
+      row(table, "Confidence", confidenceText(props, styles.low_confidence));
+    }
     root.appendChild(table);
     append(root, figuresBlock(props), quotesBlock(props.quotes, "From the article"));
     if (props.notes) root.appendChild(el("p", "incimap-notes", props.notes));
