@@ -138,13 +138,22 @@ def score_article(article: CodedArticle, incidents) -> tuple[dict[str, bool], in
     return right, extra
 
 
-def evaluate_incidents(folder: str | Path, *, on_article: Callable[[dict], None] | None = None
-                       ) -> dict[str, dict]:
-    """Scores over the corpus, overall and per split."""
+SPLITS = ("all", "dev", "frozen")
+
+
+def evaluate_incidents(folder: str | Path, *, split: str = "all",
+                       on_article: Callable[[dict], None] | None = None) -> dict[str, dict]:
+    """Scores over the corpus, overall and per split; ``split`` dev or frozen reads and
+    scores only that part (so rules can be written on dev without seeing frozen scores)."""
     from incimap.geo.extract import extract_file
 
+    split = "frozen" if split == "test" else split
+    if split not in SPLITS:
+        raise InputError(f"unknown split {split!r}; one of all, dev, frozen", field="--split")
     totals = {"dev": IncidentScores(), "frozen": IncidentScores()}
     for article in read_coded_corpus(folder):
+        if split != "all" and article.split != split:
+            continue
         result = extract_file(article.text_path, published=article.published)
         right, extra = score_article(article, list(result.incidents))
         part = totals.setdefault(article.split, IncidentScores())
@@ -165,6 +174,8 @@ def evaluate_incidents(folder: str | Path, *, on_article: Callable[[dict], None]
         overall.extra += part.extra
         for name in FIELDS:
             overall.right[name] += part.right[name]
+    if split != "all":
+        return {split: totals[split].table()}
     out = {"all": overall.table()}
     out.update({name: s.table() for name, s in totals.items() if s.articles})
     return out

@@ -90,3 +90,20 @@ def test_the_committed_corpus_reads(tmp_path):
                  for a in articles}
     assert len(countries) >= 25, sorted(countries)
     assert all(a.text_path.exists() for a in articles)
+
+
+def test_the_dev_split_never_reads_or_scores_a_frozen_article(isolated_cache, tmp_path,
+                                                              monkeypatch):
+    from incimap.geo import extract
+
+    read = []
+    real = extract.extract_file
+    monkeypatch.setattr(extract, "extract_file", lambda path, **kw: read.append(path) or
+                        real(path, **kw))
+    corpus = _corpus(tmp_path)  # its one article is frozen
+    assert ev.evaluate_incidents(corpus, split="dev") == {"dev": ev.IncidentScores().table()}
+    assert read == []
+    frozen = ev.evaluate_incidents(corpus, split="test")
+    assert list(frozen) == ["frozen"] and frozen["frozen"]["articles"] == 1 and read
+    with pytest.raises(InputError, match="unknown split"):
+        ev.evaluate_incidents(corpus, split="holdout")

@@ -45,7 +45,8 @@ def evaluate(
     corpus: Path = typer.Argument(..., help="LGL, TR-News, GeoWebNews or GeoVirus XML file, "
                                             "or a coded incident corpus folder."),
     split: str = typer.Option("all", "--split",
-                              help="all, dev or test (the frozen fifth, by document id)."),
+                              help="all, dev or test (the frozen fifth, by document id; for "
+                                   "an incident corpus folder, dev or frozen)."),
     limit: int = typer.Option(None, "--limit", min=1, help="Score only the first N documents."),
     errors: Path = typer.Option(None, "--errors",
                                 help="Write each document's misses and far answers (JSON "
@@ -59,7 +60,7 @@ def evaluate(
         if corpus.is_dir():
             from incimap.geo.evaluate_incidents import evaluate_incidents
 
-            scores = evaluate_incidents(corpus, on_article=record)
+            scores = evaluate_incidents(corpus, split=split, on_article=record)
             rows = _INCIDENT_ROWS
         else:
             from incimap.geo.evaluate import evaluate as run
