@@ -9,14 +9,19 @@ A capitalised name is kept unless it is
 - part of a longer proper name: the capitalised run around it holds words that are
   neither places nor feature or title words ("Baloch Liberation Army",
   "Pakistan Institute for ...", "Jaffar Express", "China-Pakistan Economic Corridor");
-- a person ("Mr Sharif", "named Allahditta", "Allahditta, 49,") or a brand-like name
-  followed by a number ("France 24").
+- a person ("Mr Sharif", "named Allahditta", "Allahditta, 49,"), or the surname of one
+  the article names in full ("Sheriff Bill Jones ... Jones said"), or a brand-like name
+  followed by a number ("France 24");
+- an abbreviated title ("Sgt. Jones", "Sen. Smith").
+A state's or province's press abbreviation ("Ill.", "W.Va.") counts only written as one
+after a place or a party letter ("Springfield, Ill.", "D-S.C.").
 Feature words after a name are kept as its hint ("Bolan district", "Mach railway
 station"), title words as the title role ("Kalat Commissioner").
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -40,6 +45,10 @@ _LOWER_WORD = re.compile(r"(?<![\w'’.])[a-z][a-z'’]*(?![\w])")
 _METONYMY_OBJECT = re.compile(r"^\s+(?:of|to|for|over)\b")
 # "U.S", matched without its last dot: the dot belongs to the name ("U.S.").
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+# Where a state's press abbreviation stands: after a place and a comma, or a party letter.
+_ABBREVIATION_BEFORE = re.compile(r"(?:\w,\s|\b[DRI]-)$")
+# "Sgt. Jones": a short capitalised word, its dot, then a capitalised word.
+_TITLE_DOT = re.compile(r"\.\s[A-Z]")
 
 
 class Matcher:
@@ -191,13 +200,23 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
     # Names start at capitalised words: hide the other word starts from the scan (one
     # character for one, so offsets hold), except the little words inside names.
     scan = fold(_LOWER_START.sub("\x01", text))
-    found = [(s, e + (text[e:e + 1] == "." and _DOTTED.fullmatch(text, s, e) is not None))
-             for s, e in matcher.spans(scan, text)
-             if (s == 0 or not text[s - 1].isalnum())
-             and not _plain_word(scan[s:e], s, text, sentence_starts, lower_words)]
+    abbreviations = _abbreviation_keys()
+    found, written_short = [], set()
+    for s, e in matcher.spans(scan, text):
+        if s and text[s - 1].isalnum():
+            continue
+        if scan[s:e].strip() in abbreviations:
+            if text[e:e + 1] == "." and _ABBREVIATION_BEFORE.search(text, max(0, s - 3), s):
+                found.append((s, e + 1))
+                written_short.add(s)
+            continue
+        if not _plain_word(scan[s:e], s, text, sentence_starts, lower_words):
+            found.append((s, e + (text[e:e + 1] == "." and _DOTTED.fullmatch(text, s, e)
+                                  is not None)))
     place_starts = {w for s, e in found for w in _word_starts(text, s, e)}
 
     mentions = []
+    surnames: set[str] = set()  # one-word names the article gives a person's first name
     by_sentence: dict[int, tuple[list[_Token], dict[int, int], set[int]]] = {}
     for start, end in found:
         # Tokens of the match's sentence only (a name never runs across sentences),
@@ -216,11 +235,19 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
         first, last = span_tokens[0], span_tokens[-1]
         surface = text[start:end]
         key = scan[start:end].strip()
+        if start in written_short:  # "Springfield, Ill.": nothing more to check
+            mentions.append(Mention(surface=surface, span=Span(start, end, surface),
+                                    sentence=sents[n]))
+            continue
         if _is_not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text):
             continue
+        if first == last and len(surface) <= 4 and _TITLE_DOT.match(text, end):
+            continue  # "Sgt. Jones", "Sen. Smith"
         hint, hint_end, title = _hint_after(tokens, last, text)
         if _inside_longer_name(text, tokens, first, last, place_tokens, sentence_starts,
                                hint_end, title):
+            if first == last and _after_first_name(text, tokens, first, place_tokens):
+                surnames.add(key)
             continue
         if _person_or_brand(tokens, first, end, text):
             continue
@@ -233,7 +260,33 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
                                                          text[start:end_with_hint]),
             sentence=s, hint=hint, role="title" if title else "context",
         ))
+    if surnames:
+        mentions = [m for m in mentions if not _surname(m, surnames)]
     return mentions
+
+
+@functools.cache
+def _abbreviation_keys() -> frozenset[str]:
+    from incimap.gazetteer.sources import abbreviation_keys
+
+    return abbreviation_keys()
+
+
+def _after_first_name(text: str, tokens, i: int, place_tokens: set[int]) -> bool:
+    """A one-word name right after a capitalised word that is no place and no title: a
+    person's surname after the first name ("Bill Jones")."""
+    if i == 0 or text[tokens[i - 1].end : tokens[i].start] != " ":
+        return False
+    prev = tokens[i - 1]
+    word = prev.text.lower().rstrip(".")
+    return (prev.capitalised and i - 1 not in place_tokens and len(word) > 1
+            and word not in lexicon.DIRECTIONS and word not in lexicon.TITLE_AFTER
+            and word not in lexicon.COMMON_WORDS and not prev.text.isupper())
+
+
+def _surname(m: Mention, surnames: set[str]) -> bool:
+    """The same word alone later ("Jones said") is that person, not the place."""
+    return " " not in m.surface and fold(m.surface).strip() in surnames
 
 
 class _LowerWords:
