@@ -257,8 +257,8 @@ def region_rows(divisions: list[Row], countries: list[Row], people: dict[str, in
         country = rows[0].country if len({r.country for r in rows}) == 1 else ""
         population = sum(r.population if r.ftype == "country" else people.get(c, 0)
                          for c, r in found)
-        yield Row(gid=f"region:{normalize(name).replace(' ', '-')}", name=name, lat=lat, lon=lon, ftype="region", fcode="RGN",
-                  country=country, population=population,
+        yield Row(gid=f"region:{normalize(name).replace(' ', '-')}", name=name, lat=lat,
+                  lon=lon, ftype="region", fcode="RGN", country=country, population=population,
                   source="regions.tsv: the centre of its members' box",
                   radius_km=round(min(radius, CONTINENT_MAX_RADIUS_KM), 1),
                   alternate_names=tuple(o for o in others.split("|") if o))

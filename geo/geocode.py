@@ -137,6 +137,7 @@ class Bias:
     near: tuple[float, float] | None = None
     bbox: tuple[float, float, float, float] | None = None
     soft_country: str = ""  # a weaker country focus (the rest of a batch, an article)
+    division: str = ""  # "US.OH": the first-level division an article's places lie in
 
 
 def to_place(c: Candidate) -> Place:
@@ -186,7 +187,8 @@ def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False) ->
         in_focus=bool(not bias.country and bias.soft_country
                       and r.country == bias.soft_country),
         near_km=near_km, inside_bbox=_inside(r, bias.bbox) if bias.bbox else None,
-        curated=c.store != "world")
+        curated=c.store != "world",
+        in_division=bool(bias.division) and f"{r.country}.{r.admin1_code}" == bias.division)
 
 
 def _fits(ftype: str, hint: str) -> bool:
@@ -282,12 +284,33 @@ def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
 
 
 def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candidate]:
-    """Candidates for the whole wording and for the name without its hint word."""
+    """Candidates for the whole wording and for the name without its hint word; a
+    demonym no place is named after stands for its country ("Georgians")."""
     full = normalize(q.text)
     found = gaz.candidates(full, fuzzy=False) if full != q.name else []
     if not any(c.match_kind in ("exact", "alternate") for c in found):
+        country = demonym_country(q.name)
+        if country and not gaz.exact([q.name]).get(q.name):
+            return found + demonym_candidates(gaz, country)
         found += gaz.candidates(q.name, fuzzy=fuzzy)
     return found
+
+
+def demonym_country(key: str) -> str:
+    """ISO code of the country a folded demonym names ("pakistanis" -> "PK"), or ''."""
+    from incimap.gazetteer.sources import demonyms
+
+    table = demonyms()
+    return table.get(key) or (table.get(key[:-1], "") if key.endswith("s") else "")
+
+
+def demonym_candidates(gaz: Gazetteer, iso: str) -> list[Candidate]:
+    from incimap.gazetteer.sources import country_name
+
+    key = normalize(country_name(iso))
+    return [Candidate(c.row, c.key, "alternate", 97.0, c.store)
+            for c in gaz.exact([key]).get(key, [])
+            if c.row.ftype == "country" and c.row.country == iso]
 
 
 # No place name is this long; a longer "name" (a whole line of text pasted in) is refused
@@ -303,8 +326,11 @@ def _too_long(query: str) -> InputError:
 def geocode(query: str, *, country: str = "", near: tuple[float, float] | None = None,
             bbox: tuple[float, float, float, float] | None = None, alternatives: int = 3,
             fuzzy: bool = True, gazetteer: Gazetteer | None = None,
-            soft_country: str = "") -> GeocodeResult:
-    """Best place for a name, with ranked alternatives; raises ``NoMatch``."""
+            soft_country: str = "", only_country: bool = False) -> GeocodeResult:
+    """Best place for a name, with ranked alternatives; raises ``NoMatch``.
+
+    ``country`` prefers places in it; with ``only_country`` it is a filter, and a name
+    with no place there is not found (rather than placed abroad)."""
     if not query or not query.strip():
         raise InputError("empty place name", field="name")
     if len(query) > MAX_NAME_CHARS:
@@ -315,9 +341,13 @@ def geocode(query: str, *, country: str = "", near: tuple[float, float] | None =
     if not q.name:
         raise InputError(f"{query!r} has no name in it", field="name")
     bias = Bias(country.upper(), near, bbox, soft_country.upper())
+    if only_country and not country:
+        raise InputError("--only-country needs --country", field="--only-country")
     found = candidates_for(gaz, q, fuzzy)
+    if only_country:
+        found = [c for c in found if c.row.country == country.upper()]
     if not found:
-        raise NoMatch(query, gaz.suggestions(q.name))
+        raise NoMatch(query, () if only_country else gaz.suggestions(q.name))
     return ranked(query, found, q.hint, bias, alternatives)
 
 

@@ -47,8 +47,10 @@ _METONYMY_OBJECT = re.compile(r"^\s+(?:of|to|for|over)\b")
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 # Where a state's press abbreviation stands: after a place and a comma, or a party letter.
 _ABBREVIATION_BEFORE = re.compile(r"(?:\w,\s|\b[DRI]-)$")
-# "Sgt. Jones": a short capitalised word, its dot, then a capitalised word.
-_TITLE_DOT = re.compile(r"\.\s[A-Z]")
+# Titles news abbreviates before a name ("Sgt. Jones", "Sen. Smith", "Gov. Brown").
+TITLE_ABBREVIATIONS = frozenset("""sen sens rep reps gov govs lt sgt cpl pvt spc gen col maj
+capt cmdr adm det insp supt atty pres prof rev dr mr mrs ms""".split())
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s$")
 
 
 class Matcher:
@@ -241,8 +243,10 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
             continue
         if _is_not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text):
             continue
-        if first == last and len(surface) <= 4 and _TITLE_DOT.match(text, end):
+        if key in TITLE_ABBREVIATIONS and text[end:end + 1] == ".":
             continue  # "Sgt. Jones", "Sen. Smith"
+        if _after_title(text, start):
+            continue  # the person after the title: "Sen. Clark"
         hint, hint_end, title = _hint_after(tokens, last, text)
         if _inside_longer_name(text, tokens, first, last, place_tokens, sentence_starts,
                                hint_end, title):
@@ -270,6 +274,12 @@ def _abbreviation_keys() -> frozenset[str]:
     from incimap.gazetteer.sources import abbreviation_keys
 
     return abbreviation_keys()
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Right after an abbreviated title ("Sen. ", "Gov. ")."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 7), start)
+    return m is not None and m.group(1).lower() in TITLE_ABBREVIATIONS
 
 
 def _after_first_name(text: str, tokens, i: int, place_tokens: set[int]) -> bool:

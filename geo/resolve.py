@@ -66,7 +66,24 @@ def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = 
                       if r.place.geo_precision < 3 and (not focus or r.place.country == focus)])
     if centre:
         bias = replace(bias, near=centre)
+    division = document_division([r.place for r in first.values()], focus)
+    if division:
+        bias = replace(bias, division=division)
     return bias, focus
+
+
+def document_division(places, focus: str) -> str:
+    """"US.OH": the state or province of the focus country that most of the first
+    answers lie in (a state named outright counts double), when at least two point there
+    and no other does as often; local news keeps to one."""
+    votes: Counter[str] = Counter()
+    for p in places:
+        if focus and p.country == focus and p.admin1_code and p.feature_type != "country":
+            votes[f"{p.country}.{p.admin1_code}"] += 2 if p.feature_type == "province" else 1
+    top = votes.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return ""
+    return top[0][0]
 
 
 def _stray(place, match_kind: str, focus: str) -> bool:

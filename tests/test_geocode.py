@@ -163,3 +163,67 @@ def test_bbox_must_be_ordered():
     assert parse_bbox("23,60,37,78") == (23.0, 60.0, 37.0, 78.0)
     with pytest.raises(InputError, match="--bbox"):
         parse_bbox("37,60,23,78")
+
+
+@pytest.mark.parametrize(("abbreviation", "division", "country"), [
+    ("Ill.", "Illinois", "US"), ("Calif.", "California", "US"), ("Fla.", "Florida", "US"),
+    ("W.Va.", "West Virginia", "US"), ("Ont.", "Ontario", "CA"),
+    ("N.S.W.", "New South Wales", "AU"), ("TX", "Texas", "US"),
+])
+def test_press_and_postal_abbreviations_name_their_division(gazetteer, abbreviation, division,
+                                                            country):
+    place = geocode(abbreviation, gazetteer=gazetteer).place
+    assert (place.name, place.country, place.feature_type) == (division, country, "province")
+
+
+@pytest.mark.parametrize(("name", "point"), [
+    ("Texas", (31.25, -99.25)), ("Nebraska", (41.5, -99.75)), ("New York", (43.0, -75.5)),
+])
+def test_state_point_is_near_its_geographic_middle(gazetteer, name, point):
+    # Reference points as gazetteers give them; the median of the towns sat 165-180 km off.
+    place = geocode(name, country="US", gazetteer=gazetteer).place
+    assert geodesic((place.lat, place.lon), point).km < 100
+
+
+def test_division_point_is_the_centre_of_its_towns_box_not_their_median():
+    from incimap.gazetteer.sources import _box_centre
+
+    # Most towns crowd one corner, as people do; the division spans the whole box.
+    towns = [(30.0 + i * 0.01, -95.0) for i in range(80)]
+    towns += [(36.0, -100.0)] * 5 + [(26.0, -100.0)] * 5 + [(31.0, -106.0)] * 5
+    lat, lon, _ = _box_centre(towns)
+    assert abs(lat - 31.0) < 0.1 and abs(lon - (-100.5)) < 0.1
+
+
+@pytest.mark.parametrize(("name", "country", "point"), [
+    ("Kashmir", "", (34.5, 76.0)), ("Donbas", "UA", (48.0, 38.5)), ("Darfur", "SD", (13.0, 24.5)),
+    ("West Africa", "", (12.0, -6.0)), ("Britain", "GB", (54.0, -2.5)),
+])
+def test_well_known_region_is_found_by_its_own_name(gazetteer, name, country, point):
+    r = geocode(name, gazetteer=gazetteer)
+    assert (r.place.feature_type, r.match_kind, r.place.country) == ("region", "exact", country)
+    assert geodesic((r.place.lat, r.place.lon), point).km < 400
+
+
+@pytest.mark.parametrize(("demonym", "country"), [("Pakistani", "PK"), ("Georgians", "GE"),
+                                                  ("Nigerian", "NG")])
+def test_demonym_given_as_a_place_means_its_country(gazetteer, demonym, country):
+    place = geocode(demonym, gazetteer=gazetteer, fuzzy=False).place
+    assert (place.feature_type, place.country) == ("country", country)
+
+
+def test_only_country_keeps_places_in_that_country(gazetteer):
+    assert geocode("Paris", gazetteer=gazetteer).place.country == "FR"
+    place = geocode("Paris", country="US", only_country=True, gazetteer=gazetteer).place
+    assert place.country == "US"
+
+
+def test_only_country_refuses_a_name_with_no_place_there(gazetteer):
+    with pytest.raises(NoMatch):
+        geocode("Lahore", country="US", only_country=True, gazetteer=gazetteer)
+    assert geocode("Lahore", country="US", gazetteer=gazetteer).place.country == "PK"
+
+
+def test_only_country_without_a_country_is_an_input_error(gazetteer):
+    with pytest.raises(InputError, match="--only-country needs --country"):
+        geocode("Paris", only_country=True, gazetteer=gazetteer)

@@ -113,3 +113,32 @@ def test_small_matcher_builds_from_any_keys():
     text = "From Quetta to Ab-e-Gum via Mach."
     found = [text[s:e] for s, e in m.spans(fold(text), text)]
     assert found == ["Quetta", "Ab-e-Gum", "Mach"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He grew up in Springfield, Ill. and moved on.", ["Springfield", "Ill."]),
+    ("CHARLESTON, W.Va. -- A man was charged.", ["CHARLESTON", "W.Va."]),
+    ("Rep. James Clyburn, D-S.C., voted for it.", ["S.C."]),
+])
+def test_state_press_abbreviation_is_a_place_where_written_as_one(matcher, text, expected):
+    assert surfaces(text, matcher) == expected
+
+
+@pytest.mark.parametrize("text", ["Mass was said at noon.", "She was Ill after the trip.",
+                                  "Wash the car, then Ill go."])
+def test_state_press_abbreviation_alone_is_not_a_place(matcher, text):
+    assert surfaces(text, matcher) == []
+
+
+def test_abbreviated_title_and_the_person_after_it_are_not_places(matcher):
+    assert surfaces("Sgt. Ripley said Sen. Clark and Gov. Lincoln agreed.", matcher) == []
+
+
+def test_surname_of_a_person_named_in_full_is_not_a_place(matcher):
+    text = "Sheriff Bill Ripley arrived in Quetta. Later Ripley said the roads were closed."
+    assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_short_place_ending_a_sentence_is_not_taken_for_a_title(matcher):
+    assert surfaces("Troops left Iraq. Paris said so. They met in Oman. Quetta was calm.",
+                    matcher) == ["Iraq", "Paris", "Oman", "Quetta"]

@@ -73,3 +73,31 @@ def test_the_fitter_moves_toward_what_the_choices_say(monkeypatch):
         groups.append((x, right, 1.0))
     w, scale = fit_resolution.fit(groups, l2=0.01)
     assert w[i] > 5 and scale > 0
+
+
+def test_article_state_decides_a_town_named_like_a_foreign_capital():
+    """Local news keeps to one state: its other places put "Dublin" in Ohio, not Ireland."""
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = ("Police in Dublin said a man from Columbus, Ohio, was held. He was later moved "
+            "to a jail in Marysville after a hearing in Delaware County.")
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert (resolved["Dublin"].country, resolved["Dublin"].admin1_code) == ("US", "OH")
+
+
+def test_document_division_needs_two_places_and_a_clear_lead():
+    from incimap.geo.models import Place
+    from incimap.geo.resolve import document_division
+
+    def town(a1):
+        return Place(name="x", lat=0, lon=0, feature_type="town", country="US", admin1_code=a1)
+
+    assert document_division([town("OH"), town("OH"), town("KY")], "US") == "US.OH"
+    assert document_division([town("OH")], "US") == ""
+    assert document_division([town("OH"), town("OH"), town("KY"), town("KY")], "US") == ""
+    assert document_division([town("OH"), town("OH")], "CA") == ""
+
+
+def test_focus_division_weighs_for_a_candidate():
+    assert ranking.weights()[ranking.FEATURES.index("in_focus_division")] > 0
