@@ -216,10 +216,11 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
             found.append((s, e + (text[e:e + 1] == "." and _DOTTED.fullmatch(text, s, e)
                                   is not None)))
     place_starts = {w for s, e in found for w in _word_starts(text, s, e)}
+    inner_starts = {w for s, e in found for w in _word_starts(text, s, e)[1:]}
 
     mentions = []
     surnames: set[str] = set()  # one-word names the article gives a person's first name
-    by_sentence: dict[int, tuple[list[_Token], dict[int, int], set[int]]] = {}
+    by_sentence: dict[int, tuple[list[_Token], dict[int, int], set[int], set[int]]] = {}
     for start, end in found:
         # Tokens of the match's sentence only (a name never runs across sentences),
         # made once per sentence.
@@ -229,8 +230,9 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
             toks = [_new_token(_Token, (m.start(), m.end(), m.group())) for m in
                     TOKEN.finditer(text, sent.start, sent.end)]
             by_sentence[n] = (toks, {t.start: i for i, t in enumerate(toks)},
-                              {i for i, t in enumerate(toks) if t.start in place_starts})
-        tokens, token_at, place_tokens = by_sentence[n]
+                              {i for i, t in enumerate(toks) if t.start in place_starts},
+                              {i for i, t in enumerate(toks) if t.start in inner_starts})
+        tokens, token_at, place_tokens, inner_tokens = by_sentence[n]
         span_tokens = _token_range(tokens, token_at, start, end)
         if not span_tokens:
             continue
@@ -249,7 +251,7 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
             continue  # the person after the title: "Sen. Clark"
         hint, hint_end, title = _hint_after(tokens, last, text)
         if _inside_longer_name(text, tokens, first, last, place_tokens, sentence_starts,
-                               hint_end, title):
+                               hint_end, title, inner_tokens):
             if first == last and _after_first_name(text, tokens, first, place_tokens):
                 surnames.add(key)
             continue
@@ -416,14 +418,16 @@ def _hint_after(tokens, last: int, text: str) -> tuple[str, int, bool]:
 
 
 def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: set[int],
-                        sentence_starts: set[int], hint_end: int, title: bool) -> bool:
+                        sentence_starts: set[int], hint_end: int, title: bool,
+                        inner: set[int] = frozenset()) -> bool:
     """True when capitalised words around the name make it part of another name.
 
     The capitalised run around the name may hold other places joined by a dash or
     "and"/"of" ("Quetta-Peshawar", "Quetta and Peshawar"), direction words, feature
     and title words; anything else makes it an organisation or a person
     ("Baloch Liberation Army", "University of Maiduguri Teaching Hospital"). Two
-    places joined by a bare space are a person's name ("Shahid Rind").
+    places joined by a bare space are a person's name ("Shahid Rind"); the words of one
+    place are one ("Bihar and Uttar Pradesh").
     """
     # Right: from the end of the name (and its hint) on.
     j = max(last, hint_end)
@@ -433,7 +437,7 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
             if nxt is None:
                 break
             word = tokens[nxt].text.lower()
-            if nxt in place_tokens and link != "space":
+            if nxt in place_tokens and (link != "space" or nxt in inner):
                 j = nxt
                 continue
             if title and word in lexicon.TITLE_AFTER and link == "space":
@@ -450,7 +454,7 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
         if link == "space" and word in lexicon.DIRECTIONS:
             i = prev
             continue
-        if prev in place_tokens and link != "space":
+        if prev in place_tokens and (link != "space" or i in inner):
             i = prev
             continue
         if link == "of" and word in lexicon.OF_PLACE_HEADS:

@@ -156,8 +156,9 @@ _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "
 
 def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> dict:
     """"El Paso, Texas", "Butig, Lanao del Sur": a place followed by ", <division or
-    country>" lies inside it. The pair is resolved together, which may overrule the
-    article's country ("arrested in El Paso, Texas" in a story about Mexico)."""
+    country>" lies inside it, unless it is of the same rank (a list). The pair is resolved
+    together, which may overrule the article's country ("arrested in El Paso, Texas" in a
+    story about Mexico)."""
     out = {}
     for a, b in zip(mentions, mentions[1:], strict=False):
         if a.sentence != b.sentence or a.sentence.text[a.span.end - a.sentence.start :
@@ -167,6 +168,8 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
                       if c.row.ftype in ("province", "country")]
         hint_a, cands_a = found.get(a.surface, ("", []))
         for container in sorted(containers, key=lambda c: -c.row.importance):
+            if _sibling(cands_a, container):
+                break
             inside = [c for c in cands_a if c.row.country == container.row.country and (
                 container.row.ftype == "country" or c.row.admin1 == container.row.name
                 or (c.row.admin1_code and c.row.admin1_code == container.row.admin1_code))]
@@ -177,6 +180,16 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
                 out[b.surface] = ranked(b.surface, [container], "", pair_bias, explain=False)
                 break
     return out
+
+
+_RANK = {"country": 2, "province": 1}
+
+
+def _sibling(cands: list[Candidate], container: Candidate) -> bool:
+    """"China, Japan", "Sindh, Balochistan": a name that is itself a country (or a
+    province before a province) is the next item of a list, not a place inside."""
+    return any(c.match_kind == "exact" and _RANK.get(c.row.ftype, 0) >= _RANK[container.row.ftype]
+               for c in cands)
 
 
 def _trusted(c: Candidate) -> bool:

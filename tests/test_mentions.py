@@ -142,3 +142,12 @@ def test_surname_of_a_person_named_in_full_is_not_a_place(matcher):
 def test_short_place_ending_a_sentence_is_not_taken_for_a_title(matcher):
     assert surfaces("Troops left Iraq. Paris said so. They met in Oman. Quetta was calm.",
                     matcher) == ["Iraq", "Paris", "Oman", "Quetta"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Viruses in the United States and Canada have shown resistance.", ["United States", "Canada"]),
+    ("In the states of Bihar and Uttar Pradesh, rivers rose.", ["Bihar", "Uttar Pradesh"]),
+])
+def test_words_of_one_place_do_not_make_its_neighbour_part_of_a_longer_name(matcher, text,
+                                                                           expected):
+    assert surfaces(text, matcher) == expected

@@ -101,3 +101,13 @@ def test_document_division_needs_two_places_and_a_clear_lead():
 
 def test_focus_division_weighs_for_a_candidate():
     assert ranking.weights()[ranking.FEATURES.index("in_focus_division")] > 0
+
+
+def test_a_list_of_countries_is_not_read_as_a_place_inside_the_next():
+    """"China, Japan": China is the next country of a list, not a town in Japan."""
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = "Many countries, among them China, Japan, and Peru, have warned travellers."
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert (resolved["China"].country, resolved["China"].feature_type) == ("CN", "country")
