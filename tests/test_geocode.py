@@ -227,3 +227,22 @@ def test_only_country_refuses_a_name_with_no_place_there(gazetteer):
 def test_only_country_without_a_country_is_an_input_error(gazetteer):
     with pytest.raises(InputError, match="--only-country needs --country"):
         geocode("Paris", only_country=True, gazetteer=gazetteer)
+
+
+def test_x_county_is_that_county_not_a_town_named_x(gazetteer):
+    r = geocode("Laurel County", gazetteer=gazetteer)
+    assert (r.place.name, r.place.feature_type, r.place.admin1) == (
+        "Laurel County", "district", "Kentucky")
+    # No county coordinates ship: it stands for its state, and its radius says so.
+    assert r.place.radius_km > 100
+
+
+def test_county_in_the_article_state_wins_over_namesakes_elsewhere():
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = ("Deputies in Walker County arrested a man from Dalton, Georgia, after a chase "
+            "that began in Rome, Georgia.")
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert (resolved["Walker County"].admin1, resolved["Walker County"].feature_type) == (
+        "Georgia", "district")
