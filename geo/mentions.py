@@ -50,6 +50,11 @@ _ABBREVIATION_BEFORE = re.compile(r"(?:\w,\s|\b[DRI]-)$")
 # Titles news abbreviates before a name ("Sgt. Jones", "Sen. Smith", "Gov. Brown").
 TITLE_ABBREVIATIONS = frozenset("""sen sens rep reps gov govs lt sgt cpl pvt spc gen col maj
 capt cmdr adm det insp supt atty pres prof rev dr mr mrs ms""".split())
+# Words that head the name of a place's public body ("Ohio Supreme Court", "Denver District
+# Attorney", "Kanawha County Emergency Services"): the place in front is still a place.
+PUBLIC_BODIES = frozenset("""police sheriff sheriff's sheriff’s department departments council
+court courts supreme circuit superior school schools board commission government ministry
+legislature senate fire emergency health hospital airport""".split())
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s$")
 
 
@@ -424,8 +429,9 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
 
     The capitalised run around the name may hold other places joined by a dash or
     "and"/"of" ("Quetta-Peshawar", "Quetta and Peshawar"), direction words, feature
-    and title words; anything else makes it an organisation or a person
-    ("Baloch Liberation Army", "University of Maiduguri Teaching Hospital"). Two
+    and title words, or a public body of the place after it ("Ohio Supreme Court");
+    anything else makes it an organisation or a person ("Baloch Liberation Army",
+    "University of Maiduguri Teaching Hospital"). Two
     places joined by a bare space are a person's name ("Shahid Rind"); the words of one
     place are one ("Bihar and Uttar Pradesh").
     """
@@ -442,6 +448,8 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
                 continue
             if title and word in lexicon.TITLE_AFTER and link == "space":
                 break  # "Sinaloa Governor Rubén Rocha": the person's name follows the title
+            if link == "space" and word in PUBLIC_BODIES:
+                break  # "Mansfield Police Department": a body of the place, which stays one
             return True
     # Left: from the start of the name back.
     i = first

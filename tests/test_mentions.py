@@ -151,3 +151,12 @@ def test_short_place_ending_a_sentence_is_not_taken_for_a_title(matcher):
 def test_words_of_one_place_do_not_make_its_neighbour_part_of_a_longer_name(matcher, text,
                                                                            expected):
     assert surfaces(text, matcher) == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The case came to the attention of the Quetta Police Department in July.", "Quetta"),
+    ("The Punjab Supreme Court refused the appeal.", "Punjab"),
+    ("Peshawar Fire Department crews arrived.", "Peshawar"),
+])
+def test_place_before_its_public_body_stays_a_place(matcher, text, place):
+    assert place in surfaces(text, matcher)
