@@ -54,7 +54,11 @@ capt cmdr adm det insp supt atty pres prof rev dr mr mrs ms""".split())
 # Attorney", "Kanawha County Emergency Services"): the place in front is still a place.
 PUBLIC_BODIES = frozenset("""police sheriff sheriff's sheriff’s department departments council
 court courts supreme circuit superior school schools board commission government ministry
-legislature senate fire emergency health hospital airport""".split())
+legislature senate fire emergency health airport bureau public municipal library
+libraries parks community""".split())
+# "I'm", "I’ll": a contraction the scan can take for a one-letter-and-more name.
+_CONTRACTION = re.compile(r"[’'](?:m|s|d|re|ll|ve)$", re.I)
+_INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s$")
 
 
@@ -225,6 +229,7 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
 
     mentions = []
     surnames: set[str] = set()  # one-word names the article gives a person's first name
+    headline: dict[int, bool] = {}  # sentences written in title case
     by_sentence: dict[int, tuple[list[_Token], dict[int, int], set[int], set[int]]] = {}
     for start, end in found:
         # Tokens of the match's sentence only (a name never runs across sentences),
@@ -250,13 +255,21 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
             continue
         if _is_not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text):
             continue
+        if _CONTRACTION.search(surface):
+            continue
         if key in TITLE_ABBREVIATIONS and text[end:end + 1] == ".":
             continue  # "Sgt. Jones", "Sen. Smith"
         if _after_title(text, start):
             continue  # the person after the title: "Sen. Clark"
+        if first == last and _INITIAL_BEFORE.search(text, max(0, start - 30), start):
+            surnames.add(key)  # "Tyrise M. Bell"
+            continue
         hint, hint_end, title = _hint_after(tokens, last, text)
-        if _inside_longer_name(text, tokens, first, last, place_tokens, sentence_starts,
-                               hint_end, title, inner_tokens):
+        if n not in headline:
+            headline[n] = _title_case(tokens, sents[n].text)
+        if not headline[n] and _inside_longer_name(text, tokens, first, last, place_tokens,
+                                                   sentence_starts, hint_end, title,
+                                                   inner_tokens):
             if first == last and _after_first_name(text, tokens, first, place_tokens):
                 surnames.add(key)
             continue
@@ -287,6 +300,15 @@ def _after_title(text: str, start: int) -> bool:
     """Right after an abbreviated title ("Sen. ", "Gov. ")."""
     m = _TITLE_BEFORE.search(text, max(0, start - 7), start)
     return m is not None and m.group(1).lower() in TITLE_ABBREVIATIONS
+
+
+def _title_case(tokens, sentence: str) -> bool:
+    """A headline ("Georgia Arrests Opposition Members on Arms Charges"): nearly every
+    longer word capitalised, so capitalised runs say nothing about longer names."""
+    words = [t for t in tokens if len(t.text) > 3 and t.text[:1].isalpha()]
+    if len(words) < 4 or sentence.rstrip()[-1:] in (".", "!", "?", '"', "”", ":"):
+        return False  # a headline has no full stop
+    return sum(t.capitalised and not t.text.isupper() for t in words) >= 0.8 * len(words)
 
 
 def _after_first_name(text: str, tokens, i: int, place_tokens: set[int]) -> bool:
@@ -437,6 +459,7 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
     """
     # Right: from the end of the name (and its hint) on.
     j = max(last, hint_end)
+    body = title and tokens[hint_end].text.lower() in PUBLIC_BODIES
     if not tokens[last].text.endswith(("'s", "’s")):
         while True:
             nxt, link = _next_in_run(text, tokens, j)
@@ -449,6 +472,7 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
             if title and word in lexicon.TITLE_AFTER and link == "space":
                 break  # "Sinaloa Governor Rubén Rocha": the person's name follows the title
             if link == "space" and word in PUBLIC_BODIES:
+                body = True
                 break  # "Mansfield Police Department": a body of the place, which stays one
             return True
     # Left: from the start of the name back.
@@ -465,8 +489,8 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
         if prev in place_tokens and (link != "space" or i in inner):
             i = prev
             continue
-        if link == "of" and word in lexicon.OF_PLACE_HEADS:
-            break
+        if link == "of" and (word in lexicon.OF_PLACE_HEADS or body):
+            break  # "the mayor of Paris", "Jeff Goodwin of the Paris Police Department"
         if link == "space" and word in lexicon.COMMON_WORDS and t.start in sentence_starts:
             break
         return True

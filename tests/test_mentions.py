@@ -160,3 +160,24 @@ def test_words_of_one_place_do_not_make_its_neighbour_part_of_a_longer_name(matc
 ])
 def test_place_before_its_public_body_stays_a_place(matcher, text, place):
     assert place in surfaces(text, matcher)
+
+
+def test_place_of_a_public_body_after_a_person_stays_a_place(matcher):
+    text = "Detective Jeff Goodwin of the Quetta Police Department said so."
+    assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_capitalised_run_of_a_headline_does_not_hide_its_place(matcher):
+    assert surfaces("Quetta Arrests Opposition Members on Arms Charges", matcher) == ["Quetta"]
+    # The same run in a sentence is a longer name.
+    assert surfaces("The Quetta Arrests Opposition Members group met.", matcher) == []
+
+
+@pytest.mark.parametrize("text", ['"I\'m not sure," he said.', "I’m here, he said."])
+def test_contraction_is_not_a_place(matcher, text):
+    assert surfaces(text, matcher) == []
+
+
+def test_surname_after_a_middle_initial_is_not_a_place(matcher):
+    text = "Police shot Tyrise M. Ripley in Quetta. Ripley ran."
+    assert surfaces(text, matcher) == ["Quetta"]
