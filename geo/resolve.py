@@ -93,6 +93,8 @@ def _stray(place, match_kind: str, focus: str) -> bool:
     cities, regions and countries abroad under their own names are real mentions."""
     if not focus or place.country == focus or place.feature_type == "country":
         return False
+    if not place.country:  # a region across borders ("Caucasus"), a continent
+        return False
     if match_kind != "exact":
         return True
     return place.feature_type != "province" and place.population < 100_000

@@ -111,3 +111,12 @@ def test_a_list_of_countries_is_not_read_as_a_place_inside_the_next():
     text = "Many countries, among them China, Japan, and Peru, have warned travellers."
     resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
     assert (resolved["China"].country, resolved["China"].feature_type) == ("CN", "country")
+
+
+def test_region_across_borders_is_no_stray_in_a_national_story():
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = "Troops moved from Gori and Tbilisi into the Caucasus, Georgian officials said."
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert resolved["Caucasus"] is not None and resolved["Caucasus"].feature_type == "region"
