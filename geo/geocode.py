@@ -301,7 +301,10 @@ def demonym_country(key: str) -> str:
     from incimap.gazetteer.sources import demonyms
 
     table = demonyms()
-    return table.get(key) or (table.get(key[:-1], "") if key.endswith("s") else "")
+    found = table.get(key) or (table.get(key[:-1], "") if key.endswith("s") else "")
+    if not found and key in lexicon.STATE_DEMONYMS:  # short forms: "Saudi", "Emirati"
+        found = _country_code(lexicon.STATE_DEMONYMS[key]) or ""
+    return found
 
 
 def demonym_candidates(gaz: Gazetteer, iso: str) -> list[Candidate]:

@@ -246,3 +246,23 @@ def test_county_in_the_article_state_wins_over_namesakes_elsewhere():
     resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
     assert (resolved["Walker County"].admin1, resolved["Walker County"].feature_type) == (
         "Georgia", "district")
+
+
+@pytest.mark.parametrize(("name", "country"), [("Netherlands", "NL"), ("Burma", "MM"),
+                                               ("Dahomey", "BJ")])
+def test_country_without_its_article_or_under_its_former_name(gazetteer, name, country):
+    place = geocode(name, gazetteer=gazetteer, fuzzy=False).place
+    assert (place.feature_type, place.country) == ("country", country)
+
+
+def test_short_demonym_means_its_country(gazetteer):
+    place = geocode("Saudi", gazetteer=gazetteer).place
+    assert (place.feature_type, place.country) == ("country", "SA")
+
+
+@pytest.mark.parametrize(("name", "point"), [("Java", (-7.5, 110.0)), ("Sumatra", (0.0, 102.0)),
+                                             ("Borneo", (1.0, 114.0))])
+def test_island_made_of_its_divisions_is_found(gazetteer, name, point):
+    r = geocode(name, gazetteer=gazetteer)
+    assert r.place.feature_type == "region"
+    assert geodesic((r.place.lat, r.place.lon), point).km < 300
