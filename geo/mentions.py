@@ -55,7 +55,16 @@ capt cmdr adm det insp supt atty pres prof rev dr mr mrs ms""".split())
 PUBLIC_BODIES = frozenset("""police sheriff sheriff's sheriff’s department departments council
 court courts supreme circuit superior school schools board commission government ministry
 legislature senate fire emergency health airport bureau public municipal library
-libraries parks community""".split())
+libraries parks community manager director""".split())
+# Words that head an organisation's name: "University of X" is the organisation, while
+# "James Mitchell of Charleston" is a person from Charleston.
+ORGANISATION_HEADS = frozenset("""university college institute institution academy school
+bank church cathedral museum library department ministry board council association society
+league club federation foundation union corporation company party army front movement
+bureau office court hospital center centre agency authority commission committee
+organization organisation service services fund trust alliance coalition network
+conference order embassy consulate forces force guard guards navy command brigade brigades
+regiment corps battalion liberation resistance government""".split())
 # "I'm", "I’ll": a contraction the scan can take for a one-letter-and-more name.
 _CONTRACTION = re.compile(r"[’'](?:m|s|d|re|ll|ve)$", re.I)
 _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
@@ -401,10 +410,14 @@ def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
 
 
 def _dateline(text: str, tokens, i: int) -> bool:
-    """An upper-case place opening a paragraph: "PESHAWAR, Pakistan (wire) -"."""
+    """An upper-case place opening a paragraph or a sentence: "PESHAWAR, Pakistan (wire)
+    -", "CINCINNATI (AP)", "MANSFIELD —", "BEIRUT:"."""
     start = tokens[i].start
-    line_start = start == 0 or text[start - 1] == "\n"
-    return line_start and text[tokens[i].end : tokens[i].end + 2] in (", ", " (", " -")
+    opens = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (
+        ". ", ".\t") or (start > 2 and text[start - 1] == " " and text[start - 3 : start - 1]
+                         in (". ", ".)"))
+    after = text[tokens[i].end : tokens[i].end + 2]
+    return opens and (after in (", ", " (", " -", " —", " –") or after[:1] == ":")
 
 
 def _after_quote(text: str, tokens, i: int) -> bool:
@@ -486,6 +499,11 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
         if link == "space" and word in lexicon.DIRECTIONS:
             i = prev
             continue
+        if i == first and link == "of" and _person_of(text, tokens, prev):
+            break  # "James Mitchell of Charleston"
+        if i == first and link == "dash" and t.text in ("D", "R", "I") and (
+                prev == 0 or text[tokens[prev - 1].end : t.start] in (", ", " (", "(")):
+            break  # "Armond Budish, D-Beachwood": a party letter and a hometown
         if prev in place_tokens and (link != "space" or i in inner):
             i = prev
             continue
@@ -499,6 +517,19 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
 
 _QUOTED_GAPS = frozenset({" '", " ‘", "' ", "’ ", ' "', '" ', " “", "” "})
 _LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of", "el": "of"}
+
+
+def _person_of(text: str, tokens, k: int) -> bool:
+    """Token k, before "of", ends a person's name: it and the word before it are
+    capitalised, joined by a space, and neither heads an organisation's name."""
+    if k == 0:
+        return False
+    a, b = tokens[k - 1], tokens[k]
+    return (a.capitalised and text[a.end : b.start] == " " and not a.text.isupper()
+            and not b.text.isupper()
+            and a.text.lower() not in ORGANISATION_HEADS and b.text.lower() not in
+            ORGANISATION_HEADS and b.text.lower() not in lexicon.OF_PLACE_HEADS
+            and a.text.lower() not in lexicon.COMMON_WORDS)
 
 
 def _next_in_run(text: str, tokens, j: int) -> tuple[int | None, str]:

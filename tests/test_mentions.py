@@ -181,3 +181,21 @@ def test_contraction_is_not_a_place(matcher, text):
 def test_surname_after_a_middle_initial_is_not_a_place(matcher):
     text = "Police shot Tyrise M. Ripley in Quetta. Ripley ran."
     assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_person_of_a_place_leaves_the_place(matcher):
+    assert surfaces("The driver, James Ripley of Quetta, was taken away.", matcher) == [
+        "Quetta"]
+    # An organisation of a place is still an organisation.
+    assert surfaces("Fighters of the Revolutionary Armed Forces of Quetta left.", matcher) == []
+
+
+def test_party_letter_before_a_hometown_leaves_the_place(matcher):
+    assert surfaces("Senator Ali Khan, D-Quetta, voted no.", matcher) == ["Quetta"]
+
+
+@pytest.mark.parametrize("text", ["Shots were fired. QUETTA (AP) Gunmen attacked.",
+                                  "Debt refinanced. QUETTA — Gunmen attacked.",
+                                  "Arrests were made. QUETTA: Gunmen attacked."])
+def test_upper_case_dateline_inside_a_paragraph_is_a_place(matcher, text):
+    assert surfaces(text, matcher) == ["QUETTA"]
