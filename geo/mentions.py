@@ -67,6 +67,9 @@ conference order embassy consulate forces force guard guards navy command brigad
 regiment corps battalion liberation resistance government""".split())
 # "I'm", "I’ll": a contraction the scan can take for a one-letter-and-more name.
 _CONTRACTION = re.compile(r"[’'](?:m|s|d|re|ll|ve)$", re.I)
+# '"We will help," Walker said': a one-word name between a closing quote and a speech verb.
+_QUOTED_SPEAKER = re.compile(r"[”\"]\s$")
+_SPEECH_AFTER = re.compile(r"\s(?:said|says|added|asked|explained|told|wrote|replied)\b")
 _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s$")
 
@@ -270,6 +273,10 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
             continue  # "Sgt. Jones", "Sen. Smith"
         if _after_title(text, start):
             continue  # the person after the title: "Sen. Clark"
+        if first == last and _QUOTED_SPEAKER.search(text, max(0, start - 3), start) and \
+                _SPEECH_AFTER.match(text, end):
+            surnames.add(key)  # '..." Wright said': the speaker of a quote
+            continue
         if first == last and _INITIAL_BEFORE.search(text, max(0, start - 30), start):
             surnames.add(key)  # "Tyrise M. Bell"
             continue
@@ -327,7 +334,7 @@ def _after_first_name(text: str, tokens, i: int, place_tokens: set[int]) -> bool
         return False
     prev = tokens[i - 1]
     word = prev.text.lower().rstrip(".")
-    return (prev.capitalised and i - 1 not in place_tokens and len(word) > 1
+    return (prev.capitalised and len(word) > 1
             and word not in lexicon.DIRECTIONS and word not in lexicon.TITLE_AFTER
             and word not in lexicon.COMMON_WORDS and not prev.text.isupper())
 

@@ -199,3 +199,14 @@ def test_party_letter_before_a_hometown_leaves_the_place(matcher):
                                   "Arrests were made. QUETTA: Gunmen attacked."])
 def test_upper_case_dateline_inside_a_paragraph_is_a_place(matcher, text):
     assert surfaces(text, matcher) == ["QUETTA"]
+
+
+def test_speaker_of_a_quote_is_not_a_place(matcher):
+    text = '"We will keep the roads open," Ripley said in Quetta.'
+    assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_surname_is_caught_even_when_the_first_name_is_a_place(matcher):
+    # "Marshall" and "Ripley" are both places somewhere; together they are a person.
+    text = "Officer Marshall Ripley drove to Quetta. Later Ripley spoke."
+    assert surfaces(text, matcher) == ["Quetta"]
