@@ -232,10 +232,15 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
             if text[e:e + 1] == "." and _ABBREVIATION_BEFORE.search(text, max(0, s - 3), s):
                 found.append((s, e + 1))
                 written_short.add(s)
+            elif _code_written(text, s, e, lower_words):
+                found.append((s, e))
+                written_short.add(s)
             continue
         if not _plain_word(scan[s:e], s, text, sentence_starts, lower_words):
             found.append((s, e + (text[e:e + 1] == "." and _DOTTED.fullmatch(text, s, e)
                                   is not None)))
+    found.extend(_two_letter_places(text, {s for s, _ in found}))
+    found.sort()
     place_starts = {w for s, e in found for w in _word_starts(text, s, e)}
     inner_starts = {w for s, e in found for w in _word_starts(text, s, e)[1:]}
 
@@ -303,6 +308,27 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
     if surnames:
         mentions = [m for m in mentions if not _surname(m, surnames)]
     return mentions
+
+
+_TWO_LETTERS = re.compile(r"(?<![\w.’'-])({})(?![\w’']|\.\w)".format(
+    "|".join(sorted(w.upper() for w in lexicon.ALL_CAPS_PLACES if len(w) == 2))))
+
+
+def _code_written(text: str, s: int, e: int, lower_words) -> bool:
+    """"NSW", "QLD": a division's upper-case code of three or more letters that the
+    article never writes as a lower-case word ("ACT" beside "act")."""
+    code = text[s:e]
+    return (len(code) >= 3 and code.isalpha() and code.isupper() and code.lower() not in
+            lower_words and code.lower() not in lexicon.COMMON_WORDS
+            and any(c.islower() for c in text[max(0, s - 30) : e + 30]))
+
+
+def _two_letter_places(text: str, taken: set[int]) -> list[tuple[int, int]]:
+    """"US", "UK": upper-case country initialisms too short for the scan's keys, in
+    text that is not itself upper case ("LET US PRAY")."""
+    return [(m.start(), m.end()) for m in _TWO_LETTERS.finditer(text)
+            if m.start() not in taken
+            and any(c.islower() for c in text[max(0, m.start() - 30) : m.end() + 30])]
 
 
 @functools.cache
@@ -398,7 +424,7 @@ def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
         if word in lexicon.MONTHS or word in lexicon.WEEKDAYS:
             return True
         if (word in lexicon.CALENDAR_AND_FAITH or word in lexicon.DEMONYMS
-                or word in lexicon.GROUP_NAMES):
+                or word in lexicon.GROUP_NAMES or _demonym(word)):
             return True
         if _looks_like_demonym(tokens, first):
             return True
@@ -414,6 +440,20 @@ def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
         if word in lower_words and opens_sentence:
             return True
     return False
+
+
+def _demonym(word: str) -> bool:
+    """"Canadian", "Romanians": a country's demonym (gazetteer/data/demonyms.tsv), even
+    where a town bears it ("Canadian beef" is no town in Texas)."""
+    table = _demonyms()
+    return word in table or (word.endswith("s") and word[:-1] in table)
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    from incimap.gazetteer.sources import demonyms
+
+    return frozenset(demonyms())
 
 
 def _dateline(text: str, tokens, i: int) -> bool:

@@ -210,3 +210,18 @@ def test_surname_is_caught_even_when_the_first_name_is_a_place(matcher):
     # "Marshall" and "Ripley" are both places somewhere; together they are a person.
     text = "Officer Marshall Ripley drove to Quetta. Later Ripley spoke."
     assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_two_letter_country_initialisms_are_places(matcher):
+    assert surfaces("Prices rose in the US and the UK last week.", matcher) == ["US", "UK"]
+    assert surfaces("LET US PRAY", matcher) == []
+
+
+def test_upper_case_division_code_is_a_place_unless_the_article_uses_the_word(matcher):
+    assert surfaces("Horses in NSW and QLD were tested.", matcher) == ["NSW", "QLD"]
+    assert surfaces("The act of the ACT was passed.", matcher) == []
+
+
+@pytest.mark.parametrize("text", ["Markets may ban Canadian beef.", "Romanians voted."])
+def test_country_demonym_is_not_a_place_even_where_a_town_bears_it(matcher, text):
+    assert surfaces(text, matcher) == []
