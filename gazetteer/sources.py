@@ -114,14 +114,14 @@ def geonames_base_rows() -> Iterator[Row]:
             admin1=admin1.get(code, ""), population=population, source="GeoNames cities500",
             alternate_names=tuple(c.get("alternatenames") or ()),
         )
-    divisions = list(_admin1_rows(admin1, by_admin1))
+    people: dict[str, int] = defaultdict(int)
+    for c in cities.values():
+        people[f"{c['countrycode']}.{c['admin1code']}"] += int(c.get("population") or 0)
+    divisions = list(_admin1_rows(admin1, by_admin1, people))
     nations = list(_country_rows(countries, cities))
     yield from divisions
     yield from nations
     yield from continent_rows()
-    people = defaultdict(int)
-    for c in cities.values():
-        people[f"{c['countrycode']}.{c['admin1code']}"] += int(c.get("population") or 0)
     yield from region_rows(divisions, nations, people)
     yield from us_county_rows(gc.get_us_counties(), divisions)
 
@@ -183,10 +183,12 @@ def admin1_alternates(name: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
-def _admin1_rows(admin1: dict[str, str], points: dict[str, list]) -> Iterator[Row]:
+def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
+                 people: dict[str, int]) -> Iterator[Row]:
     # GeoNames' admin1 file has names but no coordinates: place each division at the
     # centre of the box around its populated places, with a radius that says how rough
-    # that is.
+    # that is. Its population is that of its towns: a state outweighs a town of its name
+    # abroad.
     abbreviations = division_abbreviations()
     for code, name in admin1.items():
         if code not in points:
@@ -196,6 +198,7 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list]) -> Iterator[Ro
         names = admin1_alternates(name) + abbreviations.get(code, ())
         yield Row(gid=f"geonames-admin1:{code}", name=name, lat=lat, lon=lon, ftype="province",
                   fcode="ADM1", country=country, admin1_code=a1, admin1=name,
+                  population=people.get(code, 0),
                   source="GeoNames admin1 codes; centre of its populated places",
                   radius_km=round(radius, 1), alternate_names=names)
 
@@ -274,8 +277,7 @@ def region_rows(divisions: list[Row], countries: list[Row], people: dict[str, in
         lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
         radius = max(_approx_km(lat, lon, r.lat, r.lon) + r.radius_km for r in rows)
         country = rows[0].country if len({r.country for r in rows}) == 1 else ""
-        population = sum(r.population if r.ftype == "country" else people.get(c, 0)
-                         for c, r in found)
+        population = sum(r.population for _, r in found)
         yield Row(gid=f"region:{normalize(name).replace(' ', '-')}", name=name, lat=lat,
                   lon=lon, ftype="region", fcode="RGN", country=country, population=population,
                   source="regions.tsv: the centre of its members' box",

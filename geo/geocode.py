@@ -138,6 +138,7 @@ class Bias:
     bbox: tuple[float, float, float, float] | None = None
     soft_country: str = ""  # a weaker country focus (the rest of a batch, an article)
     division: str = ""  # "US.OH": the first-level division an article's places lie in
+    centre: tuple[float, float] | None = None  # where an article's other places cluster
 
 
 def to_place(c: Candidate) -> Place:
@@ -175,10 +176,12 @@ def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
 def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False) -> list[float]:
     """One candidate's features; ``seat``: a town whose division shares its name."""
     r = c.row
-    near_km = None
+    # A province's point is arbitrary inside it: count distance from its edge.
+    near_km = centre_km = None
     if bias.near:
-        # A province's point is arbitrary inside it: count distance from its edge.
         near_km = max(0.0, great_circle_km(r.lat, r.lon, *bias.near) - r.radius_km)
+    if bias.centre:
+        centre_km = max(0.0, great_circle_km(r.lat, r.lon, *bias.centre) - r.radius_km)
     return ranking.features(
         similarity=c.similarity, match_kind=c.match_kind, importance=r.importance,
         population=r.population, ftype=r.ftype, seat_of_namesake=seat, hint=hint,
@@ -186,7 +189,8 @@ def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False) ->
         in_country=(r.country == bias.country) if bias.country else None,
         in_focus=bool(not bias.country and bias.soft_country
                       and r.country == bias.soft_country),
-        near_km=near_km, inside_bbox=_inside(r, bias.bbox) if bias.bbox else None,
+        near_km=near_km, centre_km=centre_km,
+        inside_bbox=_inside(r, bias.bbox) if bias.bbox else None,
         curated=c.store != "world",
         in_division=bool(bias.division) and f"{r.country}.{r.admin1_code}" == bias.division)
 

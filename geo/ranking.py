@@ -38,7 +38,8 @@ FEATURES = (
     "in_country", "outside_country",  # the caller's country (--country)
     "in_focus_country",  # the article's or the batch's country
     "in_focus_division",  # the first-level division most of the article's places lie in
-    "near",  # 1 at the point the other places cluster around, fading with distance
+    "near",  # 1 at the caller's point (--near), fading with distance
+    "near_centre",  # the same for the point the article's other places cluster around
     "inside_bbox", "outside_bbox",
     "curated",
 )
@@ -59,12 +60,14 @@ def weights(path: Path | None = None) -> tuple[float, ...]:
 def features(*, similarity: float, match_kind: str, importance: float, population: int,
              ftype: str, seat_of_namesake: bool, hint: str, hint_fits: bool,
              in_country: bool | None, in_focus: bool, near_km: float | None,
+             centre_km: float | None = None,
              inside_bbox: bool | None, curated: bool, in_division: bool = False
              ) -> list[float]:
     """The feature vector of one candidate (see ``FEATURES``).
 
     ``in_country`` and ``inside_bbox`` are None when the caller gave no country or box;
-    ``near_km`` is the distance from the edge of the place to the document's centre.
+    ``near_km`` and ``centre_km`` are the distances from the edge of the place to the
+    caller's point and to the document's centre.
     """
     return [
         similarity / 100.0,
@@ -80,6 +83,7 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
         float(in_focus),
         float(in_division),
         math.exp(-near_km / NEAR_SCALE_KM) if near_km is not None else 0.0,
+        math.exp(-centre_km / NEAR_SCALE_KM) if centre_km is not None else 0.0,
         float(inside_bbox is True), float(inside_bbox is False),
         float(curated),
     ]

@@ -65,7 +65,7 @@ def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = 
     centre = _centre([r.place for r in first.values()
                       if r.place.geo_precision < 3 and (not focus or r.place.country == focus)])
     if centre:
-        bias = replace(bias, near=centre)
+        bias = replace(bias, centre=centre)
     division = document_division([r.place for r in first.values()], focus)
     if division:
         bias = replace(bias, division=division)
@@ -177,7 +177,7 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
                 or (c.row.admin1_code and c.row.admin1_code == container.row.admin1_code))]
             if inside:
                 pair_bias = replace(bias, country=container.row.country, soft_country="",
-                                    near=None)
+                                    centre=None)
                 out[a.surface] = ranked(a.surface, inside, hint_a, pair_bias, explain=False)
                 out[b.surface] = ranked(b.surface, [container], "", pair_bias, explain=False)
                 break
@@ -204,14 +204,20 @@ def document_country(found: dict[str, tuple[str, list[Candidate]]]) -> str:
     """The country most of the article's names point to."""
     votes: Counter[str] = Counter()
     for _, cands in found.values():
-        countries = {c.row.country for c in cands if c.row.country}
-        if not countries:
+        best: dict[str, float] = {}
+        for c in cands:
+            if c.row.country:
+                best[c.row.country] = max(best.get(c.row.country, 0.0), c.row.importance)
+        if not best:
             continue
         weight = 2.0 if any(c.row.ftype == "country" for c in cands) else 1.0
+        # A name splits its vote by how prominent its place is in each country: "Virginia"
+        # is a US state and a few small towns elsewhere, so the US gets most of it.
+        total = sum(best.values()) or 1.0
         # Sorted: the set's order (PYTHONHASHSEED) would decide ties through the Counter's
         # insertion order, which ``most_common`` keeps.
-        for cc in sorted(countries):
-            votes[cc] += weight / len(countries)
+        for cc in sorted(best):
+            votes[cc] += weight * (best[cc] or 1.0 / len(best)) / total
     return votes.most_common(1)[0][0] if votes else ""
 
 
