@@ -334,6 +334,9 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         else:
             lat, lon, _ = _centre(by_country[iso])
             source = "GeoNames countries; centre of its populated places"
+        # "Democratic Republic of Congo": news often drops the inner article.
+        alternates.update(n.replace(" of the ", " of ") for n in [c["name"], *alternates]
+                          if " of the " in n)
         alternates.update(dotted_initialisms([c["name"], *alternates]))
         alternates.discard(c["name"])
         yield Row(gid=f"geonames:{c['geonameid']}", name=c["name"], lat=lat, lon=lon,

@@ -90,13 +90,13 @@ def _stray(place, match_kind: str, focus: str) -> bool:
     """A small place abroad in an article about another country is a false friend
     ("Pacific", Missouri, in a Colombian story), and so is a place abroad reached only
     through one of its alternate names ("Kuki" for Kukichūō in an Indian story);
-    cities, regions and countries abroad under their own names are real mentions."""
+    cities, regions and countries abroad are real mentions."""
     if not focus or place.country == focus or place.feature_type == "country":
         return False
     if not place.country:  # a region across borders ("Caucasus"), a continent
         return False
-    if match_kind != "exact":
-        return True
+    if match_kind != "exact":  # but a city is known by its other names ("Mecca")
+        return place.population < 100_000
     return place.feature_type != "province" and place.population < 100_000
 
 

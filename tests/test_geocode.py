@@ -266,3 +266,8 @@ def test_island_made_of_its_divisions_is_found(gazetteer, name, point):
     r = geocode(name, gazetteer=gazetteer)
     assert r.place.feature_type == "region"
     assert geodesic((r.place.lat, r.place.lon), point).km < 300
+
+
+def test_country_name_without_its_inner_article(gazetteer):
+    place = geocode("Democratic Republic of Congo", gazetteer=gazetteer, fuzzy=False).place
+    assert (place.feature_type, place.country) == ("country", "CD")

@@ -120,3 +120,14 @@ def test_region_across_borders_is_no_stray_in_a_national_story():
     text = "Troops moved from Gori and Tbilisi into the Caucasus, Georgian officials said."
     resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
     assert resolved["Caucasus"] is not None and resolved["Caucasus"].feature_type == "region"
+
+
+def test_city_abroad_under_another_of_its_names_is_no_stray():
+    """"Mecca" is Makkah: a city is known by its other names, a village is not."""
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = ("Pakistani pilgrims left Quetta, Lahore and Karachi for Mecca, officials in "
+            "Islamabad said.")
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert resolved["Mecca"] is not None and resolved["Mecca"].country == "SA"
