@@ -297,7 +297,9 @@ def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candida
         if country and not gaz.exact([q.name]).get(q.name):
             return found + demonym_candidates(gaz, country)
         found += gaz.candidates(q.name, fuzzy=fuzzy)
-    return found
+    # One edit away from a village is no answer: villages are so many that a garbage
+    # name ("Flimp") is always near one, so it is not found rather than placed at random.
+    return [c for c in found if not (c.match_kind == "fuzzy" and c.row.ftype == "village")]
 
 
 def demonym_country(key: str) -> str:

@@ -271,3 +271,15 @@ def test_island_made_of_its_divisions_is_found(gazetteer, name, point):
 def test_country_name_without_its_inner_article(gazetteer):
     place = geocode("Democratic Republic of Congo", gazetteer=gazetteer, fuzzy=False).place
     assert (place.feature_type, place.country) == ("country", "CD")
+
+
+@pytest.mark.parametrize("garbage", ["Flimp", "Wibble"])
+def test_garbage_one_edit_from_a_village_is_not_found(gazetteer, garbage):
+    with pytest.raises(NoMatch):
+        geocode(garbage, gazetteer=gazetteer)
+
+
+def test_fuzzy_match_never_beats_an_exact_alternate_name(gazetteer):
+    # "Donbas" is one edit from Donnas, Italy, and an exact name of the region.
+    r = geocode("Donbass", gazetteer=gazetteer)
+    assert (r.place.name, r.match_kind) == ("Donbas", "alternate")
