@@ -66,22 +66,27 @@ def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = 
                       if r.place.geo_precision < 3 and (not focus or r.place.country == focus)])
     if centre:
         bias = replace(bias, centre=centre)
-    division = document_division([r.place for r in first.values()], focus)
+    spread = {s: len({c.row.admin1_code for c in found[s][1] if c.row.country == focus})
+              for s in first}
+    division = document_division([r.place for r in first.values()], focus,
+                                 [spread[s] for s in first])
     if division:
         bias = replace(bias, division=division)
     return bias, focus
 
 
-def document_division(places, focus: str) -> str:
-    """"US.OH": the state or province of the focus country that most of the first
-    answers lie in (a state named outright counts double), when at least two point there
-    and no other does as often; local news keeps to one."""
+def document_division(places, focus: str, spread: list[int] | None = None) -> str:
+    """"US.OH": the state or province of the focus country that the first answers lie in.
+    A state named outright counts double; a name that could lie in several of the
+    country's states ("Gainesville") counts only its share. The leader needs a whole vote
+    and more than any other; local news keeps to one."""
     votes: Counter[str] = Counter()
-    for p in places:
+    for p, k in zip(places, spread or [1] * len(places), strict=True):
         if focus and p.country == focus and p.admin1_code and p.feature_type != "country":
-            votes[f"{p.country}.{p.admin1_code}"] += 2 if p.feature_type == "province" else 1
+            votes[f"{p.country}.{p.admin1_code}"] += (
+                2 if p.feature_type == "province" else 1) / max(k, 1)
     top = votes.most_common(2)
-    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+    if not top or top[0][1] < 1 or (len(top) > 1 and top[1][1] >= top[0][1]):
         return ""
     return top[0][0]
 

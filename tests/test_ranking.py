@@ -86,17 +86,20 @@ def test_article_state_decides_a_town_named_like_a_foreign_capital():
     assert (resolved["Dublin"].country, resolved["Dublin"].admin1_code) == ("US", "OH")
 
 
-def test_document_division_needs_two_places_and_a_clear_lead():
+def test_document_division_needs_a_clear_lead_and_discounts_widespread_names():
     from incimap.geo.models import Place
     from incimap.geo.resolve import document_division
 
-    def town(a1):
-        return Place(name="x", lat=0, lon=0, feature_type="town", country="US", admin1_code=a1)
+    def place(a1, ftype="town"):
+        return Place(name="x", lat=0, lon=0, feature_type=ftype, country="US", admin1_code=a1)
 
-    assert document_division([town("OH"), town("OH"), town("KY")], "US") == "US.OH"
-    assert document_division([town("OH")], "US") == ""
-    assert document_division([town("OH"), town("OH"), town("KY"), town("KY")], "US") == ""
-    assert document_division([town("OH"), town("OH")], "CA") == ""
+    assert document_division([place("OH"), place("OH"), place("KY")], "US") == "US.OH"
+    assert document_division([place("OH"), place("OH"), place("KY"), place("KY")], "US") == ""
+    assert document_division([place("OH"), place("OH")], "CA") == ""
+    # "Gainesville" could lie in five states, and its first guess was Florida; "Texas" is
+    # named outright.
+    assert document_division([place("FL"), place("FL"), place("TX", "province")], "US",
+                             [5, 5, 1]) == "US.TX"
 
 
 def test_focus_division_weighs_for_a_candidate():
