@@ -543,9 +543,9 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
             break
         t = tokens[prev]
         word = t.text.lower()
-        if link == "space" and word in lexicon.DIRECTIONS:
+        if link == "space" and (word in lexicon.DIRECTIONS or word in _COMPASS):
             i = prev
-            continue
+            continue  # "Northeast Georgia", "North East Texas"
         if i == first and link == "of" and _person_of(text, tokens, prev):
             break  # "James Mitchell of Charleston"
         if i == first and link == "dash" and t.text in ("D", "R", "I") and (
@@ -556,12 +556,14 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
             continue
         if link == "of" and (word in lexicon.OF_PLACE_HEADS or body):
             break  # "the mayor of Paris", "Jeff Goodwin of the Paris Police Department"
-        if link == "space" and word in lexicon.COMMON_WORDS and t.start in sentence_starts:
-            break
+        if word in lexicon.COMMON_WORDS and t.start in sentence_starts:
+            break  # "Across Texas", "One of Texas’ rivers"
         return True
     return False
 
 
+_COMPASS = frozenset("""north south east west northeast northwest southeast southwest
+north-east north-west south-east south-west""".split())
 _QUOTED_GAPS = frozenset({" '", " ‘", "' ", "’ ", ' "', '" ', " “", "” "})
 _LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of", "el": "of"}
 

@@ -225,3 +225,11 @@ def test_upper_case_division_code_is_a_place_unless_the_article_uses_the_word(ma
 @pytest.mark.parametrize("text", ["Markets may ban Canadian beef.", "Romanians voted."])
 def test_country_demonym_is_not_a_place_even_where_a_town_bears_it(matcher, text):
     assert surfaces(text, matcher) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The jobless rate for wider Northeast Punjab rose.", "Punjab"),
+    ("One of Punjab’s last wild rivers floods.", "Punjab"),
+])
+def test_compass_word_or_opening_word_before_a_place_leaves_the_place(matcher, text, place):
+    assert place in surfaces(text, matcher)
