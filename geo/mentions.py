@@ -529,7 +529,8 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
             if nxt in place_tokens and (link != "space" or nxt in inner):
                 j = nxt
                 continue
-            if title and word in lexicon.TITLE_AFTER and link == "space":
+            if title and link == "space" and (word in lexicon.TITLE_AFTER
+                                              or tokens[j].text.lower() in lexicon.TITLE_AFTER):
                 break  # "Sinaloa Governor Rubén Rocha": the person's name follows the title
             if link == "space" and word in PUBLIC_BODIES:
                 body = True
@@ -543,6 +544,8 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
             break
         t = tokens[prev]
         word = t.text.lower()
+        if link == "space" and t.text.endswith(("'s", "’s")):
+            break  # "China's Guangdong province": the owner ends the run
         if link == "space" and (word in lexicon.DIRECTIONS or word in _COMPASS):
             i = prev
             continue  # "Northeast Georgia", "North East Texas"

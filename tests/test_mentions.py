@@ -233,3 +233,12 @@ def test_country_demonym_is_not_a_place_even_where_a_town_bears_it(matcher, text
 ])
 def test_compass_word_or_opening_word_before_a_place_leaves_the_place(matcher, text, place):
     assert place in surfaces(text, matcher)
+
+
+def test_owner_before_a_place_ends_the_run(matcher):
+    assert surfaces("A factory in Pakistan's Punjab province was shut.", matcher) == [
+        "Pakistan", "Punjab province"]
+
+
+def test_place_before_a_title_and_a_person_stays_a_place(matcher):
+    assert surfaces("Quetta Mayor Ali Khan reported it.", matcher) == ["Quetta"]
