@@ -136,13 +136,14 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
 
 
 def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
-    """Centre of the box around a division's towns (its outermost 2% on each side left
-    out), and the radius holding most of them (km). Gazetteers place a division near its
+    """Centre of the box around a division's towns (up to its three outermost on each
+    side left out: strays, not a sparse hinterland), and the radius holding most of them
+    (km). Gazetteers place a division near its
     geographic middle; the median of its towns leans toward where people live (it put
     Texas 180 km east, in its populous half)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    cut = len(points) // 50
+    cut = min(len(points) // 50, 3)
     lo, hi = cut, len(points) - 1 - cut
     if lons[hi] - lons[lo] > 180:  # across the antimeridian: a box means nothing
         return _centre(points)

@@ -35,7 +35,7 @@ from pathlib import Path
 from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
 from incimap.geo.exceptions import GazetteerError
 
-SCHEMA_VERSION = "11"  # bump when what a store holds changes
+SCHEMA_VERSION = "12"  # bump when what a store holds changes
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
