@@ -360,9 +360,13 @@ def _after_first_name(text: str, tokens, i: int, place_tokens: set[int]) -> bool
         return False
     prev = tokens[i - 1]
     word = prev.text.lower().rstrip(".")
-    return (prev.capitalised and len(word) > 1
-            and word not in lexicon.DIRECTIONS and word not in lexicon.TITLE_AFTER
-            and word not in lexicon.COMMON_WORDS and not prev.text.isupper())
+    if not (prev.capitalised and len(word) > 1 and word not in lexicon.DIRECTIONS
+            and word not in lexicon.TITLE_AFTER and word not in lexicon.COMMON_WORDS
+            and not prev.text.isupper()):
+        return False
+    # A run joined by a dash is an organisation's name ("Democratic Movement-United
+    # Georgia"), not a person's.
+    return i < 2 or text[tokens[i - 2].end : prev.start] not in ("-", "–", "—")
 
 
 def _surname(m: Mention, surnames: set[str]) -> bool:

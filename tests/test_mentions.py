@@ -242,3 +242,9 @@ def test_owner_before_a_place_ends_the_run(matcher):
 
 def test_place_before_a_title_and_a_person_stays_a_place(matcher):
     assert surfaces("Quetta Mayor Ali Khan reported it.", matcher) == ["Quetta"]
+
+
+def test_place_ending_an_organisation_name_is_no_surname(matcher):
+    text = ("Members of the Democratic Movement-United Quetta party were held. "
+            "Police in Quetta said so.")
+    assert "Quetta" in surfaces(text, matcher)
