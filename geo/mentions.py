@@ -9,14 +9,19 @@ A capitalised name is kept unless it is
 - part of a longer proper name: the capitalised run around it holds words that are
   neither places nor feature or title words ("Baloch Liberation Army",
   "Pakistan Institute for ...", "Jaffar Express", "China-Pakistan Economic Corridor");
-- a person ("Mr Sharif", "named Allahditta", "Allahditta, 49,") or a brand-like name
-  followed by a number ("France 24").
+- a person ("Mr Sharif", "named Allahditta", "Allahditta, 49,"), or the surname of one
+  the article names in full ("Sheriff Bill Jones ... Jones said"), or a brand-like name
+  followed by a number ("France 24");
+- an abbreviated title ("Sgt. Jones", "Sen. Smith").
+A state's or province's press abbreviation ("Ill.", "W.Va.") counts only written as one
+after a place or a party letter ("Springfield, Ill.", "D-S.C.").
 Feature words after a name are kept as its hint ("Bolan district", "Mach railway
 station"), title words as the title role ("Kalat Commissioner").
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -41,6 +46,33 @@ _LOWER_WORD = re.compile(r"(?<![\w'’.])[a-z][a-z'’]*(?![\w])")
 _METONYMY_OBJECT = re.compile(r"^\s+(?:of|to|for|over)\b")
 # "U.S", matched without its last dot: the dot belongs to the name ("U.S.").
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+# Where a state's press abbreviation stands: after a place and a comma, or a party letter.
+_ABBREVIATION_BEFORE = re.compile(r"(?:\w,\s|\b[DRI]-)$")
+# Titles news abbreviates before a name ("Sgt. Jones", "Sen. Smith", "Gov. Brown").
+TITLE_ABBREVIATIONS = frozenset("""sen sens rep reps gov govs lt sgt cpl pvt spc gen col maj
+capt cmdr adm det insp supt atty pres prof rev dr mr mrs ms""".split())
+# Words that head the name of a place's public body ("Ohio Supreme Court", "Denver District
+# Attorney", "Kanawha County Emergency Services"): the place in front is still a place.
+PUBLIC_BODIES = frozenset("""police sheriff sheriff's sheriff’s department departments council
+court courts supreme circuit superior school schools board commission government ministry
+legislature senate fire emergency health airport bureau public municipal library
+libraries parks community manager director""".split())
+# Words that head an organisation's name: "University of X" is the organisation, while
+# "James Mitchell of Charleston" is a person from Charleston.
+ORGANISATION_HEADS = frozenset("""university college institute institution academy school
+bank church cathedral museum library department ministry board council association society
+league club federation foundation union corporation company party army front movement
+bureau office court hospital center centre agency authority commission committee
+organization organisation service services fund trust alliance coalition network
+conference order embassy consulate forces force guard guards navy command brigade brigades
+regiment corps battalion liberation resistance government""".split())
+# "I'm", "I’ll": a contraction the scan can take for a one-letter-and-more name.
+_CONTRACTION = re.compile(r"[’'](?:m|s|d|re|ll|ve)$", re.I)
+# '"We will help," Walker said': a one-word name between a closing quote and a speech verb.
+_QUOTED_SPEAKER = re.compile(r"[”\"]\s$")
+_SPEECH_AFTER = re.compile(r"\s(?:said|says|added|asked|explained|told|wrote|replied)\b")
+_INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s$")
 
 
 class Matcher:
@@ -193,14 +225,31 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
     # Names start at capitalised words: hide the other word starts from the scan (one
     # character for one, so offsets hold), except the little words inside names.
     scan = fold(_LOWER_START.sub("\x01", text))
-    found = [(s, e + (text[e:e + 1] == "." and _DOTTED.fullmatch(text, s, e) is not None))
-             for s, e in matcher.spans(scan, text)
-             if (s == 0 or not text[s - 1].isalnum())
-             and not _plain_word(scan[s:e], s, text, sentence_starts, lower_words)]
+    abbreviations = _abbreviation_keys()
+    found, written_short = [], set()
+    for s, e in matcher.spans(scan, text):
+        if s and text[s - 1].isalnum():
+            continue
+        if scan[s:e].strip() in abbreviations:
+            if text[e:e + 1] == "." and _ABBREVIATION_BEFORE.search(text, max(0, s - 3), s):
+                found.append((s, e + 1))
+                written_short.add(s)
+            elif _code_written(text, s, e, lower_words):
+                found.append((s, e))
+                written_short.add(s)
+            continue
+        if not _plain_word(scan[s:e], s, text, sentence_starts, lower_words):
+            found.append((s, e + (text[e:e + 1] == "." and _DOTTED.fullmatch(text, s, e)
+                                  is not None)))
+    found.extend(_two_letter_places(text, {s for s, _ in found}))
+    found.sort()
     place_starts = {w for s, e in found for w in _word_starts(text, s, e)}
+    inner_starts = {w for s, e in found for w in _word_starts(text, s, e)[1:]}
 
     mentions = []
-    by_sentence: dict[int, tuple[list[_Token], dict[int, int], set[int]]] = {}
+    surnames: set[str] = set()  # one-word names the article gives a person's first name
+    headline: dict[int, bool] = {}  # sentences written in title case
+    by_sentence: dict[int, tuple[list[_Token], dict[int, int], set[int], set[int]]] = {}
     for start, end in found:
         # Tokens of the match's sentence only (a name never runs across sentences),
         # made once per sentence.
@@ -210,19 +259,42 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
             toks = [_new_token(_Token, (m.start(), m.end(), m.group())) for m in
                     TOKEN.finditer(text, sent.start, sent.end)]
             by_sentence[n] = (toks, {t.start: i for i, t in enumerate(toks)},
-                              {i for i, t in enumerate(toks) if t.start in place_starts})
-        tokens, token_at, place_tokens = by_sentence[n]
+                              {i for i, t in enumerate(toks) if t.start in place_starts},
+                              {i for i, t in enumerate(toks) if t.start in inner_starts})
+        tokens, token_at, place_tokens, inner_tokens = by_sentence[n]
         span_tokens = _token_range(tokens, token_at, start, end)
         if not span_tokens:
             continue
         first, last = span_tokens[0], span_tokens[-1]
         surface = text[start:end]
         key = scan[start:end].strip()
+        if start in written_short:  # "Springfield, Ill.": nothing more to check
+            mentions.append(Mention(surface=surface, span=Span(start, end, surface),
+                                    sentence=sents[n]))
+            continue
         if _is_not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text):
             continue
+        if _CONTRACTION.search(surface):
+            continue
+        if key in TITLE_ABBREVIATIONS and text[end:end + 1] == ".":
+            continue  # "Sgt. Jones", "Sen. Smith"
+        if _after_title(text, start):
+            continue  # the person after the title: "Sen. Clark"
+        if first == last and _QUOTED_SPEAKER.search(text, max(0, start - 3), start) and \
+                _SPEECH_AFTER.match(text, end):
+            surnames.add(key)  # '..." Wright said': the speaker of a quote
+            continue
+        if first == last and _INITIAL_BEFORE.search(text, max(0, start - 30), start):
+            surnames.add(key)  # "Tyrise M. Bell"
+            continue
         hint, hint_end, title = _hint_after(tokens, last, text)
-        if _inside_longer_name(text, tokens, first, last, place_tokens, sentence_starts,
-                               hint_end, title):
+        if n not in headline:
+            headline[n] = _title_case(tokens, sents[n].text)
+        if not headline[n] and _inside_longer_name(text, tokens, first, last, place_tokens,
+                                                   sentence_starts, hint_end, title,
+                                                   inner_tokens):
+            if first == last and _after_first_name(text, tokens, first, place_tokens):
+                surnames.add(key)
             continue
         if _person_or_brand(tokens, first, end, text):
             continue
@@ -235,7 +307,73 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
                                                          text[start:end_with_hint]),
             sentence=s, hint=hint, role="title" if title else "context",
         ))
+    if surnames:
+        mentions = [m for m in mentions if not _surname(m, surnames)]
     return mentions
+
+
+_TWO_LETTERS = re.compile(r"(?<![\w.’'-])({})(?![\w’']|\.\w)".format(
+    "|".join(sorted(w.upper() for w in lexicon.ALL_CAPS_PLACES if len(w) == 2))))
+
+
+def _code_written(text: str, s: int, e: int, lower_words) -> bool:
+    """"NSW", "QLD": a division's upper-case code of three or more letters that the
+    article never writes as a lower-case word ("ACT" beside "act")."""
+    code = text[s:e]
+    return (len(code) >= 3 and code.isalpha() and code.isupper() and code.lower() not in
+            lower_words and code.lower() not in lexicon.COMMON_WORDS
+            and any(c.islower() for c in text[max(0, s - 30) : e + 30]))
+
+
+def _two_letter_places(text: str, taken: set[int]) -> list[tuple[int, int]]:
+    """"US", "UK": upper-case country initialisms too short for the scan's keys, in
+    text that is not itself upper case ("LET US PRAY")."""
+    return [(m.start(), m.end()) for m in _TWO_LETTERS.finditer(text)
+            if m.start() not in taken
+            and any(c.islower() for c in text[max(0, m.start() - 30) : m.end() + 30])]
+
+
+@functools.cache
+def _abbreviation_keys() -> frozenset[str]:
+    from incimap.gazetteer.sources import abbreviation_keys
+
+    return abbreviation_keys()
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Right after an abbreviated title ("Sen. ", "Gov. ")."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 7), start)
+    return m is not None and m.group(1).lower() in TITLE_ABBREVIATIONS
+
+
+def _title_case(tokens, sentence: str) -> bool:
+    """A headline ("Georgia Arrests Opposition Members on Arms Charges"): nearly every
+    longer word capitalised, so capitalised runs say nothing about longer names."""
+    words = [t for t in tokens if len(t.text) > 3 and t.text[:1].isalpha()]
+    if len(words) < 4 or sentence.rstrip()[-1:] in (".", "!", "?", '"', "”", ":"):
+        return False  # a headline has no full stop
+    return sum(t.capitalised and not t.text.isupper() for t in words) >= 0.8 * len(words)
+
+
+def _after_first_name(text: str, tokens, i: int, place_tokens: set[int]) -> bool:
+    """A one-word name right after a capitalised word that is no place and no title: a
+    person's surname after the first name ("Bill Jones")."""
+    if i == 0 or text[tokens[i - 1].end : tokens[i].start] != " ":
+        return False
+    prev = tokens[i - 1]
+    word = prev.text.lower().rstrip(".")
+    if not (prev.capitalised and len(word) > 1 and word not in lexicon.DIRECTIONS
+            and word not in lexicon.TITLE_AFTER and word not in lexicon.COMMON_WORDS
+            and not prev.text.isupper()):
+        return False
+    # A run joined by a dash is an organisation's name ("Democratic Movement-United
+    # Georgia"), not a person's.
+    return i < 2 or text[tokens[i - 2].end : prev.start] not in ("-", "–", "—")
+
+
+def _surname(m: Mention, surnames: set[str]) -> bool:
+    """The same word alone later ("Jones said") is that person, not the place."""
+    return " " not in m.surface and fold(m.surface).strip() in surnames
 
 
 class _LowerWords:
@@ -292,7 +430,7 @@ def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
         if word in lexicon.MONTHS or word in lexicon.WEEKDAYS:
             return True
         if (word in lexicon.CALENDAR_AND_FAITH or word in lexicon.DEMONYMS
-                or word in lexicon.GROUP_NAMES):
+                or word in lexicon.GROUP_NAMES or _demonym(word)):
             return True
         if _looks_like_demonym(tokens, first):
             return True
@@ -310,11 +448,29 @@ def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
     return False
 
 
+def _demonym(word: str) -> bool:
+    """"Canadian", "Romanians": a country's demonym (gazetteer/data/demonyms.tsv), even
+    where a town bears it ("Canadian beef" is no town in Texas)."""
+    table = _demonyms()
+    return word in table or (word.endswith("s") and word[:-1] in table)
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    from incimap.gazetteer.sources import demonyms
+
+    return frozenset(demonyms())
+
+
 def _dateline(text: str, tokens, i: int) -> bool:
-    """An upper-case place opening a paragraph: "PESHAWAR, Pakistan (wire) -"."""
+    """An upper-case place opening a paragraph or a sentence: "PESHAWAR, Pakistan (wire)
+    -", "CINCINNATI (AP)", "MANSFIELD —", "BEIRUT:"."""
     start = tokens[i].start
-    line_start = start == 0 or text[start - 1] == "\n"
-    return line_start and text[tokens[i].end : tokens[i].end + 2] in (", ", " (", " -")
+    opens = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (
+        ". ", ".\t") or (start > 2 and text[start - 1] == " " and text[start - 3 : start - 1]
+                         in (". ", ".)"))
+    after = text[tokens[i].end : tokens[i].end + 2]
+    return opens and (after in (", ", " (", " -", " —", " –") or after[:1] == ":")
 
 
 def _after_quote(text: str, tokens, i: int) -> bool:
@@ -355,28 +511,36 @@ def _hint_after(tokens, last: int, text: str) -> tuple[str, int, bool]:
 
 
 def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: set[int],
-                        sentence_starts: set[int], hint_end: int, title: bool) -> bool:
+                        sentence_starts: set[int], hint_end: int, title: bool,
+                        inner: set[int] = frozenset()) -> bool:
     """True when capitalised words around the name make it part of another name.
 
     The capitalised run around the name may hold other places joined by a dash or
     "and"/"of" ("Quetta-Peshawar", "Quetta and Peshawar"), direction words, feature
-    and title words; anything else makes it an organisation or a person
-    ("Baloch Liberation Army", "University of Maiduguri Teaching Hospital"). Two
-    places joined by a bare space are a person's name ("Shahid Rind").
+    and title words, or a public body of the place after it ("Ohio Supreme Court");
+    anything else makes it an organisation or a person ("Baloch Liberation Army",
+    "University of Maiduguri Teaching Hospital"). Two
+    places joined by a bare space are a person's name ("Shahid Rind"); the words of one
+    place are one ("Bihar and Uttar Pradesh").
     """
     # Right: from the end of the name (and its hint) on.
     j = max(last, hint_end)
+    body = title and tokens[hint_end].text.lower() in PUBLIC_BODIES
     if not tokens[last].text.endswith(("'s", "’s")):
         while True:
             nxt, link = _next_in_run(text, tokens, j)
             if nxt is None:
                 break
             word = tokens[nxt].text.lower()
-            if nxt in place_tokens and link != "space":
+            if nxt in place_tokens and (link != "space" or nxt in inner):
                 j = nxt
                 continue
-            if title and word in lexicon.TITLE_AFTER and link == "space":
+            if title and link == "space" and (word in lexicon.TITLE_AFTER
+                                              or tokens[j].text.lower() in lexicon.TITLE_AFTER):
                 break  # "Sinaloa Governor Rubén Rocha": the person's name follows the title
+            if link == "space" and word in PUBLIC_BODIES:
+                body = True
+                break  # "Mansfield Police Department": a body of the place, which stays one
             return True
     # Left: from the start of the name back.
     i = first
@@ -386,22 +550,44 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
             break
         t = tokens[prev]
         word = t.text.lower()
-        if link == "space" and word in lexicon.DIRECTIONS:
+        if link == "space" and t.text.endswith(("'s", "’s")):
+            break  # "China's Guangdong province": the owner ends the run
+        if link == "space" and (word in lexicon.DIRECTIONS or word in _COMPASS):
+            i = prev
+            continue  # "Northeast Georgia", "North East Texas"
+        if i == first and link == "of" and _person_of(text, tokens, prev):
+            break  # "James Mitchell of Charleston"
+        if i == first and link == "dash" and t.text in ("D", "R", "I") and (
+                prev == 0 or text[tokens[prev - 1].end : t.start] in (", ", " (", "(")):
+            break  # "Armond Budish, D-Beachwood": a party letter and a hometown
+        if prev in place_tokens and (link != "space" or i in inner):
             i = prev
             continue
-        if prev in place_tokens and link != "space":
-            i = prev
-            continue
-        if link == "of" and word in lexicon.OF_PLACE_HEADS:
-            break
-        if link == "space" and word in lexicon.COMMON_WORDS and t.start in sentence_starts:
-            break
+        if link == "of" and (word in lexicon.OF_PLACE_HEADS or body):
+            break  # "the mayor of Paris", "Jeff Goodwin of the Paris Police Department"
+        if word in lexicon.COMMON_WORDS and t.start in sentence_starts:
+            break  # "Across Texas", "One of Texas’ rivers"
         return True
     return False
 
 
+_COMPASS = frozenset("""north south east west northeast northwest southeast southwest
+north-east north-west south-east south-west""".split())
 _QUOTED_GAPS = frozenset({" '", " ‘", "' ", "’ ", ' "', '" ', " “", "” "})
 _LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of", "el": "of"}
+
+
+def _person_of(text: str, tokens, k: int) -> bool:
+    """Token k, before "of", ends a person's name: it and the word before it are
+    capitalised, joined by a space, and neither heads an organisation's name."""
+    if k == 0:
+        return False
+    a, b = tokens[k - 1], tokens[k]
+    return (a.capitalised and text[a.end : b.start] == " " and not a.text.isupper()
+            and not b.text.isupper()
+            and a.text.lower() not in ORGANISATION_HEADS and b.text.lower() not in
+            ORGANISATION_HEADS and b.text.lower() not in lexicon.OF_PLACE_HEADS
+            and a.text.lower() not in lexicon.COMMON_WORDS)
 
 
 def _next_in_run(text: str, tokens, j: int) -> tuple[int | None, str]:

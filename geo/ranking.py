@@ -4,8 +4,8 @@ Each candidate becomes a vector of named features:
 - how the name matched (similarity; alternate, variant or fuzzy rather than exact);
 - the place's importance (its type and population);
 - the feature hint written beside the name ("Bolan district");
-- what the caller or the document knows: a country (strict or the article's focus), a
-  point the other places cluster around, a box;
+- what the caller or the document knows: a country (strict or the article's focus), the
+  state or province the article's places lie in, a point they cluster around, a box;
 - whether the place comes from the curated overlay.
 
 The score is the dot product with weights that ``bench/fit_resolution.py`` fits on the
@@ -37,7 +37,9 @@ FEATURES = (
     "hint_fits", "hint_conflicts",
     "in_country", "outside_country",  # the caller's country (--country)
     "in_focus_country",  # the article's or the batch's country
-    "near",  # 1 at the point the other places cluster around, fading with distance
+    "in_focus_division",  # the first-level division most of the article's places lie in
+    "near",  # 1 at the caller's point (--near), fading with distance
+    "near_centre",  # the same for the point the article's other places cluster around
     "inside_bbox", "outside_bbox",
     "curated",
 )
@@ -58,11 +60,14 @@ def weights(path: Path | None = None) -> tuple[float, ...]:
 def features(*, similarity: float, match_kind: str, importance: float, population: int,
              ftype: str, seat_of_namesake: bool, hint: str, hint_fits: bool,
              in_country: bool | None, in_focus: bool, near_km: float | None,
-             inside_bbox: bool | None, curated: bool) -> list[float]:
+             centre_km: float | None = None,
+             inside_bbox: bool | None, curated: bool, in_division: bool = False
+             ) -> list[float]:
     """The feature vector of one candidate (see ``FEATURES``).
 
     ``in_country`` and ``inside_bbox`` are None when the caller gave no country or box;
-    ``near_km`` is the distance from the edge of the place to the document's centre.
+    ``near_km`` and ``centre_km`` are the distances from the edge of the place to the
+    caller's point and to the document's centre.
     """
     return [
         similarity / 100.0,
@@ -76,7 +81,9 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
         float(bool(hint) and hint_fits), float(bool(hint) and not hint_fits),
         float(in_country is True), float(in_country is False),
         float(in_focus),
+        float(in_division),
         math.exp(-near_km / NEAR_SCALE_KM) if near_km is not None else 0.0,
+        math.exp(-centre_km / NEAR_SCALE_KM) if centre_km is not None else 0.0,
         float(inside_bbox is True), float(inside_bbox is False),
         float(curated),
     ]

@@ -65,19 +65,43 @@ def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = 
     centre = _centre([r.place for r in first.values()
                       if r.place.geo_precision < 3 and (not focus or r.place.country == focus)])
     if centre:
-        bias = replace(bias, near=centre)
+        bias = replace(bias, centre=centre)
+    spread = {s: len({c.row.admin1_code for c in found[s][1] if c.row.country == focus})
+              for s in first}
+    division = document_division([r.place for r in first.values()], focus,
+                                 [spread[s] for s in first])
+    if division:
+        bias = replace(bias, division=division)
     return bias, focus
+
+
+def document_division(places, focus: str, spread: list[int] | None = None) -> str:
+    """"US.OH": the state or province of the focus country that the first answers lie in.
+    A state named outright counts double; a name that could lie in several of the
+    country's states ("Gainesville") counts only its share. The leader needs a whole vote
+    and more than any other; local news keeps to one."""
+    votes: Counter[str] = Counter()
+    for p, k in zip(places, spread or [1] * len(places), strict=True):
+        if focus and p.country == focus and p.admin1_code and p.feature_type != "country":
+            votes[f"{p.country}.{p.admin1_code}"] += (
+                2 if p.feature_type == "province" else 1) / max(k, 1)
+    top = votes.most_common(2)
+    if not top or top[0][1] < 1 or (len(top) > 1 and top[1][1] >= top[0][1]):
+        return ""
+    return top[0][0]
 
 
 def _stray(place, match_kind: str, focus: str) -> bool:
     """A small place abroad in an article about another country is a false friend
     ("Pacific", Missouri, in a Colombian story), and so is a place abroad reached only
     through one of its alternate names ("Kuki" for Kukichūō in an Indian story);
-    cities, regions and countries abroad under their own names are real mentions."""
+    cities, regions and countries abroad are real mentions."""
     if not focus or place.country == focus or place.feature_type == "country":
         return False
-    if match_kind != "exact":
-        return True
+    if not place.country:  # a region across borders ("Caucasus"), a continent
+        return False
+    if match_kind != "exact":  # but a city is known by its other names ("Mecca")
+        return place.population < 100_000
     return place.feature_type != "province" and place.population < 100_000
 
 
@@ -139,8 +163,9 @@ _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "
 
 def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> dict:
     """"El Paso, Texas", "Butig, Lanao del Sur": a place followed by ", <division or
-    country>" lies inside it. The pair is resolved together, which may overrule the
-    article's country ("arrested in El Paso, Texas" in a story about Mexico)."""
+    country>" lies inside it, unless it is of the same rank (a list). The pair is resolved
+    together, which may overrule the article's country ("arrested in El Paso, Texas" in a
+    story about Mexico)."""
     out = {}
     for a, b in zip(mentions, mentions[1:], strict=False):
         if a.sentence != b.sentence or a.sentence.text[a.span.end - a.sentence.start :
@@ -150,16 +175,28 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
                       if c.row.ftype in ("province", "country")]
         hint_a, cands_a = found.get(a.surface, ("", []))
         for container in sorted(containers, key=lambda c: -c.row.importance):
+            if _sibling(cands_a, container):
+                break
             inside = [c for c in cands_a if c.row.country == container.row.country and (
                 container.row.ftype == "country" or c.row.admin1 == container.row.name
                 or (c.row.admin1_code and c.row.admin1_code == container.row.admin1_code))]
             if inside:
                 pair_bias = replace(bias, country=container.row.country, soft_country="",
-                                    near=None)
+                                    centre=None)
                 out[a.surface] = ranked(a.surface, inside, hint_a, pair_bias, explain=False)
                 out[b.surface] = ranked(b.surface, [container], "", pair_bias, explain=False)
                 break
     return out
+
+
+_RANK = {"country": 2, "province": 1}
+
+
+def _sibling(cands: list[Candidate], container: Candidate) -> bool:
+    """"China, Japan", "Sindh, Balochistan": a name that is itself a country (or a
+    province before a province) is the next item of a list, not a place inside."""
+    return any(c.match_kind == "exact" and _RANK.get(c.row.ftype, 0) >= _RANK[container.row.ftype]
+               for c in cands)
 
 
 def _trusted(c: Candidate) -> bool:
@@ -172,14 +209,20 @@ def document_country(found: dict[str, tuple[str, list[Candidate]]]) -> str:
     """The country most of the article's names point to."""
     votes: Counter[str] = Counter()
     for _, cands in found.values():
-        countries = {c.row.country for c in cands if c.row.country}
-        if not countries:
+        best: dict[str, float] = {}
+        for c in cands:
+            if c.row.country:
+                best[c.row.country] = max(best.get(c.row.country, 0.0), c.row.importance)
+        if not best:
             continue
         weight = 2.0 if any(c.row.ftype == "country" for c in cands) else 1.0
+        # A name splits its vote by how prominent its place is in each country: "Virginia"
+        # is a US state and a few small towns elsewhere, so the US gets most of it.
+        total = sum(best.values()) or 1.0
         # Sorted: the set's order (PYTHONHASHSEED) would decide ties through the Counter's
         # insertion order, which ``most_common`` keeps.
-        for cc in sorted(countries):
-            votes[cc] += weight / len(countries)
+        for cc in sorted(best):
+            votes[cc] += weight * (best[cc] or 1.0 / len(best)) / total
     return votes.most_common(1)[0][0] if votes else ""
 
 

@@ -163,3 +163,123 @@ def test_bbox_must_be_ordered():
     assert parse_bbox("23,60,37,78") == (23.0, 60.0, 37.0, 78.0)
     with pytest.raises(InputError, match="--bbox"):
         parse_bbox("37,60,23,78")
+
+
+@pytest.mark.parametrize(("abbreviation", "division", "country"), [
+    ("Ill.", "Illinois", "US"), ("Calif.", "California", "US"), ("Fla.", "Florida", "US"),
+    ("W.Va.", "West Virginia", "US"), ("Ont.", "Ontario", "CA"),
+    ("N.S.W.", "New South Wales", "AU"), ("TX", "Texas", "US"),
+])
+def test_press_and_postal_abbreviations_name_their_division(gazetteer, abbreviation, division,
+                                                            country):
+    place = geocode(abbreviation, gazetteer=gazetteer).place
+    assert (place.name, place.country, place.feature_type) == (division, country, "province")
+
+
+@pytest.mark.parametrize(("name", "point"), [
+    ("Texas", (31.25, -99.25)), ("Nebraska", (41.5, -99.75)), ("New York", (43.0, -75.5)),
+])
+def test_state_point_is_near_its_geographic_middle(gazetteer, name, point):
+    # Reference points as gazetteers give them; the median of the towns sat 165-180 km off.
+    place = geocode(name, country="US", gazetteer=gazetteer).place
+    assert geodesic((place.lat, place.lon), point).km < 100
+
+
+def test_division_point_is_the_centre_of_its_towns_box_not_their_median():
+    from incimap.gazetteer.sources import _box_centre
+
+    # Most towns crowd one corner, as people do; the division spans the whole box.
+    towns = [(30.0 + i * 0.01, -95.0) for i in range(80)]
+    towns += [(36.0, -100.0)] * 5 + [(26.0, -100.0)] * 5 + [(31.0, -106.0)] * 5
+    lat, lon, _ = _box_centre(towns)
+    assert abs(lat - 31.0) < 0.1 and abs(lon - (-100.5)) < 0.1
+
+
+@pytest.mark.parametrize(("name", "country", "point"), [
+    ("Kashmir", "", (34.5, 76.0)), ("Donbas", "UA", (48.0, 38.5)), ("Darfur", "SD", (13.0, 24.5)),
+    ("West Africa", "", (12.0, -6.0)), ("Britain", "GB", (54.0, -2.5)),
+])
+def test_well_known_region_is_found_by_its_own_name(gazetteer, name, country, point):
+    r = geocode(name, gazetteer=gazetteer)
+    assert (r.place.feature_type, r.match_kind, r.place.country) == ("region", "exact", country)
+    assert geodesic((r.place.lat, r.place.lon), point).km < 400
+
+
+@pytest.mark.parametrize(("demonym", "country"), [("Pakistani", "PK"), ("Georgians", "GE"),
+                                                  ("Nigerian", "NG")])
+def test_demonym_given_as_a_place_means_its_country(gazetteer, demonym, country):
+    place = geocode(demonym, gazetteer=gazetteer, fuzzy=False).place
+    assert (place.feature_type, place.country) == ("country", country)
+
+
+def test_only_country_keeps_places_in_that_country(gazetteer):
+    assert geocode("Paris", gazetteer=gazetteer).place.country == "FR"
+    place = geocode("Paris", country="US", only_country=True, gazetteer=gazetteer).place
+    assert place.country == "US"
+
+
+def test_only_country_refuses_a_name_with_no_place_there(gazetteer):
+    with pytest.raises(NoMatch):
+        geocode("Lahore", country="US", only_country=True, gazetteer=gazetteer)
+    assert geocode("Lahore", country="US", gazetteer=gazetteer).place.country == "PK"
+
+
+def test_only_country_without_a_country_is_an_input_error(gazetteer):
+    with pytest.raises(InputError, match="--only-country needs --country"):
+        geocode("Paris", only_country=True, gazetteer=gazetteer)
+
+
+def test_x_county_is_that_county_not_a_town_named_x(gazetteer):
+    r = geocode("Laurel County", gazetteer=gazetteer)
+    assert (r.place.name, r.place.feature_type, r.place.admin1) == (
+        "Laurel County", "district", "Kentucky")
+    # No county coordinates ship: it stands for its state, and its radius says so.
+    assert r.place.radius_km > 100
+
+
+def test_county_in_the_article_state_wins_over_namesakes_elsewhere():
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = ("Deputies in Walker County arrested a man from Dalton, Georgia, after a chase "
+            "that began in Rome, Georgia.")
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert (resolved["Walker County"].admin1, resolved["Walker County"].feature_type) == (
+        "Georgia", "district")
+
+
+@pytest.mark.parametrize(("name", "country"), [("Netherlands", "NL"), ("Burma", "MM"),
+                                               ("Dahomey", "BJ")])
+def test_country_without_its_article_or_under_its_former_name(gazetteer, name, country):
+    place = geocode(name, gazetteer=gazetteer, fuzzy=False).place
+    assert (place.feature_type, place.country) == ("country", country)
+
+
+def test_short_demonym_means_its_country(gazetteer):
+    place = geocode("Saudi", gazetteer=gazetteer).place
+    assert (place.feature_type, place.country) == ("country", "SA")
+
+
+@pytest.mark.parametrize(("name", "point"), [("Java", (-7.5, 110.0)), ("Sumatra", (0.0, 102.0)),
+                                             ("Borneo", (1.0, 114.0))])
+def test_island_made_of_its_divisions_is_found(gazetteer, name, point):
+    r = geocode(name, gazetteer=gazetteer)
+    assert r.place.feature_type == "region"
+    assert geodesic((r.place.lat, r.place.lon), point).km < 300
+
+
+def test_country_name_without_its_inner_article(gazetteer):
+    place = geocode("Democratic Republic of Congo", gazetteer=gazetteer, fuzzy=False).place
+    assert (place.feature_type, place.country) == ("country", "CD")
+
+
+@pytest.mark.parametrize("garbage", ["Flimp", "Wibble"])
+def test_garbage_one_edit_from_a_village_is_not_found(gazetteer, garbage):
+    with pytest.raises(NoMatch):
+        geocode(garbage, gazetteer=gazetteer)
+
+
+def test_fuzzy_match_never_beats_an_exact_alternate_name(gazetteer):
+    # "Donbas" is one edit from Donnas, Italy, and an exact name of the region.
+    r = geocode("Donbass", gazetteer=gazetteer)
+    assert (r.place.name, r.match_kind) == ("Donbas", "alternate")

@@ -365,7 +365,7 @@ def test_document_country_ties_do_not_depend_on_set_order():
     from incimap.geo.resolve import document_country
 
     def cand(cc):
-        return SimpleNamespace(row=SimpleNamespace(country=cc, ftype="city"))
+        return SimpleNamespace(row=SimpleNamespace(country=cc, ftype="city", importance=10.0))
 
     # One name in two countries: a tie broken by name, whatever order the set iterates in
     # (twenty pairs: the chance that set order alone gets them all right is one in 2**20).

@@ -113,3 +113,138 @@ def test_small_matcher_builds_from_any_keys():
     text = "From Quetta to Ab-e-Gum via Mach."
     found = [text[s:e] for s, e in m.spans(fold(text), text)]
     assert found == ["Quetta", "Ab-e-Gum", "Mach"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He grew up in Springfield, Ill. and moved on.", ["Springfield", "Ill."]),
+    ("CHARLESTON, W.Va. -- A man was charged.", ["CHARLESTON", "W.Va."]),
+    ("Rep. James Clyburn, D-S.C., voted for it.", ["S.C."]),
+])
+def test_state_press_abbreviation_is_a_place_where_written_as_one(matcher, text, expected):
+    assert surfaces(text, matcher) == expected
+
+
+@pytest.mark.parametrize("text", ["Mass was said at noon.", "She was Ill after the trip.",
+                                  "Wash the car, then Ill go."])
+def test_state_press_abbreviation_alone_is_not_a_place(matcher, text):
+    assert surfaces(text, matcher) == []
+
+
+def test_abbreviated_title_and_the_person_after_it_are_not_places(matcher):
+    assert surfaces("Sgt. Ripley said Sen. Clark and Gov. Lincoln agreed.", matcher) == []
+
+
+def test_surname_of_a_person_named_in_full_is_not_a_place(matcher):
+    text = "Sheriff Bill Ripley arrived in Quetta. Later Ripley said the roads were closed."
+    assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_short_place_ending_a_sentence_is_not_taken_for_a_title(matcher):
+    assert surfaces("Troops left Iraq. Paris said so. They met in Oman. Quetta was calm.",
+                    matcher) == ["Iraq", "Paris", "Oman", "Quetta"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Viruses in the United States and Canada have shown resistance.", ["United States", "Canada"]),
+    ("In the states of Bihar and Uttar Pradesh, rivers rose.", ["Bihar", "Uttar Pradesh"]),
+])
+def test_words_of_one_place_do_not_make_its_neighbour_part_of_a_longer_name(matcher, text,
+                                                                           expected):
+    assert surfaces(text, matcher) == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The case came to the attention of the Quetta Police Department in July.", "Quetta"),
+    ("The Punjab Supreme Court refused the appeal.", "Punjab"),
+    ("Peshawar Fire Department crews arrived.", "Peshawar"),
+])
+def test_place_before_its_public_body_stays_a_place(matcher, text, place):
+    assert place in surfaces(text, matcher)
+
+
+def test_place_of_a_public_body_after_a_person_stays_a_place(matcher):
+    text = "Detective Jeff Goodwin of the Quetta Police Department said so."
+    assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_capitalised_run_of_a_headline_does_not_hide_its_place(matcher):
+    assert surfaces("Quetta Arrests Opposition Members on Arms Charges", matcher) == ["Quetta"]
+    # The same run in a sentence is a longer name.
+    assert surfaces("The Quetta Arrests Opposition Members group met.", matcher) == []
+
+
+@pytest.mark.parametrize("text", ['"I\'m not sure," he said.', "I’m here, he said."])
+def test_contraction_is_not_a_place(matcher, text):
+    assert surfaces(text, matcher) == []
+
+
+def test_surname_after_a_middle_initial_is_not_a_place(matcher):
+    text = "Police shot Tyrise M. Ripley in Quetta. Ripley ran."
+    assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_person_of_a_place_leaves_the_place(matcher):
+    assert surfaces("The driver, James Ripley of Quetta, was taken away.", matcher) == [
+        "Quetta"]
+    # An organisation of a place is still an organisation.
+    assert surfaces("Fighters of the Revolutionary Armed Forces of Quetta left.", matcher) == []
+
+
+def test_party_letter_before_a_hometown_leaves_the_place(matcher):
+    assert surfaces("Senator Ali Khan, D-Quetta, voted no.", matcher) == ["Quetta"]
+
+
+@pytest.mark.parametrize("text", ["Shots were fired. QUETTA (AP) Gunmen attacked.",
+                                  "Debt refinanced. QUETTA — Gunmen attacked.",
+                                  "Arrests were made. QUETTA: Gunmen attacked."])
+def test_upper_case_dateline_inside_a_paragraph_is_a_place(matcher, text):
+    assert surfaces(text, matcher) == ["QUETTA"]
+
+
+def test_speaker_of_a_quote_is_not_a_place(matcher):
+    text = '"We will keep the roads open," Ripley said in Quetta.'
+    assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_surname_is_caught_even_when_the_first_name_is_a_place(matcher):
+    # "Marshall" and "Ripley" are both places somewhere; together they are a person.
+    text = "Officer Marshall Ripley drove to Quetta. Later Ripley spoke."
+    assert surfaces(text, matcher) == ["Quetta"]
+
+
+def test_two_letter_country_initialisms_are_places(matcher):
+    assert surfaces("Prices rose in the US and the UK last week.", matcher) == ["US", "UK"]
+    assert surfaces("LET US PRAY", matcher) == []
+
+
+def test_upper_case_division_code_is_a_place_unless_the_article_uses_the_word(matcher):
+    assert surfaces("Horses in NSW and QLD were tested.", matcher) == ["NSW", "QLD"]
+    assert surfaces("The act of the ACT was passed.", matcher) == []
+
+
+@pytest.mark.parametrize("text", ["Markets may ban Canadian beef.", "Romanians voted."])
+def test_country_demonym_is_not_a_place_even_where_a_town_bears_it(matcher, text):
+    assert surfaces(text, matcher) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The jobless rate for wider Northeast Punjab rose.", "Punjab"),
+    ("One of Punjab’s last wild rivers floods.", "Punjab"),
+])
+def test_compass_word_or_opening_word_before_a_place_leaves_the_place(matcher, text, place):
+    assert place in surfaces(text, matcher)
+
+
+def test_owner_before_a_place_ends_the_run(matcher):
+    assert surfaces("A factory in Pakistan's Punjab province was shut.", matcher) == [
+        "Pakistan", "Punjab province"]
+
+
+def test_place_before_a_title_and_a_person_stays_a_place(matcher):
+    assert surfaces("Quetta Mayor Ali Khan reported it.", matcher) == ["Quetta"]
+
+
+def test_place_ending_an_organisation_name_is_no_surname(matcher):
+    text = ("Members of the Democratic Movement-United Quetta party were held. "
+            "Police in Quetta said so.")
+    assert "Quetta" in surfaces(text, matcher)

@@ -73,3 +73,64 @@ def test_the_fitter_moves_toward_what_the_choices_say(monkeypatch):
         groups.append((x, right, 1.0))
     w, scale = fit_resolution.fit(groups, l2=0.01)
     assert w[i] > 5 and scale > 0
+
+
+def test_article_state_decides_a_town_named_like_a_foreign_capital():
+    """Local news keeps to one state: its other places put "Dublin" in Ohio, not Ireland."""
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = ("Police in Dublin said a man from Columbus, Ohio, was held. He was later moved "
+            "to a jail in Marysville after a hearing in Delaware County.")
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert (resolved["Dublin"].country, resolved["Dublin"].admin1_code) == ("US", "OH")
+
+
+def test_document_division_needs_a_clear_lead_and_discounts_widespread_names():
+    from incimap.geo.models import Place
+    from incimap.geo.resolve import document_division
+
+    def place(a1, ftype="town"):
+        return Place(name="x", lat=0, lon=0, feature_type=ftype, country="US", admin1_code=a1)
+
+    assert document_division([place("OH"), place("OH"), place("KY")], "US") == "US.OH"
+    assert document_division([place("OH"), place("OH"), place("KY"), place("KY")], "US") == ""
+    assert document_division([place("OH"), place("OH")], "CA") == ""
+    # "Gainesville" could lie in five states, and its first guess was Florida; "Texas" is
+    # named outright.
+    assert document_division([place("FL"), place("FL"), place("TX", "province")], "US",
+                             [5, 5, 1]) == "US.TX"
+
+
+def test_focus_division_weighs_for_a_candidate():
+    assert ranking.weights()[ranking.FEATURES.index("in_focus_division")] > 0
+
+
+def test_a_list_of_countries_is_not_read_as_a_place_inside_the_next():
+    """"China, Japan": China is the next country of a list, not a town in Japan."""
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = "Many countries, among them China, Japan, and Peru, have warned travellers."
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert (resolved["China"].country, resolved["China"].feature_type) == ("CN", "country")
+
+
+def test_region_across_borders_is_no_stray_in_a_national_story():
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = "Troops moved from Gori and Tbilisi into the Caucasus, Georgian officials said."
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert resolved["Caucasus"] is not None and resolved["Caucasus"].feature_type == "region"
+
+
+def test_city_abroad_under_another_of_its_names_is_no_stray():
+    """"Mecca" is Makkah: a city is known by its other names, a village is not."""
+    from incimap.geo.mentions import find_mentions
+    from incimap.geo.resolve import resolve_mentions
+
+    text = ("Pakistani pilgrims left Quetta, Lahore and Karachi for Mecca, officials in "
+            "Islamabad said.")
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert resolved["Mecca"] is not None and resolved["Mecca"].country == "SA"

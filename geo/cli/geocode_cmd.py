@@ -22,6 +22,9 @@ def geocode(
     file: Path = typer.Option(None, "--file", "-f", help="Batch: one name per line ('-' stdin)."),
     column: str = typer.Option("", help="With --file: the CSV column holding names."),
     country: str = typer.Option("", "--country", "-c", help="Prefer this ISO country, e.g. PK."),
+    only_country: bool = typer.Option(False, "--only-country",
+                                      help="With --country: only places in it; others are "
+                                           "not found."),
     near: str = typer.Option("", help="Prefer places near LAT,LON."),
     bbox: str = typer.Option("", help="Prefer places inside SOUTH,WEST,NORTH,EAST."),
     alternatives: int = typer.Option(0, "--alternatives", "-n", min=0, max=20,
@@ -70,8 +73,11 @@ def geocode(
     fmt = "geojson" if as_geojson else "json" if as_json else "csv" if as_csv else "table"
     # A row's status says "ambiguous" only if a runner-up was ranked against the winner.
     ranked = max(alternatives, 1) if fmt in ("csv", "json") else alternatives
-    results = _resolve(queries, country, near_ll, box, ranked, not no_fuzzy,
-                       provider, fallback, online)
+    if only_country:
+        results = _in_country(queries, country, near_ll, box, ranked, not no_fuzzy)
+    else:
+        results = _resolve(queries, country, near_ll, box, ranked, not no_fuzzy,
+                           provider, fallback, online)
     found = [r for r in results if isinstance(r, GeocodeResult)]
     misses = [r for r in results if not isinstance(r, GeocodeResult) and not _blank(r)]
     if fmt in ("csv", "json"):
@@ -146,6 +152,25 @@ def _resolve(queries, country, near, bbox, alternatives, fuzzy, provider, fallba
 
 
 _CHUNK = 5000
+
+
+def _in_country(queries, country, near, bbox, alternatives, fuzzy):
+    """``--only-country``: each name among the places of that country only."""
+    from incimap.geo.geocode import check_country, geocode, geocode_many
+
+    if not check_country(country):
+        raise InputError("--only-country needs --country", field="--only-country")
+    results = []
+    for q in queries:
+        if not q.strip():  # a blank row keeps its place, as in the ordinary batch
+            results += geocode_many([q], country=country)
+            continue
+        try:
+            results.append(geocode(q, country=country, near=near, bbox=bbox,
+                                   alternatives=alternatives, fuzzy=fuzzy, only_country=True))
+        except (NoMatch, InputError) as e:
+            results.append(e)
+    return results
 
 
 @contextlib.contextmanager
