@@ -272,6 +272,26 @@ def test_build_progress_off_a_terminal_is_a_few_plain_lines():
     assert "s left" in lines[0] and lines[-1].startswith("incimap: world gazetteer built in")
 
 
+def test_build_progress_writes_to_stderr_as_it_is_now_and_serves_a_second_build(monkeypatch):
+    """The CLI sets one callback up per process: it must not hold on to a stderr that has
+    since been replaced (and closed), nor to the first build's milestones."""
+    from incimap.geo.cli.progress import BuildProgress
+
+    clock = iter(range(100_000))
+    progress = BuildProgress(tty=False, clock=lambda: next(clock) * 2.0)
+    printed = []
+    for _build in range(2):
+        stream = io.StringIO()
+        monkeypatch.setattr(sys, "stderr", stream)
+        for done in range(0, 101, 5):
+            progress(done, 100, "places")
+        progress(100, 100, "done")
+        printed.append(stream.getvalue())
+        stream.close()  # what a test runner does with the stderr it captured
+        monkeypatch.undo()
+    assert all("25% built" in text and "built in" in text for text in printed), printed
+
+
 def test_build_progress_of_a_quick_build_off_a_terminal_prints_nothing():
     from incimap.geo.cli.progress import BuildProgress
 

@@ -25,12 +25,24 @@ class BuildProgress:
     def __init__(self, what: str = "world gazetteer", stream: TextIO | None = None,
                  tty: bool | None = None, clock: Callable[[], float] | None = None):
         self.what, self.clock = what, clock or time.monotonic
-        self.stream = stream if stream is not None else sys.stderr
-        self.tty = tty if tty is not None else _isatty(self.stream)
+        self._stream, self._tty = stream, tty
+        self._reset()
+
+    def _reset(self) -> None:
         self.start: float | None = None
         self.next_milestone = 0
         self.drawn = -1.0
         self.shown = False
+
+    @property
+    def stream(self) -> TextIO:
+        # sys.stderr as it is now: the CLI sets one callback up per process, and a caller
+        # (a test runner) may have replaced stderr since.
+        return self._stream if self._stream is not None else sys.stderr
+
+    @property
+    def tty(self) -> bool:
+        return self._tty if self._tty is not None else _isatty(self.stream)
 
     def __call__(self, done: int, total: int, stage: str) -> None:
         now = self.clock()
@@ -40,6 +52,7 @@ class BuildProgress:
         if stage == "done":
             if self.shown:
                 self._line(f"{self.what} built in {elapsed:.0f} s", end="\n")
+            self._reset()  # ready for the next build in this process
             return
         share = done / total if total else 0.0
         if self.tty:
