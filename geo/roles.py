@@ -48,7 +48,7 @@ _PEOPLE = (r"(?:passengers?|people|persons?|residents?|workers?|labou?rers?|mine
            r"citizens?|nationals?|migrants?|tourists?|worshippers?|civilians?|famil(?:y|ies)|"
            r"farmers?|drivers?|teachers?|traders?|soldiers?|officers?|personnel|youths?|boys?|"
            r"girls?|who\s+(?:were|was|came|hailed))")
-_VICTIMS_FROM = re.compile(_PEOPLE + r"\s+" + _W + r"{0,3}?(?:from|of)\s+(?:the\s+)?"
+_VICTIMS_FROM = re.compile(r"\b" + _PEOPLE + r"\s+" + _W + r"{0,3}?(?:from|of)\s+(?:the\s+)?"
                            + _W + r"{0,2}$", re.I)
 _NATIVE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|hometown\s+"
                      r"(?:of|in)|home\s+town\s+(?:of|in)|originally\s+from|belong(?:ed|ing)?\s+"
