@@ -671,7 +671,7 @@ _UNKNOWN_IN = re.compile(r"\b(?i:{}) ".format("|".join(sorted(lexicon.UNKNOWN_PL
 _NOT_IN_UNKNOWN = (lexicon.MONTHS | lexicon.WEEKDAYS | lexicon.CALENDAR_AND_FAITH
                    | lexicon.DEMONYMS | lexicon.GROUP_NAMES | lexicon.PERSON_BEFORE
                    | lexicon.TITLE_AFTER | ORGANISATION_HEADS | PUBLIC_BODIES
-                   | TITLE_ABBREVIATIONS | lexicon.NUMBER_WORDS)
+                   | TITLE_ABBREVIATIONS | lexicon.NUMBER_WORDS | lexicon.REGION_ADJECTIVES)
 _PLAIN = lexicon.COMMON_WORDS | lexicon.DIRECTIONS | lexicon.NOT_ALONE
 
 
@@ -731,7 +731,8 @@ def _unknown_name(name: str, start: int, text: str, sentence_starts: set[int],
     if all(w in _PLAIN for w in words):
         return False
     opens = start in sentence_starts or _after_quote_at(text, start) or _line_start(text, start)
-    return not (opens and (words[0] in _PLAIN or words[0] in lower_words))
+    return not (opens and (words[0] in _PLAIN or words[0] in lower_words
+                           or words[0] in lexicon.FEATURE_ADJECTIVES))
 
 
 def _run_before(text: str, start: int) -> bool:

@@ -306,6 +306,20 @@ def test_sentence_initial_common_word_before_village_is_not_taken(text):
     assert unknown(text) == []
 
 
+def test_sentence_initial_describing_word_before_district_is_not_taken():
+    assert unknown("Rural district officials fled.") == []
+    assert unknown("Entire village was gone.") == []
+
+
+def test_a_region_adjective_is_no_unknown_place():
+    assert unknown("Cases rose in the South African region and the European region.") == []
+
+
+def test_plural_villages_make_no_unknown_place():
+    # "X villages" lists places ("Nuli and X villages"), it names none.
+    assert unknown("Raiders burned Zindabor villages.") == []
+
+
 def test_number_word_before_village_is_not_taken():
     assert unknown("IMPHAL, India (wire) - Three village volunteers were killed.") == []
 
