@@ -85,11 +85,14 @@ def with_report(incidents, meta: dict, name: str, published: dt.date | None = No
 
 
 def extract(text: str, *, published: dt.date | None = None, country: str = "",
-            source: str = "", gazetteer=None) -> Extraction:
-    """Places, their roles and the incidents an article reports."""
+            source: str = "", gazetteer=None, fallback=None) -> Extraction:
+    """Places, their roles and the incidents an article reports.
+
+    ``fallback`` (an online provider, ``geo.providers``; never by default) is asked for
+    the names the gazetteer lacks; what it cannot answer stays unresolved."""
     from incimap.geo.geocode import check_country
     from incimap.geo.incidents import extract_incidents
-    from incimap.geo.mentions import find_mentions, get_matcher
+    from incimap.geo.mentions import find_mentions, find_unknown_places, get_matcher
     from incimap.geo.resolve import document_focus, resolve_mentions, variant_mentions
     from incimap.geo.roles import assign_roles
 
@@ -104,14 +107,50 @@ def extract(text: str, *, published: dt.date | None = None, country: str = "",
                 if m.place is not None]
     focus = country.upper() or document_focus(resolved)
     resolved += variant_mentions(text, resolved, country=focus, gazetteer=gazetteer)
+    # Names the gazetteer lacks, kept unresolved rather than dropped.
+    unknown = find_unknown_places(text, found + resolved, in_gazetteer(gazetteer))
+    if fallback is not None and unknown:
+        unknown = resolve_online(unknown, fallback, focus)
+    resolved += unknown
     resolved.sort(key=lambda m: m.span.start)
     mentions = assign_roles(resolved)
-    if not mentions:
+    if not any(m.place for m in mentions):
         warnings.append("the article names no place the gazetteer knows")
     incidents = extract_incidents(text, mentions, published, country=country, source=source)
     detected = focus
     return Extraction(source, published, detected, tuple(mentions), tuple(incidents),
                       tuple(warnings))
+
+
+def resolve_online(mentions: list[Mention], provider, country: str = "") -> list[Mention]:
+    """Mentions with the place an online provider gives; one request per distinct name,
+    and a name it does not know (or a server that fails) stays unresolved."""
+    from incimap.geo.models import GeocodeResult
+
+    names = list(dict.fromkeys(m.surface for m in mentions))
+    answers = dict(zip(names, provider.lookup_many(names, country=country, alternatives=0),
+                       strict=True))
+    out = []
+    for m in mentions:
+        r = answers[m.surface]
+        if isinstance(r, GeocodeResult):
+            m = replace(m, place=r.place, score=r.score, match_kind=r.match_kind)
+        out.append(m)
+    return out
+
+
+def in_gazetteer(gazetteer=None):
+    """``name -> bool``: does the gazetteer hold the name exactly (as any place's name)?"""
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.gazetteer.normalize import normalize
+
+    gaz = gazetteer or open_gazetteer()
+
+    def known(name: str) -> bool:
+        key = normalize(name)
+        return bool(gaz.exact([key]).get(key))
+
+    return known
 
 
 def parse_date(text: str, option: str = "--published") -> dt.date:
@@ -142,7 +181,7 @@ def article_metadata(path: Path) -> dict:
 
 
 def extract_file(path: str | Path, *, published: dt.date | None = None, country: str = "",
-                 gazetteer=None) -> Extraction:
+                 gazetteer=None, fallback=None) -> Extraction:
     """``extract`` over a file (``-`` is stdin), with metadata from a YAML beside it."""
     from incimap.geo.fileio import read_text
 
@@ -165,7 +204,7 @@ def extract_file(path: str | Path, *, published: dt.date | None = None, country:
         country = country or str(meta.get("country") or "")
     # The path names the incidents (ids) and errors; what is shared is the citation.
     result = extract(text, published=published, country=country, source=str(path),
-                     gazetteer=gazetteer)
+                     gazetteer=gazetteer, fallback=fallback)
     incidents = with_report(result.incidents, meta, str(path), published)
     return replace(result, source=report_source(meta, str(path)), incidents=tuple(incidents))
 

@@ -85,6 +85,7 @@ class _Draft:
     triggers: list[tuple[int, str, str, Span]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
+    unknown: list[Mention] = field(default_factory=list)  # event places the gazetteer lacks
     sentences: list[Span] = field(default_factory=list)
     related: list[Span] = field(default_factory=list)  # the story it splits from
     _have: set[Span] = field(default_factory=set, repr=False)  # a set: list lookup is quadratic
@@ -181,6 +182,7 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
         if para != episode_para:
             episode = None
         here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
+        unknown = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and not m.place]
         raw = triggers[s.start]
         numberish = _NUMBERISH.search(s.text)
         if not raw and not numberish:
@@ -223,6 +225,7 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
                     draft.triggers.append((priority, etype, sub, span))
             draft.figures.extend(f for f in figures if figure_class(f) == cls)
             draft.places.extend(here)
+            draft.unknown.extend(unknown)
     _fold_arrests(drafts)
     _fold_responses(drafts)
 
@@ -237,7 +240,7 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
         # An incident needs an event word, and a number or a place to stand on (a country
         # alone is background: "despite a government offensive launched in 2022").
         precise = [m for m in draft.places if m.place.feature_type != "country"]
-        if not draft.triggers or not (draft.figures or precise):
+        if not draft.triggers or not (draft.figures or precise or draft.unknown):
             continue
         incidents.append(_incident(draft, story, focus, groups, country_name, story_text,
                                    len(incidents) + 1, source))
@@ -385,6 +388,7 @@ def _fold_arrests(drafts: dict) -> None:
                 demo.add_sentence(s)
             demo.figures.extend(arrest.figures)
             demo.places.extend(arrest.places)
+            demo.unknown.extend(arrest.unknown)
 
 
 def _fold_responses(drafts: dict) -> None:
@@ -404,6 +408,7 @@ def _fold_responses(drafts: dict) -> None:
         violence.triggers.extend(response.triggers)
         violence.figures.extend(response.figures)
         violence.places.extend(response.places)
+        violence.unknown.extend(response.unknown)
 
 
 def _id_prefix(source: str) -> str:
@@ -470,6 +475,41 @@ def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | 
             break
     used = [best] + [m for m in places if m is not best]
     return best.place, used
+
+
+# The source of an incident's place that the gazetteer lacks (placed at its container).
+UNLOCATED = "not in the gazetteer"
+
+
+def _unlocated(draft: _Draft, location: Place | None, used: list[Mention]
+               ) -> tuple[Place | None, Mention | None]:
+    """An event place the gazetteer lacks, when nothing finer than a division locates the
+    incident: the incident keeps its name, placed at its nearest resolved container (the
+    division or country written right after it, else the incident's own region or the
+    article's) at ACLED precision 2, so it does not fall back to that region silently."""
+    if not draft.unknown or (location is not None and location.geo_precision < 3):
+        return location, None
+    name = draft.unknown[0]
+    container = _container_after(name, used) or location
+    if container is None:
+        return location, None
+    c = container
+    return replace(c, name=name.surface, feature_type=name.hint or "place", gazetteer_id="",
+                   admin1=c.admin1 or (c.name if c.feature_type == "province" else ""),
+                   source=f"{UNLOCATED}; placed at {c.name}", radius_km=c.uncertainty_km,
+                   precision=2, population=0), name
+
+
+def _container_after(name: Mention, used: list[Mention]) -> Place | None:
+    """The division or country written right after ``name`` ("X, Zamfara state", "X in
+    Zamfara")."""
+    for m in used:
+        gap = name.sentence.text[name.span.end - name.sentence.start :
+                                 m.span.start - name.sentence.start]
+        if m.sentence == name.sentence and m.span.start >= name.span.end and re.fullmatch(
+                r"(?:,\s*|\s+in\s+)(?:the\s+)?", gap):
+            return m.place
+    return None
 
 
 def _story_places(drafts: dict) -> dict[str, list[Mention]]:
@@ -723,6 +763,7 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
               text: str, number: int, source: str) -> Incident:
     _, (priority, etype, sub, _) = max(enumerate(draft.triggers), key=lambda t: (t[1][0], t[0]))
     location, used = _location(draft, story, focus)
+    location, unlocated = _unlocated(draft, location, used)
     actor1, actor2 = _actors(draft, groups, country, text)
     if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
             etype == "Violence against civilians"):
@@ -759,6 +800,10 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
         if quotes:
             evidence[kind] = quotes
     notes = " ".join(s.text for s in draft.sentences)
+    if unlocated:
+        notes += f" [The place itself, {unlocated.surface}, is {location.source}.]"
+        used = [*used, unlocated]
+        evidence["location"] = tuple(m.span for m in used)
     return Incident(
         id=str(number), title=f"{sub} by {actor1}{where}", event_type=etype,
         sub_event_type=sub, event_date=(draft.date.date.isoformat() if draft.date else ""),

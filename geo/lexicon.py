@@ -282,3 +282,36 @@ SPOKE_FROM = _re.compile(r"\b(?:phoned|called|calling|telephoned|spoke|speaking|
 FLED_TO = _re.compile(r"\b(?:fled|flee|fleeing|escaped|escaping|sought\s+refuge|took\s+refuge|"
                       r"ran\s+away)\b(?:\s+[\w’'-]+){0,5}?\s+(?:to|into|towards|in)\s+"
                       r"(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", _re.I)
+
+# --- places the gazetteer lacks (geo.mentions.find_unknown_places) -----------------------
+# Feature words that make a capitalised name a place even when no gazetteer has it: only
+# settlement and area words, written in lower case beside the name. Word -> feature hint.
+UNKNOWN_FEATURE_AFTER = {
+    "village": "village", "hamlet": "village", "settlement": "village",
+    "town": "town", "district": "district", "province": "province", "region": "region",
+    "area": "region", "valley": "region", "refugee camp": "place", "idp camp": "place",
+    "displacement camp": "place", "camp for displaced": "place",
+}
+# "the village of X": the same words before "of" (no "area of": "an area of 30 km").
+UNKNOWN_FEATURE_OF = {
+    "village": "village", "hamlet": "village", "settlement": "village", "town": "town",
+    "city": "city", "district": "district", "province": "province", "region": "region",
+}
+# Sites named for a place ("near the X market"): the name is a place, the hint is vague.
+UNKNOWN_SITE_AFTER = frozenset("""market checkpoint bridge junction motor-park""".split())
+# Prepositions that, with a known division or country after a comma, make the name a place
+# ("in X, <state>").
+UNKNOWN_PLACE_BEFORE = frozenset("""in near at outside around""".split())
+# Adjectives of continents and wide regions ("the South African region", "the European
+# region"): no demonym table lists them, and they never name a place the gazetteer lacks.
+REGION_ADJECTIVES = frozenset("""african european asian american arabian latin oceanian
+caribbean atlantic pacific mediterranean""".split())
+# Words that describe a village or district, capitalised only when they open a sentence
+# ("Entire villages", "Remote districts").
+FEATURE_ADJECTIVES = frozenset("""entire whole rural remote nearby neighbouring neighboring
+local border frontier tribal mountain mountainous hill coastal farming fishing mining small
+large big tiny poor isolated surrounding affected""".split())
+# Number words open a count, not a name ("Three village volunteers were killed").
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty
+sixty seventy eighty ninety hundred hundreds thousand thousands dozen dozens scores""".split())

@@ -652,3 +652,97 @@ def _person_or_brand(tokens, first: int, end: int, text: str) -> bool:
             return True
     after = text[end : end + 12]
     return bool(_AGE_AFTER.match(after) or _NUMBER_AFTER.match(after))
+
+
+# --- places the gazetteer lacks ----------------------------------------------------------
+# A capitalised name of one to three words (a longer run is left out: _run_before).
+_UNKNOWN_NAME = r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,2})"
+_WORD_BEFORE = re.compile(r"([\w’'-]+) $")
+_UNKNOWN_AFTER = re.compile(_UNKNOWN_NAME + r" (?P<hint>{})\b".format(
+    "|".join(sorted(map(re.escape, lexicon.UNKNOWN_FEATURE_AFTER), key=len, reverse=True))))
+_UNKNOWN_OF = re.compile(r"\b(?P<hint>(?i:{})) of (?:the )?".format(
+    "|".join(sorted(lexicon.UNKNOWN_FEATURE_OF))) + _UNKNOWN_NAME + r"(?![\w’'-]| [A-Z])")
+_UNKNOWN_SITE = re.compile(r"\b(?i:{}) the ".format("|".join(sorted(lexicon.UNKNOWN_PLACE_BEFORE)))
+                           + _UNKNOWN_NAME + r" (?:{})\b".format(
+                               "|".join(sorted(lexicon.UNKNOWN_SITE_AFTER))))
+_UNKNOWN_IN = re.compile(r"\b(?i:{}) ".format("|".join(sorted(lexicon.UNKNOWN_PLACE_BEFORE)))
+                         + _UNKNOWN_NAME + r", ")
+# Words that never begin or make up an unknown place's name: people, bodies, calendar.
+_NOT_IN_UNKNOWN = (lexicon.MONTHS | lexicon.WEEKDAYS | lexicon.CALENDAR_AND_FAITH
+                   | lexicon.DEMONYMS | lexicon.GROUP_NAMES | lexicon.PERSON_BEFORE
+                   | lexicon.TITLE_AFTER | ORGANISATION_HEADS | PUBLIC_BODIES
+                   | TITLE_ABBREVIATIONS | lexicon.NUMBER_WORDS | lexicon.REGION_ADJECTIVES)
+_PLAIN = lexicon.COMMON_WORDS | lexicon.DIRECTIONS | lexicon.NOT_ALONE
+
+
+def find_unknown_places(text: str, known: list[Mention], in_gazetteer=None) -> list[Mention]:
+    """Place names the gazetteer lacks, from strong cues only, as unresolved mentions.
+
+    A capitalised name counts when a settlement or area word stands beside it ("the
+    village of X", "X district", "the X valley"), when it names a site ("near the X
+    market"), or after "in"/"near"/"at" when a known division or country follows it
+    ("in X, <state>"). ``known`` are the mentions found so far (the gazetteer's names);
+    a name overlapping one, or that ``in_gazetteer(name)`` says the gazetteer holds (the
+    scan has judged it already), is left out.
+    """
+    sents = sentences(text)
+    index = SentenceIndex(sents)
+    starts = {s.start for s in sents}
+    taken = [(m.span.start, m.span.end) for m in known]
+    containers = {m.span.start for m in known if m.place is not None
+                  and (m.place.feature_type in ("province", "country")
+                       or m.hint in ("province", "country"))}
+    lower_words = _LowerWords(text)
+    found: dict[int, tuple[int, str]] = {}
+    for pattern, kind in ((_UNKNOWN_OF, "of"), (_UNKNOWN_AFTER, "after"),
+                          (_UNKNOWN_SITE, "site"), (_UNKNOWN_IN, "in")):
+        for m in pattern.finditer(text):
+            s, e = m.span("name")
+            name = m.group("name")
+            while " " in name and fold(name.split(" ", 1)[0]).strip() in _PLAIN:
+                # "The Gidan X area", "Northern X district": the name follows the plain word
+                word, name = name.split(" ", 1)
+                s += len(word) + 1
+            if kind == "in" and m.end() not in containers:
+                continue
+            if s in found or any(a < e and s < b for a, b in taken) or _run_before(text, s):
+                continue
+            if not _unknown_name(name, s, text, starts, lower_words):
+                continue
+            if in_gazetteer is not None and in_gazetteer(name):
+                continue
+            hint = {"of": lexicon.UNKNOWN_FEATURE_OF, "after": lexicon.UNKNOWN_FEATURE_AFTER
+                    }.get(kind, {}).get(m.groupdict().get("hint", "").lower(), "place")
+            found[s] = (e, hint)
+    out = []
+    for s, (e, hint) in sorted(found.items()):
+        out.append(Mention(surface=text[s:e], span=Span(s, e, text[s:e]),
+                           sentence=sents[index.at(s)], hint=hint, match_kind="unresolved"))
+    return out
+
+
+def _unknown_name(name: str, start: int, text: str, sentence_starts: set[int],
+                  lower_words) -> bool:
+    """Could ``name`` be a place's name? Not a person's, a body's, a demonym, a plain word
+    ("Another village"), nor a possessive ("Trump's camp")."""
+    words = [fold(w).strip() for w in name.split()]
+    if name.endswith(("'s", "’s")) or any(w in _NOT_IN_UNKNOWN or _demonym(w) for w in words):
+        return False
+    if all(w in _PLAIN for w in words):
+        return False
+    opens = start in sentence_starts or _after_quote_at(text, start) or _line_start(text, start)
+    return not (opens and (words[0] in _PLAIN or words[0] in lower_words
+                           or words[0] in lexicon.FEATURE_ADJECTIVES))
+
+
+def _run_before(text: str, start: int) -> bool:
+    """A capitalised word right before: the name is the tail of a longer one ("Abdul
+    Karim Musa village" is no village named "Karim Musa")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1)[:1].isupper() and fold(m.group(1)).strip() not in _PLAIN
+
+
+def _after_quote_at(text: str, start: int) -> bool:
+    """After a quote, a bracket or a dateline's dash ("IMPHAL, India (wire) - Three")."""
+    before = text[max(0, start - 2) : start]
+    return any(q in before for q in "\"“‘(") or before in ("- ", "— ", "– ")

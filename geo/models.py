@@ -69,10 +69,13 @@ class Place:
     radius_km: float = 0.0
     admin1_code: str = ""
     admin2: str = ""  # district, where known
+    # ACLED precision when not the feature type's: a place the gazetteer lacks, placed at
+    # the division it lies in, is "part of a region" (2), not the region itself (3).
+    precision: int = 0
 
     @property
     def geo_precision(self) -> int:
-        return geo_precision_for(self.feature_type)
+        return self.precision or geo_precision_for(self.feature_type)
 
     @property
     def uncertainty_km(self) -> float:
@@ -80,6 +83,7 @@ class Place:
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        del d["precision"]  # said as geo_precision
         d["geo_precision"] = self.geo_precision
         d["radius_km"] = self.uncertainty_km
         return d

@@ -157,6 +157,17 @@ def unmapped_incident(incident: Incident) -> dict:
     }
 
 
+def unlocated_places(mentions: Iterable[Mention]) -> list[dict]:
+    """Each name the gazetteer lacks, once per role, in reading order: listed, not drawn."""
+    out: dict[tuple[str, str], dict] = {}
+    for m in mentions:
+        if m.place is None:
+            out.setdefault((m.surface, m.role), {"name": m.surface, "role": m.role,
+                                                 "role_label": styles.role_label(m.role),
+                                                 "hint": m.hint})
+    return list(out.values())
+
+
 def place_key(place: Place) -> tuple:
     return (place.gazetteer_id or place.name, round(place.lat, 4), round(place.lon, 4))
 

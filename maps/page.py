@@ -322,6 +322,8 @@ def build_data(incidents: Sequence[Incident], route: Route | None, mentions: Seq
         "styles": styles.style_tables(),
         "incidents": {"type": "FeatureCollection", "features": incident_features},
         "unmapped": [features.unmapped_incident(i) for i in unmapped],
+        # Places the gazetteer lacks: listed as not located, never drawn.
+        "unlocated": features.unlocated_places(mentions),
         "places": {"type": "FeatureCollection", "features": place_features},
         "uncertainty": shapes,
         "route": route_json,

@@ -125,3 +125,47 @@ def test_failed_run_leaves_no_output_file(tmp_path):
     target = tmp_path / "out.geojson"
     out = run(str(tmp_path / "missing.txt"), "-o", str(target))
     assert out.returncode == 2 and not target.exists()
+
+
+# --- a place the gazetteer lacks (invented name: no gazetteer has it) ---------------------
+UNKNOWN_VILLAGE = (b"Gunmen attacked the village of Tumbarwa in Zamfara state on Monday, "
+                   b"killing 12 people, police said.\n")
+
+
+def test_table_lists_an_unknown_village_as_not_located():
+    out = run("-", "-f", "table", "--published", "2025-05-07", stdin=UNKNOWN_VILLAGE)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode()
+    row = next(line for line in text.splitlines() if line.strip().startswith("Tumbarwa"))
+    assert "event" in row and "not located" in row
+    assert "at Tumbarwa (not in the gazetteer; placed at Zamfara) (geo precision 2)" in text
+
+
+def test_json_and_csv_keep_an_unknown_village():
+    out = run("-", "-f", "json", "--published", "2025-05-07", stdin=UNKNOWN_VILLAGE)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    [m] = [m for m in data["mentions"] if m["surface"] == "Tumbarwa"]
+    assert m["place"] is None and m["role"] == "event" and m["hint"] == "village"
+    assert data["incidents"][0]["location"]["name"] == "Tumbarwa"
+    out = run("-", "-f", "csv", "--published", "2025-05-07", stdin=UNKNOWN_VILLAGE)
+    [row] = list(csv.DictReader(io.StringIO(out.stdout.decode())))
+    assert (row["location"], row["admin1"], row["geo_precision"]) == ("Tumbarwa", "Zamfara", "2")
+
+
+def test_gpkg_mentions_layer_keeps_an_unknown_village_without_geometry(tmp_path):
+    import geopandas as gpd
+
+    path = tmp_path / "x.gpkg"
+    out = run("-", "-o", str(path), "--published", "2025-05-07", stdin=UNKNOWN_VILLAGE)
+    assert out.returncode == 0, out.stderr
+    mentions = gpd.read_file(path, layer="mentions")
+    row = mentions[mentions["surface"] == "Tumbarwa"]
+    assert len(row) == 1 and row.geometry.iloc[0] is None
+    assert row["role"].iloc[0] == "event"
+
+
+def test_unknown_fallback_provider_is_one_line_error():
+    out = run("-", "--fallback", "nowhere", stdin=UNKNOWN_VILLAGE)
+    assert out.returncode == 2
+    assert out.stderr.decode().strip().startswith("incimap:") and b"Traceback" not in out.stderr

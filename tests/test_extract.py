@@ -152,3 +152,49 @@ def test_article_with_no_place_gives_empty_result_and_warning(gazetteer):
                      gazetteer=gazetteer)
     assert result.mentions == () and result.incidents == ()
     assert any("names no place" in w for w in result.warnings)
+
+
+# --- a place the gazetteer lacks is kept, never dropped -----------------------------------
+# Tumbarwa is invented: no gazetteer has it (`incimap geocode Tumbarwa` finds none).
+UNKNOWN_VILLAGE = ("Gunmen attacked the village of Tumbarwa in Zamfara state on Monday, "
+                   "killing 12 people, police said.\n")
+
+
+@pytest.fixture(scope="module")
+def unknown_village(isolated_cache):
+    from incimap.geo.extract import extract
+
+    return extract(UNKNOWN_VILLAGE, published=dt.date(2025, 5, 7))
+
+
+def test_unknown_village_is_kept_unresolved_with_its_role(unknown_village):
+    [m] = by_surface(unknown_village, "Tumbarwa")
+    assert m.place is None and m.role == "event" and m.hint == "village"
+    assert m.to_dict()["place"] is None and m.to_dict()["match_kind"] == "unresolved"
+
+
+def test_incident_at_an_unknown_village_names_it_at_its_division(unknown_village):
+    [incident] = unknown_village.incidents
+    loc = incident.location
+    assert loc.name == "Tumbarwa" and loc.admin1 == "Zamfara" and loc.country == "NG"
+    assert incident.geo_precision == 2
+    # Placed at the division written beside it (Zamfara's centre), as wide as it.
+    [zamfara] = by_surface(unknown_village, "Zamfara state")
+    assert geodesic((loc.lat, loc.lon), (zamfara.place.lat, zamfara.place.lon)).km < 1
+    assert loc.uncertainty_km == zamfara.place.uncertainty_km
+    assert "Tumbarwa, is not in the gazetteer" in incident.notes
+    assert "Tumbarwa" in {m.surface for m in incident.mentions}
+
+
+def test_attackers_before_village_of_are_no_victims_from(unknown_village):
+    # "Gunmen attacked the village of ...": "men" inside "Gunmen" names no victims.
+    assert by_surface(unknown_village, "Tumbarwa")[0].role != "victims_from"
+
+
+def test_unknown_place_without_a_container_has_no_incident_place(gazetteer):
+    from incimap.geo.extract import extract
+
+    result = extract("Gunmen attacked Dunkurawa village on Monday, killing 3 people.",
+                     published=dt.date(2025, 5, 7), gazetteer=gazetteer)
+    assert [m.surface for m in result.mentions if m.place is None] == ["Dunkurawa"]
+    assert all(i.location is None for i in result.incidents)

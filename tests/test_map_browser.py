@@ -470,3 +470,19 @@ def test_a_doubtful_record_looks_different_and_its_popup_says_why(open_map, tmp_
     text = popup.inner_text()
     assert "Confidence" in text and "0.20 (low)" in text and "location 0.01" in text
     assert_clean(log)
+
+
+def test_place_the_gazetteer_lacks_is_listed_as_not_located(open_map, tmp_path):
+    from incimap.geo.models import Mention, Span
+
+    # A hostile name too: it is shown as text, never run.
+    names = ["Tumbarwa", HOSTILE_TITLE]
+    lost = [Mention(surface=n, span=Span(0, len(n), n), sentence=Span(0, len(n), n),
+                    role="event", hint="village", match_kind="unresolved") for n in names]
+    path = tmp_path / "unlocated.html"
+    maps.save(maps.render(sample_incidents(), mentions=lost), path)
+    page, log = open_map(path)
+    note = page.locator(".incimap-panel-note").inner_text()
+    assert "Places not located (not in the gazetteer): Tumbarwa (" in note
+    assert HOSTILE_TITLE in note
+    assert_clean(log)

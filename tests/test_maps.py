@@ -529,3 +529,13 @@ def test_map_of_a_dataset_without_a_gazetteer_warns_and_draws_no_place_names(
     assert code in (0, None), err
     assert "no place names on the basemap" in err and "Traceback" not in err
     assert page_data(out.read_text(encoding="utf-8"))["context"] == []
+
+
+def test_places_the_gazetteer_lacks_are_listed_not_drawn():
+    lost = Mention(surface="Tumbarwa", span=span("Tumbarwa"), sentence=span("the village of "
+                   "Tumbarwa"), role="event", hint="village", match_kind="unresolved")
+    data = page.find_data(maps.render(sample_incidents(), mentions=[lost, lost])).data
+    assert data["unlocated"] == [{"name": "Tumbarwa", "role": "event",
+                                  "role_label": styles.role_label("event"), "hint": "village"}]
+    assert "Tumbarwa" not in {f["properties"]["place"]["name"]
+                              for f in data["places"]["features"]}

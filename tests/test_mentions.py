@@ -248,3 +248,99 @@ def test_place_ending_an_organisation_name_is_no_surname(matcher):
     text = ("Members of the Democratic Movement-United Quetta party were held. "
             "Police in Quetta said so.")
     assert "Quetta" in surfaces(text, matcher)
+
+
+# --- places the gazetteer lacks: kept as unresolved mentions ------------------------------
+# Invented names: no gazetteer has them (`incimap geocode NAME` finds none).
+
+def unknown(text: str, known=(), in_gazetteer=None) -> list[tuple[str, str]]:
+    from incimap.geo.mentions import find_unknown_places
+
+    return [(m.surface, m.hint) for m in find_unknown_places(text, list(known), in_gazetteer)]
+
+
+def known_division(text: str, name: str):
+    """A mention of a division the gazetteer knows, as the resolver gives it."""
+    from incimap.geo.models import Mention, Place, Span
+
+    start = text.index(name)
+    return Mention(surface=name, span=Span(start, start + len(name), name),
+                   sentence=sentences(text)[0], hint="province",
+                   place=Place(name.split()[0], 12.2, 6.0, "province", "NG"))
+
+
+def test_name_after_village_of_is_an_unknown_village():
+    assert unknown("Gunmen attacked the village of Tumbarwa on Monday.") == [
+        ("Tumbarwa", "village")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bandits struck Dunkurawa village at dawn.", ("Dunkurawa", "village")),
+    ("Troops moved into Yelwakashi district.", ("Yelwakashi", "district")),
+    ("Fighting spread across the Bakinzuru valley.", ("Bakinzuru", "region")),
+    ("Families sheltered in the Marafiyo refugee camp.", ("Marafiyo", "place")),
+])
+def test_name_before_a_feature_word_is_an_unknown_place(text, expected):
+    assert unknown(text) == [expected]
+
+
+def test_name_of_a_site_is_an_unknown_place():
+    assert unknown("A bomb went off near the Kolorvesh market.") == [("Kolorvesh", "place")]
+
+
+def test_name_before_a_known_division_is_an_unknown_place():
+    text = "Gunmen killed nine people in Tsamiyarwa, Zamfara state."
+    assert unknown(text, [known_division(text, "Zamfara state")]) == [("Tsamiyarwa", "place")]
+
+
+def test_name_after_in_without_a_known_division_is_not_taken():
+    assert unknown("Gunmen killed nine people in Tsamiyarwa, officials said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Another village was torched.",
+    "Every district reported attacks.",
+    "Farming village leaders said farming had stopped.",  # a word the article writes lower
+])
+def test_sentence_initial_common_word_before_village_is_not_taken(text):
+    assert unknown(text) == []
+
+
+def test_sentence_initial_describing_word_before_district_is_not_taken():
+    assert unknown("Rural district officials fled.") == []
+    assert unknown("Entire village was gone.") == []
+
+
+def test_a_region_adjective_is_no_unknown_place():
+    assert unknown("Cases rose in the South African region and the European region.") == []
+
+
+def test_plural_villages_make_no_unknown_place():
+    # "X villages" lists places ("Nuli and X villages"), it names none.
+    assert unknown("Raiders burned Zindabor villages.") == []
+
+
+def test_number_word_before_village_is_not_taken():
+    assert unknown("IMPHAL, India (wire) - Three village volunteers were killed.") == []
+
+
+def test_dateline_dash_opens_a_sentence_for_the_plain_word_rule():
+    assert unknown("KANO (wire) - Farming village leaders said farming had stopped.") == []
+
+
+def test_person_or_tail_of_a_longer_name_before_village_is_not_taken():
+    assert unknown("Gunmen shot Mr Zindabor village chief.") == []
+    assert unknown("Mallam Sani Bello Dunkurawa village was raided.") == []
+
+
+def test_plain_word_before_the_name_is_left_out_of_it():
+    assert unknown("The Yelwakashi area was calm.") == [("Yelwakashi", "region")]
+
+
+def test_a_name_the_gazetteer_holds_is_left_to_the_scan():
+    assert unknown("Bandits struck Dunkurawa village.", in_gazetteer=lambda name: True) == []
+
+
+def test_unknown_place_overlapping_a_found_mention_is_not_repeated():
+    text = "Bandits struck Dunkurawa village."
+    assert unknown(text, [known_division(text, "Dunkurawa")]) == []

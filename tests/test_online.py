@@ -323,3 +323,22 @@ def test_other_connection_failures_are_named_without_library_text(inner, reason)
 
     # The errors geopy raises, built here: no lookup is made.
     assert describe_failure(_wrapped(inner), 10) == (reason, True)
+
+
+def test_extract_fallback_resolves_a_place_the_gazetteer_lacks(server, tmp_path):
+    # "Qwzx Kalat" is no gazetteer name; the local server knows it.
+    article = tmp_path / "a.txt"
+    article.write_text("Gunmen attacked the village of Qwzx Kalat on Monday, killing 4 people.\n")
+    base = [sys.executable, "-m", "incimap.geo", "extract", str(article), "-f", "json",
+            "--published", "2025-05-07"]
+    offline = subprocess.run(base, capture_output=True, text=True, timeout=120)
+    assert offline.returncode == 0, offline.stderr
+    [m] = [m for m in json.loads(offline.stdout)["mentions"] if m["surface"] == "Qwzx Kalat"]
+    assert m["place"] is None and Nominatim.requests == []
+    online = subprocess.run([*base, "--fallback", "nominatim", "--domain", server, "--scheme",
+                             "http", "--user-agent", "incimap-tests"],
+                            capture_output=True, text=True, timeout=120)
+    assert online.returncode == 0, online.stderr
+    [m] = [m for m in json.loads(online.stdout)["mentions"] if m["surface"] == "Qwzx Kalat"]
+    assert m["match_kind"] == "online" and abs(m["place"]["lat"] - 29.0225) < 0.01
+    assert [r["q"] for r in Nominatim.requests] == ["Qwzx Kalat"]

@@ -27,8 +27,8 @@ def scores(isolated_cache):
             total += 1
             offset = text.index(entry["surface"], text.index(entry["context"]))
             m = next((m for m in result.mentions if m.span.start == offset), None)
-            if m is None:
-                continue
+            if m is None or (m.place is None and entry.get("lat") is not None):
+                continue  # missed, or kept but not located (not in the gazetteer)
             ok = m.role == entry["role"]
             if entry.get("lat") is not None:
                 resolved += 1

@@ -28,8 +28,20 @@ def extract(
                                  "geojson."),
     output: Path = typer.Option(None, "--output", "-o", help="Write to a file (atomically)."),
     min_confidence: float = options.MIN_CONFIDENCE,
+    fallback: str = typer.Option("", help="Online provider (nominatim, photon, arcgis) for "
+                                          "places the gazetteer lacks; offline without it."),
+    user_agent: str = typer.Option("", envvar="INCIMAP_USER_AGENT",
+                                   help="User agent for the provider (Nominatim needs one)."),
+    domain: str = typer.Option("", envvar="INCIMAP_PROVIDER_DOMAIN",
+                               help="Provider server host[:port] (self-hosted)."),
+    scheme: str = typer.Option("https", help="http or https for --domain."),
+    timeout: float = typer.Option(10.0, min=0.1, max=300.0,
+                                  help="Online request timeout in seconds (0.1 to 300)."),
 ) -> None:
-    """Find and resolve every place an article names, and the incidents it reports."""
+    """Find and resolve every place an article names, and the incidents it reports.
+
+    A place the gazetteer lacks is kept, unresolved ("not located"); --fallback asks an
+    online provider for it."""
     from incimap.geo.exceptions import InputError
     from incimap.geo.extract import extract_file, parse_date
     from incimap.geo.fileio import check_output_file, check_stdout, write_text_atomic
@@ -50,7 +62,16 @@ def extract(
 
         article = str(SEED_ARTICLE)
     date = parse_date(published) if published else None
-    result = extract_file(article, published=date, country=country)
+    provider = None
+    if fallback:
+        from incimap.geo.providers import PROVIDERS, get_provider
+
+        if fallback.lower() not in PROVIDERS:
+            raise InputError(f"unknown provider {fallback!r}; choose from "
+                             f"{', '.join(PROVIDERS)}", field="--fallback")
+        provider = get_provider(fallback, user_agent=user_agent, timeout=timeout,
+                                domain=domain, scheme=scheme)
+    result = extract_file(article, published=date, country=country, fallback=provider)
     if min_confidence is not None:
         from dataclasses import replace
 
@@ -85,16 +106,24 @@ def render(result, fmt: str) -> str:
 
 
 def table(result) -> str:
+    from incimap.geo.incidents import UNLOCATED
+
     lines = [f"{len(result.mentions)} place mentions, {len(result.incidents)} incidents "
              f"({result.source}, published {result.published or 'unknown'})", "", "PLACES"]
     for m in result.mentions:
         p = m.place
+        if p is None:  # a place the gazetteer lacks: kept, never dropped
+            lines.append(f"  {m.surface:<26} {m.role:<13} not located ({m.hint or 'place'}, "
+                         f"not in the gazetteer)")
+            continue
         lines.append(f"  {m.surface:<26} {m.role:<13} {p.name} ({p.feature_type}, "
                      f"{p.admin1 or p.country}) {p.lat:.4f},{p.lon:.4f} "
                      f"prec {p.geo_precision} ±{p.uncertainty_km:g} km")
     lines += ["", "INCIDENTS"]
     for i in result.incidents:
         where = i.location.name if i.location else "?"
+        if i.location and i.location.source.startswith(UNLOCATED):
+            where += f" ({i.location.source})"
         lines.append(f"  {i.id} {date_text(i)} (precision {i.time_precision}) {i.event_type} / "
                      f"{i.sub_event_type}  confidence {confidence_text(i)}")
         lines.append(f"      at {where} (geo precision {i.geo_precision}); {i.actor1} vs "

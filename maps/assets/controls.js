@@ -325,6 +325,12 @@
             return (u.date ? incimap.dateLabel(u) + " " : "") + (u.title || u.event_type);
           }).join("; "));
         }
+        var unlocated = app.data.unlocated || [];
+        if (unlocated.length) {
+          notes.push("Places not located (not in the gazetteer): " + unlocated.map(function (u) {
+            return u.name + " (" + u.role_label + ")";
+          }).join("; "));
+        }
         note.textContent = notes.join(" ");
       }
       app.onFilter.push(render);
