@@ -28,8 +28,9 @@ ADMIN1_FILE = Path(__file__).resolve().parent / "data" / "admin1CodesASCII.txt"
 ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "data" / "division_abbreviations.tsv"
 REGIONS_FILE = Path(__file__).resolve().parent / "data" / "regions.tsv"
 DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
+GEONAMES_POINTS = Path(__file__).resolve().parent / "data" / "geonames_points.tsv"
 # Data files the world store is built from: a change to any means a rebuild.
-WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE)
+WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE, GEONAMES_POINTS)
 
 
 # --- feature types -----------------------------------------------------------------
@@ -149,8 +150,13 @@ def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float, float]
     if lons[hi] - lons[lo] > 180:  # across the antimeridian: a box means nothing
         return _centre(points)
     lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    return lat, lon, _radius_around(lat, lon, points)
+
+
+def _radius_around(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
+    """Radius (km) around a point holding most of a division's towns."""
     dists = sorted(_approx_km(lat, lon, a, b) for a, b in points)
-    return lat, lon, max(dists[int(0.9 * (len(dists) - 1))], 25.0)
+    return max(dists[int(0.9 * (len(dists) - 1))], 25.0)
 
 
 def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -192,16 +198,24 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
     # that is. Its population is that of its towns: a state outweighs a town of its name
     # abroad.
     abbreviations = division_abbreviations()
+    reference = geonames_points()
     for code, name in admin1.items():
         if code not in points:
             continue
-        lat, lon, radius = _box_centre(points[code])
+        if code in reference:
+            # GeoNames' own point is what corpora score against; the towns still size
+            # the radius around it.
+            lat, lon = reference[code]
+            radius = _radius_around(lat, lon, points[code])
+            source = "GeoNames admin1 codes; GeoNames' point of the division"
+        else:
+            lat, lon, radius = _box_centre(points[code])
+            source = "GeoNames admin1 codes; centre of its populated places"
         country, _, a1 = code.partition(".")
         names = admin1_alternates(name) + abbreviations.get(code, ())
         yield Row(gid=f"geonames-admin1:{code}", name=name, lat=lat, lon=lon, ftype="province",
                   fcode="ADM1", country=country, admin1_code=a1, admin1=name,
-                  population=people.get(code, 0),
-                  source="GeoNames admin1 codes; centre of its populated places",
+                  population=people.get(code, 0), source=source,
                   radius_km=round(radius, 1), alternate_names=names)
 
 
@@ -314,11 +328,44 @@ def _country_points(path: str) -> dict[str, tuple[float, float, tuple[str, ...]]
     return points
 
 
+def geonames_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 or CC.ADMIN1 -> GeoNames' own point for that country or division, where
+    a shipped GeoNames dump had it (gazetteer/data/README.md)."""
+    return _geonames_points(str(GEONAMES_POINTS))
+
+
+@lru_cache(maxsize=4)
+def _geonames_points(path: str) -> dict[str, tuple[float, float]]:
+    points: dict[str, tuple[float, float]] = {}
+    if not Path(path).exists():
+        return points
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4:
+            raise DataError("expected key, geonameid, lat, lon", path=path, line=n)
+        point = []
+        for field_name, text, limit in (("lat", parts[2], 90), ("lon", parts[3], 180)):
+            try:
+                value = float(text)
+            except ValueError:
+                raise DataError(f"{text!r} is not a number", path=path, line=n,
+                                field=field_name) from None
+            if not -limit <= value <= limit:
+                raise DataError(f"{value} is off the globe", path=path, line=n,
+                                field=field_name)
+            point.append(value)
+        points[parts[0]] = (point[0], point[1])
+    return points
+
+
 def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
     points = country_points()
+    reference = geonames_points()
     for iso, c in countries.items():
         if iso not in by_country:
             continue
@@ -327,11 +374,15 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         alternates.update(former_names().get(iso, ()))
         if c["name"].startswith("The "):  # "Netherlands", "Gambia": news drops the article
             alternates.add(c["name"][4:])
-        if iso in points:
-            # A median of towns drifts toward where people live (Russia's sits 3,000 km
-            # west of the usual point); the reference point is what readers and corpora use.
-            lat, lon, names = points[iso]
-            alternates.update(names)
+        alternates.update(points.get(iso, (0, 0, ()))[2])
+        # A median of towns drifts toward where people live (Russia's sits 3,000 km west
+        # of the usual point): GeoNames' own point, the one corpora score against, where
+        # shipped, else the Factbook's.
+        if iso in reference:
+            lat, lon = reference[iso]
+            source = "GeoNames countries; GeoNames' point of the country"
+        elif iso in points:
+            lat, lon, _ = points[iso]
             source = "GeoNames countries; reference point from the World Factbook"
         else:
             lat, lon, _ = _centre(by_country[iso])

