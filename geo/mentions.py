@@ -21,7 +21,9 @@ station"), title words as the title role ("Kalat Commissioner").
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import sys
 from pathlib import Path
@@ -688,7 +690,16 @@ def find_unknown_places(text: str, known: list[Mention], in_gazetteer=None) -> l
     sents = sentences(text)
     index = SentenceIndex(sents)
     starts = {s.start for s in sents}
-    taken = [(m.span.start, m.span.end) for m in known]
+    # Known spans by start, with the furthest end reached so far: a name [s, e) overlaps
+    # one iff some span starting before e ends after s (a bisection, not a scan per name).
+    taken = sorted((m.span.start, m.span.end) for m in known)
+    taken_starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))
+
+    def overlaps_known(s: int, e: int) -> bool:
+        i = bisect.bisect_left(taken_starts, e)
+        return i > 0 and reach[i - 1] > s
+
     containers = {m.span.start for m in known if m.place is not None
                   and (m.place.feature_type in ("province", "country")
                        or m.hint in ("province", "country"))}
@@ -705,7 +716,7 @@ def find_unknown_places(text: str, known: list[Mention], in_gazetteer=None) -> l
                 s += len(word) + 1
             if kind == "in" and m.end() not in containers:
                 continue
-            if s in found or any(a < e and s < b for a, b in taken) or _run_before(text, s):
+            if s in found or overlaps_known(s, e) or _run_before(text, s):
                 continue
             if not _unknown_name(name, s, text, starts, lower_words):
                 continue
