@@ -310,15 +310,20 @@ def country_points() -> dict[str, tuple[float, float, tuple[str, ...]]]:
     return _country_points(str(COUNTRY_POINTS))
 
 
+def _tsv_lines(path: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of a tab-separated data file; blank and # lines skipped, and
+    nothing for a file that is not there."""
+    if not Path(path).exists():
+        return
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if line and not line.startswith("#"):
+            yield n, line.split("\t")
+
+
 @lru_cache(maxsize=4)
 def _country_points(path: str) -> dict[str, tuple[float, float, tuple[str, ...]]]:
     points = {}
-    if not Path(path).exists():
-        return points
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line or line.startswith("#"):
-            continue
-        parts = line.split("\t")
+    for n, parts in _tsv_lines(path):
         try:
             iso, lat, lon = parts[0], float(parts[1]), float(parts[2])
         except (IndexError, ValueError):
@@ -337,12 +342,7 @@ def geonames_points() -> dict[str, tuple[float, float]]:
 @lru_cache(maxsize=4)
 def _geonames_points(path: str) -> dict[str, tuple[float, float]]:
     points: dict[str, tuple[float, float]] = {}
-    if not Path(path).exists():
-        return points
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line or line.startswith("#"):
-            continue
-        parts = line.split("\t")
+    for n, parts in _tsv_lines(path):
         if len(parts) != 4:
             raise DataError("expected key, geonameid, lat, lon", path=path, line=n)
         point = []

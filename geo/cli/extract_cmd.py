@@ -30,13 +30,10 @@ def extract(
     min_confidence: float = options.MIN_CONFIDENCE,
     fallback: str = typer.Option("", help="Online provider (nominatim, photon, arcgis) for "
                                           "places the gazetteer lacks; offline without it."),
-    user_agent: str = typer.Option("", envvar="INCIMAP_USER_AGENT",
-                                   help="User agent for the provider (Nominatim needs one)."),
-    domain: str = typer.Option("", envvar="INCIMAP_PROVIDER_DOMAIN",
-                               help="Provider server host[:port] (self-hosted)."),
-    scheme: str = typer.Option("https", help="http or https for --domain."),
-    timeout: float = typer.Option(10.0, min=0.1, max=300.0,
-                                  help="Online request timeout in seconds (0.1 to 300)."),
+    user_agent: str = options.USER_AGENT,
+    domain: str = options.DOMAIN,
+    scheme: str = options.SCHEME,
+    timeout: float = options.TIMEOUT,
 ) -> None:
     """Find and resolve every place an article names, and the incidents it reports.
 

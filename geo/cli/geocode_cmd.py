@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from incimap.geo.cli import app, fail, out
+from incimap.geo.cli import app, fail, options, out
 from incimap.geo.exceptions import InputError, NoMatch
 from incimap.geo.models import GeocodeResult
 
@@ -37,13 +37,10 @@ def geocode(
     provider: str = typer.Option("", help="Ask an online provider instead "
                                           "(nominatim, photon, arcgis)."),
     fallback: str = typer.Option("", help="Online provider for names the gazetteer misses."),
-    user_agent: str = typer.Option("", envvar="INCIMAP_USER_AGENT",
-                                   help="User agent for online providers (Nominatim needs one)."),
-    domain: str = typer.Option("", envvar="INCIMAP_PROVIDER_DOMAIN",
-                               help="Provider server host[:port] (self-hosted)."),
-    scheme: str = typer.Option("https", help="http or https for --domain."),
-    timeout: float = typer.Option(10.0, min=0.1, max=300.0,
-                                  help="Online request timeout in seconds (0.1 to 300)."),
+    user_agent: str = options.USER_AGENT,
+    domain: str = options.DOMAIN,
+    scheme: str = options.SCHEME,
+    timeout: float = options.TIMEOUT,
 ) -> None:
     """Geocode place names from the offline gazetteer (online only with --provider/--fallback).
 

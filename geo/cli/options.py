@@ -17,6 +17,16 @@ MIN_CONFIDENCE = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
                                    "curated ones are kept.")
 
 
+# Online providers (only ever asked with --provider or --fallback).
+USER_AGENT = typer.Option("", envvar="INCIMAP_USER_AGENT",
+                          help="User agent for online providers (Nominatim needs one).")
+DOMAIN = typer.Option("", envvar="INCIMAP_PROVIDER_DOMAIN",
+                      help="Provider server host[:port] (self-hosted).")
+SCHEME = typer.Option("https", help="http or https for --domain.")
+TIMEOUT = typer.Option(10.0, min=0.1, max=300.0,
+                       help="Online request timeout in seconds (0.1 to 300).")
+
+
 def curated_path(curated: bool, incidents_file):
     """The curated incidents file the options ask for, or None for the article's own."""
     from incimap.seeds import CURATED_INCIDENTS
