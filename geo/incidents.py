@@ -55,9 +55,6 @@ _BACKGROUND = re.compile(r"\b(?:who|which|that)\s+(?:was|were|had\s+been|has\s+b
                          r"\bsince\s+(?:the|his|her|their)\s+$", re.I)
 _IN_BACKGROUND = re.compile(r"\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\b[^.;]{0,80}$",
                             re.I)
-# "..., the governor said on Tuesday": the date of the saying, not of the event.
-_REPORTED = re.compile(r"\b(?:said|says|told|reported|announced|added|confirmed|stated|"
-                       r"tweeted|posted|wrote|statement|briefing)\b[^.;]{0,12}$", re.I)
 # Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
 _MAYBE_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
                          r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
@@ -159,7 +156,7 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     triggers = {s.start: classes_in(s.text) for s in sents}
     dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
                        for d in find_dates(s.text, anchor)
-                       if not _REPORTED.search(s.text[max(0, d.start - 30) : d.start])
+                       if not lexicon.REPORTED_BEFORE.search(s.text[max(0, d.start - 30) : d.start])
                        and not lexicon.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
                        and not _IN_BACKGROUND.search(s.text[max(0, d.start - 90) : d.start])]
              if triggers[s.start] and _MAYBE_DATE.search(s.text) else []

@@ -268,9 +268,13 @@ DOER_PATTERNS = (
                  r"kidnapped|bombed)\b"), "before", _GROUP_NOUN_BEFORE),
 )
 
-# Verbs of saying right after a date ("Police on Monday said"): the day of the saying.
-REPORTED_AFTER = _re.compile(r"^\s+(?:said|says|told|reported|announced|confirmed|stated|"
-                             r"added)\b", _re.I)
+# Verbs of saying beside a date give the day of the saying, not of the event: "Police on
+# Monday said" (after the date), "..., the governor said on Tuesday" (before it).
+SAYING = ("said", "says", "told", "reported", "announced", "added", "confirmed", "stated")
+REPORTED_AFTER = _re.compile(r"^\s+(?:" + "|".join(SAYING) + r")\b", _re.I)
+REPORTED_BEFORE = _re.compile(r"\b(?:" + "|".join(SAYING + ("tweeted", "posted", "wrote",
+                                                            "statement", "briefing"))
+                              + r")\b[^.;]{0,12}$", _re.I)
 
 # Verbs of speaking before "from <place>": where a witness spoke from, not where victims
 # came from ("a resident who phoned from X").
