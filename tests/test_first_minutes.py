@@ -60,9 +60,12 @@ def test_tarrant_county_is_a_county_of_texas_not_a_town():
 def test_only_country_never_answers_from_another_country():
     # `Fataki -c CD` gave Fatick, Senegal: --country only biases; --only-country filters.
     out = cli("geocode", "Fataki", "-c", "CD", "--only-country", "--json")
-    rows = json.loads(out.stdout or "[]")
-    assert all(r.get("country") in ("CD", None, "") for r in rows), rows
-    assert "SN" not in out.stdout
+    # No place of that name in the DR Congo's gazetteer: not found, never a look-alike abroad.
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "no match for 'Fataki'" in out.stderr and "Fatick" not in out.stdout
+    # The same filter answers from the country when the place is there.
+    (row,) = json.loads(cli("geocode", "Bunia", "-c", "CD", "--only-country", "--json").stdout)
+    assert row["country"] == "CD", row
 
 
 def test_nonsense_is_no_match_and_exit_1():
