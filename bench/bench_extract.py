@@ -49,8 +49,9 @@ def corpus(megabytes: float, seed: int = 3) -> list[str]:
 def main() -> None:
     megabytes = float(sys.argv[sys.argv.index("--mb") + 1]) if "--mb" in sys.argv else 4.0
     from incimap.gazetteer.gazetteer import open_gazetteer
-    from incimap.geo import mentions
     from incimap.geo.extract import extract
+    from incimap.geo.reader import matcher as mentions
+    from incimap.geo.reader.places import find_mentions
 
     gaz = open_gazetteer()
     keys = sum(s.count("keys") for s in gaz.stores)
@@ -69,7 +70,7 @@ def main() -> None:
     docs = corpus(megabytes)
     size = sum(len(d.encode()) for d in docs) / 1e6
     start = time.perf_counter()
-    found = sum(len(mentions.find_mentions(d, matcher)) for d in docs)
+    found = sum(len(find_mentions(d, matcher)) for d in docs)
     elapsed = time.perf_counter() - start
     print(f"place finding:   {size / elapsed:6.1f} MB/s, {len(docs) / elapsed:7.0f} docs/s "
           f"({len(docs):,} docs, {size:.1f} MB, {found:,} mentions; target >= 5 MB/s)")

@@ -6,7 +6,7 @@ For every gold name of the dev parts of LGL and GeoVirus (../shared/benchmarks/ 
 $INCIMAP_BENCHMARKS), and of the project's own test articles (tests/articles*/), that has
 coordinates and at least two candidates, one right and one
 wrong (within 161 km of the gold point or not), the candidates' features under the
-document's bias (geo.resolve.document_bias) form one choice. A conditional logit with an
+document's bias (geo.reader.resolution.document_bias) form one choice. A conditional logit with an
 L2 penalty is fitted over all choices, each corpus weighing the same. The penalty pulls
 toward a prior, not toward zero: the earlier hand-set weights (PRIOR) times one scale,
 itself fitted first as a one-parameter logit on the prior's score. So features the corpora
@@ -42,7 +42,7 @@ from incimap.geo.evaluate import (  # noqa: E402
     read_corpus,
 )
 from incimap.geo.geocode import candidate_vectors, great_circle_km, prefer_curated  # noqa: E402
-from incimap.geo.resolve import candidates_by_surface, document_bias  # noqa: E402
+from incimap.geo.reader.resolution import candidates_by_surface, document_bias  # noqa: E402
 
 CORPORA = ("lgl.xml", "GeoVirus.xml")
 # The earlier hand-set ranking, in its own units (points): the prior of the fit.

@@ -1,7 +1,7 @@
 """ACLED codebook values derived from a record: actor classes (inter codes), the
 interaction code, civilian targeting and the region of a country.
 
-The word lists live in ``geo.lexicon`` (ACTOR_CLASS_WORDS); the region table in
+The word lists live in ``geo.reader.english`` (ACTOR_CLASS_WORDS); the region table in
 ``geo/data/acled_regions.tsv``, with its source.
 """
 
@@ -13,7 +13,7 @@ import functools
 import re
 from pathlib import Path
 
-from incimap.geo import lexicon
+from incimap.geo.reader import english
 
 # ACLED's actor classes ("inter" codes).
 INTER_CODES = {
@@ -34,7 +34,7 @@ def inter_code(actor: str) -> int:
         return 0
     words = set(re.findall(r"[a-z][a-z'-]*", text))
     padded = f" {' '.join(re.findall(r'[a-z0-9]+', text))} "
-    for code, class_words, phrases in lexicon.ACTOR_CLASS_WORDS:
+    for code, class_words, phrases in english.ACTOR_CLASS_WORDS:
         if words & class_words or any(f" {p} " in padded for p in phrases):
             return code
     return 2 if _NAMED_GROUP.match(actor.strip()) else 0

@@ -34,7 +34,8 @@ from incimap import seeds
 from incimap.geo.exceptions import DataError, InputError
 from incimap.geo.fileio import read_text
 from incimap.geo.models import ACLED_TAXONOMY, FEATURE_TYPES, Figure, Incident, Place, Span
-from incimap.geo.numbers import FIGURE_KINDS, MAX_PLAUSIBLE_COUNT
+from incimap.geo.reader.figures import FIGURE_KINDS
+from incimap.geo.reader.quantities import MAX_PLAUSIBLE_COUNT
 
 _REQUIRED = ("id", "title", "event_type", "sub_event_type", "event_date", "time_precision",
              "location", "actor1", "fatalities")

@@ -243,7 +243,7 @@ def _distance(place, gold: GoldToponym) -> float:
 
 def gold_mentions(doc: GoldDocument) -> list[Mention]:
     """The gold spans as unresolved mentions, each with its sentence."""
-    from incimap.geo.text import SentenceIndex, sentences
+    from incimap.geo.reader.document import SentenceIndex, sentences
 
     sents = sentences(doc.text)
     index = SentenceIndex(sents)
@@ -259,7 +259,7 @@ def gold_mentions(doc: GoldDocument) -> list[Mention]:
 def resolve_gold(doc: GoldDocument, gazetteer=None) -> list[Mention]:
     """The gold spans resolved together as one document (the reader's resolver, with the
     document's other names as context)."""
-    from incimap.geo.resolve import resolve_mentions
+    from incimap.geo.reader.resolution import resolve_mentions
 
     return resolve_mentions(gold_mentions(doc), gazetteer=gazetteer)
 

@@ -91,10 +91,12 @@ def extract(text: str, *, published: dt.date | None = None, country: str = "",
     ``fallback`` (an online provider, ``geo.providers``; never by default) is asked for
     the names the gazetteer lacks; what it cannot answer stays unresolved."""
     from incimap.geo.geocode import check_country
-    from incimap.geo.incidents import extract_incidents
-    from incimap.geo.mentions import find_mentions, find_unknown_places, get_matcher
-    from incimap.geo.resolve import document_focus, resolve_mentions, variant_mentions
-    from incimap.geo.roles import assign_roles
+    from incimap.geo.reader.incidents import extract_incidents
+    from incimap.geo.reader.matcher import get_matcher
+    from incimap.geo.reader.places import find_mentions
+    from incimap.geo.reader.resolution import document_focus, resolve_mentions, variant_mentions
+    from incimap.geo.reader.roles import assign_roles
+    from incimap.geo.reader.unknown import find_unknown_places
 
     country = check_country(country)
     warnings = []

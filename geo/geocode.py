@@ -21,12 +21,13 @@ from functools import lru_cache
 
 from incimap.gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
 from incimap.gazetteer.normalize import normalize
-from incimap.geo import lexicon, ranking
+from incimap.geo import ranking
 from incimap.geo.exceptions import IncimapError, InputError, NoMatch
 from incimap.geo.models import GeocodeResult, Place
+from incimap.geo.reader import english
 
 # Words that say what kind of feature a name is, and the feature type they mean.
-HINT_WORDS = lexicon.HINT_AFTER
+HINT_WORDS = english.HINT_AFTER
 # Adjectives that qualify a region without naming it ("the eastern Punjab province").
 _DIRECTIONS = ("northern", "southern", "eastern", "western", "central", "north western",
                "south western", "north eastern", "south eastern", "northwestern",
@@ -308,8 +309,8 @@ def demonym_country(key: str) -> str:
 
     table = demonyms()
     found = table.get(key) or (table.get(key[:-1], "") if key.endswith("s") else "")
-    if not found and key in lexicon.STATE_DEMONYMS:  # short forms: "Saudi", "Emirati"
-        found = _country_code(lexicon.STATE_DEMONYMS[key]) or ""
+    if not found and key in english.STATE_DEMONYMS:  # short forms: "Saudi", "Emirati"
+        found = _country_code(english.STATE_DEMONYMS[key]) or ""
     return found
 
 

@@ -67,7 +67,7 @@ def use_small_world_from_env() -> None:
         count("overlay")
         return overlay_rows(path)
 
-    from incimap.geo.mentions import Matcher
+    from incimap.geo.reader.matcher import Matcher
 
     from_keys = Matcher.from_keys.__func__
 
@@ -357,7 +357,8 @@ def test_sqlite_disk_full_is_one_line_and_leaves_nothing(cache, monkeypatch):
 
 
 def test_disk_full_writing_the_matcher_is_one_line_and_leaves_nothing(cache, monkeypatch):
-    from incimap.geo import cachefile, mentions
+    from incimap.geo import cachefile
+    from incimap.geo.reader import matcher as mentions
 
     def full(obj, path):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -85,7 +85,7 @@ def test_wrong_type_is_refused(tmp_path):
 
 def _matcher_cache(isolated_cache):
     from incimap.gazetteer.gazetteer import open_gazetteer
-    from incimap.geo import mentions
+    from incimap.geo.reader import matcher as mentions
 
     return mentions.matcher_path(mentions.matcher_version(open_gazetteer()))
 
@@ -94,7 +94,7 @@ def _matcher_cache(isolated_cache):
                                      "empty"])
 def test_planted_matcher_cache_never_runs_and_is_rebuilt(isolated_cache, tmp_path, planted):
     """A planted matcher file: the next extract runs no payload, warns once and rebuilds."""
-    from incimap.geo import mentions
+    from incimap.geo.reader import matcher as mentions
 
     mentions.get_matcher()  # the real cache exists
     path = _matcher_cache(isolated_cache)

@@ -19,7 +19,7 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module", autouse=True)
 def built(isolated_cache):
     from incimap.gazetteer.gazetteer import open_gazetteer
-    from incimap.geo.mentions import get_matcher
+    from incimap.geo.reader.matcher import get_matcher
 
     get_matcher(open_gazetteer())
 

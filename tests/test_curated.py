@@ -10,10 +10,10 @@ import yaml
 
 from incimap import seeds
 from incimap.geo.curated import load_curated
-from incimap.geo.dates import resolve_date
 from incimap.geo.exceptions import DataError
 from incimap.geo.models import ACLED_TAXONOMY, ROLES
-from incimap.geo.numbers import parse_figures
+from incimap.geo.reader.dates import resolve_date
+from incimap.geo.reader.figures import parse_figures
 
 ARTICLE = seeds.SEED_ARTICLE.read_text(encoding="utf-8")
 

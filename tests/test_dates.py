@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from incimap.geo.dates import DateRef, display_date, find_dates, resolve_date
+from incimap.geo.dates import display_date
+from incimap.geo.reader.dates import DateRef, find_dates, resolve_date
 
 WED = dt.date(2025, 3, 12)  # the seed article: published on a Wednesday
 

@@ -238,8 +238,8 @@ def test_x_county_is_that_county_not_a_town_named_x(gazetteer):
 
 
 def test_county_in_the_article_state_wins_over_namesakes_elsewhere():
-    from incimap.geo.mentions import find_mentions
-    from incimap.geo.resolve import resolve_mentions
+    from incimap.geo.reader.places import find_mentions
+    from incimap.geo.reader.resolution import resolve_mentions
 
     text = ("Deputies in Walker County arrested a man from Dalton, Georgia, after a chase "
             "that began in Rome, Georgia.")

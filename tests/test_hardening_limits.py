@@ -116,8 +116,8 @@ class _CountingPattern:
 
 
 def test_roles_read_a_long_sentence_once_and_only_near_each_place(monkeypatch):
-    from incimap.geo import roles
     from incimap.geo.models import Mention, Span
+    from incimap.geo.reader import roles
 
     text = "Quetta, " * 4000
     sentence = Span(0, len(text), text)
@@ -134,8 +134,8 @@ def test_roles_read_a_long_sentence_once_and_only_near_each_place(monkeypatch):
 
 
 def test_a_sentence_is_added_to_an_incident_by_a_set_lookup():
-    from incimap.geo.incidents import _Draft
     from incimap.geo.models import Span
+    from incimap.geo.reader.incidents import _Draft
 
     class NoScan(list):
         def __contains__(self, item):
@@ -149,7 +149,7 @@ def test_a_sentence_is_added_to_an_incident_by_a_set_lookup():
 
 
 def test_the_year_tally_pattern_does_not_rescan_a_long_word():
-    result = _python("from incimap.geo.roles import is_aggregate\n"
+    result = _python("from incimap.geo.reader.background import is_aggregate\n"
                      "assert not is_aggregate('Qu' + 'a' * 2_000_000)\n"
                      "assert is_aggregate('Twelve attacks this year.')\n"
                      "assert not is_aggregate('In October last year.')\n")
@@ -169,13 +169,13 @@ def test_a_two_megabyte_word_and_letter_runs_are_read_in_reasonable_time(isolate
 
 
 def test_the_numbers_reader_looks_only_a_bounded_way_ahead(monkeypatch):
-    from incimap.geo import numbers
+    from incimap.geo.reader import figures, quantities
 
-    measure = _CountingPattern(numbers._MEASURE_AFTER)
-    monkeypatch.setattr(numbers, "_MEASURE_AFTER", measure)
+    measure = _CountingPattern(quantities._MEASURE_AFTER)
+    monkeypatch.setattr(quantities, "_MEASURE_AFTER", measure)
     text = "12 people were killed, " * 3000
-    assert len(numbers.parse_figures(text)) == 3000
-    assert measure.longest <= numbers._LOOK_AHEAD
+    assert len(figures.parse_figures(text)) == 3000
+    assert measure.longest <= quantities.LOOK_AHEAD
 
 
 # ------------------------------------------------------------------------------ limits
@@ -242,7 +242,8 @@ def test_the_online_timeout_has_a_range(isolated_cache):
 
 
 def test_a_five_thousand_digit_number_never_raises():
-    from incimap.geo.numbers import parse_figures, parse_quantities
+    from incimap.geo.reader.figures import parse_figures
+    from incimap.geo.reader.quantities import parse_quantities
 
     text = "1" * 5000 + " people were killed and " + "2" * 5000 + ".5 million fled."
     assert parse_quantities(text) == []
@@ -250,22 +251,21 @@ def test_a_five_thousand_digit_number_never_raises():
 
 
 def test_a_power_is_not_a_count():
-    from incimap.geo.numbers import parse_figures
+    from incimap.geo.reader.figures import parse_figures
 
     assert parse_figures("10^400 killed") == []
     assert parse_figures("10**6 people were killed") == []
 
 
 def test_a_hundred_hundred_hundred_stops_growing():
-    from incimap.geo.numbers import parse_quantities
+    from incimap.geo.reader.quantities import parse_quantities
 
     q = parse_quantities("one " + "hundred " * 5000 + "people")
     assert q and len(str(q[0].value)) < 40
 
 
 def test_an_implausible_toll_is_kept_as_a_claim_but_not_counted():
-    from incimap.geo.incidents import fatalities
-    from incimap.geo.numbers import parse_figures
+    from incimap.geo.reader.figures import fatalities, parse_figures
 
     figures = parse_figures("At least 10,000,000,000,000,000,000,000 people were killed, "
                             "officials said, and 12 soldiers were killed.")
@@ -362,7 +362,7 @@ def test_extraction_is_the_same_under_any_hash_seed(isolated_cache):
 def test_document_country_ties_do_not_depend_on_set_order():
     from types import SimpleNamespace
 
-    from incimap.geo.resolve import document_country
+    from incimap.geo.reader.resolution import document_country
 
     def cand(cc):
         return SimpleNamespace(row=SimpleNamespace(country=cc, ftype="city", importance=10.0))

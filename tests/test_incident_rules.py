@@ -20,7 +20,7 @@ TUESDAY = "2025-06-10"
 @pytest.fixture(scope="module", autouse=True)
 def built(isolated_cache):
     from incimap.gazetteer.gazetteer import open_gazetteer
-    from incimap.geo.mentions import get_matcher
+    from incimap.geo.reader.matcher import get_matcher
 
     get_matcher(open_gazetteer())
 
@@ -317,7 +317,7 @@ def test_the_confidence_filter_keeps_unscored_curated_records(seed_extraction):
 
 
 def test_a_reporter_in_a_place_is_credited_not_the_place():
-    from incimap.geo.numbers import parse_figures
+    from incimap.geo.reader.figures import parse_figures
 
     (figure,) = parse_figures("Several were injured, police in Menaka said.")
     assert figure.claimed_by == "police in Menaka"

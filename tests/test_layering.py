@@ -44,7 +44,7 @@ def test_a_layer_never_imports_the_layers_above_it(folder, forbidden, skip):
 
 def test_the_gazetteer_tells_the_readers_matcher_when_its_stores_are_cleared(monkeypatch):
     from incimap.gazetteer import gazetteer as gz
-    from incimap.geo import mentions
+    from incimap.geo.reader import matcher as mentions
 
     mentions._MATCHERS["probe"] = object()
     gz.clear_cache()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from incimap.geo.mentions import Matcher, find_mentions, get_matcher
-from incimap.geo.text import fold, sentences
+from incimap.geo.reader.document import fold, sentences
+from incimap.geo.reader.matcher import Matcher, get_matcher
+from incimap.geo.reader.places import find_mentions
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +92,7 @@ def test_sentences_keep_abbreviations_together():
 
 def test_matcher_is_loaded_from_its_cache_not_rebuilt(isolated_cache, monkeypatch):
     from incimap.gazetteer.gazetteer import open_gazetteer
-    from incimap.geo import mentions
+    from incimap.geo.reader import matcher as mentions
 
     # The cache file of the stores as they are now: a subprocess of an earlier test, with
     # other stores (an overlay, an import), replaces the files of other versions.
@@ -254,7 +255,7 @@ def test_place_ending_an_organisation_name_is_no_surname(matcher):
 # Invented names: no gazetteer has them (`incimap geocode NAME` finds none).
 
 def unknown(text: str, known=(), in_gazetteer=None) -> list[tuple[str, str]]:
-    from incimap.geo.mentions import find_unknown_places
+    from incimap.geo.reader.unknown import find_unknown_places
 
     return [(m.surface, m.hint) for m in find_unknown_places(text, list(known), in_gazetteer)]
 

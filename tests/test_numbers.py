@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from incimap.geo.numbers import (
-    FIGURE_KINDS,
-    Quantity,
-    find_attribution,
-    parse_figures,
-    parse_quantities,
-)
+from incimap.geo.reader.figures import FIGURE_KINDS, find_attribution, parse_figures
+from incimap.geo.reader.quantities import Quantity, parse_quantities
 
 
 def only(text: str) -> Quantity:

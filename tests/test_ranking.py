@@ -77,8 +77,8 @@ def test_the_fitter_moves_toward_what_the_choices_say(monkeypatch):
 
 def test_article_state_decides_a_town_named_like_a_foreign_capital():
     """Local news keeps to one state: its other places put "Dublin" in Ohio, not Ireland."""
-    from incimap.geo.mentions import find_mentions
-    from incimap.geo.resolve import resolve_mentions
+    from incimap.geo.reader.places import find_mentions
+    from incimap.geo.reader.resolution import resolve_mentions
 
     text = ("Police in Dublin said a man from Columbus, Ohio, was held. He was later moved "
             "to a jail in Marysville after a hearing in Delaware County.")
@@ -88,7 +88,7 @@ def test_article_state_decides_a_town_named_like_a_foreign_capital():
 
 def test_document_division_needs_a_clear_lead_and_discounts_widespread_names():
     from incimap.geo.models import Place
-    from incimap.geo.resolve import document_division
+    from incimap.geo.reader.resolution import document_division
 
     def place(a1, ftype="town"):
         return Place(name="x", lat=0, lon=0, feature_type=ftype, country="US", admin1_code=a1)
@@ -108,8 +108,8 @@ def test_focus_division_weighs_for_a_candidate():
 
 def test_a_list_of_countries_is_not_read_as_a_place_inside_the_next():
     """"China, Japan": China is the next country of a list, not a town in Japan."""
-    from incimap.geo.mentions import find_mentions
-    from incimap.geo.resolve import resolve_mentions
+    from incimap.geo.reader.places import find_mentions
+    from incimap.geo.reader.resolution import resolve_mentions
 
     text = "Many countries, among them China, Japan, and Peru, have warned travellers."
     resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
@@ -117,8 +117,8 @@ def test_a_list_of_countries_is_not_read_as_a_place_inside_the_next():
 
 
 def test_region_across_borders_is_no_stray_in_a_national_story():
-    from incimap.geo.mentions import find_mentions
-    from incimap.geo.resolve import resolve_mentions
+    from incimap.geo.reader.places import find_mentions
+    from incimap.geo.reader.resolution import resolve_mentions
 
     text = "Troops moved from Gori and Tbilisi into the Caucasus, Georgian officials said."
     resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
@@ -127,8 +127,8 @@ def test_region_across_borders_is_no_stray_in_a_national_story():
 
 def test_city_abroad_under_another_of_its_names_is_no_stray():
     """"Mecca" is Makkah: a city is known by its other names, a village is not."""
-    from incimap.geo.mentions import find_mentions
-    from incimap.geo.resolve import resolve_mentions
+    from incimap.geo.reader.places import find_mentions
+    from incimap.geo.reader.resolution import resolve_mentions
 
     text = ("Pakistani pilgrims left Quetta, Lahore and Karachi for Mecca, officials in "
             "Islamabad said.")

@@ -103,7 +103,7 @@ def render(result, fmt: str) -> str:
 
 
 def table(result) -> str:
-    from incimap.geo.incidents import UNLOCATED
+    from incimap.geo.reader.incidents import UNLOCATED
 
     lines = [f"{len(result.mentions)} place mentions, {len(result.incidents)} incidents "
              f"({result.source}, published {result.published or 'unknown'})", "", "PLACES"]
@@ -151,7 +151,7 @@ def confidence_text(i) -> str:
 
 def figure_text(f) -> str:
     """"at least 27 militants"; "several passengers (counted as 3)"."""
-    from incimap.geo.numbers import VAGUE_QUALIFIERS
+    from incimap.geo.reader.quantities import VAGUE_QUALIFIERS
 
     if f.qualifier in VAGUE_QUALIFIERS:
         return f"{f.qualifier} {f.who} (counted as {f.value})".replace("  ", " ")

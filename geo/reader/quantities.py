@@ -1,6 +1,4 @@
-"""Reported figures in news text: "at least 27 militants were killed".
-
-Two layers, both pure functions over strings:
+"""Reading numbers in news text: what a number's wording ("at least", "dozens") is worth.
 
 ``parse_quantities(text)``
     every number that counts something, with its wording ("at least", "dozens")
@@ -8,10 +6,7 @@ Two layers, both pure functions over strings:
     ordinals, percentages, money, measurements (km, hours, days) and numbers that
     are part of a name ("France 24", "AK-47") are not quantities.
 
-``parse_figures(sentence, sentence_start)``
-    the quantities of one sentence classified into what they count
-    (fatalities, injured, hostages, rescued, arrested, a total, a subset...),
-    who they count ("militants") and who reported them ("Associated Press").
+What each number counts is ``reader.figures``.
 
 How wording becomes a value (ACLED: "if source reports differ or a vague estimate
 is provided, use the most conservative estimate"; "tens" = 10, "dozens" = 12,
@@ -53,20 +48,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from incimap.geo.models import Figure, Span
-
-# ---------------------------------------------------------------- vocabulary
-
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19,
 }
+
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
 # Vague plurals: ACLED codes "tens" 10, "dozens" 12, "hundreds" 100.
@@ -74,9 +67,11 @@ _VAGUE_PLURALS = {
     "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
     "millions": 1_000_000,
 }
+
 # Unspecified small plurals; ACLED codes an unknown plural number as 3.
 _FEW_WORDS = {("several",): "several", ("a", "few"): "a few", ("a", "handful"): "a handful",
               ("a", "couple"): "a couple"}
+
 _FEW_VALUES = {"several": 3, "a few": 3, "a handful": 3, "a couple": 2}
 
 # Qualifiers, longest first; value is the normalised form.
@@ -114,7 +109,9 @@ _QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
         key=lambda q: -len(q[0]),
     )
 )
+
 _CEILING_QUALIFIERS = {"nearly", "up to", "fewer than"}
+
 # Verbs after which "over" is a particle, not a qualifier ("took over 3 towns").
 _OVER_PARTICLE_VERBS = {"take", "took", "taken", "taking", "takes", "hand", "handed",
                         "handing", "turned", "turn", "won", "win"}
@@ -124,12 +121,15 @@ _MONTHS = {
     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
+
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
 _YEAR_PREPOSITIONS = {
     "in", "since", "of", "by", "until", "till", "from", "during", "before", "after",
     "year", "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall",
     "between", "and", "to", "through", "circa", "c", "the", "a", "its", "their", "this",
 }
+
 _NAME_NUMBER_PREFIXES = {
     "flight", "route", "highway", "no", "article", "resolution", "section", "chapter",
     "room", "gate", "platform", "block", "sector", "phase", "camp", "unit", "brigade",
@@ -137,6 +137,7 @@ _NAME_NUMBER_PREFIXES = {
     "zone", "ward", "house", "plot", "street", "road", "kilometre", "km", "mile", "grade",
     "class", "channel", "covid", "g", "tv", "france",
 }
+
 _MEASURE_AFTER = re.compile(
     r"\s*-?\s*(?:km/h|kph|mph|sq\s*km|km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m\b|cm|mm|"
     r"kg|kgs|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds?\b(?!\s+of)|feet|foot|ft|"
@@ -144,15 +145,19 @@ _MEASURE_AFTER = re.compile(
     r"hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?|"
     r"decades?|centur(?:y|ies)|storey|story|calibre|caliber|mm\b|degrees?|°)\b",
 )
+
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)")
+
 _TIME_AFTER = re.compile(
     r"(?::\d)|\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|GMT\b|UTC\b|IST\b|PKT\b|WAT\b|EAT\b|CAT\b|"
     r"local\s+time\b|hrs\b|h\d\d)"
 )
+
 _MONEY_BEFORE = re.compile(
     r"(?:[$£€¥₹₦₨]|\bRs\.?|\bUSD|\bUS\$|\bPKR|\bINR|\bEUR|\bGBP|\bNGN|\bKES|\bKSh|\bCFA|"
     r"\bCOP|\bAfs|\bTk)\s*$"
 )
+
 _MONEY_AFTER = re.compile(
     r"\s*(?:(?:million|billion|thousand|crore|lakh|m|bn|k)\s+)?(?:US\s+)?(?:dollars?|"
     r"rupees?|naira|euros?|pounds?\s+sterling|francs?|pesos?|shillings?|cedis?|rand|yuan|"
@@ -197,9 +202,6 @@ def _tokens(text: str) -> list[_Tok]:
     return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-# ---------------------------------------------------------------- cores
-
-
 @dataclass(frozen=True)
 class _Core:
     value: int
@@ -214,6 +216,7 @@ class _Core:
 # the incident's fatalities and counts leave it out. Dropping it would hide what the
 # source says; clamping it would invent a figure nobody reported.
 MAX_PLAUSIBLE_COUNT = 10_000_000
+
 # Digit strings longer than this are not counts at all (and ``int`` refuses very long ones).
 _MAX_DIGITS = 30
 
@@ -349,17 +352,15 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
     return None
 
 
-# ---------------------------------------------------------------- exclusions
-
-
 # Qualifiers that are words standing for a number ("several", "dozens"), not modifiers
 # of a written number ("at least"): the count is ACLED's conservative reading.
 VAGUE_QUALIFIERS = frozenset({"dozens", "several", "scores", "hundreds", "tens", "thousands",
                               "a few", "many", "numerous", "a handful", "a couple"})
 
-_LOOK_BACK = 200  # characters of context a rule may read before a number
+LOOK_BACK = 200  # characters of context a rule may read before a number
+
 # ... and after it: a slice to the sentence's end per number is quadratic in the sentence.
-_LOOK_AHEAD = 400
+LOOK_AHEAD = 400
 
 
 def _prev_word(toks: list[_Tok], i: int) -> str:
@@ -370,8 +371,8 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
     """True when the number at token ``i`` is not a count: age, year, time, money..."""
     tok = toks[i]
     last = toks[core.end_tok - 1]
-    after = text[last.end : last.end + _LOOK_AHEAD]  # bounded, as ``before`` is
-    before = text[max(0, tok.start - _LOOK_BACK) : tok.start]  # bounded: no quadratic scans
+    after = text[last.end : last.end + LOOK_AHEAD]  # bounded, as ``before`` is
+    before = text[max(0, tok.start - LOOK_BACK) : tok.start]  # bounded: no quadratic scans
     nxt = toks[core.end_tok] if core.end_tok < len(toks) else None
     prev = toks[i - 1] if i > 0 else None
 
@@ -456,9 +457,6 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
     return False
 
 
-# ---------------------------------------------------------------- qualifiers and ranges
-
-
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int]:
     """Normalised qualifier ending just before token ``i`` and its first token index."""
     for words, label in _QUALIFIERS:
@@ -493,9 +491,6 @@ def _range_after(toks: list[_Tok], core: _Core, text: str) -> tuple[_Core, int] 
     if sep.text in "-–" and _MEASURE_AFTER.match(text[toks[second.end_tok - 1].end:]):
         return None
     return second, second.end_tok
-
-
-# ---------------------------------------------------------------- public: quantities
 
 
 _STARTERS = _starters()
@@ -550,291 +545,3 @@ def parse_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(value, high, qualifier, exact, start, end, text[start:end]))
         i = end_tok
     return out
-
-
-# ---------------------------------------------------------------- figures
-
-FIGURE_KINDS = (
-    "fatalities",
-    "injured",
-    "hostages",
-    "rescued",
-    "arrested",
-    "total",  # "of the 450 passengers", "carrying nearly 500 passengers"
-    "subset",  # "including 31 women and 15 children": part of another figure
-    "other",
-)
-
-_VERB_CUES: tuple[tuple[str, str], ...] = (
-    # verbs or phrases that directly precede the number: "killed 20 miners"
-    (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|"
-     r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
-     r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|"
-     r"death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
-    (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
-    (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"
-     r"capturing|holding|held|took|taking|taken)", "hostages"),
-    (r"(?:rescued|rescuing|rescue|freed|freeing|free|released|releasing|evacuated|"
-     r"evacuating|recovered)", "rescued"),
-    (r"(?:arrested|arresting|detained|detaining|apprehended|nabbed)", "arrested"),
-    (r"(?:carrying|carried|carries|aboard)", "total"),
-)
-_VERB_BEFORE = [
-    (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in _VERB_CUES
-]
-
-# After the counted noun: "27 militants were killed", "10 people ... were reported dead".
-_AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
-        r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
-        r"subsequently|eventually|then|since|already|now|still|either|both)\s+)*")
-_AFTER_CUES: tuple[tuple[str, str], ...] = (
-    (r"(?:killed|dead|died|die|slain|perished|martyred|massacred|executed|beheaded|"
-     r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
-     r"succumbed|bodies|deaths|fatalities|gunned\s+down)\b", "fatalities"),
-    (r"(?:wounded|injured|hurt|(?:sustained|received|suffered)\s+(?:\w+\s+)?(?:injuries|"
-     r"wounds)|hospitali[sz]ed|injuries)\b", "injured"),
-    (r"(?:taken\s+hostage|held\s+hostage|hostages?|captives?|held\s+captive|abducted|"
-     r"kidnapped|missing|in\s+captivity|seized)\b", "hostages"),
-    (r"(?:rescued|freed|released|evacuated|escaped)\b", "rescued"),
-    (r"(?:arrested|detained|apprehended|in\s+custody)\b", "arrested"),
-    (r"(?:on\s+board|aboard|on\s+the\s+(?:train|bus|plane|boat|vessel|ship|flight|vehicle))\b",
-     "total"),
-)
-_AFTER = [(re.compile(_AUX + p, re.IGNORECASE), kind) for p, kind in _AFTER_CUES]
-
-_WHO_STOP = {
-    "were", "was", "are", "is", "have", "has", "had", "been", "who", "that", "which",
-    "from", "in", "on", "at", "of", "and", "or", "to", "into", "for", "by", "with",
-    "after", "before", "during", "as", "when", "while", "including", "aboard", "hostage",
-    "dead", "killed", "wounded", "injured", "rescued", "freed", "released",
-    "died", "captive", "the", "a", "an", "but", "than", "more", "others", "other", "near",
-    "across", "inside", "outside", "since", "over", "under", "between", "among", "about",
-    "said", "say", "says", "reported", "according", "its", "their", "his", "her", "it",
-    "they", "them", "he", "she", "we", "also", "still", "all", "each", "this", "those",
-    "these", "so", "far", "later", "earlier", "today", "yesterday", "such", "will",
-    "would", "could", "not", "no", "be", "being", "do", "did", "does", "if",
-    "arrested", "detained", "abducted", "kidnapped", "missing", "evacuated", "hurt",
-    "suffered", "sustained", "received", "lost", "fled", "remain", "remained", "went",
-}
-_GROUP_HEADS = {"members", "officers", "personnel", "troops", "workers", "residents",
-                "supporters", "fighters", "employees", "staff", "soldiers", "officials"}
-_ROLE_WORDS = {
-    "officials", "official", "police", "officer", "officers", "spokesman", "spokesperson",
-    "spokeswoman", "sources", "source", "government", "military", "army", "ministry",
-    "authorities", "witnesses", "witness", "residents", "resident", "railway", "district",
-    "senior", "local", "security", "provincial", "hospital", "medical", "health", "rescue",
-    "interior", "state", "federal", "regional", "media", "agency", "news", "group",
-    "commander", "chief", "minister", "doctors", "doctor", "medics", "villagers",
-    "statement", "the", "a", "an", "rebels", "militants", "insurgents", "forces",
-    "administration", "department", "deputy", "mayor", "governor", "council", "emergency",
-    "services", "relatives", "survivors", "survivor", "elders", "leaders", "leader",
-}
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
-
-
-@dataclass(frozen=True)
-class _Classified:
-    kind: str
-    who: str
-
-
-_PLURAL_HEADS = {"people", "men", "women", "children", "personnel", "police", "staff",
-                 "youth", "militia", "infantry", "cattle", "crew", "persons", "folk"}
-
-
-def _is_plural_head(word: str) -> bool:
-    w = word.lower()
-    return w in _PLURAL_HEADS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
-
-
-_COMPOUND_TAILS = ("officers", "personnel", "forces", "officials", "constables", "men",
-                   "women", "workers", "staff", "members")
-
-
-def _continues_compound(rest: str) -> bool:
-    """True when the next word completes a compound noun ("police officers")."""
-    m = re.match(r"\s+([a-z]+)\b", rest)
-    return bool(m and m.group(1) in _COMPOUND_TAILS)
-
-
-def _who_after(sentence: str, end: int) -> str:
-    """The counted noun phrase right after a quantity ("security personnel"), also
-    after "of" when the quantity is a word ("dozens of militants")."""
-    partitive = re.match(r"\s+of\s+(?:the\s+)?(?=[a-z])", sentence[end : end + _LOOK_AHEAD])
-    if partitive:
-        end += partitive.end() - 1
-    words = []
-    ahead = sentence[end : end + _LOOK_AHEAD]
-    for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*|[^\sA-Za-z]", ahead):
-        w = m.group()
-        if not w[0].isalpha() or w.lower() in _WHO_STOP or len(words) >= 3:
-            break
-        if w.lower().endswith(("’s", "'s")):
-            break
-        words.append(w)
-        if _is_plural_head(w) and not _continues_compound(ahead[m.end() : m.end() + 40]):
-            break
-    while words and not words[-1][0].islower():
-        words.pop()
-    phrase = " ".join(words)
-    if words and words[-1].lower() in _GROUP_HEADS:
-        # "members of the security forces"
-        head_end = sentence.find(phrase, end, end + _LOOK_AHEAD) + len(phrase)
-        tail = re.match(r"\s+of\s+the\s+", sentence[head_end : head_end + 40])
-        if tail:
-            owner = _who_after(sentence, head_end + tail.end() - 1)
-            if owner:
-                return f"{phrase} of the {owner}"
-    return phrase
-
-
-def _rest_after_noun(sentence: str, end: int, who: str) -> str:
-    """Text after the counted noun, skipping a parenthetical ", including ..., "."""
-    rest = sentence[end : end + _LOOK_AHEAD].lstrip()
-    if who and rest.startswith(who):
-        rest = rest[len(who):]
-    elif not who:
-        rest = re.sub(r"^(?:others|more|other\s+[a-z]+)\b", "", rest)
-    # drop a leading attachment: "from the eastern Punjab province", ", including X and Y,"
-    rest = re.sub(r"^\s*,\s*(?:including|among\s+them|mostly|mainly|many\s+of\s+them)\b[^,]*,",
-                  " ", rest)
-    rest = re.sub(r"^\s+(?:from|in|of|at|near|on)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}"
-                  r"(?:province|district|state|region|village|town|city|area|county|"
-                  r"[A-Z][\w’'-]+)\b", " ", rest)
-    return rest
-
-
-def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classified:
-    before = sentence[max(0, q.start - _LOOK_BACK) : q.start]
-    who = _who_after(sentence, q.end)
-    # "more than 150 of the 450 passengers": the noun is the total's noun
-    of_total = re.match(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
-                        r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+", sentence[q.end : q.end + _LOOK_AHEAD])
-    if not who and of_total:
-        who = _who_after(sentence, q.end + of_total.end() - 1)
-    if re.search(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", before, re.IGNORECASE):
-        return _Classified("total", who)
-    # "including 31 women and 15 children", "among them 5 children"
-    lead_in = re.search(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|"
-                        r"among\s+the\s+(?:dead|injured|wounded|victims))\s+([^.;:]*)$",
-                        before, re.IGNORECASE)
-    if lead_in and not re.search(r"\b(?:were|was|killed|died|said|who)\b", lead_in.group(1)):
-        return _Classified("subset", who or (prev.who if prev else ""))
-    rest = _rest_after_noun(sentence, q.end, who)
-    for pattern, kind in _VERB_BEFORE:
-        if pattern.search(before):
-            # "taken 182 security personnel hostage" needs the word "hostage"
-            taking = re.search(r"\b(?:took|taking|taken|holding|held)\s*$", before, re.I)
-            if kind == "hostages" and taking and not re.match(
-                r"\s*(?:hostages?|captives?|prisoners?)\b", rest
-            ):
-                continue
-            return _Classified(kind, who or (prev.who if prev else ""))
-    for pattern, kind in _AFTER:
-        if pattern.match(rest.lstrip()):
-            return _Classified(kind, who)
-    # the counted noun itself says it: "21 hostages", "15 bodies"
-    head = who.split()[-1].lower() if who else ""
-    if head in ("hostages", "captives"):
-        return _Classified("hostages", who)
-    if head in ("bodies", "dead", "deaths", "fatalities"):
-        return _Classified("fatalities", who)
-    if head in ("casualties",):
-        return _Classified("other", who)
-    if not who and prev is not None and re.search(r"\band\s*$", before):
-        return _Classified(prev.kind, prev.who)
-    return _Classified("other", who)
-
-
-def _clean_source(name: str) -> str:
-    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:“”\"'"), flags=re.IGNORECASE)
-    name = re.sub(r"\s+(?:news\s+agency|agency)$", "", name)
-    return name.strip()
-
-
-def find_attribution(sentence: str) -> str:
-    """Who a sentence says reported its facts: "Associated Press", "officials", "BLA".
-
-    Looks, in order, for "according to X", "reported/said X" (verb first) and
-    "X said/reported/claimed" (subject first, skipping ", which ...," clauses).
-    Pronouns ("he said") give "" since the referent is in another sentence.
-    """
-    m = re.search(r"\baccording\s+to\s+([^,.;:“”\"()]+)", sentence, re.IGNORECASE)
-    if m:
-        words = m.group(1).split()
-        return _clean_source(" ".join(words[:6]))
-    m = re.search(
-        r"\b(?:reported|said|stated|confirmed|claimed)\s+(?:by\s+)?((?:the\s+)?"
-        r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)",
-        sentence,
-    )
-    if m and m.group(1).split()[-1].lower() not in _PRONOUNS \
-            and not re.match(r"(?:the\s+)?(?:On|In|At|On|Monday|Tuesday|Wednesday|Thursday|"
-                             r"Friday|Saturday|Sunday)\b", m.group(1)):
-        return _clean_source(m.group(1))
-    m = re.search(
-        r"\b(?:said|reported|according\s+to)\s+((?:(?:local|senior|government|security|police|"
-        r"military|army|railway|hospital|district|provincial|state|health|medical|rescue)\s+)*"
-        r"(?:officials?|police|sources|witnesses|residents|spokesm[ae]n|spokesperson|"
-        r"authorities|the\s+military|the\s+army|medics|doctors|villagers))\b",
-        sentence,
-    )
-    if m:
-        return _clean_source(m.group(1))
-    for m in re.finditer(r"\b(?:said|says|reported|claimed|confirmed|stated|added|told)\b",
-                         sentence):
-        before = sentence[max(0, m.start() - _LOOK_BACK) : m.start()]
-        before = re.sub(r",\s+(?:which|who)\b[^,]*,\s*$", " ", before)
-        words = re.findall(r"[\w’'.-]+|[^\w\s]", before)
-        picked: list[str] = []
-        for w in reversed(words):
-            bare = w.lower()
-            if w[0].isupper() and w[0].isalpha() or bare in _ROLE_WORDS and bare not in (
-                "the", "a", "an"
-            ):
-                picked.append(w)
-                continue
-            break
-        picked.reverse()
-        rest = words[: len(words) - len(picked)]
-        if picked and len(rest) >= 2 and rest[-1].lower() in ("in", "of", "from", "at") and (
-                rest[-2].lower() in _ROLE_WORDS):
-            # "police in Bolan said": the police reported, not the place.
-            picked = [rest[-2], rest[-1], *picked]
-        phrase = " ".join(picked)
-        if phrase and phrase.lower() not in _PRONOUNS and phrase.split()[-1].lower() not in \
-                _PRONOUNS:
-            return _clean_source(phrase)
-    return ""
-
-
-def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
-    """Reported figures of one sentence, classified, with their source.
-
-    ``sentence_start`` is the sentence's offset in the article; each figure's
-    ``quote`` is the whole sentence (stripped) as a Span of the article, since the
-    classification rests on the sentence. Kinds are ``FIGURE_KINDS``: a "total"
-    ("of the 450 passengers", "carrying nearly 500 passengers") and a "subset"
-    ("including 31 women and 15 children") are kept but must not be read as extra
-    victims or rescues. A quantity with no noun of its own after "and" takes the
-    noun of the figure before it ("shot dead 20 miners and wounded over half a
-    dozen" -> injured 6 miners).
-    """
-    quantities = parse_quantities(sentence)
-    if not quantities:
-        return []
-    claimed_by = find_attribution(sentence)
-    lead = len(sentence) - len(sentence.lstrip())
-    body = sentence.strip()
-    quote = Span(sentence_start + lead, sentence_start + lead + len(body), body)
-    figures: list[Figure] = []
-    prev: _Classified | None = None
-    for q in quantities:
-        c = _classify(sentence, q, prev)
-        who = c.who or (prev.who if prev else "")
-        figures.append(Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, high=q.high,
-                              who=who, claimed_by=claimed_by, quote=quote,
-                              implausible=q.value > MAX_PLAUSIBLE_COUNT))
-        if c.kind not in ("total", "subset") or prev is None:
-            prev = c
-    return figures

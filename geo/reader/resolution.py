@@ -112,9 +112,9 @@ def variant_mentions(text: str, mentions: list[Mention], *, country: str,
     Only a capitalised word after a locative preposition ("in", "at", "near", "to",
     "from") that is not already a mention, and only a match in the article's country.
     """
-    from incimap.geo import lexicon
     from incimap.geo.models import Span
-    from incimap.geo.text import TOKEN, SentenceIndex, sentences
+    from incimap.geo.reader import english
+    from incimap.geo.reader.document import TOKEN, SentenceIndex, sentences
 
     if not country:
         return []
@@ -135,8 +135,8 @@ def variant_mentions(text: str, mentions: list[Mention], *, country: str,
                 or _inside(taken_starts, reach, tok.start())):
             continue
         low = word.lower()
-        if low in lexicon.COMMON_WORDS or low in lexicon.DEMONYMS or low in lexicon.MONTHS \
-                or low in lexicon.WEEKDAYS:
+        if low in english.COMMON_WORDS or low in english.DEMONYMS or low in english.MONTHS \
+                or low in english.WEEKDAYS:
             continue
         cands = [c for c in gaz.candidates(word) if c.row.country == country
                  and c.match_kind in ("variant", "fuzzy") and c.similarity >= 68]

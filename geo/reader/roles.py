@@ -13,56 +13,61 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from incimap.geo import lexicon
 from incimap.geo.models import Mention
+from incimap.geo.reader import english
+from incimap.geo.reader.background import is_aggregate, is_background
+from incimap.geo.reader.triggers import classes_in
 
 _W = r"(?:[\w’'-]+\s+)"  # one word and its space
+
 _BASED = re.compile(r"^\s*[-–]\s*based\b", re.I)
+
 _BASED_IN = re.compile(r"\bbased\s+(?:in|at)\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)
+
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)
+
 _TO_NEXT = re.compile(r"^\s*(?:to|towards|for)\s+(?:the\s+)?[A-Z]")
+
 _FROM_X_TO = re.compile(r"\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+(?:to|towards)\s+"
                         r"(?:the\s+)?$")
+
 _BOUND_FOR = re.compile(r"\b(?:bound\s+for|en\s+route\s+to|heading\s+(?:to|for)|headed\s+"
                         r"(?:to|for)|on\s+(?:its|their|his|her)\s+way\s+to|travel(?:l)?ing\s+to|"
                         r"destined\s+for)\s+(?:the\s+)?" + _W + r"{0,1}$", re.I)
+
 _JOURNEY = re.compile(r"\b(?:train|express|bus|coach|flight|plane|convoy|vehicle|truck|lorry|"
                       r"car|ferry|boat|ship|travel\w*|journey|way|route|bound|trip|passengers?|"
                       r"headed|heading|driving|sailing|flying|marched|walked)\b", re.I)
-_AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|claimed|"
-                        r"displaced|surged|risen|carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
-                        r"\bsince\s+(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
-                        r"\bper\s+cent|\bpercent\b|\bin\s+recent\s+(?:years|months)|"
-                        r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
-                        r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+", re.I)
-# "this year"/"last year" is a tally unless a month dates it ("In October last year").
-# \b: tried only at word starts, else a long letter run is rescanned from each letter.
-_YEAR_TALLY = re.compile(r"\b(\w+)\s+(?:this|last)\s+year\b", re.I)
-_MONTHS = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|"
-                     r"october|november|december)$", re.I)
+
 _LEFT = re.compile(r"\b(?:left|departed(?:\s+from)?|leaving|set\s+off\s+from)\s+(?:the\s+)?$",
                    re.I)
+
 _PEOPLE = (r"(?:passengers?|people|persons?|residents?|workers?|labou?rers?|miners?|victims?|"
            r"pilgrims?|men|man|women|woman|children|child|students?|villagers?|travell?ers?|"
            r"citizens?|nationals?|migrants?|tourists?|worshippers?|civilians?|famil(?:y|ies)|"
            r"farmers?|drivers?|teachers?|traders?|soldiers?|officers?|personnel|youths?|boys?|"
            r"girls?|who\s+(?:were|was|came|hailed))")
+
 _VICTIMS_FROM = re.compile(r"\b" + _PEOPLE + r"\s+" + _W + r"{0,3}?(?:from|of)\s+(?:the\s+)?"
                            + _W + r"{0,2}$", re.I)
+
 _NATIVE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|hometown\s+"
                      r"(?:of|in)|home\s+town\s+(?:of|in)|originally\s+from|belong(?:ed|ing)?\s+"
                      r"to|was\s+from|were\s+from|came\s+from|native)\s+(?:the\s+)?"
                      + _W + r"{0,2}$", re.I)
+
 _TAKEN_TO = re.compile(r"\b(?:moved|taken|shifted|rushed|evacuated|transported|brought|"
                        r"airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
                        r"admitted|hospitali[sz]ed|then\s+on)\b(?!\s+out\b)(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
                        r"in|at)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)
+
 _PERSON_FROM = re.compile(r"(?:\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*|\b\d{1,3}\s*,)"
                           r"\s+from\s+(?:the\s+)?$")
+
 _CARE_AT = re.compile(r"\b(?:hospital|clinic|morgue|mortuary|camp|shelter|infirmary|"
                       r"medical\s+(?:centre|center|facility))\s+(?:at|in|of)\s+(?:the\s+)?"
                       + _W + r"{0,2}$", re.I)
+
 _AT_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+to|"
                        r"outskirts\s+of|areas?\s+of|districts?\s+of|villages?\s+of|towns?\s+of|"
                        r"city\s+of|province\s+of|region\s+of|parts\s+of|vicinity\s+of|"
@@ -79,8 +84,6 @@ _HIT = re.compile(r"^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?
 
 def has_event(sentence: str) -> bool:
     """Does the sentence report an event? (The incident reader's own trigger words.)"""
-    from incimap.geo.incidents import classes_in  # imported late: incidents imports this module
-
     return bool(classes_in(sentence))
 
 
@@ -100,9 +103,9 @@ def role_of(m: Mention) -> str:
         return "destination"
     if (journey and _FROM.search(before) and _TO_NEXT.match(after)) or _LEFT.search(before):
         return "origin"
-    if lexicon.FLED_TO.search(before):
+    if english.FLED_TO.search(before):
         return "destination"  # "residents who fled from the village to X"
-    if lexicon.SPOKE_FROM.search(before):
+    if english.SPOKE_FROM.search(before):
         return "context"  # where a witness spoke from, not where victims came from
     if _VICTIMS_FROM.search(before) or _NATIVE.search(before) or (
             _PERSON_FROM.search(before) and not journey):
@@ -120,21 +123,6 @@ def role_of(m: Mention) -> str:
 def _journey(sentence: str) -> bool:
     # Once per sentence, not once per mention: a long sentence names many places.
     return bool(_JOURNEY.search(sentence))
-
-
-@lru_cache(maxsize=4096)
-def is_background(sentence: str) -> bool:
-    """History or a comparison ("In a similar attack last year ..."): not the story."""
-    return bool(lexicon.BACKGROUND_CUE.search(sentence))
-
-
-@lru_cache(maxsize=4096)
-def is_aggregate(sentence: str) -> bool:
-    """A tally or trend ("has killed more than 40,000 people", "since January"), not an
-    event: its places and figures do not make an incident."""
-    if _AGGREGATE.search(sentence):
-        return True
-    return any(not _MONTHS.match(m.group(1)) for m in _YEAR_TALLY.finditer(sentence))
 
 
 _CONTAINER_GAP = re.compile(r"^(?:,\s*(?:in\s+)?|\s+(?:of|in)\s+|[’']s?\s+)(?:the\s+)?"

@@ -5,7 +5,7 @@ How the article is read:
    the publication date at week precision). A date within a week of it continues
    the story ("on Wednesday"); an older one ("In October last year") opens an
    episode that lasts to the end of its paragraph.
-2. Each sentence's event words (``lexicon.EVENT_PATTERNS``) give its classes:
+2. Each sentence's event words (``english.EVENT_PATTERNS``) give its classes:
    ``violence`` by armed groups, ``operation`` by security forces, and the
    non-violent kinds. One incident per (story or episode, class).
 3. Figures (``geo.numbers``) go to the class they belong to: fighters killed and
@@ -40,25 +40,36 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from incimap.geo import lexicon
-from incimap.geo.dates import DateRef, find_dates
 from incimap.geo.models import Figure, Incident, Mention, Place, Span
-from incimap.geo.numbers import VAGUE_QUALIFIERS, parse_figures
-from incimap.geo.roles import is_aggregate, is_background
-from incimap.geo.text import paragraphs, sentences
+from incimap.geo.reader import english
+from incimap.geo.reader.actors import (
+    actors_of,
+    armed_groups,
+    foreign_state,
+    named_doer,
+    state_named,
+)
+from incimap.geo.reader.background import is_aggregate, is_background_sentence
+from incimap.geo.reader.dates import DateRef, find_dates
+from incimap.geo.reader.document import paragraphs, sentences
+from incimap.geo.reader.figures import fatalities, figure_class, parse_figures
+from incimap.geo.reader.triggers import classes_in, with_weak_triggers
 
 _STORY_DAYS = 7
+
 # "the drug lord, who was arrested in El Paso in 2024": background, not an event.
 _BACKGROUND = re.compile(r"\b(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been)\s+$|"
                          r"\bsince\s+(?:the|his|her|their)\s+$", re.I)
+
 _IN_BACKGROUND = re.compile(r"\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\b[^.;]{0,80}$",
                             re.I)
+
 # Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
 _MAYBE_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
                          r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
                          r"week|weekend|month|year|morning|night|evening|afternoon)\b", re.I)
+
 # Cheap gate for the number parser: digits or number words.
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -67,9 +78,8 @@ _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|t
 
 _INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
                        re.I)
+
 _COUNTED_KINDS = ("fatalities", "injured", "hostages", "rescued")
-_UNNAMED_ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|assailants?|"
-                                r"terrorists?|separatists?|rebels?|fighters|they|group)\b", re.I)
 
 
 @dataclass
@@ -93,57 +103,6 @@ class _Draft:
             self.sentences.append(s)
 
 
-# All event patterns in one alternation, one named group each: one pass per sentence.
-_EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p.pattern})"
-                                for i, (p, *_) in enumerate(lexicon.EVENT_PATTERNS)), re.I)
-
-
-@lru_cache(maxsize=8192)
-def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
-    """(priority, class, event_type, sub_event_type, match): the first match of each
-    event pattern in the sentence."""
-    found, seen = [], set()
-    for m in _EVENT_RE.finditer(sentence):
-        index = int(m.lastgroup[1:])
-        if index not in seen:
-            seen.add(index)
-            _, cls, etype, sub, priority = lexicon.EVENT_PATTERNS[index]
-            found.append((priority, cls, etype, sub, _Sub(m, m.lastgroup)))
-    return found
-
-
-class _Sub:
-    """A match narrowed to one named group (so .start/.end/.group are the trigger's)."""
-
-    __slots__ = ("_m", "_g")
-
-    def __init__(self, m: re.Match, group: str):
-        self._m, self._g = m, group
-
-    def start(self) -> int:
-        return self._m.start(self._g)
-
-    def end(self) -> int:
-        return self._m.end(self._g)
-
-    def group(self, _: int = 0) -> str:
-        return self._m.group(self._g)
-
-
-def figure_class(f: Figure) -> str:
-    if f.kind == "rescued":
-        return "operation"
-    if f.kind == "fatalities" and f.who.split()[-1:] and f.who.split()[-1] in _FIGHTERS:
-        return "operation"
-    return "violence"
-
-
-# Non-state fighters only (lexicon.COMBATANTS also counts soldiers and police): their dead
-# belong to the security response, the others' to the violence.
-_FIGHTERS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen
-terrorists fighters rebels jihadists assailants bombers""".split())
-
-
 def extract_incidents(text: str, mentions: list[Mention], published: dt.date | None,
                       *, country: str = "", source: str = "") -> list[Incident]:
     """Incident records reported by ``text`` (mentions already resolved and given roles)."""
@@ -156,12 +115,12 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
     triggers = {s.start: classes_in(s.text) for s in sents}
     dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
                        for d in find_dates(s.text, anchor)
-                       if not lexicon.REPORTED_BEFORE.search(s.text[max(0, d.start - 30) : d.start])
-                       and not lexicon.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
+                       if not english.REPORTED_BEFORE.search(s.text[max(0, d.start - 30) : d.start])
+                       and not english.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
                        and not _IN_BACKGROUND.search(s.text[max(0, d.start - 90) : d.start])]
              if triggers[s.start] and _MAYBE_DATE.search(s.text) else []
              for s in sents}
-    background = {s.start for s in sents if _is_background(s, dates[s.start], anchor)}
+    background = {s.start for s in sents if is_background_sentence(s, dates[s.start], anchor)}
     for start in background:
         dates[start] = []  # a background date is never the story's
     main = _main_date(sents, dates, anchor)
@@ -188,7 +147,7 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
                    if numberish else [])
         if raw:
             figures += _single_victims(s, figures)
-        found = [t for t in _with_weak_triggers(raw, {figure_class(f) for f in figures})
+        found = [t for t in with_weak_triggers(raw, {figure_class(f) for f in figures})
                  if not _BACKGROUND.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
         for d in dates[s.start]:
             if _opens_episode(d, main, s, here, main_places, bool(found)):
@@ -251,37 +210,6 @@ def extract_incidents(text: str, mentions: list[Mention], published: dt.date | N
         out.append(replace(inc, id=f"{_id_prefix(source)}-{n}", confidence=record,
                            field_confidence=per_field))
     return out
-
-
-def _with_weak_triggers(found: list, figure_classes: set[str]) -> list:
-    """Keep a weak trigger ("killed") only when nothing stronger is there, or when the
-    sentence's figures belong to its class."""
-    strong = [f for f in found if f[0] > 0]
-    weak = [f for f in found if f[0] == 0 and (not strong or f[1] in figure_classes)]
-    return strong + weak
-
-
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d")  # cheap gate: most sentences name no year
-
-
-def _is_background(s: Span, dates: list[DateRef], anchor: dt.date) -> bool:
-    """History or a comparison: a background cue ("In a similar attack"), an event named
-    by a past year ("a 2019 bombing"), or only a past year for a date ("In 2021, ...",
-    "Last year, ..."). A past event dated to its month or day ("In October last year,
-    gunmen shot dead 20 miners") is reported, not recalled: it is its own incident (an
-    episode), never the story's."""
-    if is_background(s.text):
-        return True
-    if _HAS_YEAR.search(s.text) and any(int(m.group(1)) < anchor.year for m in
-                                        lexicon.YEAR_NAMED_EVENT.finditer(s.text)):
-        return True
-    past = [d for d in dates if _past_year_only(d, anchor)]
-    return bool(past) and len(past) == len(dates)
-
-
-def _past_year_only(d: DateRef, anchor: dt.date) -> bool:
-    return (d.precision == 3 and d.date.year < anchor.year
-            and not any(w.lower() in lexicon.MONTHS for w in re.findall(r"[A-Za-z]+", d.text)))
 
 
 def _past(d: DateRef, anchor: dt.date) -> bool:
@@ -356,9 +284,11 @@ _SINGLE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|
                      r"farmer|worker|person|resident|civilian|member|villager|trader)\b[^.;]{0,80}?"
                      r"\b(?:was|has\s+been)\s+(shot\s+dead|killed|murdered|stabbed\s+to\s+death|"
                      r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
+
 _KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
                           r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|"
                           r"policeman|owner|pilot|resident|civilian|person)\b", re.I)
+
 _SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
                 "wounded": "injured", "injured": "injured", "abducted": "hostages",
                 "kidnapped": "hostages"}
@@ -520,257 +450,21 @@ def _story_places(drafts: dict) -> dict[str, list[Mention]]:
     return out
 
 
-_ACRONYM_GROUP = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
-                            r"gunmen|militias?)\b")
-_ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "hizbullah",
-                              "taliban", "isis", "isil", "daesh", "wagner", "houthis",
-                              "al-qaeda", "al-qaida", "iswap", "jnim"})
-_NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
-                           "armed", "jihadist", "islamist", "rebel", "separatist"})
-_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
-                       r"[A-Z][\w’'-]+)*")
-_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
-
-
-def armed_groups(text: str) -> dict[str, str]:
-    """Named armed groups: {alias or full name: ACLED-style name "ACR: Full Name"}."""
-    groups: dict[str, str] = {}
-    last_seen: dict[str, int] = {}
-    for m in _ACRONYM_GROUP.finditer(text):  # "M23 rebels", "ADF militants"
-        groups.setdefault(m.group(1), m.group(1))
-    groups.update(doer_names(text))
-    for m in _NAME_RUN.finditer(text):
-        words = m.group(0).split()
-        lead = 0
-        while lead < len(words) and words[lead].lower() in _NOT_IN_NAMES:
-            lead += 1  # "Suspected ADF rebels": the adjective is not the name
-        words = words[lead:]
-        if not words or _is_state_army(words):
-            continue
-        if len(words) == 1 and words[0].lower() not in _ONE_WORD_GROUPS:
-            continue  # one capitalised word is a group only when it is a known one
-        parts = {p.lower().strip("’'") for w in words for p in w.split("-")}
-        name = " ".join(words)
-        if parts & lexicon.STATE_UNIT_WORDS or not (
-                parts & lexicon.ARMED_GROUP_WORDS
-                or any(ph in name.lower() for ph in lexicon.ARMED_GROUP_PHRASES)):
-            continue
-        acronym = _ACRONYM_AFTER.match(text[m.end() : m.end() + 12])
-        initials = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
-        alias = acronym.group(1) if acronym else initials
-        label = f"{alias}: {name}" if acronym or _last_seen(text, alias, last_seen) >= m.end(
-        ) else name
-        groups[name] = label
-        if len(alias) >= 2:
-            groups[alias] = label
-    return groups
-
-
-_NOT_DOERS = frozenset("""police army military government officials authorities security
-nobody no one group it they he she this that which who""".split())
-
-
-def doer_names(text: str) -> dict[str, str]:
-    """Groups named as the doer ("X claimed responsibility", "carried out by X", "X
-    militants attacked"), whatever their name's words."""
-    out: dict[str, str] = {}
-    for m in _doer_matches(text):
-        words = m.group(1).split()
-        # "Yesterday Ansar Dine militants ...": a capitalised sentence opener is no name.
-        while words and (words[0].lower() in _NOT_IN_NAMES or words[0].lower() in
-                         lexicon.COMMON_WORDS or words[0].lower() in lexicon.WEEKDAYS):
-            words = words[1:]
-        parts = {w.lower().strip("’'") for w in words}
-        if not words or parts & _NOT_DOERS or parts & lexicon.STATE_UNIT_WORDS or (
-                words[0].lower() in lexicon.STATE_DEMONYMS) or _is_state_army(words):
-            continue
-        name = " ".join(words)
-        acronym = _ACRONYM_AFTER.match(text[m.end(1) : m.end(1) + 12])
-        out.setdefault(name, f"{acronym.group(1)}: {name}" if acronym else name)
-    return out
-
-
-_DOER_REACH = 120  # characters around a cue a doer phrase may span
-
-
-def _doer_matches(text: str) -> list[re.Match]:
-    """The names in doer phrases, each read next to its cue (a scan of the whole text for
-    a name would try one at every capital letter)."""
-    out: dict[tuple, re.Match] = {}
-    for cue, side, name in lexicon.DOER_PATTERNS:
-        for c in cue.finditer(text):
-            at = c.start()
-            if at and (text[at - 1].isalnum() if side == "after" else False):
-                continue  # "by" inside a word
-            if side == "before":
-                m = name.search(text, max(0, at - _DOER_REACH), at)
-            elif lexicon.DOER_BY_VERB.search(text, max(0, at - 25), at):
-                m = name.match(text, c.end(), c.end() + _DOER_REACH)
-            else:
-                m = None
-            if m:
-                out.setdefault(m.span(1), m)
-    return [out[k] for k in sorted(out)]
-
-
-def _last_seen(text: str, alias: str, seen: dict[str, int]) -> int:
-    """Start of the last word-bounded ``alias`` in ``text`` (-1 if none). An alias made of
-    word characters is a whole word, so one pass over the words answers every alias: a
-    search of the rest of the text per name would be quadratic in a long article."""
-    if not seen:
-        seen[""] = -1
-        for w in re.finditer(r"\w+", text):
-            seen[w.group()] = w.start()
-    if re.fullmatch(r"\w+", alias):
-        return seen.get(alias, -1)
-    return max((a.start() for a in re.finditer(rf"\b{re.escape(alias)}\b", text)), default=-1)
-
-
-def _is_state_army(words: list[str]) -> bool:
-    return len(words) == 2 and words[1].lower() in ("army", "police", "military", "navy")
-
-
-_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)", re.I)
-_NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
-                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
-                       r"unclaimed)", re.I)
-_DOER = r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|claimed\s+by|by)\s+(?:the\s+)?"
-_DOER += r"(?:[\w-]+\s+){0,2}"
-
-
-def _mentions_group(sentence: str, alias: str) -> bool:
-    return bool(re.search(rf"\b{re.escape(alias)}\b", sentence))
-
-
-@lru_cache(maxsize=2)
-def _unclaimed(text: str) -> bool:
-    return bool(_NO_CLAIM.search(text))  # once per article, not once per incident
-
-
-def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
-    """The group that claimed the event or is named as its doer ("carried out by X")."""
-    said = [s.text for s in sentences]
-    for sentence in said:
-        if _CLAIM.search(sentence) and not _NO_CLAIM.search(sentence):
-            for alias, label in groups.items():
-                if _mentions_group(sentence, alias):
-                    return label
-    for sentence in said:
-        for alias, label in groups.items():
-            if re.search(_DOER + re.escape(alias) + r"\b", sentence):
-                return label  # "fired by the paramilitary RSF", "blamed on the M23"
-    return ""
-
-
-def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str:
-    """The armed group behind an event: one that claimed it, one named as the doer
-    ("suspected BLA gunmen"), else none ("No group has claimed ...")."""
-    named = named_doer(sentences, groups)
-    if named:
-        return named
-    said = [s.text for s in sentences]
-    if any(_NO_CLAIM.search(x) for x in said) or _unclaimed(text):
-        return ""
-    for sentence in said:
-        for alias, label in groups.items():
-            if re.search(rf"\b{re.escape(alias)}\s+(?:militants?|gunmen|fighters|insurgents?|"
-                         rf"rebels?|attackers?|separatists?|suicide\s+bombers?)", sentence) or (
-                    _mentions_group(sentence, alias) and classes_in(sentence)):
-                return label
-    # "they had killed over 50 people": the article's one group, if it has exactly one.
-    labels = set(groups.values())
-    if len(labels) == 1 and any(_UNNAMED_ATTACKERS.search(x) for x in said):
-        return next(iter(labels))
-    return ""
-
-
-def _actors(draft: _Draft, groups: dict[str, str], country: str, text: str) -> tuple[str, str]:
-    in_country = f" ({country})" if country else ""
-    said = " ".join(s.text for s in draft.sentences)
-    police = re.search(r"\bpolice(?:men)?\b", said, re.I)
-    state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
-        c=country or "the state")
-    group = (perpetrator(draft.sentences, groups, text)
-             or perpetrator(draft.related, groups, text))
-    if not group and draft.cls == "violence" and lexicon.STATE_DOER.search(said):
-        # "the junta's aircraft carried out", "security forces opened fire": the state.
-        return f"Military Forces of {country or 'the state'}", f"Civilians{in_country}"
-    group = group or f"Unidentified Armed Group{in_country}"
-    if draft.cls == "operation":
-        return state, group
-    if draft.cls == "demonstration":
-        violent = any(t[1] == "Riots" for t in draft.triggers)
-        crowd = f"{'Rioters' if violent else 'Protesters'}{in_country}"
-        return crowd, (state if police else "")
-    if draft.cls == "arrest":
-        return state, f"Civilians{in_country}"
-    victims = [f.who for f in draft.figures if f.kind in ("fatalities", "hostages", "injured")]
-    if victims and all(v.split()[-1:] and v.split()[-1] in lexicon.COMBATANTS for v in victims):
-        return group, state
-    return group, f"Civilians{in_country}"
-
-
-def _state_named(draft: _Draft, country: str) -> str:
-    said = " ".join(s.text for s in draft.sentences)
-    if re.search(r"\bpolice(?:men)?\b", said, re.I):
-        return f"Police Forces of {country}"
-    if re.search(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", said, re.I):
-        return f"Military Forces of {country}"
-    return ""
-
-
-def _foreign_state(draft: _Draft) -> str:
-    """"Russian aircraft", "Israeli drones": a state's forces named by their demonym."""
-    said = " ".join(s.text for s in draft.sentences)
-    m = re.search(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|aircraft|"
-                  r"jets?|warplanes?|drones?|helicopters?|"
-                  r"missiles?|forces|troops|army|military|artillery)\b", said)
-    country = lexicon.STATE_DEMONYMS.get(m.group(1).lower()) if m else None
-    return f"Military Forces of {country}" if country else ""
-
-
-def fatalities(figures: list[Figure]) -> int:
-    """ACLED's rule: the lowest figure per group of people, summed over groups."""
-    by_group: dict[str, int] = {}
-    counted = [f for f in figures if f.kind == "fatalities" and not f.implausible]
-    # A number beats a vague word for the same dead ("dozens" in a headline, "at
-    # least 30" in the text): the vague word only counts when nothing else does.
-    if any(f.qualifier not in VAGUE_QUALIFIERS for f in counted):
-        counted = [f for f in counted if f.qualifier not in VAGUE_QUALIFIERS]
-    totals: dict[str, list[int]] = {}
-    for f in counted:
-        group = "fighters" if f.who.split()[-1:] and f.who.split()[-1] in _FIGHTERS else "others"
-        by_group[group] = min(by_group.get(group, f.value), f.value)
-        if _is_total(f):
-            totals.setdefault(group, []).append(f.value)
-    # "One soldier was killed ... 32 people died in all": the soldier is part of the 32,
-    # not a lower estimate of it. The lowest total beats any smaller sub-group.
-    for group, values in totals.items():
-        by_group[group] = max(by_group[group], min(values))
-    return sum(by_group.values())
-
-
-def _is_total(f: Figure) -> bool:
-    """A figure counting everyone ("32 people", "at least 40 were killed")."""
-    words = f.who.lower().split()
-    return not words or words[-1] in lexicon.TOTAL_WHO
-
-
 def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
               text: str, number: int, source: str) -> Incident:
     _, (priority, etype, sub, _) = max(enumerate(draft.triggers), key=lambda t: (t[1][0], t[0]))
     location, used = _location(draft, story, focus)
     location, unlocated = _unlocated(draft, location, used)
-    actor1, actor2 = _actors(draft, groups, country, text)
+    actor1, actor2 = actors_of(draft, groups, country, text)
     if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
             etype == "Violence against civilians"):
         etype, sub = "Battles", "Armed clash"
     if etype == "Battles" and actor2.startswith("Civilians"):
         # Civilians cannot be a side in a battle: the other side is the state's forces,
         # if the report names them, or an unnamed armed group.
-        actor2 = _state_named(draft, country) or actor2.replace("Civilians",
+        actor2 = state_named(draft, country) or actor2.replace("Civilians",
                                                                 "Unidentified Armed Group")
-    foreign = _foreign_state(draft) if etype == "Explosions/Remote violence" else ""
+    foreign = foreign_state(draft) if etype == "Explosions/Remote violence" else ""
     if foreign:
         actor1 = foreign  # "Russian aircraft dropped glide bombs"
     elif sub == "Air/drone strike" and not actor1.startswith(("Military", "Police")) and not (

@@ -1,5 +1,5 @@
-"""Finding place mentions in text: a word-bounded Aho-Corasick scan over every
-Latin-script name key in the gazetteer, then filters that throw out what only
+"""Finding place mentions in text: a word-bounded scan with the gazetteer's matcher
+(``reader.matcher``), then filters that throw out what only
 looks like a place.
 
 A capitalised name is kept unless it is
@@ -21,44 +21,56 @@ station"), title words as the title role ("Kalat Commissioner").
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
-import sys
-from pathlib import Path
 from typing import NamedTuple
 
-from incimap.gazetteer.gazetteer import on_clear
-from incimap.geo import lexicon
-from incimap.geo.exceptions import GazetteerError
 from incimap.geo.models import Mention, Span
-from incimap.geo.text import TOKEN, SentenceIndex, fold, sentences
+from incimap.geo.reader import english
+from incimap.geo.reader.document import (
+    TOKEN,
+    LowerWords,
+    SentenceIndex,
+    fold,
+    line_start,
+    sentences,
+)
+from incimap.geo.reader.matcher import Matcher, get_matcher
 
-_HINTS = sorted(lexicon.HINT_AFTER, key=len, reverse=True)
+_HINTS = sorted(english.HINT_AFTER, key=len, reverse=True)
+
 _AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
+
 _NUMBER_AFTER = re.compile(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
+
 _METONYMY_AFTER = re.compile(r"^\s+(?:(?:has|have|had|is|was)\s+)?(?:{})\b".format(
-    "|".join(sorted(lexicon.METONYMY_VERBS))))
-_GROUP_AFTER = re.compile(r"^[’'\s-]*\s(?:{})\b".format("|".join(sorted(lexicon.GROUP_NOUNS))))
+    "|".join(sorted(english.METONYMY_VERBS))))
+
+_GROUP_AFTER = re.compile(r"^[’'\s-]*\s(?:{})\b".format("|".join(sorted(english.GROUP_NOUNS))))
+
 _LOWER_START = re.compile(r"\s(?=[a-z])(?!(?:of|de|del|della|des|du|da|do|di|dos|das|la|le|"
                           r"les|al|el|e|i|y|van|von|der|den|am|an|upon|on|sur|the|and|ul|"
                           r"bin|ibn)\b)")
-_LOWER_WORD = re.compile(r"(?<![\w'’.])[a-z][a-z'’]*(?![\w])")
+
 _METONYMY_OBJECT = re.compile(r"^\s+(?:of|to|for|over)\b")
+
 # "U.S", matched without its last dot: the dot belongs to the name ("U.S.").
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
 # Where a state's press abbreviation stands: after a place and a comma, or a party letter.
 _ABBREVIATION_BEFORE = re.compile(r"(?:\w,\s|\b[DRI]-)$")
+
 # Titles news abbreviates before a name ("Sgt. Jones", "Sen. Smith", "Gov. Brown").
 TITLE_ABBREVIATIONS = frozenset("""sen sens rep reps gov govs lt sgt cpl pvt spc gen col maj
 capt cmdr adm det insp supt atty pres prof rev dr mr mrs ms""".split())
+
 # Words that head the name of a place's public body ("Ohio Supreme Court", "Denver District
 # Attorney", "Kanawha County Emergency Services"): the place in front is still a place.
 PUBLIC_BODIES = frozenset("""police sheriff sheriff's sheriff’s department departments council
 court courts supreme circuit superior school schools board commission government ministry
 legislature senate fire emergency health airport bureau public municipal library
 libraries parks community manager director""".split())
+
 # Words that head an organisation's name: "University of X" is the organisation, while
 # "James Mitchell of Charleston" is a person from Charleston.
 ORGANISATION_HEADS = frozenset("""university college institute institution academy school
@@ -68,141 +80,18 @@ bureau office court hospital center centre agency authority commission committee
 organization organisation service services fund trust alliance coalition network
 conference order embassy consulate forces force guard guards navy command brigade brigades
 regiment corps battalion liberation resistance government""".split())
+
 # "I'm", "I’ll": a contraction the scan can take for a one-letter-and-more name.
 _CONTRACTION = re.compile(r"[’'](?:m|s|d|re|ll|ve)$", re.I)
+
 # '"We will help," Walker said': a one-word name between a closing quote and a speech verb.
 _QUOTED_SPEAKER = re.compile(r"[”\"]\s$")
+
 _SPEECH_AFTER = re.compile(r"\s(?:said|says|added|asked|explained|told|wrote|replied)\b")
+
 _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
+
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s$")
-
-
-class Matcher:
-    """An Aho-Corasick automaton over name keys (ASCII, 3+ characters).
-
-    Each key is stored with a leading space and the text is scanned with one in
-    front, so every match starts at a word start and a match inside a word can
-    never swallow the name that follows it. Built once from the gazetteer's keys
-    and cached in the cache folder (``geo.cachefile``: checked before it loads, and
-    never able to run code); it loads in a fraction of a second.
-    """
-
-    def __init__(self, automaton, keys_version: str):
-        self.automaton, self.version = automaton, keys_version
-
-    @classmethod
-    def from_keys(cls, keys, version: str = "") -> Matcher:
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-        for key in keys:
-            if len(key) >= 3 and key.isascii():
-                automaton.add_word(" " + key)
-        automaton.make_automaton()
-        return cls(automaton, version)
-
-    def spans(self, folded: str, text: str):
-        """(start, end) of the longest capitalised, word-bounded names, left to right."""
-        n = len(folded)
-        best: dict[int, int] = {}
-        for end, length in self.automaton.iter(" " + folded):
-            start = end - length + 1  # ``end`` counts the leading space: offsets shift by one
-            if not text[start].isupper() or (end < n and folded[end].isalnum()):
-                continue
-            if end > best.get(start, -1):
-                best[start] = end
-        reach = -1
-        for start in sorted(best):
-            if start >= reach:
-                reach = best[start]
-                yield start, reach
-
-
-_MATCHERS: dict[str, Matcher] = {}
-MATCHER_MB = 110  # the cache file of the matcher over the world's names
-
-
-def matcher_path(version: str) -> Path:
-    from incimap.gazetteer.gazetteer import cache_dir
-
-    return cache_dir() / f"matcher-{version}.cache"
-
-
-def matcher_version(gazetteer) -> str:
-    """Names the stores and when each was built, so a new import means a new matcher."""
-    import hashlib
-
-    stamp = "|".join(f"{s.path.stem}:{s.meta.get('built', '')}:{s.meta.get('places', '')}"
-                     for s in gazetteer.stores)
-    return hashlib.sha1(stamp.encode()).hexdigest()[:16]
-
-
-# The only global a matcher cache file may name: the automaton's own class.
-_MATCHER_GLOBALS = frozenset({("ahocorasick", "Automaton")})
-
-
-def _load_matcher(path: Path, version: str) -> Matcher | None:
-    """The cached matcher, or None (with a warning) when the file is absent or not to trust."""
-    import ahocorasick
-
-    from incimap.geo import cachefile
-
-    if not path.exists():
-        return None
-    try:
-        automaton = cachefile.load(path, _MATCHER_GLOBALS, ahocorasick.Automaton)
-    except cachefile.CacheFileError as e:
-        print(f"incimap: warning: the matcher cache {path}: {e}; rebuilding it",
-              file=sys.stderr)
-        return None
-    return Matcher(automaton, version)
-
-
-def _remove_stale(folder: Path, keep: Path) -> None:
-    """Older matchers and earlier pickle caches (temp files of killed builds go with the
-    stores', ``gazetteer.remove_temps``)."""
-    for stale in [*folder.glob("matcher-*.cache"), *folder.glob("matcher-*.pickle")]:
-        if stale != keep:
-            stale.unlink(missing_ok=True)
-
-
-def get_matcher(gazetteer=None) -> Matcher:
-    """The matcher for the open gazetteer, from memory, the cache file, or built."""
-    from incimap.gazetteer.gazetteer import build_lock, open_gazetteer, remove_temps
-    from incimap.geo import cachefile
-
-    gaz = gazetteer or open_gazetteer()
-    version = matcher_version(gaz)
-    if version in _MATCHERS:
-        return _MATCHERS[version]
-    path = matcher_path(version)
-    seen = path.stat().st_mtime_ns if path.exists() else None
-    matcher = _load_matcher(path, version)
-    if matcher is None:
-        # One process builds it; others started at the same time wait, then load it.
-        with build_lock(path.parent):
-            if path.exists() and path.stat().st_mtime_ns != seen:
-                matcher = _load_matcher(path, version)
-            if matcher is None:
-                remove_temps(path.parent)
-                keys = (k for s in gaz.stores for (k,) in s.con.execute("SELECT key FROM keys"))
-                matcher = Matcher.from_keys(keys, version)
-                try:
-                    cachefile.dump(matcher.automaton, path)
-                except OSError as e:  # a full disk: one line naming the folder, like the stores
-                    raise GazetteerError(f"cannot build the gazetteer in {path.parent}: "
-                                         f"{e.strerror or e} (needs about {MATCHER_MB} MB)"
-                                         ) from None
-                _remove_stale(path.parent, path)
-    _MATCHERS.clear()
-    _MATCHERS[version] = matcher
-    return matcher
-
-
-@on_clear  # the matcher is built from the stores' names
-def clear_matchers() -> None:
-    _MATCHERS.clear()
-
 
 _new_token = tuple.__new__  # skips NamedTuple's argument handling: tokens are many
 
@@ -222,7 +111,7 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
     matcher = matcher or get_matcher()
     sents = sentences(text)
     index = SentenceIndex(sents)
-    lower_words = _LowerWords(text)
+    lower_words = LowerWords(text)
     sentence_starts = {s.start for s in sents}
     # Names start at capitalised words: hide the other word starts from the scan (one
     # character for one, so offsets hold), except the little words inside names.
@@ -315,7 +204,7 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
 
 
 _TWO_LETTERS = re.compile(r"(?<![\w.’'-])({})(?![\w’']|\.\w)".format(
-    "|".join(sorted(w.upper() for w in lexicon.ALL_CAPS_PLACES if len(w) == 2))))
+    "|".join(sorted(w.upper() for w in english.ALL_CAPS_PLACES if len(w) == 2))))
 
 
 def _code_written(text: str, s: int, e: int, lower_words) -> bool:
@@ -323,7 +212,7 @@ def _code_written(text: str, s: int, e: int, lower_words) -> bool:
     article never writes as a lower-case word ("ACT" beside "act")."""
     code = text[s:e]
     return (len(code) >= 3 and code.isalpha() and code.isupper() and code.lower() not in
-            lower_words and code.lower() not in lexicon.COMMON_WORDS
+            lower_words and code.lower() not in english.COMMON_WORDS
             and any(c.islower() for c in text[max(0, s - 30) : e + 30]))
 
 
@@ -364,8 +253,8 @@ def _after_first_name(text: str, tokens, i: int, place_tokens: set[int]) -> bool
         return False
     prev = tokens[i - 1]
     word = prev.text.lower().rstrip(".")
-    if not (prev.capitalised and len(word) > 1 and word not in lexicon.DIRECTIONS
-            and word not in lexicon.TITLE_AFTER and word not in lexicon.COMMON_WORDS
+    if not (prev.capitalised and len(word) > 1 and word not in english.DIRECTIONS
+            and word not in english.TITLE_AFTER and word not in english.COMMON_WORDS
             and not prev.text.isupper()):
         return False
     # A run joined by a dash is an organisation's name ("Democratic Movement-United
@@ -378,33 +267,17 @@ def _surname(m: Mention, surnames: set[str]) -> bool:
     return " " not in m.surface and fold(m.surface).strip() in surnames
 
 
-class _LowerWords:
-    """The words the article writes in lower case, found only if a rule asks."""
-
-    def __init__(self, text: str):
-        self.text, self.words = text, None
-
-    def __contains__(self, word: str) -> bool:
-        if self.words is None:
-            self.words = set(_LOWER_WORD.findall(self.text))
-        return word in self.words
-
-
 def _plain_word(key: str, start: int, text: str, sentence_starts: set[int],
                 lower_words: set[str]) -> bool:
     """Cheap first cut: a one-word common English word capitalised only because it
     opens a sentence ("The", "At"), or one the article also writes in lower case."""
     if " " in key:
         return False
-    if key in lexicon.MONTHS or key in lexicon.WEEKDAYS or key in lexicon.NOT_ALONE:
+    if key in english.MONTHS or key in english.WEEKDAYS or key in english.NOT_ALONE:
         return True
     opens = start in sentence_starts or text[max(0, start - 1) : start] in ("“", '"', "‘")
-    return (opens or key in lower_words) and key in lexicon.COMMON_WORDS and not (
-        text[start : start + len(key)].isupper() and _line_start(text, start))
-
-
-def _line_start(text: str, start: int) -> bool:
-    return start == 0 or text[start - 1] == "\n"
+    return (opens or key in lower_words) and key in english.COMMON_WORDS and not (
+        text[start : start + len(key)].isupper() and line_start(text, start))
 
 
 def _word_starts(text: str, start: int, end: int) -> list[int]:
@@ -429,28 +302,28 @@ def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
     words = key.split()
     if len(words) == 1:
         word = words[0]
-        if word in lexicon.MONTHS or word in lexicon.WEEKDAYS:
+        if word in english.MONTHS or word in english.WEEKDAYS:
             return True
-        if (word in lexicon.CALENDAR_AND_FAITH or word in lexicon.DEMONYMS
-                or word in lexicon.GROUP_NAMES or _demonym(word)):
+        if (word in english.CALENDAR_AND_FAITH or word in english.DEMONYMS
+                or word in english.GROUP_NAMES or is_demonym(word)):
             return True
         if _looks_like_demonym(tokens, first):
             return True
-        if (surface.isupper() and len(surface) > 1 and word not in lexicon.ALL_CAPS_PLACES
+        if (surface.isupper() and len(surface) > 1 and word not in english.ALL_CAPS_PLACES
                 and not _dateline(text, tokens, first)):
             return True  # acronyms: BLA, AFP
         if _dateline(text, tokens, first):
             return False
         opens_sentence = tokens[first].start in sentence_starts or _after_quote(text, tokens,
                                                                                 first)
-        if word in lexicon.COMMON_WORDS and (opens_sentence or word in lower_words):
+        if word in english.COMMON_WORDS and (opens_sentence or word in lower_words):
             return True
         if word in lower_words and opens_sentence:
             return True
     return False
 
 
-def _demonym(word: str) -> bool:
+def is_demonym(word: str) -> bool:
     """"Canadian", "Romanians": a country's demonym (gazetteer/data/demonyms.tsv), even
     where a town bears it ("Canadian beef" is no town in Texas)."""
     table = _demonyms()
@@ -504,10 +377,10 @@ def _hint_after(tokens, last: int, text: str) -> tuple[str, int, bool]:
             if tokens[end].end != stop:  # "train.station" is one token: not a hint
                 break
             # "the Borno State Governor": a title may follow the hint too.
-            title = (end + 1 < len(tokens) and tokens[end + 1].text.lower() in lexicon.TITLE_AFTER
+            title = (end + 1 < len(tokens) and tokens[end + 1].text.lower() in english.TITLE_AFTER
                      and tokens[end + 1].start == tokens[end].end + 1)
-            return lexicon.HINT_AFTER[words], end, title
-    if nxt.text.lower() in lexicon.TITLE_AFTER:
+            return english.HINT_AFTER[words], end, title
+    if nxt.text.lower() in english.TITLE_AFTER:
         return "", last + 1, True
     return "", last, False
 
@@ -537,8 +410,8 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
             if nxt in place_tokens and (link != "space" or nxt in inner):
                 j = nxt
                 continue
-            if title and link == "space" and (word in lexicon.TITLE_AFTER
-                                              or tokens[j].text.lower() in lexicon.TITLE_AFTER):
+            if title and link == "space" and (word in english.TITLE_AFTER
+                                              or tokens[j].text.lower() in english.TITLE_AFTER):
                 break  # "Sinaloa Governor Rubén Rocha": the person's name follows the title
             if link == "space" and word in PUBLIC_BODIES:
                 body = True
@@ -554,7 +427,7 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
         word = t.text.lower()
         if link == "space" and t.text.endswith(("'s", "’s")):
             break  # "China's Guangdong province": the owner ends the run
-        if link == "space" and (word in lexicon.DIRECTIONS or word in _COMPASS):
+        if link == "space" and (word in english.DIRECTIONS or word in _COMPASS):
             i = prev
             continue  # "Northeast Georgia", "North East Texas"
         if i == first and link == "of" and _person_of(text, tokens, prev):
@@ -565,9 +438,9 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
         if prev in place_tokens and (link != "space" or i in inner):
             i = prev
             continue
-        if link == "of" and (word in lexicon.OF_PLACE_HEADS or body):
+        if link == "of" and (word in english.OF_PLACE_HEADS or body):
             break  # "the mayor of Paris", "Jeff Goodwin of the Paris Police Department"
-        if word in lexicon.COMMON_WORDS and t.start in sentence_starts:
+        if word in english.COMMON_WORDS and t.start in sentence_starts:
             break  # "Across Texas", "One of Texas’ rivers"
         return True
     return False
@@ -575,7 +448,9 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
 
 _COMPASS = frozenset("""north south east west northeast northwest southeast southwest
 north-east north-west south-east south-west""".split())
+
 _QUOTED_GAPS = frozenset({" '", " ‘", "' ", "’ ", ' "', '" ', " “", "” "})
+
 _LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of", "el": "of"}
 
 
@@ -588,8 +463,8 @@ def _person_of(text: str, tokens, k: int) -> bool:
     return (a.capitalised and text[a.end : b.start] == " " and not a.text.isupper()
             and not b.text.isupper()
             and a.text.lower() not in ORGANISATION_HEADS and b.text.lower() not in
-            ORGANISATION_HEADS and b.text.lower() not in lexicon.OF_PLACE_HEADS
-            and a.text.lower() not in lexicon.COMMON_WORDS)
+            ORGANISATION_HEADS and b.text.lower() not in english.OF_PLACE_HEADS
+            and a.text.lower() not in english.COMMON_WORDS)
 
 
 def _next_in_run(text: str, tokens, j: int) -> tuple[int | None, str]:
@@ -645,115 +520,12 @@ def _person_or_brand(tokens, first: int, end: int, text: str) -> bool:
     after = text[end : end + 24]
     if _METONYMY_AFTER.match(after) or _GROUP_AFTER.match(after):
         return True
-    if first > 0 and tokens[first - 1].text.lower() in lexicon.METONYMY_VERBS and (
+    if first > 0 and tokens[first - 1].text.lower() in english.METONYMY_VERBS and (
             _METONYMY_OBJECT.match(text[end : end + 12])):
         return True
     if first > 0:
         prev = tokens[first - 1].text.lower().rstrip(".")
-        if prev in lexicon.PERSON_BEFORE and tokens[first].start - tokens[first - 1].end <= 2:
+        if prev in english.PERSON_BEFORE and tokens[first].start - tokens[first - 1].end <= 2:
             return True
     after = text[end : end + 12]
     return bool(_AGE_AFTER.match(after) or _NUMBER_AFTER.match(after))
-
-
-# --- places the gazetteer lacks ----------------------------------------------------------
-# A capitalised name of one to three words (a longer run is left out: _run_before).
-_UNKNOWN_NAME = r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,2})"
-_WORD_BEFORE = re.compile(r"([\w’'-]+) $")
-_UNKNOWN_AFTER = re.compile(_UNKNOWN_NAME + r" (?P<hint>{})\b".format(
-    "|".join(sorted(map(re.escape, lexicon.UNKNOWN_FEATURE_AFTER), key=len, reverse=True))))
-_UNKNOWN_OF = re.compile(r"\b(?P<hint>(?i:{})) of (?:the )?".format(
-    "|".join(sorted(lexicon.UNKNOWN_FEATURE_OF))) + _UNKNOWN_NAME + r"(?![\w’'-]| [A-Z])")
-_UNKNOWN_SITE = re.compile(r"\b(?i:{}) the ".format("|".join(sorted(lexicon.UNKNOWN_PLACE_BEFORE)))
-                           + _UNKNOWN_NAME + r" (?:{})\b".format(
-                               "|".join(sorted(lexicon.UNKNOWN_SITE_AFTER))))
-_UNKNOWN_IN = re.compile(r"\b(?i:{}) ".format("|".join(sorted(lexicon.UNKNOWN_PLACE_BEFORE)))
-                         + _UNKNOWN_NAME + r", ")
-# Words that never begin or make up an unknown place's name: people, bodies, calendar.
-_NOT_IN_UNKNOWN = (lexicon.MONTHS | lexicon.WEEKDAYS | lexicon.CALENDAR_AND_FAITH
-                   | lexicon.DEMONYMS | lexicon.GROUP_NAMES | lexicon.PERSON_BEFORE
-                   | lexicon.TITLE_AFTER | ORGANISATION_HEADS | PUBLIC_BODIES
-                   | TITLE_ABBREVIATIONS | lexicon.NUMBER_WORDS | lexicon.REGION_ADJECTIVES)
-_PLAIN = lexicon.COMMON_WORDS | lexicon.DIRECTIONS | lexicon.NOT_ALONE
-
-
-def find_unknown_places(text: str, known: list[Mention], in_gazetteer=None) -> list[Mention]:
-    """Place names the gazetteer lacks, from strong cues only, as unresolved mentions.
-
-    A capitalised name counts when a settlement or area word stands beside it ("the
-    village of X", "X district", "the X valley"), when it names a site ("near the X
-    market"), or after "in"/"near"/"at" when a known division or country follows it
-    ("in X, <state>"). ``known`` are the mentions found so far (the gazetteer's names);
-    a name overlapping one, or that ``in_gazetteer(name)`` says the gazetteer holds (the
-    scan has judged it already), is left out.
-    """
-    sents = sentences(text)
-    index = SentenceIndex(sents)
-    starts = {s.start for s in sents}
-    # Known spans by start, with the furthest end reached so far: a name [s, e) overlaps
-    # one iff some span starting before e ends after s (a bisection, not a scan per name).
-    taken = sorted((m.span.start, m.span.end) for m in known)
-    taken_starts = [a for a, _ in taken]
-    reach = list(itertools.accumulate((b for _, b in taken), max))
-
-    def overlaps_known(s: int, e: int) -> bool:
-        i = bisect.bisect_left(taken_starts, e)
-        return i > 0 and reach[i - 1] > s
-
-    containers = {m.span.start for m in known if m.place is not None
-                  and (m.place.feature_type in ("province", "country")
-                       or m.hint in ("province", "country"))}
-    lower_words = _LowerWords(text)
-    found: dict[int, tuple[int, str]] = {}
-    for pattern, kind in ((_UNKNOWN_OF, "of"), (_UNKNOWN_AFTER, "after"),
-                          (_UNKNOWN_SITE, "site"), (_UNKNOWN_IN, "in")):
-        for m in pattern.finditer(text):
-            s, e = m.span("name")
-            name = m.group("name")
-            while " " in name and fold(name.split(" ", 1)[0]).strip() in _PLAIN:
-                # "The Gidan X area", "Northern X district": the name follows the plain word
-                word, name = name.split(" ", 1)
-                s += len(word) + 1
-            if kind == "in" and m.end() not in containers:
-                continue
-            if s in found or overlaps_known(s, e) or _run_before(text, s):
-                continue
-            if not _unknown_name(name, s, text, starts, lower_words):
-                continue
-            if in_gazetteer is not None and in_gazetteer(name):
-                continue
-            hint = {"of": lexicon.UNKNOWN_FEATURE_OF, "after": lexicon.UNKNOWN_FEATURE_AFTER
-                    }.get(kind, {}).get(m.groupdict().get("hint", "").lower(), "place")
-            found[s] = (e, hint)
-    out = []
-    for s, (e, hint) in sorted(found.items()):
-        out.append(Mention(surface=text[s:e], span=Span(s, e, text[s:e]),
-                           sentence=sents[index.at(s)], hint=hint, match_kind="unresolved"))
-    return out
-
-
-def _unknown_name(name: str, start: int, text: str, sentence_starts: set[int],
-                  lower_words) -> bool:
-    """Could ``name`` be a place's name? Not a person's, a body's, a demonym, a plain word
-    ("Another village"), nor a possessive ("Trump's camp")."""
-    words = [fold(w).strip() for w in name.split()]
-    if name.endswith(("'s", "’s")) or any(w in _NOT_IN_UNKNOWN or _demonym(w) for w in words):
-        return False
-    if all(w in _PLAIN for w in words):
-        return False
-    opens = start in sentence_starts or _after_quote_at(text, start) or _line_start(text, start)
-    return not (opens and (words[0] in _PLAIN or words[0] in lower_words
-                           or words[0] in lexicon.FEATURE_ADJECTIVES))
-
-
-def _run_before(text: str, start: int) -> bool:
-    """A capitalised word right before: the name is the tail of a longer one ("Abdul
-    Karim Musa village" is no village named "Karim Musa")."""
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m is not None and m.group(1)[:1].isupper() and fold(m.group(1)).strip() not in _PLAIN
-
-
-def _after_quote_at(text: str, start: int) -> bool:
-    """After a quote, a bracket or a dateline's dash ("IMPHAL, India (wire) - Three")."""
-    before = text[max(0, start - 2) : start]
-    return any(q in before for q in "\"“‘(") or before in ("- ", "— ", "– ")

@@ -84,3 +84,22 @@ def fold(text: str) -> str:
     if len(lowered) != len(text):  # a few letters lower-case to two characters
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return lowered.translate(_fold_table())
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.])[a-z][a-z'’]*(?![\w])")
+
+
+class LowerWords:
+    """The words the article writes in lower case, found only if a rule asks."""
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = set(_LOWER_WORD.findall(self.text))
+        return word in self.words
+
+
+def line_start(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] == "\n"

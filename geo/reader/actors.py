@@ -1,0 +1,229 @@
+"""Who did it: named armed groups, the group named as the doer or that claimed the event,
+the state's forces, and an incident's two ACLED actors."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from incimap.geo.models import Span
+from incimap.geo.reader import english
+from incimap.geo.reader.triggers import classes_in
+
+UNNAMED_ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|assailants?|"
+                                r"terrorists?|separatists?|rebels?|fighters|they|group)\b", re.I)
+
+_ACRONYM_GROUP = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
+                            r"gunmen|militias?)\b")
+
+_ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "hizbullah",
+                              "taliban", "isis", "isil", "daesh", "wagner", "houthis",
+                              "al-qaeda", "al-qaida", "iswap", "jnim"})
+
+_NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
+                           "armed", "jihadist", "islamist", "rebel", "separatist"})
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
+                       r"[A-Z][\w’'-]+)*")
+
+_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def armed_groups(text: str) -> dict[str, str]:
+    """Named armed groups: {alias or full name: ACLED-style name "ACR: Full Name"}."""
+    groups: dict[str, str] = {}
+    last_seen: dict[str, int] = {}
+    for m in _ACRONYM_GROUP.finditer(text):  # "M23 rebels", "ADF militants"
+        groups.setdefault(m.group(1), m.group(1))
+    groups.update(doer_names(text))
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        lead = 0
+        while lead < len(words) and words[lead].lower() in _NOT_IN_NAMES:
+            lead += 1  # "Suspected ADF rebels": the adjective is not the name
+        words = words[lead:]
+        if not words or _is_state_army(words):
+            continue
+        if len(words) == 1 and words[0].lower() not in _ONE_WORD_GROUPS:
+            continue  # one capitalised word is a group only when it is a known one
+        parts = {p.lower().strip("’'") for w in words for p in w.split("-")}
+        name = " ".join(words)
+        if parts & english.STATE_UNIT_WORDS or not (
+                parts & english.ARMED_GROUP_WORDS
+                or any(ph in name.lower() for ph in english.ARMED_GROUP_PHRASES)):
+            continue
+        acronym = _ACRONYM_AFTER.match(text[m.end() : m.end() + 12])
+        initials = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+        alias = acronym.group(1) if acronym else initials
+        label = f"{alias}: {name}" if acronym or _last_seen(text, alias, last_seen) >= m.end(
+        ) else name
+        groups[name] = label
+        if len(alias) >= 2:
+            groups[alias] = label
+    return groups
+
+
+_NOT_DOERS = frozenset("""police army military government officials authorities security
+nobody no one group it they he she this that which who""".split())
+
+
+def doer_names(text: str) -> dict[str, str]:
+    """Groups named as the doer ("X claimed responsibility", "carried out by X", "X
+    militants attacked"), whatever their name's words."""
+    out: dict[str, str] = {}
+    for m in _doer_matches(text):
+        words = m.group(1).split()
+        # "Yesterday Ansar Dine militants ...": a capitalised sentence opener is no name.
+        while words and (words[0].lower() in _NOT_IN_NAMES or words[0].lower() in
+                         english.COMMON_WORDS or words[0].lower() in english.WEEKDAYS):
+            words = words[1:]
+        parts = {w.lower().strip("’'") for w in words}
+        if not words or parts & _NOT_DOERS or parts & english.STATE_UNIT_WORDS or (
+                words[0].lower() in english.STATE_DEMONYMS) or _is_state_army(words):
+            continue
+        name = " ".join(words)
+        acronym = _ACRONYM_AFTER.match(text[m.end(1) : m.end(1) + 12])
+        out.setdefault(name, f"{acronym.group(1)}: {name}" if acronym else name)
+    return out
+
+
+_DOER_REACH = 120  # characters around a cue a doer phrase may span
+
+
+def _doer_matches(text: str) -> list[re.Match]:
+    """The names in doer phrases, each read next to its cue (a scan of the whole text for
+    a name would try one at every capital letter)."""
+    out: dict[tuple, re.Match] = {}
+    for cue, side, name in english.DOER_PATTERNS:
+        for c in cue.finditer(text):
+            at = c.start()
+            if at and (text[at - 1].isalnum() if side == "after" else False):
+                continue  # "by" inside a word
+            if side == "before":
+                m = name.search(text, max(0, at - _DOER_REACH), at)
+            elif english.DOER_BY_VERB.search(text, max(0, at - 25), at):
+                m = name.match(text, c.end(), c.end() + _DOER_REACH)
+            else:
+                m = None
+            if m:
+                out.setdefault(m.span(1), m)
+    return [out[k] for k in sorted(out)]
+
+
+def _last_seen(text: str, alias: str, seen: dict[str, int]) -> int:
+    """Start of the last word-bounded ``alias`` in ``text`` (-1 if none). An alias made of
+    word characters is a whole word, so one pass over the words answers every alias: a
+    search of the rest of the text per name would be quadratic in a long article."""
+    if not seen:
+        seen[""] = -1
+        for w in re.finditer(r"\w+", text):
+            seen[w.group()] = w.start()
+    if re.fullmatch(r"\w+", alias):
+        return seen.get(alias, -1)
+    return max((a.start() for a in re.finditer(rf"\b{re.escape(alias)}\b", text)), default=-1)
+
+
+def _is_state_army(words: list[str]) -> bool:
+    return len(words) == 2 and words[1].lower() in ("army", "police", "military", "navy")
+
+
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)", re.I)
+
+_NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
+                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
+                       r"unclaimed)", re.I)
+
+_DOER = r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|claimed\s+by|by)\s+(?:the\s+)?"
+
+_DOER += r"(?:[\w-]+\s+){0,2}"
+
+
+def _mentions_group(sentence: str, alias: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(alias)}\b", sentence))
+
+
+@lru_cache(maxsize=2)
+def _unclaimed(text: str) -> bool:
+    return bool(_NO_CLAIM.search(text))  # once per article, not once per incident
+
+
+def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
+    """The group that claimed the event or is named as its doer ("carried out by X")."""
+    said = [s.text for s in sentences]
+    for sentence in said:
+        if _CLAIM.search(sentence) and not _NO_CLAIM.search(sentence):
+            for alias, label in groups.items():
+                if _mentions_group(sentence, alias):
+                    return label
+    for sentence in said:
+        for alias, label in groups.items():
+            if re.search(_DOER + re.escape(alias) + r"\b", sentence):
+                return label  # "fired by the paramilitary RSF", "blamed on the M23"
+    return ""
+
+
+def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str:
+    """The armed group behind an event: one that claimed it, one named as the doer
+    ("suspected BLA gunmen"), else none ("No group has claimed ...")."""
+    named = named_doer(sentences, groups)
+    if named:
+        return named
+    said = [s.text for s in sentences]
+    if any(_NO_CLAIM.search(x) for x in said) or _unclaimed(text):
+        return ""
+    for sentence in said:
+        for alias, label in groups.items():
+            if re.search(rf"\b{re.escape(alias)}\s+(?:militants?|gunmen|fighters|insurgents?|"
+                         rf"rebels?|attackers?|separatists?|suicide\s+bombers?)", sentence) or (
+                    _mentions_group(sentence, alias) and classes_in(sentence)):
+                return label
+    # "they had killed over 50 people": the article's one group, if it has exactly one.
+    labels = set(groups.values())
+    if len(labels) == 1 and any(UNNAMED_ATTACKERS.search(x) for x in said):
+        return next(iter(labels))
+    return ""
+
+
+def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[str, str]:
+    in_country = f" ({country})" if country else ""
+    said = " ".join(s.text for s in draft.sentences)
+    police = re.search(r"\bpolice(?:men)?\b", said, re.I)
+    state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
+        c=country or "the state")
+    group = (perpetrator(draft.sentences, groups, text)
+             or perpetrator(draft.related, groups, text))
+    if not group and draft.cls == "violence" and english.STATE_DOER.search(said):
+        # "the junta's aircraft carried out", "security forces opened fire": the state.
+        return f"Military Forces of {country or 'the state'}", f"Civilians{in_country}"
+    group = group or f"Unidentified Armed Group{in_country}"
+    if draft.cls == "operation":
+        return state, group
+    if draft.cls == "demonstration":
+        violent = any(t[1] == "Riots" for t in draft.triggers)
+        crowd = f"{'Rioters' if violent else 'Protesters'}{in_country}"
+        return crowd, (state if police else "")
+    if draft.cls == "arrest":
+        return state, f"Civilians{in_country}"
+    victims = [f.who for f in draft.figures if f.kind in ("fatalities", "hostages", "injured")]
+    if victims and all(v.split()[-1:] and v.split()[-1] in english.COMBATANTS for v in victims):
+        return group, state
+    return group, f"Civilians{in_country}"
+
+
+def state_named(draft, country: str) -> str:
+    said = " ".join(s.text for s in draft.sentences)
+    if re.search(r"\bpolice(?:men)?\b", said, re.I):
+        return f"Police Forces of {country}"
+    if re.search(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", said, re.I):
+        return f"Military Forces of {country}"
+    return ""
+
+
+def foreign_state(draft) -> str:
+    """"Russian aircraft", "Israeli drones": a state's forces named by their demonym."""
+    said = " ".join(s.text for s in draft.sentences)
+    m = re.search(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|aircraft|"
+                  r"jets?|warplanes?|drones?|helicopters?|"
+                  r"missiles?|forces|troops|army|military|artillery)\b", said)
+    country = english.STATE_DEMONYMS.get(m.group(1).lower()) if m else None
+    return f"Military Forces of {country}" if country else ""

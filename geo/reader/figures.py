@@ -1,0 +1,354 @@
+"""What a reported number counts: ``parse_figures(sentence, sentence_start)`` classifies
+the quantities of one sentence (``reader.quantities``) into what they count
+(fatalities, injured, hostages, rescued, arrested, a total, a subset...), who they count
+("militants") and who reported them ("Associated Press"); which incident class a figure
+belongs to; and ACLED's rule for the fatalities of a set of figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from incimap.geo.models import Figure, Span
+from incimap.geo.reader import english
+from incimap.geo.reader.quantities import (
+    LOOK_AHEAD,
+    LOOK_BACK,
+    MAX_PLAUSIBLE_COUNT,
+    VAGUE_QUALIFIERS,
+    Quantity,
+    parse_quantities,
+)
+
+FIGURE_KINDS = (
+    "fatalities",
+    "injured",
+    "hostages",
+    "rescued",
+    "arrested",
+    "total",  # "of the 450 passengers", "carrying nearly 500 passengers"
+    "subset",  # "including 31 women and 15 children": part of another figure
+    "other",
+)
+
+_VERB_CUES: tuple[tuple[str, str], ...] = (
+    # verbs or phrases that directly precede the number: "killed 20 miners"
+    (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|"
+     r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
+     r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|"
+     r"death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
+    (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
+    (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"
+     r"capturing|holding|held|took|taking|taken)", "hostages"),
+    (r"(?:rescued|rescuing|rescue|freed|freeing|free|released|releasing|evacuated|"
+     r"evacuating|recovered)", "rescued"),
+    (r"(?:arrested|arresting|detained|detaining|apprehended|nabbed)", "arrested"),
+    (r"(?:carrying|carried|carries|aboard)", "total"),
+)
+
+_VERB_BEFORE = [
+    (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in _VERB_CUES
+]
+
+# After the counted noun: "27 militants were killed", "10 people ... were reported dead".
+_AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
+        r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
+        r"subsequently|eventually|then|since|already|now|still|either|both)\s+)*")
+
+_AFTER_CUES: tuple[tuple[str, str], ...] = (
+    (r"(?:killed|dead|died|die|slain|perished|martyred|massacred|executed|beheaded|"
+     r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
+     r"succumbed|bodies|deaths|fatalities|gunned\s+down)\b", "fatalities"),
+    (r"(?:wounded|injured|hurt|(?:sustained|received|suffered)\s+(?:\w+\s+)?(?:injuries|"
+     r"wounds)|hospitali[sz]ed|injuries)\b", "injured"),
+    (r"(?:taken\s+hostage|held\s+hostage|hostages?|captives?|held\s+captive|abducted|"
+     r"kidnapped|missing|in\s+captivity|seized)\b", "hostages"),
+    (r"(?:rescued|freed|released|evacuated|escaped)\b", "rescued"),
+    (r"(?:arrested|detained|apprehended|in\s+custody)\b", "arrested"),
+    (r"(?:on\s+board|aboard|on\s+the\s+(?:train|bus|plane|boat|vessel|ship|flight|vehicle))\b",
+     "total"),
+)
+
+_AFTER = [(re.compile(_AUX + p, re.IGNORECASE), kind) for p, kind in _AFTER_CUES]
+
+_WHO_STOP = {
+    "were", "was", "are", "is", "have", "has", "had", "been", "who", "that", "which",
+    "from", "in", "on", "at", "of", "and", "or", "to", "into", "for", "by", "with",
+    "after", "before", "during", "as", "when", "while", "including", "aboard", "hostage",
+    "dead", "killed", "wounded", "injured", "rescued", "freed", "released",
+    "died", "captive", "the", "a", "an", "but", "than", "more", "others", "other", "near",
+    "across", "inside", "outside", "since", "over", "under", "between", "among", "about",
+    "said", "say", "says", "reported", "according", "its", "their", "his", "her", "it",
+    "they", "them", "he", "she", "we", "also", "still", "all", "each", "this", "those",
+    "these", "so", "far", "later", "earlier", "today", "yesterday", "such", "will",
+    "would", "could", "not", "no", "be", "being", "do", "did", "does", "if",
+    "arrested", "detained", "abducted", "kidnapped", "missing", "evacuated", "hurt",
+    "suffered", "sustained", "received", "lost", "fled", "remain", "remained", "went",
+}
+
+_GROUP_HEADS = {"members", "officers", "personnel", "troops", "workers", "residents",
+                "supporters", "fighters", "employees", "staff", "soldiers", "officials"}
+
+_ROLE_WORDS = {
+    "officials", "official", "police", "officer", "officers", "spokesman", "spokesperson",
+    "spokeswoman", "sources", "source", "government", "military", "army", "ministry",
+    "authorities", "witnesses", "witness", "residents", "resident", "railway", "district",
+    "senior", "local", "security", "provincial", "hospital", "medical", "health", "rescue",
+    "interior", "state", "federal", "regional", "media", "agency", "news", "group",
+    "commander", "chief", "minister", "doctors", "doctor", "medics", "villagers",
+    "statement", "the", "a", "an", "rebels", "militants", "insurgents", "forces",
+    "administration", "department", "deputy", "mayor", "governor", "council", "emergency",
+    "services", "relatives", "survivors", "survivor", "elders", "leaders", "leader",
+}
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+
+
+@dataclass(frozen=True)
+class _Classified:
+    kind: str
+    who: str
+
+
+_PLURAL_HEADS = {"people", "men", "women", "children", "personnel", "police", "staff",
+                 "youth", "militia", "infantry", "cattle", "crew", "persons", "folk"}
+
+
+def _is_plural_head(word: str) -> bool:
+    w = word.lower()
+    return w in _PLURAL_HEADS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
+
+
+_COMPOUND_TAILS = ("officers", "personnel", "forces", "officials", "constables", "men",
+                   "women", "workers", "staff", "members")
+
+
+def _continues_compound(rest: str) -> bool:
+    """True when the next word completes a compound noun ("police officers")."""
+    m = re.match(r"\s+([a-z]+)\b", rest)
+    return bool(m and m.group(1) in _COMPOUND_TAILS)
+
+
+def _who_after(sentence: str, end: int) -> str:
+    """The counted noun phrase right after a quantity ("security personnel"), also
+    after "of" when the quantity is a word ("dozens of militants")."""
+    partitive = re.match(r"\s+of\s+(?:the\s+)?(?=[a-z])", sentence[end : end + LOOK_AHEAD])
+    if partitive:
+        end += partitive.end() - 1
+    words = []
+    ahead = sentence[end : end + LOOK_AHEAD]
+    for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*|[^\sA-Za-z]", ahead):
+        w = m.group()
+        if not w[0].isalpha() or w.lower() in _WHO_STOP or len(words) >= 3:
+            break
+        if w.lower().endswith(("’s", "'s")):
+            break
+        words.append(w)
+        if _is_plural_head(w) and not _continues_compound(ahead[m.end() : m.end() + 40]):
+            break
+    while words and not words[-1][0].islower():
+        words.pop()
+    phrase = " ".join(words)
+    if words and words[-1].lower() in _GROUP_HEADS:
+        # "members of the security forces"
+        head_end = sentence.find(phrase, end, end + LOOK_AHEAD) + len(phrase)
+        tail = re.match(r"\s+of\s+the\s+", sentence[head_end : head_end + 40])
+        if tail:
+            owner = _who_after(sentence, head_end + tail.end() - 1)
+            if owner:
+                return f"{phrase} of the {owner}"
+    return phrase
+
+
+def _rest_after_noun(sentence: str, end: int, who: str) -> str:
+    """Text after the counted noun, skipping a parenthetical ", including ..., "."""
+    rest = sentence[end : end + LOOK_AHEAD].lstrip()
+    if who and rest.startswith(who):
+        rest = rest[len(who):]
+    elif not who:
+        rest = re.sub(r"^(?:others|more|other\s+[a-z]+)\b", "", rest)
+    # drop a leading attachment: "from the eastern Punjab province", ", including X and Y,"
+    rest = re.sub(r"^\s*,\s*(?:including|among\s+them|mostly|mainly|many\s+of\s+them)\b[^,]*,",
+                  " ", rest)
+    rest = re.sub(r"^\s+(?:from|in|of|at|near|on)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}"
+                  r"(?:province|district|state|region|village|town|city|area|county|"
+                  r"[A-Z][\w’'-]+)\b", " ", rest)
+    return rest
+
+
+def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classified:
+    before = sentence[max(0, q.start - LOOK_BACK) : q.start]
+    who = _who_after(sentence, q.end)
+    # "more than 150 of the 450 passengers": the noun is the total's noun
+    of_total = re.match(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
+                        r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+", sentence[q.end : q.end + LOOK_AHEAD])
+    if not who and of_total:
+        who = _who_after(sentence, q.end + of_total.end() - 1)
+    if re.search(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", before, re.IGNORECASE):
+        return _Classified("total", who)
+    # "including 31 women and 15 children", "among them 5 children"
+    lead_in = re.search(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+                        r"among\s+the\s+(?:dead|injured|wounded|victims))\s+([^.;:]*)$",
+                        before, re.IGNORECASE)
+    if lead_in and not re.search(r"\b(?:were|was|killed|died|said|who)\b", lead_in.group(1)):
+        return _Classified("subset", who or (prev.who if prev else ""))
+    rest = _rest_after_noun(sentence, q.end, who)
+    for pattern, kind in _VERB_BEFORE:
+        if pattern.search(before):
+            # "taken 182 security personnel hostage" needs the word "hostage"
+            taking = re.search(r"\b(?:took|taking|taken|holding|held)\s*$", before, re.I)
+            if kind == "hostages" and taking and not re.match(
+                r"\s*(?:hostages?|captives?|prisoners?)\b", rest
+            ):
+                continue
+            return _Classified(kind, who or (prev.who if prev else ""))
+    for pattern, kind in _AFTER:
+        if pattern.match(rest.lstrip()):
+            return _Classified(kind, who)
+    # the counted noun itself says it: "21 hostages", "15 bodies"
+    head = who.split()[-1].lower() if who else ""
+    if head in ("hostages", "captives"):
+        return _Classified("hostages", who)
+    if head in ("bodies", "dead", "deaths", "fatalities"):
+        return _Classified("fatalities", who)
+    if head in ("casualties",):
+        return _Classified("other", who)
+    if not who and prev is not None and re.search(r"\band\s*$", before):
+        return _Classified(prev.kind, prev.who)
+    return _Classified("other", who)
+
+
+def _clean_source(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:“”\"'"), flags=re.IGNORECASE)
+    name = re.sub(r"\s+(?:news\s+agency|agency)$", "", name)
+    return name.strip()
+
+
+def find_attribution(sentence: str) -> str:
+    """Who a sentence says reported its facts: "Associated Press", "officials", "BLA".
+
+    Looks, in order, for "according to X", "reported/said X" (verb first) and
+    "X said/reported/claimed" (subject first, skipping ", which ...," clauses).
+    Pronouns ("he said") give "" since the referent is in another sentence.
+    """
+    m = re.search(r"\baccording\s+to\s+([^,.;:“”\"()]+)", sentence, re.IGNORECASE)
+    if m:
+        words = m.group(1).split()
+        return _clean_source(" ".join(words[:6]))
+    m = re.search(
+        r"\b(?:reported|said|stated|confirmed|claimed)\s+(?:by\s+)?((?:the\s+)?"
+        r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)",
+        sentence,
+    )
+    if m and m.group(1).split()[-1].lower() not in _PRONOUNS \
+            and not re.match(r"(?:the\s+)?(?:On|In|At|On|Monday|Tuesday|Wednesday|Thursday|"
+                             r"Friday|Saturday|Sunday)\b", m.group(1)):
+        return _clean_source(m.group(1))
+    m = re.search(
+        r"\b(?:said|reported|according\s+to)\s+((?:(?:local|senior|government|security|police|"
+        r"military|army|railway|hospital|district|provincial|state|health|medical|rescue)\s+)*"
+        r"(?:officials?|police|sources|witnesses|residents|spokesm[ae]n|spokesperson|"
+        r"authorities|the\s+military|the\s+army|medics|doctors|villagers))\b",
+        sentence,
+    )
+    if m:
+        return _clean_source(m.group(1))
+    for m in re.finditer(r"\b(?:said|says|reported|claimed|confirmed|stated|added|told)\b",
+                         sentence):
+        before = sentence[max(0, m.start() - LOOK_BACK) : m.start()]
+        before = re.sub(r",\s+(?:which|who)\b[^,]*,\s*$", " ", before)
+        words = re.findall(r"[\w’'.-]+|[^\w\s]", before)
+        picked: list[str] = []
+        for w in reversed(words):
+            bare = w.lower()
+            if w[0].isupper() and w[0].isalpha() or bare in _ROLE_WORDS and bare not in (
+                "the", "a", "an"
+            ):
+                picked.append(w)
+                continue
+            break
+        picked.reverse()
+        rest = words[: len(words) - len(picked)]
+        if picked and len(rest) >= 2 and rest[-1].lower() in ("in", "of", "from", "at") and (
+                rest[-2].lower() in _ROLE_WORDS):
+            # "police in Bolan said": the police reported, not the place.
+            picked = [rest[-2], rest[-1], *picked]
+        phrase = " ".join(picked)
+        if phrase and phrase.lower() not in _PRONOUNS and phrase.split()[-1].lower() not in \
+                _PRONOUNS:
+            return _clean_source(phrase)
+    return ""
+
+
+def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
+    """Reported figures of one sentence, classified, with their source.
+
+    ``sentence_start`` is the sentence's offset in the article; each figure's
+    ``quote`` is the whole sentence (stripped) as a Span of the article, since the
+    classification rests on the sentence. Kinds are ``FIGURE_KINDS``: a "total"
+    ("of the 450 passengers", "carrying nearly 500 passengers") and a "subset"
+    ("including 31 women and 15 children") are kept but must not be read as extra
+    victims or rescues. A quantity with no noun of its own after "and" takes the
+    noun of the figure before it ("shot dead 20 miners and wounded over half a
+    dozen" -> injured 6 miners).
+    """
+    quantities = parse_quantities(sentence)
+    if not quantities:
+        return []
+    claimed_by = find_attribution(sentence)
+    lead = len(sentence) - len(sentence.lstrip())
+    body = sentence.strip()
+    quote = Span(sentence_start + lead, sentence_start + lead + len(body), body)
+    figures: list[Figure] = []
+    prev: _Classified | None = None
+    for q in quantities:
+        c = _classify(sentence, q, prev)
+        who = c.who or (prev.who if prev else "")
+        figures.append(Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, high=q.high,
+                              who=who, claimed_by=claimed_by, quote=quote,
+                              implausible=q.value > MAX_PLAUSIBLE_COUNT))
+        if c.kind not in ("total", "subset") or prev is None:
+            prev = c
+    return figures
+
+
+def figure_class(f: Figure) -> str:
+    if f.kind == "rescued":
+        return "operation"
+    if f.kind == "fatalities" and f.who.split()[-1:] and f.who.split()[-1] in FIGHTERS:
+        return "operation"
+    return "violence"
+
+
+# Non-state fighters only (english.COMBATANTS also counts soldiers and police): their dead
+# belong to the security response, the others' to the violence.
+FIGHTERS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen
+terrorists fighters rebels jihadists assailants bombers""".split())
+
+
+def fatalities(figures: list[Figure]) -> int:
+    """ACLED's rule: the lowest figure per group of people, summed over groups."""
+    by_group: dict[str, int] = {}
+    counted = [f for f in figures if f.kind == "fatalities" and not f.implausible]
+    # A number beats a vague word for the same dead ("dozens" in a headline, "at
+    # least 30" in the text): the vague word only counts when nothing else does.
+    if any(f.qualifier not in VAGUE_QUALIFIERS for f in counted):
+        counted = [f for f in counted if f.qualifier not in VAGUE_QUALIFIERS]
+    totals: dict[str, list[int]] = {}
+    for f in counted:
+        group = "fighters" if f.who.split()[-1:] and f.who.split()[-1] in FIGHTERS else "others"
+        by_group[group] = min(by_group.get(group, f.value), f.value)
+        if _is_total(f):
+            totals.setdefault(group, []).append(f.value)
+    # "One soldier was killed ... 32 people died in all": the soldier is part of the 32,
+    # not a lower estimate of it. The lowest total beats any smaller sub-group.
+    for group, values in totals.items():
+        by_group[group] = max(by_group[group], min(values))
+    return sum(by_group.values())
+
+
+def _is_total(f: Figure) -> bool:
+    """A figure counting everyone ("32 people", "at least 40 were killed")."""
+    words = f.who.lower().split()
+    return not words or words[-1] in english.TOTAL_WHO

@@ -1,0 +1,53 @@
+"""Event words in a sentence: which event classes (``english.EVENT_PATTERNS``) it reports,
+each with its ACLED event type, sub-event type, priority and the words that say so."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from incimap.geo.reader import english
+
+# All event patterns in one alternation, one named group each: one pass per sentence.
+_EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p.pattern})"
+                                for i, (p, *_) in enumerate(english.EVENT_PATTERNS)), re.I)
+
+
+@lru_cache(maxsize=8192)
+def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
+    """(priority, class, event_type, sub_event_type, match): the first match of each
+    event pattern in the sentence."""
+    found, seen = [], set()
+    for m in _EVENT_RE.finditer(sentence):
+        index = int(m.lastgroup[1:])
+        if index not in seen:
+            seen.add(index)
+            _, cls, etype, sub, priority = english.EVENT_PATTERNS[index]
+            found.append((priority, cls, etype, sub, _Sub(m, m.lastgroup)))
+    return found
+
+
+class _Sub:
+    """A match narrowed to one named group (so .start/.end/.group are the trigger's)."""
+
+    __slots__ = ("_m", "_g")
+
+    def __init__(self, m: re.Match, group: str):
+        self._m, self._g = m, group
+
+    def start(self) -> int:
+        return self._m.start(self._g)
+
+    def end(self) -> int:
+        return self._m.end(self._g)
+
+    def group(self, _: int = 0) -> str:
+        return self._m.group(self._g)
+
+
+def with_weak_triggers(found: list, figure_classes: set[str]) -> list:
+    """Keep a weak trigger ("killed") only when nothing stronger is there, or when the
+    sentence's figures belong to its class."""
+    strong = [f for f in found if f[0] > 0]
+    weak = [f for f in found if f[0] == 0 and (not strong or f[1] in figure_classes)]
+    return strong + weak
