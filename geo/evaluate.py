@@ -243,13 +243,13 @@ def _distance(place, gold: GoldToponym) -> float:
 
 def gold_mentions(doc: GoldDocument) -> list[Mention]:
     """The gold spans as unresolved mentions, each with its sentence."""
-    from incimap.geo.reader.document import SentenceIndex, sentences
+    from incimap.geo.reader.document import Document
 
-    sents = sentences(doc.text)
-    index = SentenceIndex(sents)
+    article = Document(doc.text)
     mentions = []
     for t in doc.toponyms:
-        sentence = sents[index.at(t.start)] if sents else Span(0, len(doc.text), doc.text)
+        sentence = (article.sentence_at(t.start) if article.sentences
+                    else Span(0, len(doc.text), doc.text))
         surface = doc.text[t.start:t.end]
         mentions.append(Mention(surface=surface, span=Span(t.start, t.end, surface),
                                 sentence=sentence))

@@ -1,6 +1,5 @@
-"""Reading an article: the whole pipeline as one function over plain values.
-
-    text -> mentions (span, surface, hint) -> resolved places -> roles -> incidents
+"""Reading an article into an ``Extraction``: the reader's stages (``geo.reader.pipeline``)
+over a text or a file.
 
 ``extract`` takes text; ``extract_file`` reads a file (or ``-``) and, for a file
 with a metadata YAML beside it (``article.yaml`` next to ``article.txt``), takes the
@@ -86,73 +85,16 @@ def with_report(incidents, meta: dict, name: str, published: dt.date | None = No
 
 def extract(text: str, *, published: dt.date | None = None, country: str = "",
             source: str = "", gazetteer=None, fallback=None) -> Extraction:
-    """Places, their roles and the incidents an article reports.
+    """Places, their roles and the incidents an article reports (``reader.pipeline``).
 
     ``fallback`` (an online provider, ``geo.providers``; never by default) is asked for
     the names the gazetteer lacks; what it cannot answer stays unresolved."""
-    from incimap.geo.geocode import check_country
-    from incimap.geo.reader.incidents import extract_incidents
-    from incimap.geo.reader.matcher import get_matcher
-    from incimap.geo.reader.places import find_mentions
-    from incimap.geo.reader.resolution import document_focus, resolve_mentions, variant_mentions
-    from incimap.geo.reader.roles import assign_roles
-    from incimap.geo.reader.unknown import find_unknown_places
+    from incimap.geo.reader.pipeline import read
 
-    country = check_country(country)
-    warnings = []
-    if not text.strip():
-        raise InputError("the article is empty", path=source)
-    if published is None:
-        warnings.append("no publication date given: relative dates resolve against today")
-    found = find_mentions(text, get_matcher(gazetteer))
-    resolved = [m for m in resolve_mentions(found, country=country, gazetteer=gazetteer)
-                if m.place is not None]
-    focus = country.upper() or document_focus(resolved)
-    resolved += variant_mentions(text, resolved, country=focus, gazetteer=gazetteer)
-    # Names the gazetteer lacks, kept unresolved rather than dropped.
-    unknown = find_unknown_places(text, found + resolved, in_gazetteer(gazetteer))
-    if fallback is not None and unknown:
-        unknown = resolve_online(unknown, fallback, focus)
-    resolved += unknown
-    resolved.sort(key=lambda m: m.span.start)
-    mentions = assign_roles(resolved)
-    if not any(m.place for m in mentions):
-        warnings.append("the article names no place the gazetteer knows")
-    incidents = extract_incidents(text, mentions, published, country=country, source=source)
-    detected = focus
-    return Extraction(source, published, detected, tuple(mentions), tuple(incidents),
-                      tuple(warnings))
-
-
-def resolve_online(mentions: list[Mention], provider, country: str = "") -> list[Mention]:
-    """Mentions with the place an online provider gives; one request per distinct name,
-    and a name it does not know (or a server that fails) stays unresolved."""
-    from incimap.geo.models import GeocodeResult
-
-    names = list(dict.fromkeys(m.surface for m in mentions))
-    answers = dict(zip(names, provider.lookup_many(names, country=country, alternatives=0),
-                       strict=True))
-    out = []
-    for m in mentions:
-        r = answers[m.surface]
-        if isinstance(r, GeocodeResult):
-            m = replace(m, place=r.place, score=r.score, match_kind=r.match_kind)
-        out.append(m)
-    return out
-
-
-def in_gazetteer(gazetteer=None):
-    """``name -> bool``: does the gazetteer hold the name exactly (as any place's name)?"""
-    from incimap.gazetteer.gazetteer import open_gazetteer
-    from incimap.gazetteer.normalize import normalize
-
-    gaz = gazetteer or open_gazetteer()
-
-    def known(name: str) -> bool:
-        key = normalize(name)
-        return bool(gaz.exact([key]).get(key))
-
-    return known
+    doc = read(text, published=published, country=country, source=source,
+               gazetteer=gazetteer, fallback=fallback)
+    return Extraction(source, published, doc.focus, tuple(doc.mentions), tuple(doc.incidents),
+                      tuple(doc.warnings))
 
 
 def parse_date(text: str, option: str = "--published") -> dt.date:

@@ -41,7 +41,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from incimap.geo.reader import english
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -296,3 +298,28 @@ def resolve_date(expression: str, published: dt.date) -> DateRef | None:
         day = _recent_month(published, _MONTHS[core.lower()])
         return DateRef(day, 3, lead, lead + len(core), core)
     return None
+
+
+# ---------------------------------------------------------------- event dates
+
+# "the drug lord, who was arrested in El Paso in 2024": background, not an event.
+_IN_BACKGROUND = re.compile(r"\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\b[^.;]{0,80}$",
+                            re.I)
+# Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
+_MAYBE_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
+                         r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
+                         r"week|weekend|month|year|morning|night|evening|afternoon)\b", re.I)
+
+
+def event_dates(doc, triggers: dict[int, list], anchor: dt.date) -> dict[int, list[DateRef]]:
+    """The dates of each sentence that reports an event (by sentence start, offsets in the
+    article), leaving out a date on a verb of saying ("Police on Monday said") and one
+    inside a relative clause of background ("who was arrested in 2024")."""
+    sents = doc.sentences
+    return {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
+                      for d in find_dates(s.text, anchor)
+                      if not english.REPORTED_BEFORE.search(s.text[max(0, d.start - 30) : d.start])
+                      and not english.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
+                      and not _IN_BACKGROUND.search(s.text[max(0, d.start - 90) : d.start])]
+            if triggers[s.start] and _MAYBE_DATE.search(s.text) else []
+            for s in sents}

@@ -1,12 +1,16 @@
-"""Text plumbing for the article reader: sentences, tokens, and the folded copy of
-the text that the place matcher scans (same length, so offsets carry over)."""
+"""The article as the reader sees it: a ``Document`` built once from the text, holding its
+sentences, paragraphs, tokens and folded copy (same length, so offsets carry over), and
+the annotations the stages add (``reader.pipeline``). Stages read sentences and
+paragraphs from it and never split the text again.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from incimap.geo.models import Span
 
@@ -15,6 +19,11 @@ _ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "col.", "lt.", "ca
                   "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "no.", "vs.",
                   "u.s.", "u.k.", "e.g.", "i.e.", "approx.", "govt.", "jr.", "sr.")
 TOKEN = re.compile(r"[^\W_](?:[\w'’.]*[^\W_])?", re.UNICODE)
+# The figure reader's tokens (``reader.quantities``): digits apart from letters and every
+# other mark a token of its own, since "AK-47", "10-15", "3,000" and "'s" are read by
+# their parts; the word tokens above keep such runs whole. Read per sentence string, as
+# ``parse_figures(sentence)`` is called on its own too.
+NUMBER_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[A-Za-z]+|[’']|\S")
 
 
 def sentences(text: str) -> list[Span]:
@@ -103,3 +112,95 @@ class LowerWords:
 
 def line_start(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] == "\n"
+
+
+_new_token = tuple.__new__  # skips NamedTuple's argument handling: tokens are many
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+class Document:
+    """One article's text, split once, and what the stages have read in it so far.
+
+    The splits are computed when first asked for. The annotations start empty and are
+    filled by the stages in ``reader.pipeline.STAGES`` order: ``found`` (place names the
+    gazetteer holds, unresolved), ``mentions`` (resolved, then with the places the
+    gazetteer lacks, then with roles), ``focus`` (the article's country), ``triggers``
+    and ``dates`` per sentence start, and ``incidents``.
+    """
+
+    def __init__(self, text: str, *, published=None, country: str = "", source: str = "",
+                 gazetteer=None, fallback=None):
+        self.text = text
+        self.published, self.country, self.source = published, country, source
+        # What the stages read with: the gazetteer and an online provider (or None).
+        self.gazetteer, self.fallback = gazetteer, fallback
+        self.found: list = []
+        self.mentions: list = []
+        self.focus = ""
+        self.triggers: dict[int, list] | None = None
+        self.dates: dict[int, list] | None = None
+        self.incidents: list = []
+        self.warnings: list[str] = []
+        self._tokens_of: dict[int, list[Token]] = {}
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return sentences(self.text)
+
+    @cached_property
+    def sentence_starts(self) -> set[int]:
+        return {s.start for s in self.sentences}
+
+    @cached_property
+    def sentence_index(self) -> SentenceIndex:
+        return SentenceIndex(self.sentences)
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence holding ``offset`` (the one before it, between two)."""
+        return self.sentences[self.sentence_index.at(offset)]
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return paragraphs(self.text)
+
+    @cached_property
+    def paragraph_ends(self) -> list[int]:
+        return [p.end for p in self.paragraphs]
+
+    def sentence_tokens(self, n: int) -> list[Token]:
+        """The tokens of sentence ``n``, made when first asked for (a name never runs
+        across sentences, so a stage that reads names needs only their sentences')."""
+        toks = self._tokens_of.get(n)
+        if toks is None:
+            s = self.sentences[n]
+            toks = self._tokens_of[n] = [_new_token(Token, (m.start(), m.end(), m.group()))
+                                         for m in TOKEN.finditer(self.text, s.start, s.end)]
+        return toks
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Every token, in reading order: those of the sentences, which hold them all (what
+        lies between sentences is space and quotes)."""
+        return [t for n in range(len(self.sentences)) for t in self.sentence_tokens(n)]
+
+    @cached_property
+    def lower_words(self) -> LowerWords:
+        return LowerWords(self.text)
+
+
+def document_of(text: str | Document) -> Document:
+    """``text`` as a Document: the stages' functions take either."""
+    return text if isinstance(text, Document) else Document(text)

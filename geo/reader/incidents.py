@@ -42,7 +42,6 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from incimap.geo.models import Figure, Incident, Mention, Place, Span
-from incimap.geo.reader import english
 from incimap.geo.reader.actors import (
     actors_of,
     armed_groups,
@@ -51,24 +50,16 @@ from incimap.geo.reader.actors import (
     state_named,
 )
 from incimap.geo.reader.background import is_aggregate, is_background_sentence
-from incimap.geo.reader.dates import DateRef, find_dates
-from incimap.geo.reader.document import paragraphs, sentences
+from incimap.geo.reader.dates import DateRef, event_dates
+from incimap.geo.reader.document import Document, document_of
 from incimap.geo.reader.figures import fatalities, figure_class, parse_figures
-from incimap.geo.reader.triggers import classes_in, with_weak_triggers
+from incimap.geo.reader.triggers import classes_in, sentence_triggers, with_weak_triggers
 
 _STORY_DAYS = 7
 
 # "the drug lord, who was arrested in El Paso in 2024": background, not an event.
 _BACKGROUND = re.compile(r"\b(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been)\s+$|"
                          r"\bsince\s+(?:the|his|her|their)\s+$", re.I)
-
-_IN_BACKGROUND = re.compile(r"\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\b[^.;]{0,80}$",
-                            re.I)
-
-# Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
-_MAYBE_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
-                         r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
-                         r"week|weekend|month|year|morning|night|evening|afternoon)\b", re.I)
 
 # Cheap gate for the number parser: digits or number words.
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -103,23 +94,20 @@ class _Draft:
             self.sentences.append(s)
 
 
-def extract_incidents(text: str, mentions: list[Mention], published: dt.date | None,
+def extract_incidents(text: str | Document, mentions: list[Mention], published: dt.date | None,
                       *, country: str = "", source: str = "") -> list[Incident]:
-    """Incident records reported by ``text`` (mentions already resolved and given roles)."""
+    """Incident records reported by ``text`` (mentions already resolved and given roles);
+    the sentences' triggers and dates are the document's when its stages have read them."""
     anchor = published or dt.date.today()
-    sents = sentences(text)
-    para_ends = [p.end for p in paragraphs(text)]
+    doc = document_of(text)
+    text = doc.text
+    sents = doc.sentences
+    para_ends = doc.paragraph_ends
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
-    triggers = {s.start: classes_in(s.text) for s in sents}
-    dates = {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
-                       for d in find_dates(s.text, anchor)
-                       if not english.REPORTED_BEFORE.search(s.text[max(0, d.start - 30) : d.start])
-                       and not english.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
-                       and not _IN_BACKGROUND.search(s.text[max(0, d.start - 90) : d.start])]
-             if triggers[s.start] and _MAYBE_DATE.search(s.text) else []
-             for s in sents}
+    triggers = doc.triggers if doc.triggers is not None else sentence_triggers(doc)
+    dates = dict(doc.dates if doc.dates is not None else event_dates(doc, triggers, anchor))
     background = {s.start for s in sents if is_background_sentence(s, dates[s.start], anchor)}
     for start in background:
         dates[start] = []  # a background date is never the story's

@@ -23,17 +23,15 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
 
 from incimap.geo.models import Mention, Span
 from incimap.geo.reader import english
 from incimap.geo.reader.document import (
-    TOKEN,
-    LowerWords,
-    SentenceIndex,
+    Document,
+    Token,
+    document_of,
     fold,
     line_start,
-    sentences,
 )
 from incimap.geo.reader.matcher import Matcher, get_matcher
 
@@ -93,26 +91,15 @@ _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
 
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s$")
 
-_new_token = tuple.__new__  # skips NamedTuple's argument handling: tokens are many
-
-
-class _Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
+def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[Mention]:
     """Place mentions (unresolved) in reading order, false hits filtered out."""
     matcher = matcher or get_matcher()
-    sents = sentences(text)
-    index = SentenceIndex(sents)
-    lower_words = LowerWords(text)
-    sentence_starts = {s.start for s in sents}
+    doc = document_of(text)
+    text = doc.text
+    sents = doc.sentences
+    index = doc.sentence_index
+    lower_words = doc.lower_words
+    sentence_starts = doc.sentence_starts
     # Names start at capitalised words: hide the other word starts from the scan (one
     # character for one, so offsets hold), except the little words inside names.
     scan = fold(_LOWER_START.sub("\x01", text))
@@ -140,15 +127,13 @@ def find_mentions(text: str, matcher: Matcher | None = None) -> list[Mention]:
     mentions = []
     surnames: set[str] = set()  # one-word names the article gives a person's first name
     headline: dict[int, bool] = {}  # sentences written in title case
-    by_sentence: dict[int, tuple[list[_Token], dict[int, int], set[int], set[int]]] = {}
+    by_sentence: dict[int, tuple[list[Token], dict[int, int], set[int], set[int]]] = {}
     for start, end in found:
         # Tokens of the match's sentence only (a name never runs across sentences),
         # made once per sentence.
         n = index.at(start)
         if n not in by_sentence:
-            sent = sents[n]
-            toks = [_new_token(_Token, (m.start(), m.end(), m.group())) for m in
-                    TOKEN.finditer(text, sent.start, sent.end)]
+            toks = doc.sentence_tokens(n)
             by_sentence[n] = (toks, {t.start: i for i, t in enumerate(toks)},
                               {i for i, t in enumerate(toks) if t.start in place_starts},
                               {i for i, t in enumerate(toks) if t.start in inner_starts})

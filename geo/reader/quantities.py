@@ -48,6 +48,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incimap.geo.reader.document import NUMBER_TOKEN
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -164,9 +166,6 @@ _MONEY_AFTER = re.compile(
     r"dirhams?|riyals?|afghanis?|takas?|USD|PKR|INR|CFA)\b"
 )
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[A-Za-z]+|[’']|\S")
-
-
 @dataclass(frozen=True)
 class Quantity:
     """A number that counts something, with its wording and where it is.
@@ -199,7 +198,7 @@ class _Tok:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_Tok(m.group(), m.start(), m.end()) for m in NUMBER_TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True)

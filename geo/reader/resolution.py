@@ -18,7 +18,9 @@ from itertools import accumulate
 
 from incimap.gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
 from incimap.geo.geocode import Bias, candidates_for, parse_query, ranked
-from incimap.geo.models import Mention
+from incimap.geo.models import GeocodeResult, Mention, Span
+from incimap.geo.reader import english
+from incimap.geo.reader.document import Document, document_of
 
 
 def resolve_mentions(mentions: list[Mention], *, country: str = "",
@@ -105,17 +107,13 @@ def _stray(place, match_kind: str, focus: str) -> bool:
     return place.feature_type != "province" and place.population < 100_000
 
 
-def variant_mentions(text: str, mentions: list[Mention], *, country: str,
+def variant_mentions(text: str | Document, mentions: list[Mention], *, country: str,
                      gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Places written in a spelling the gazetteer lacks ("Bannoo" for Bannu).
 
     Only a capitalised word after a locative preposition ("in", "at", "near", "to",
     "from") that is not already a mention, and only a match in the article's country.
     """
-    from incimap.geo.models import Span
-    from incimap.geo.reader import english
-    from incimap.geo.reader.document import TOKEN, SentenceIndex, sentences
-
     if not country:
         return []
     gaz = gazetteer or open_gazetteer()
@@ -124,15 +122,15 @@ def variant_mentions(text: str, mentions: list[Mention], *, country: str,
     taken = sorted((m.span.start, m.span.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
     reach = list(accumulate((e for _, e in taken), max))
-    sents = sentences(text)
-    index = SentenceIndex(sents)
-    tokens = list(TOKEN.finditer(text))
+    doc = document_of(text)
+    text = doc.text
+    tokens = doc.tokens
     out = []
     for prev, tok in zip(tokens, tokens[1:], strict=False):
-        word = tok.group(0)
+        word = tok.text
         if (len(word) < 4 or len(word) > _MAX_WORD or not word[0].isupper() or word.isupper()
-                or prev.group(0) not in _LOCATIVE or text[prev.end() : tok.start()] != " "
-                or _inside(taken_starts, reach, tok.start())):
+                or prev.text not in _LOCATIVE or text[prev.end : tok.start] != " "
+                or _inside(taken_starts, reach, tok.start)):
             continue
         low = word.lower()
         if low in english.COMMON_WORDS or low in english.DEMONYMS or low in english.MONTHS \
@@ -143,8 +141,8 @@ def variant_mentions(text: str, mentions: list[Mention], *, country: str,
         if not cands:
             continue
         best = ranked(word, cands, "", Bias(country=country))
-        sentence = sents[index.at(tok.start())]
-        out.append(Mention(surface=word, span=Span(tok.start(), tok.end(), word),
+        sentence = doc.sentence_at(tok.start)
+        out.append(Mention(surface=word, span=Span(tok.start, tok.end, word),
                            sentence=sentence, place=best.place, score=best.score,
                            match_kind=best.match_kind,
                            alternatives=tuple(a.place for a in best.alternatives)))
@@ -236,3 +234,18 @@ def document_focus(mentions: list[Mention]) -> str:
     """The country most resolved mentions lie in."""
     counts = Counter(m.place.country for m in mentions if m.place and m.place.country)
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def resolve_online(mentions: list[Mention], provider, country: str = "") -> list[Mention]:
+    """Mentions with the place an online provider gives; one request per distinct name,
+    and a name it does not know (or a server that fails) stays unresolved."""
+    names = list(dict.fromkeys(m.surface for m in mentions))
+    answers = dict(zip(names, provider.lookup_many(names, country=country, alternatives=0),
+                       strict=True))
+    out = []
+    for m in mentions:
+        r = answers[m.surface]
+        if isinstance(r, GeocodeResult):
+            m = replace(m, place=r.place, score=r.score, match_kind=r.match_kind)
+        out.append(m)
+    return out

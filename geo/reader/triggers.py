@@ -51,3 +51,8 @@ def with_weak_triggers(found: list, figure_classes: set[str]) -> list:
     strong = [f for f in found if f[0] > 0]
     weak = [f for f in found if f[0] == 0 and (not strong or f[1] in figure_classes)]
     return strong + weak
+
+
+def sentence_triggers(doc) -> dict[int, list]:
+    """``classes_in`` of every sentence of the document, by sentence start."""
+    return {s.start: classes_in(s.text) for s in doc.sentences}

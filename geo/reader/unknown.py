@@ -9,7 +9,7 @@ import re
 
 from incimap.geo.models import Mention, Span
 from incimap.geo.reader import english
-from incimap.geo.reader.document import LowerWords, SentenceIndex, fold, line_start, sentences
+from incimap.geo.reader.document import Document, document_of, fold, line_start
 from incimap.geo.reader.places import (
     ORGANISATION_HEADS,
     PUBLIC_BODIES,
@@ -45,7 +45,8 @@ _NOT_IN_UNKNOWN = (english.MONTHS | english.WEEKDAYS | english.CALENDAR_AND_FAIT
 _PLAIN = english.COMMON_WORDS | english.DIRECTIONS | english.NOT_ALONE
 
 
-def find_unknown_places(text: str, known: list[Mention], in_gazetteer=None) -> list[Mention]:
+def find_unknown_places(text: str | Document, known: list[Mention], in_gazetteer=None
+                        ) -> list[Mention]:
     """Place names the gazetteer lacks, from strong cues only, as unresolved mentions.
 
     A capitalised name counts when a settlement or area word stands beside it ("the
@@ -55,9 +56,11 @@ def find_unknown_places(text: str, known: list[Mention], in_gazetteer=None) -> l
     a name overlapping one, or that ``in_gazetteer(name)`` says the gazetteer holds (the
     scan has judged it already), is left out.
     """
-    sents = sentences(text)
-    index = SentenceIndex(sents)
-    starts = {s.start for s in sents}
+    doc = document_of(text)
+    text = doc.text
+    sents = doc.sentences
+    index = doc.sentence_index
+    starts = doc.sentence_starts
     # Known spans by start, with the furthest end reached so far: a name [s, e) overlaps
     # one iff some span starting before e ends after s (a bisection, not a scan per name).
     taken = sorted((m.span.start, m.span.end) for m in known)
@@ -71,7 +74,7 @@ def find_unknown_places(text: str, known: list[Mention], in_gazetteer=None) -> l
     containers = {m.span.start for m in known if m.place is not None
                   and (m.place.feature_type in ("province", "country")
                        or m.hint in ("province", "country"))}
-    lower_words = LowerWords(text)
+    lower_words = doc.lower_words
     found: dict[int, tuple[int, str]] = {}
     for pattern, kind in ((_UNKNOWN_OF, "of"), (_UNKNOWN_AFTER, "after"),
                           (_UNKNOWN_SITE, "site"), (_UNKNOWN_IN, "in")):
@@ -125,3 +128,17 @@ def _after_quote_at(text: str, start: int) -> bool:
     """After a quote, a bracket or a dateline's dash ("IMPHAL, India (wire) - Three")."""
     before = text[max(0, start - 2) : start]
     return any(q in before for q in "\"“‘(") or before in ("- ", "— ", "– ")
+
+
+def in_gazetteer(gazetteer=None):
+    """``name -> bool``: does the gazetteer hold the name exactly (as any place's name)?"""
+    from incimap.gazetteer.gazetteer import open_gazetteer
+    from incimap.gazetteer.normalize import normalize
+
+    gaz = gazetteer or open_gazetteer()
+
+    def known(name: str) -> bool:
+        key = normalize(name)
+        return bool(gaz.exact([key]).get(key))
+
+    return known

@@ -1,0 +1,104 @@
+"""Reading an article: the stages, in order, each adding one kind of annotation to the
+``Document``.
+
+    places -> resolution -> unknown places -> roles -> triggers -> dates -> incidents
+
+``read(text, ...)`` builds the Document and runs ``STAGES`` over it. A stage takes the
+document and returns it; it reads what the stages before it added, never the text
+split again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from incimap.geo.exceptions import InputError
+from incimap.geo.reader.dates import event_dates
+from incimap.geo.reader.document import Document
+from incimap.geo.reader.incidents import extract_incidents
+from incimap.geo.reader.matcher import get_matcher
+from incimap.geo.reader.places import find_mentions
+from incimap.geo.reader.resolution import (
+    document_focus,
+    resolve_mentions,
+    resolve_online,
+    variant_mentions,
+)
+from incimap.geo.reader.roles import assign_roles
+from incimap.geo.reader.triggers import sentence_triggers
+from incimap.geo.reader.unknown import find_unknown_places, in_gazetteer
+
+
+def places(doc: Document) -> Document:
+    """The gazetteer's names in the text, false hits filtered out (unresolved)."""
+    doc.found = find_mentions(doc, get_matcher(doc.gazetteer))
+    return doc
+
+
+def resolution(doc: Document) -> Document:
+    """Each name's place, in the article's country (given, else voted by its places);
+    then the names written in a spelling the gazetteer lacks."""
+    resolved = [m for m in resolve_mentions(doc.found, country=doc.country,
+                                            gazetteer=doc.gazetteer)
+                if m.place is not None]
+    doc.focus = doc.country.upper() or document_focus(resolved)
+    resolved += variant_mentions(doc, resolved, country=doc.focus, gazetteer=doc.gazetteer)
+    doc.mentions = resolved
+    return doc
+
+
+def unknown_places(doc: Document) -> Document:
+    """Names the gazetteer lacks, kept unresolved rather than dropped (or placed by the
+    online provider, if one is given)."""
+    unknown = find_unknown_places(doc, doc.found + doc.mentions, in_gazetteer(doc.gazetteer))
+    if doc.fallback is not None and unknown:
+        unknown = resolve_online(unknown, doc.fallback, doc.focus)
+    doc.mentions = sorted(doc.mentions + unknown, key=lambda m: m.span.start)
+    return doc
+
+
+def roles(doc: Document) -> Document:
+    doc.mentions = assign_roles(doc.mentions)
+    if not any(m.place for m in doc.mentions):
+        doc.warnings.append("the article names no place the gazetteer knows")
+    return doc
+
+
+def triggers(doc: Document) -> Document:
+    doc.triggers = sentence_triggers(doc)
+    return doc
+
+
+def dates(doc: Document) -> Document:
+    doc.dates = event_dates(doc, doc.triggers, doc.published or dt.date.today())
+    return doc
+
+
+def incidents(doc: Document) -> Document:
+    doc.incidents = extract_incidents(doc, doc.mentions, doc.published, country=doc.country,
+                                      source=doc.source)
+    return doc
+
+
+STAGES = (places, resolution, unknown_places, roles, triggers, dates, incidents)
+
+
+def read(text: str, *, published: dt.date | None = None, country: str = "", source: str = "",
+         gazetteer=None, fallback=None) -> Document:
+    """The Document of ``text`` with every stage's annotations.
+
+    ``fallback`` (an online provider, ``geo.providers``; never by default) is asked for
+    the names the gazetteer lacks; what it cannot answer stays unresolved. ``source``
+    names the incidents (their ids) and errors."""
+    from incimap.geo.geocode import check_country
+
+    country = check_country(country)
+    if not text.strip():
+        raise InputError("the article is empty", path=source)
+    doc = Document(text, published=published, country=country, source=source,
+                   gazetteer=gazetteer, fallback=fallback)
+    if published is None:
+        doc.warnings.append("no publication date given: relative dates resolve against today")
+    for stage in STAGES:
+        doc = stage(doc)
+    return doc
