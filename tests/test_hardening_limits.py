@@ -123,10 +123,10 @@ def test_roles_read_a_long_sentence_once_and_only_near_each_place(monkeypatch):
     sentence = Span(0, len(text), text)
     mentions = [Mention("Quetta", Span(i, i + 6, "Quetta"), sentence)
                 for i in range(0, len(text), 8)]
-    journey = _CountingPattern(roles._JOURNEY)
-    based = _CountingPattern(roles._BASED_IN)
-    monkeypatch.setattr(roles, "_JOURNEY", journey)
-    monkeypatch.setattr(roles, "_BASED_IN", based)
+    journey = _CountingPattern(roles.JOURNEY)
+    based = _CountingPattern(roles.BASED_IN)
+    monkeypatch.setattr(roles, "JOURNEY", journey)
+    monkeypatch.setattr(roles, "BASED_IN", based)
     roles._journey.cache_clear()
     roles.assign_roles(mentions)
     assert journey.scanned <= len(text)  # once per sentence, not once per mention
@@ -171,8 +171,8 @@ def test_a_two_megabyte_word_and_letter_runs_are_read_in_reasonable_time(isolate
 def test_the_numbers_reader_looks_only_a_bounded_way_ahead(monkeypatch):
     from incimap.geo.reader import figures, quantities
 
-    measure = _CountingPattern(quantities._MEASURE_AFTER)
-    monkeypatch.setattr(quantities, "_MEASURE_AFTER", measure)
+    measure = _CountingPattern(quantities.MEASURE_AFTER)
+    monkeypatch.setattr(quantities, "MEASURE_AFTER", measure)
     text = "12 people were killed, " * 3000
     assert len(figures.parse_figures(text)) == 3000
     assert measure.longest <= quantities.LOOK_AHEAD

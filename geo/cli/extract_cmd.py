@@ -151,7 +151,7 @@ def confidence_text(i) -> str:
 
 def figure_text(f) -> str:
     """"at least 27 militants"; "several passengers (counted as 3)"."""
-    from incimap.geo.reader.quantities import VAGUE_QUALIFIERS
+    from incimap.geo.reader.english import VAGUE_QUALIFIERS
 
     if f.qualifier in VAGUE_QUALIFIERS:
         return f"{f.qualifier} {f.who} (counted as {f.value})".replace("  ", " ")

@@ -10,21 +10,7 @@ from functools import lru_cache
 from incimap.geo.models import Span
 from incimap.geo.reader import english
 from incimap.geo.reader.dates import DateRef
-
-_AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|claimed|"
-                        r"displaced|surged|risen|carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
-                        r"\bsince\s+(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
-                        r"\bper\s+cent|\bpercent\b|\bin\s+recent\s+(?:years|months)|"
-                        r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
-                        r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+", re.I)
-
-# "this year"/"last year" is a tally unless a month dates it ("In October last year").
-# \b: tried only at word starts, else a long letter run is rescanned from each letter.
-_YEAR_TALLY = re.compile(r"\b(\w+)\s+(?:this|last)\s+year\b", re.I)
-
-_MONTHS = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|"
-                     r"october|november|december)$", re.I)
+from incimap.geo.reader.english import AGGREGATE, MONTH_NAME, YEAR_TALLY
 
 
 @lru_cache(maxsize=4096)
@@ -37,9 +23,9 @@ def is_background(sentence: str) -> bool:
 def is_aggregate(sentence: str) -> bool:
     """A tally or trend ("has killed more than 40,000 people", "since January"), not an
     event: its places and figures do not make an incident."""
-    if _AGGREGATE.search(sentence):
+    if AGGREGATE.search(sentence):
         return True
-    return any(not _MONTHS.match(m.group(1)) for m in _YEAR_TALLY.finditer(sentence))
+    return any(not MONTH_NAME.match(m.group(1)) for m in YEAR_TALLY.finditer(sentence))
 
 
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")  # cheap gate: most sentences name no year

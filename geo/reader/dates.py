@@ -44,21 +44,16 @@ import re
 from dataclasses import dataclass, replace
 
 from incimap.geo.reader import english
+from incimap.geo.reader.english import (
+    DATE_PATTERNS,
+    IN_BACKGROUND_CLAUSE,
+    MAYBE_DATE,
+    MONTH_FULL,
+    MONTH_NUMBERS,
+    SMALL_NUMBERS,
+    WEEKDAY_NUMBERS,
+)
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
-}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
 _FUTURE_GRACE_DAYS = 14
 
 
@@ -81,55 +76,6 @@ class DateRef:
 
 
 # ---------------------------------------------------------------- patterns
-
-_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December)")
-_MONTH_ANY = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-              r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
-              r"Oct\.?|Nov\.?|Dec\.?)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_PREP = r"(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]f)\s+)"
-_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|midday|noon))"
-_WHEN_IN = r"(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)"
-
-# Each entry: kind, compiled pattern. Order matters only for equal spans.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"\b{_PREP}?(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")),
-    ("dmy", re.compile(
-        rf"\b{_PREP}?(?:(?:the\s+)?(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+"
-        rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR}))?\b")),
-    ("mdy", re.compile(
-        rf"\b{_PREP}?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ANY})\s+(?P<d>{_DAY})\b"
-        rf"(?:,?\s+(?P<y>{_YEAR}))?(?!\s*(?:%|per\s?cent|people|km))")),
-    ("month_year", re.compile(
-        rf"\b{_PREP}?{_WHEN_IN}?(?P<mon>{_MONTH_FULL}),?\s+(?P<y>{_YEAR})\b")),
-    ("month_rel", re.compile(
-        rf"\b{_PREP}?{_WHEN_IN}?(?P<mon>{_MONTH_FULL})\s+(?P<rel>last\s+year|this\s+year|"
-        rf"of\s+last\s+year|of\s+this\s+year)\b")),
-    ("month_bare", re.compile(
-        rf"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]f|[Ll]ast|"
-        rf"[Tt]his)\s+{_WHEN_IN}?|{_WHEN_IN}|(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)"
-        rf"(?P<mon>{_MONTH_FULL})\b(?!\s+\d)")),
-    ("weekday", re.compile(
-        rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Oo]n\s+)?)?"
-        rf"(?P<wd>{_WEEKDAY})(?:['’]s)?{_PART_OF_DAY}?\b")),
-    ("day_word", re.compile(
-        r"\b(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|"
-        r"this\s+afternoon|this\s+evening|last\s+night|earlier\s+today)\b", re.IGNORECASE)),
-    ("ago", re.compile(
-        r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-        r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)),
-    ("period", re.compile(
-        r"\b(?P<w>(?:earlier\s+|later\s+|(?:at\s+|over\s+)?the\s+(?:start|end|beginning)\s+of\s+)?"
-        r"(?:last|this|the\s+past|the\s+previous)\s+(?:week|weekend|month|year)|"
-        r"(?:at|over|during)\s+the\s+weekend|earlier\s+(?:this\s+)?(?:week|month|year))\b",
-        re.IGNORECASE)),
-    ("year", re.compile(
-        rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout|(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]?)\s*"
-        rf"(?:(?:early|late|mid)[\s-]+)?(?P<y>{_YEAR})\b(?!\s*(?:%|people|-\d))")),
-]
 
 
 # ---------------------------------------------------------------- resolution helpers
@@ -171,7 +117,7 @@ def _int_day(text: str) -> int:
 
 
 def _month_number(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
+    return MONTH_NUMBERS[name.lower().rstrip(".")]
 
 
 def _resolve_match(kind: str, m: re.Match[str], published: dt.date) -> tuple[dt.date, int] | None:
@@ -199,7 +145,7 @@ def _resolve_match(kind: str, m: re.Match[str], published: dt.date) -> tuple[dt.
     except ValueError:
         return None  # 31 February and the like
     if kind == "weekday":
-        weekday = _WEEKDAYS[g["wd"].lower()]
+        weekday = WEEKDAY_NUMBERS[g["wd"].lower()]
         day = _recent_weekday(published, weekday)
         mod = (g.get("mod") or "").lower()
         if mod == "last" and day == published:
@@ -213,7 +159,7 @@ def _resolve_match(kind: str, m: re.Match[str], published: dt.date) -> tuple[dt.
         return published - dt.timedelta(days=back), 1
     if kind == "ago":
         n_text = g["n"].lower()
-        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text]
+        n = int(n_text) if n_text.isdigit() else SMALL_NUMBERS[n_text]
         unit = g["unit"].lower().rstrip("s")
         if unit == "day":
             return published - dt.timedelta(days=n), 1 if n < 7 else 2
@@ -260,7 +206,7 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     "In August") so that evidence reads naturally.
     """
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             candidates.append((m.start(), m.end(), kind, m))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -293,22 +239,14 @@ def resolve_date(expression: str, published: dt.date) -> DateRef | None:
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(core):
         ref = found[0]
         return DateRef(ref.date, ref.precision, lead, lead + len(core), core)
-    month = re.fullmatch(_MONTH_FULL, core)
+    month = re.fullmatch(MONTH_FULL, core)
     if month:
-        day = _recent_month(published, _MONTHS[core.lower()])
+        day = _recent_month(published, MONTH_NUMBERS[core.lower()])
         return DateRef(day, 3, lead, lead + len(core), core)
     return None
 
 
 # ---------------------------------------------------------------- event dates
-
-# "the drug lord, who was arrested in El Paso in 2024": background, not an event.
-_IN_BACKGROUND = re.compile(r"\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\b[^.;]{0,80}$",
-                            re.I)
-# Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
-_MAYBE_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
-                         r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
-                         r"week|weekend|month|year|morning|night|evening|afternoon)\b", re.I)
 
 
 def event_dates(doc, triggers: dict[int, list], anchor: dt.date) -> dict[int, list[DateRef]]:
@@ -320,6 +258,6 @@ def event_dates(doc, triggers: dict[int, list], anchor: dt.date) -> dict[int, li
                       for d in find_dates(s.text, anchor)
                       if not english.REPORTED_BEFORE.search(s.text[max(0, d.start - 30) : d.start])
                       and not english.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
-                      and not _IN_BACKGROUND.search(s.text[max(0, d.start - 90) : d.start])]
-            if triggers[s.start] and _MAYBE_DATE.search(s.text) else []
+                      and not IN_BACKGROUND_CLAUSE.search(s.text[max(0, d.start - 90) : d.start])]
+            if triggers[s.start] and MAYBE_DATE.search(s.text) else []
             for s in sents}

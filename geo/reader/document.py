@@ -13,11 +13,9 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from incimap.geo.models import Span
+from incimap.geo.reader.english import ABBREVIATIONS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n")
-_ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "col.", "lt.", "capt.", "sgt.",
-                  "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "no.", "vs.",
-                  "u.s.", "u.k.", "e.g.", "i.e.", "approx.", "govt.", "jr.", "sr.")
 TOKEN = re.compile(r"[^\W_](?:[\w'’.]*[^\W_])?", re.UNICODE)
 # The figure reader's tokens (``reader.quantities``): digits apart from letters and every
 # other mark a token of its own, since "AK-47", "10-15", "3,000" and "'s" are read by
@@ -31,7 +29,7 @@ def sentences(text: str) -> list[Span]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         before = text[max(start, m.start() - 6) : m.start()].lower()
-        if m.group(0).strip() == "" and before.endswith(_ABBREVIATIONS) and "\n" not in m.group(0):
+        if m.group(0).strip() == "" and before.endswith(ABBREVIATIONS) and "\n" not in m.group(0):
             continue
         _add(spans, text, start, m.start())
         start = m.end()

@@ -1,10 +1,15 @@
-"""Word lists the article reader leans on. Plain English, no model to download.
+"""The reader's English: every word list and word pattern the stages lean on. Plain
+English, no model to download.
 
 Kept in one place so a newcomer can see (and extend) every word that steers the
-reader: what is not a place, what a feature hint is, what an event looks like.
+reader: what is not a place, what a feature hint is, what an event looks like. The
+patterns are built here from the lists; the stages only use them. Sections follow the
+stages (``reader.pipeline``).
 """
 
 from __future__ import annotations
+
+import re
 
 MONTHS = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -14,7 +19,7 @@ CALENDAR_AND_FAITH = frozenset("""ramadan ramazan eid muharram christmas easter 
 christianity hinduism buddhism judaism allah god""".split())
 
 # Ethnic and national names that GeoNames also lists as villages, and demonyms that
-# the suffix rule in ``mentions`` cannot derive.
+# the suffix rule in ``reader.places`` cannot derive.
 DEMONYMS = frozenset("""baloch baluch balochi baluchi pashtun pakhtun pathan punjabi punjabis
 sindhi sindhis hazara hazaras kurd kurds kurdish arab arabs tamil tamils tuareg fulani hausa
 yoruba igbo somali somalis amhara oromo tigrayan uyghur uighur rohingya shia shiite sunni
@@ -85,11 +90,10 @@ ALL_CAPS_PLACES = frozenset("""us usa uk uae drc car kp kpk fata ajk""".split())
 # "operation" the security forces' response, and the non-violent kinds. Within a
 # class the highest priority names the incident's type (a hostage-taking that began
 # with a bomb on the tracks is coded by the hostage-taking, ACLED-style).
-import re as _re  # noqa: E402
 
 
 def _p(words: str):
-    return _re.compile(r"\b(?:" + words + r")", _re.I)
+    return re.compile(r"\b(?:" + words + r")", re.I)
 
 
 EVENT_PATTERNS = (
@@ -218,19 +222,19 @@ militant""".split()) | GROUP_NAMES, ("liberation army", "liberation front", *ARM
     (1, frozenset("""forces army military police soldiers troops navy policemen
 gendarmerie""".split()), ("air force", "security forces")),
 )
-# --- coding rules (geo.incidents) --------------------------------------------------------
+# --- coding rules (reader.incidents) ----------------------------------------------------
 # Background: a clause recalling an earlier event ("In a similar attack", "years ago") is
 # history, not the story; it opens no incident and lends it no date, toll or actor. (A
-# past year on its own, "In 2021", "Last year", is read from the dates: geo.incidents.)
-BACKGROUND_CUE = _re.compile(
+# past year on its own, "In 2021", "Last year", is read from the dates: reader.background.)
+BACKGROUND_CUE = re.compile(
     r"\b(?:in\s+)?(?:an?|the)\s+(?:similar|earlier|previous|prior|last|deadliest|worst)\s+"
     r"(?:attack|incident|bombing|massacre|assault|ambush|raid|strike|explosion|blast)\b|"
     r"\b(?:years?|decades?)\s+(?:ago|earlier|before)\b|\bin\s+(?:the\s+)?(?:past|history)\b|"
-    r"\bon\s+this\s+day\b", _re.I)
+    r"\bon\s+this\s+day\b", re.I)
 # "a 2019 bombing": an event named by its year (background when that year is past).
-YEAR_NAMED_EVENT = _re.compile(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?"
+YEAR_NAMED_EVENT = re.compile(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?"
                                r"(?:attack|bombing|massacre|assault|ambush|raid|strike|"
-                               r"explosion|blast|shooting|siege|hijacking)s?\b", _re.I)
+                               r"explosion|blast|shooting|siege|hijacking)s?\b", re.I)
 
 # Who a fatality figure counts, when it counts everyone: a total, against which a
 # figure of soldiers or civilians is a sub-group, not a competing estimate.
@@ -238,13 +242,13 @@ TOTAL_WHO = frozenset("""people persons person dead victims lives others individ
 total""".split())
 
 # The state's forces as the doer ("the junta's aircraft", "security forces opened fire").
-STATE_DOER = _re.compile(
+STATE_DOER = re.compile(
     r"\b(?:the\s+)?(?:junta|army|military|armed\s+forces|security\s+forces|troops|"
     r"soldiers|air\s+force|government\s+forces)(?:[’']s?)?\s+"
     r"(?:(?!(?:were|was|been|being|are|is)\b)\w+\s+){0,3}?"
     r"(?:carried\s+out|launched|bombed|shelled|struck|opened\s+fire|attacked|fired|"
     r"raided|conducted)\b|\b(?:by|from)\s+(?:the\s+)?(?:junta|army|military|"
-    r"security\s+forces|troops|air\s+force|government\s+forces)\b", _re.I)
+    r"security\s+forces|troops|air\s+force|government\s+forces)\b", re.I)
 
 # A group named as the doer: "X claimed responsibility", "carried out by X", "X militants
 # attacked". The name is a run of capitalised words; group 1 holds it.
@@ -254,16 +258,16 @@ _NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de
 # (cue, side, name pattern). Each cue starts with a fixed string, which the regex engine
 # finds fast (a case-blind alternation is tried at every character); the name is then
 # read just before or just after it.
-_NAME_BEFORE = _re.compile(_NAME + r"\s+(?:(?:has|have|had)\s+)?$")
-_NAME_AFTER = _re.compile(r"\s*(?:the\s+)?" + _NAME, _re.I)
-DOER_BY_VERB = _re.compile(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
-                          _re.I)
-_GROUP_NOUN_BEFORE = _re.compile(_NAME + r"\s+(?i:m|f|r|g|i|j)$")
+_NAME_BEFORE = re.compile(_NAME + r"\s+(?:(?:has|have|had)\s+)?$")
+_NAME_AFTER = re.compile(r"\s*(?:the\s+)?" + _NAME, re.I)
+DOER_BY_VERB = re.compile(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
+                          re.I)
+_GROUP_NOUN_BEFORE = re.compile(_NAME + r"\s+(?i:m|f|r|g|i|j)$")
 DOER_PATTERNS = (
-    (_re.compile(r"claimed\s+(?:responsibility|the\s+attack|it)\b"), "before", _NAME_BEFORE),
-    (_re.compile(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
+    (re.compile(r"claimed\s+(?:responsibility|the\s+attack|it)\b"), "before", _NAME_BEFORE),
+    (re.compile(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
     # "ilitants" etc.: the group noun without its first letter, which may be a capital.
-    (_re.compile(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists)\s+(?:\w+\s+)?"
+    (re.compile(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists)\s+(?:\w+\s+)?"
                  r"(?:attacked|ambushed|stormed|raided|struck|killed|opened\s+fire|abducted|"
                  r"kidnapped|bombed)\b"), "before", _GROUP_NOUN_BEFORE),
 )
@@ -271,23 +275,23 @@ DOER_PATTERNS = (
 # Verbs of saying beside a date give the day of the saying, not of the event: "Police on
 # Monday said" (after the date), "..., the governor said on Tuesday" (before it).
 SAYING = ("said", "says", "told", "reported", "announced", "added", "confirmed", "stated")
-REPORTED_AFTER = _re.compile(r"^\s+(?:" + "|".join(SAYING) + r")\b", _re.I)
-REPORTED_BEFORE = _re.compile(r"\b(?:" + "|".join(SAYING + ("tweeted", "posted", "wrote",
+REPORTED_AFTER = re.compile(r"^\s+(?:" + "|".join(SAYING) + r")\b", re.I)
+REPORTED_BEFORE = re.compile(r"\b(?:" + "|".join(SAYING + ("tweeted", "posted", "wrote",
                                                             "statement", "briefing"))
-                              + r")\b[^.;]{0,12}$", _re.I)
+                              + r")\b[^.;]{0,12}$", re.I)
 
 # Verbs of speaking before "from <place>": where a witness spoke from, not where victims
 # came from ("a resident who phoned from X").
-SPOKE_FROM = _re.compile(r"\b(?:phoned|called|calling|telephoned|spoke|speaking|wrote|"
+SPOKE_FROM = re.compile(r"\b(?:phoned|called|calling|telephoned|spoke|speaking|wrote|"
                          r"writing|reported|reporting|told\s+\w+)\s+(?:\w+\s+)?from\s+"
-                         r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", _re.I)
+                         r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 
 # Where people fled to: the end of their flight, not where victims came from.
-FLED_TO = _re.compile(r"\b(?:fled|flee|fleeing|escaped|escaping|sought\s+refuge|took\s+refuge|"
+FLED_TO = re.compile(r"\b(?:fled|flee|fleeing|escaped|escaping|sought\s+refuge|took\s+refuge|"
                       r"ran\s+away)\b(?:\s+[\w’'-]+){0,5}?\s+(?:to|into|towards|in)\s+"
-                      r"(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", _re.I)
+                      r"(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", re.I)
 
-# --- places the gazetteer lacks (geo.mentions.find_unknown_places) -----------------------
+# --- places the gazetteer lacks (reader.unknown) ----------------------------------------
 # Feature words that make a capitalised name a place even when no gazetteer has it: only
 # settlement and area words, written in lower case beside the name. Word -> feature hint.
 UNKNOWN_FEATURE_AFTER = {
@@ -319,3 +323,305 @@ large big tiny poor isolated surrounding affected""".split())
 NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty
 sixty seventy eighty ninety hundred hundreds thousand thousands dozen dozens scores""".split())
+
+# --- sentences (reader.document) ------------------------------------------------------
+ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "col.", "lt.", "capt.", "sgt.",
+                  "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "no.", "vs.",
+                  "u.s.", "u.k.", "e.g.", "i.e.", "approx.", "govt.", "jr.", "sr.")
+
+# --- place names (reader.places) ------------------------------------------------------
+HINTS_LONGEST_FIRST = sorted(HINT_AFTER, key=len, reverse=True)
+NUMBER_AFTER = re.compile(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
+METONYMY_AFTER = re.compile(r"^\s+(?:(?:has|have|had|is|was)\s+)?(?:{})\b".format(
+    "|".join(sorted(METONYMY_VERBS))))
+GROUP_AFTER = re.compile(r"^[’'\s-]*\s(?:{})\b".format("|".join(sorted(GROUP_NOUNS))))
+LOWER_START = re.compile(r"\s(?=[a-z])(?!(?:of|de|del|della|des|du|da|do|di|dos|das|la|le|"
+                         r"les|al|el|e|i|y|van|von|der|den|am|an|upon|on|sur|the|and|ul|"
+                         r"bin|ibn)\b)")
+METONYMY_OBJECT = re.compile(r"^\s+(?:of|to|for|over)\b")
+# Titles news abbreviates before a name ("Sgt. Jones", "Sen. Smith", "Gov. Brown").
+TITLE_ABBREVIATIONS = frozenset("""sen sens rep reps gov govs lt sgt cpl pvt spc gen col maj
+capt cmdr adm det insp supt atty pres prof rev dr mr mrs ms""".split())
+# Words that head the name of a place's public body ("Ohio Supreme Court", "Denver District
+# Attorney", "Kanawha County Emergency Services"): the place in front is still a place.
+PUBLIC_BODIES = frozenset("""police sheriff sheriff's sheriff’s department departments council
+court courts supreme circuit superior school schools board commission government ministry
+legislature senate fire emergency health airport bureau public municipal library
+libraries parks community manager director""".split())
+# Words that head an organisation's name: "University of X" is the organisation, while
+# "James Mitchell of Charleston" is a person from Charleston.
+ORGANISATION_HEADS = frozenset("""university college institute institution academy school
+bank church cathedral museum library department ministry board council association society
+league club federation foundation union corporation company party army front movement
+bureau office court hospital center centre agency authority commission committee
+organization organisation service services fund trust alliance coalition network
+conference order embassy consulate forces force guard guards navy command brigade brigades
+regiment corps battalion liberation resistance government""".split())
+# "I'm", "I’ll": a contraction the scan can take for a one-letter-and-more name.
+CONTRACTION = re.compile(r"[’'](?:m|s|d|re|ll|ve)$", re.I)
+SPEECH_AFTER = re.compile(r"\s(?:said|says|added|asked|explained|told|wrote|replied)\b")
+TWO_LETTER_PLACES = re.compile(r"(?<![\w.’'-])({})(?![\w’']|\.\w)".format(
+    "|".join(sorted(w.upper() for w in ALL_CAPS_PLACES if len(w) == 2))))
+COMPASS = frozenset("""north south east west northeast northwest southeast southwest
+north-east north-west south-east south-west""".split())
+NAME_LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of", "el": "of"}
+
+# --- places the gazetteer lacks: patterns (reader.unknown) ----------------------------
+# A capitalised name of one to three words (a longer run is left out: _run_before).
+UNKNOWN_NAME = r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,2})"
+UNKNOWN_AFTER = re.compile(UNKNOWN_NAME + r" (?P<hint>{})\b".format(
+    "|".join(sorted(map(re.escape, UNKNOWN_FEATURE_AFTER), key=len, reverse=True))))
+UNKNOWN_OF = re.compile(r"\b(?P<hint>(?i:{})) of (?:the )?".format(
+    "|".join(sorted(UNKNOWN_FEATURE_OF))) + UNKNOWN_NAME + r"(?![\w’'-]| [A-Z])")
+UNKNOWN_SITE = re.compile(r"\b(?i:{}) the ".format("|".join(sorted(UNKNOWN_PLACE_BEFORE)))
+                          + UNKNOWN_NAME + r" (?:{})\b".format(
+                              "|".join(sorted(UNKNOWN_SITE_AFTER))))
+UNKNOWN_IN = re.compile(r"\b(?i:{}) ".format("|".join(sorted(UNKNOWN_PLACE_BEFORE)))
+                        + UNKNOWN_NAME + r", ")
+# Words that never begin or make up an unknown place's name: people, bodies, calendar.
+NOT_IN_UNKNOWN = (MONTHS | WEEKDAYS | CALENDAR_AND_FAITH | DEMONYMS | GROUP_NAMES
+                  | PERSON_BEFORE | TITLE_AFTER | ORGANISATION_HEADS | PUBLIC_BODIES
+                  | TITLE_ABBREVIATIONS | NUMBER_WORDS | REGION_ADJECTIVES)
+PLAIN_WORDS = COMMON_WORDS | DIRECTIONS | NOT_ALONE
+
+# --- spelling variants (reader.resolution) --------------------------------------------
+LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "toward", "into"})
+
+# --- roles (reader.roles) -------------------------------------------------------------
+ONE_WORD = r"(?:[\w’'-]+\s+)"  # one word and its space
+BASED = re.compile(r"^\s*[-–]\s*based\b", re.I)
+BASED_IN = re.compile(r"\bbased\s+(?:in|at)\s+(?:the\s+)?" + ONE_WORD + r"{0,2}$", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?" + ONE_WORD + r"{0,2}$", re.I)
+TO_NEXT = re.compile(r"^\s*(?:to|towards|for)\s+(?:the\s+)?[A-Z]")
+FROM_X_TO = re.compile(r"\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+(?:to|towards)\s+"
+                       r"(?:the\s+)?$")
+BOUND_FOR = re.compile(r"\b(?:bound\s+for|en\s+route\s+to|heading\s+(?:to|for)|headed\s+"
+                       r"(?:to|for)|on\s+(?:its|their|his|her)\s+way\s+to|travel(?:l)?ing\s+to|"
+                       r"destined\s+for)\s+(?:the\s+)?" + ONE_WORD + r"{0,1}$", re.I)
+JOURNEY = re.compile(r"\b(?:train|express|bus|coach|flight|plane|convoy|vehicle|truck|lorry|"
+                     r"car|ferry|boat|ship|travel\w*|journey|way|route|bound|trip|passengers?|"
+                     r"headed|heading|driving|sailing|flying|marched|walked)\b", re.I)
+LEFT_FROM = re.compile(r"\b(?:left|departed(?:\s+from)?|leaving|set\s+off\s+from)\s+(?:the\s+)?$",
+                       re.I)
+PEOPLE = (r"(?:passengers?|people|persons?|residents?|workers?|labou?rers?|miners?|victims?|"
+          r"pilgrims?|men|man|women|woman|children|child|students?|villagers?|travell?ers?|"
+          r"citizens?|nationals?|migrants?|tourists?|worshippers?|civilians?|famil(?:y|ies)|"
+          r"farmers?|drivers?|teachers?|traders?|soldiers?|officers?|personnel|youths?|boys?|"
+          r"girls?|who\s+(?:were|was|came|hailed))")
+VICTIMS_FROM = re.compile(r"\b" + PEOPLE + r"\s+" + ONE_WORD + r"{0,3}?(?:from|of)\s+(?:the\s+)?"
+                          + ONE_WORD + r"{0,2}$", re.I)
+NATIVE_OF = re.compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|hometown\s+"
+                       r"(?:of|in)|home\s+town\s+(?:of|in)|originally\s+from|belong(?:ed|ing)?\s+"
+                       r"to|was\s+from|were\s+from|came\s+from|native)\s+(?:the\s+)?"
+                       + ONE_WORD + r"{0,2}$", re.I)
+TAKEN_TO = re.compile(r"\b(?:moved|taken|shifted|rushed|evacuated|transported|brought|"
+                      r"airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
+                      r"admitted|hospitali[sz]ed|then\s+on)\b(?!\s+out\b)(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
+                      r"in|at)\s+(?:the\s+)?" + ONE_WORD + r"{0,3}$", re.I)
+PERSON_FROM = re.compile(r"(?:\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*|\b\d{1,3}\s*,)"
+                         r"\s+from\s+(?:the\s+)?$")
+CARE_AT = re.compile(r"\b(?:hospital|clinic|morgue|mortuary|camp|shelter|infirmary|"
+                     r"medical\s+(?:centre|center|facility))\s+(?:at|in|of)\s+(?:the\s+)?"
+                     + ONE_WORD + r"{0,2}$", re.I)
+AT_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+to|"
+                      r"outskirts\s+of|areas?\s+of|districts?\s+of|villages?\s+of|towns?\s+of|"
+                      r"city\s+of|province\s+of|region\s+of|parts\s+of|vicinity\s+of|"
+                      r"neighbou?rhoods?\s+of|suburbs?\s+of|between|along|within)\s+"
+                      r"(?:the\s+)?" + ONE_WORD + r"{0,3}$|\b(?:seized|captured|overran|attacked|"
+                      r"ambushed|bombed|shelled|raided|stormed|struck|hit|targeted)\s+(?:the\s+)?"
+                      r"(?:(?:town|city|village|district|province|region)\s+of\s+)?$", re.I)
+# A place opening its sentence as the thing struck ("Maiduguri was hit by ...").
+HIT_AFTER = re.compile(r"^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:hit|"
+                       r"struck|attacked|rocked|shaken|targeted|bombed|shelled|raided|stormed)\b",
+                       re.I)
+CONTAINER_GAP = re.compile(r"^(?:,\s*(?:in\s+)?|\s+(?:of|in)\s+|[’']s?\s+)(?:the\s+)?"
+                           r"(?:[a-z]+\s+){0,2}$")
+AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?:on\s+)?(?:to\s+)?(?:the\s+)?$")
+
+# --- background and tallies (reader.background) ---------------------------------------
+AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|claimed|"
+                       r"displaced|surged|risen|carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
+                       r"\bsince\s+(?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
+                       r"\bper\s+cent|\bpercent\b|\bin\s+recent\s+(?:years|months)|"
+                       r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
+                       r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+", re.I)
+# "this year"/"last year" is a tally unless a month dates it ("In October last year").
+# \b: tried only at word starts, else a long letter run is rescanned from each letter.
+YEAR_TALLY = re.compile(r"\b(\w+)\s+(?:this|last)\s+year\b", re.I)
+MONTH_NAME = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|"
+                        r"october|november|december)$", re.I)
+
+# --- event words in one pass (reader.triggers) ----------------------------------------
+# All event patterns in one alternation, one named group each: one pass per sentence.
+EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p.pattern})"
+                               for i, (p, *_) in enumerate(EVENT_PATTERNS)), re.I)
+
+# --- dates (reader.dates) -------------------------------------------------------------
+MONTH_NUMBERS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAY_NUMBERS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+SMALL_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+              r"November|December)")
+_MONTH_ANY = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+              r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
+              r"Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_PREP = r"(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]f)\s+)"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|midday|noon))"
+_WHEN_IN = r"(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)"
+
+# Each entry: kind, compiled pattern. Order matters only for equal spans.
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b{_PREP}?(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")),
+    ("dmy", re.compile(
+        rf"\b{_PREP}?(?:(?:the\s+)?(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+"
+        rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR}))?\b")),
+    ("mdy", re.compile(
+        rf"\b{_PREP}?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ANY})\s+(?P<d>{_DAY})\b"
+        rf"(?:,?\s+(?P<y>{_YEAR}))?(?!\s*(?:%|per\s?cent|people|km))")),
+    ("month_year", re.compile(
+        rf"\b{_PREP}?{_WHEN_IN}?(?P<mon>{MONTH_FULL}),?\s+(?P<y>{_YEAR})\b")),
+    ("month_rel", re.compile(
+        rf"\b{_PREP}?{_WHEN_IN}?(?P<mon>{MONTH_FULL})\s+(?P<rel>last\s+year|this\s+year|"
+        rf"of\s+last\s+year|of\s+this\s+year)\b")),
+    ("month_bare", re.compile(
+        rf"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]f|[Ll]ast|"
+        rf"[Tt]his)\s+{_WHEN_IN}?|{_WHEN_IN}|(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)"
+        rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)")),
+    ("weekday", re.compile(
+        rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Oo]n\s+)?)?"
+        rf"(?P<wd>{_WEEKDAY})(?:['’]s)?{_PART_OF_DAY}?\b")),
+    ("day_word", re.compile(
+        r"\b(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|"
+        r"this\s+afternoon|this\s+evening|last\s+night|earlier\s+today)\b", re.IGNORECASE)),
+    ("ago", re.compile(
+        r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)),
+    ("period", re.compile(
+        r"\b(?P<w>(?:earlier\s+|later\s+|(?:at\s+|over\s+)?the\s+(?:start|end|beginning)\s+of\s+)?"
+        r"(?:last|this|the\s+past|the\s+previous)\s+(?:week|weekend|month|year)|"
+        r"(?:at|over|during)\s+the\s+weekend|earlier\s+(?:this\s+)?(?:week|month|year))\b",
+        re.IGNORECASE)),
+    ("year", re.compile(
+        rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout|(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]?)\s*"
+        rf"(?:(?:early|late|mid)[\s-]+)?(?P<y>{_YEAR})\b(?!\s*(?:%|people|-\d))")),
+]
+# "the drug lord, who was arrested in El Paso in 2024": background, not an event.
+IN_BACKGROUND_CLAUSE = re.compile(
+    r"\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\b[^.;]{0,80}$", re.I)
+# Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
+MAYBE_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
+                        r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
+                        r"week|weekend|month|year|morning|night|evening|afternoon)\b", re.I)
+
+# --- numbers (reader.quantities) ------------------------------------------------------
+NUMBER_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+NUMBER_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+NUMBER_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague plurals: ACLED codes "tens" 10, "dozens" 12, "hundreds" 100.
+VAGUE_PLURALS = {
+    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+    "millions": 1_000_000,
+}
+# Unspecified small plurals; ACLED codes an unknown plural number as 3.
+FEW_WORDS = {("several",): "several", ("a", "few"): "a few", ("a", "handful"): "a handful",
+             ("a", "couple"): "a couple"}
+FEW_VALUES = {"several": 3, "a few": 3, "a handful": 3, "a couple": 2}
+# Qualifiers, longest first; value is the normalised form.
+QUANTITY_QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    sorted(
+                (
+                    (("at", "least"), "at least"),
+                    (("no", "fewer", "than"), "at least"),
+                    (("no", "less", "than"), "at least"),
+                    (("not", "less", "than"), "at least"),
+                    (("a", "minimum", "of"), "at least"),
+                    (("more", "than"), "more than"),
+                    (("upwards", "of"), "more than"),
+                    (("in", "excess", "of"), "more than"),
+                    (("over",), "over"),
+                    (("well", "over"), "over"),
+                    (("just", "over"), "over"),
+                    (("nearly",), "nearly"),
+                    (("almost",), "nearly"),
+                    (("close", "to"), "nearly"),
+                    (("just", "under"), "nearly"),
+                    (("about",), "about"),
+                    (("around",), "about"),
+                    (("roughly",), "about"),
+                    (("approximately",), "about"),
+                    (("some",), "about"),
+                    (("an", "estimated"), "about"),
+                    (("estimated",), "about"),
+                    (("up", "to"), "up to"),
+                    (("as", "many", "as"), "up to"),
+                    (("at", "most"), "up to"),
+                    (("fewer", "than"), "fewer than"),
+                    (("less", "than"), "fewer than"),
+                ),
+                key=lambda q: -len(q[0]),
+    )
+)
+CEILING_QUALIFIERS = {"nearly", "up to", "fewer than"}
+# Verbs after which "over" is a particle, not a qualifier ("took over 3 towns").
+OVER_PARTICLE_VERBS = {"take", "took", "taken", "taking", "takes", "hand", "handed",
+                       "handing", "turned", "turn", "won", "win"}
+YEAR_PREPOSITIONS = {
+    "in", "since", "of", "by", "until", "till", "from", "during", "before", "after",
+    "year", "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall",
+    "between", "and", "to", "through", "circa", "c", "the", "a", "its", "their", "this",
+}
+NAME_NUMBER_PREFIXES = {
+    "flight", "route", "highway", "no", "article", "resolution", "section", "chapter",
+    "room", "gate", "platform", "block", "sector", "phase", "camp", "unit", "brigade",
+    "battalion", "division", "regiment", "corps", "battalions", "page", "number", "level",
+    "zone", "ward", "house", "plot", "street", "road", "kilometre", "km", "mile", "grade",
+    "class", "channel", "covid", "g", "tv", "france",
+}
+MEASURE_AFTER = re.compile(
+    r"\s*-?\s*(?:km/h|kph|mph|sq\s*km|km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m\b|cm|mm|"
+    r"kg|kgs|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds?\b(?!\s+of)|feet|foot|ft|"
+    r"inch(?:es)?|yards?|acres?|hectares?|litres?|liters?|gallons?|barrels?|"
+    r"hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?|"
+    r"decades?|centur(?:y|ies)|storey|story|calibre|caliber|mm\b|degrees?|°)\b",
+)
+PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)")
+TIME_AFTER = re.compile(
+    r"(?::\d)|\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|GMT\b|UTC\b|IST\b|PKT\b|WAT\b|EAT\b|CAT\b|"
+    r"local\s+time\b|hrs\b|h\d\d)"
+)
+MONEY_BEFORE = re.compile(
+    r"(?:[$£€¥₹₦₨]|\bRs\.?|\bUSD|\bUS\$|\bPKR|\bINR|\bEUR|\bGBP|\bNGN|\bKES|\bKSh|\bCFA|"
+    r"\bCOP|\bAfs|\bTk)\s*$"
+)
+MONEY_AFTER = re.compile(
+    r"\s*(?:(?:million|billion|thousand|crore|lakh|m|bn|k)\s+)?(?:US\s+)?(?:dollars?|"
+    r"rupees?|naira|euros?|pounds?\s+sterling|francs?|pesos?|shillings?|cedis?|rand|yuan|"
+    r"dirhams?|riyals?|afghanis?|takas?|USD|PKR|INR|CFA)\b"
+)
+# Qualifiers that are words standing for a number ("several", "dozens"), not modifiers
+# of a written number ("at least"): the count is ACLED's conservative reading.
+VAGUE_QUALIFIERS = frozenset({"dozens", "several", "scores", "hundreds", "tens", "thousands",
+                              "a few", "many", "numerous", "a handful", "a couple"})

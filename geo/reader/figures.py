@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from incimap.geo.models import Figure, Span
 from incimap.geo.reader import english
+from incimap.geo.reader.english import VAGUE_QUALIFIERS
 from incimap.geo.reader.quantities import (
     LOOK_AHEAD,
     LOOK_BACK,
     MAX_PLAUSIBLE_COUNT,
-    VAGUE_QUALIFIERS,
     Quantity,
     parse_quantities,
 )

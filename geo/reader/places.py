@@ -33,24 +33,26 @@ from incimap.geo.reader.document import (
     fold,
     line_start,
 )
+from incimap.geo.reader.english import (
+    COMPASS,
+    CONTRACTION,
+    GROUP_AFTER,
+    HINTS_LONGEST_FIRST,
+    LOWER_START,
+    METONYMY_AFTER,
+    METONYMY_OBJECT,
+    NAME_LINK_WORDS,
+    NUMBER_AFTER,
+    ORGANISATION_HEADS,
+    PUBLIC_BODIES,
+    SPEECH_AFTER,
+    TITLE_ABBREVIATIONS,
+    TWO_LETTER_PLACES,
+)
 from incimap.geo.reader.matcher import Matcher, get_matcher
-
-_HINTS = sorted(english.HINT_AFTER, key=len, reverse=True)
 
 _AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
 
-_NUMBER_AFTER = re.compile(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
-
-_METONYMY_AFTER = re.compile(r"^\s+(?:(?:has|have|had|is|was)\s+)?(?:{})\b".format(
-    "|".join(sorted(english.METONYMY_VERBS))))
-
-_GROUP_AFTER = re.compile(r"^[’'\s-]*\s(?:{})\b".format("|".join(sorted(english.GROUP_NOUNS))))
-
-_LOWER_START = re.compile(r"\s(?=[a-z])(?!(?:of|de|del|della|des|du|da|do|di|dos|das|la|le|"
-                          r"les|al|el|e|i|y|van|von|der|den|am|an|upon|on|sur|the|and|ul|"
-                          r"bin|ibn)\b)")
-
-_METONYMY_OBJECT = re.compile(r"^\s+(?:of|to|for|over)\b")
 
 # "U.S", matched without its last dot: the dot belongs to the name ("U.S.").
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
@@ -58,34 +60,10 @@ _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 # Where a state's press abbreviation stands: after a place and a comma, or a party letter.
 _ABBREVIATION_BEFORE = re.compile(r"(?:\w,\s|\b[DRI]-)$")
 
-# Titles news abbreviates before a name ("Sgt. Jones", "Sen. Smith", "Gov. Brown").
-TITLE_ABBREVIATIONS = frozenset("""sen sens rep reps gov govs lt sgt cpl pvt spc gen col maj
-capt cmdr adm det insp supt atty pres prof rev dr mr mrs ms""".split())
-
-# Words that head the name of a place's public body ("Ohio Supreme Court", "Denver District
-# Attorney", "Kanawha County Emergency Services"): the place in front is still a place.
-PUBLIC_BODIES = frozenset("""police sheriff sheriff's sheriff’s department departments council
-court courts supreme circuit superior school schools board commission government ministry
-legislature senate fire emergency health airport bureau public municipal library
-libraries parks community manager director""".split())
-
-# Words that head an organisation's name: "University of X" is the organisation, while
-# "James Mitchell of Charleston" is a person from Charleston.
-ORGANISATION_HEADS = frozenset("""university college institute institution academy school
-bank church cathedral museum library department ministry board council association society
-league club federation foundation union corporation company party army front movement
-bureau office court hospital center centre agency authority commission committee
-organization organisation service services fund trust alliance coalition network
-conference order embassy consulate forces force guard guards navy command brigade brigades
-regiment corps battalion liberation resistance government""".split())
-
-# "I'm", "I’ll": a contraction the scan can take for a one-letter-and-more name.
-_CONTRACTION = re.compile(r"[’'](?:m|s|d|re|ll|ve)$", re.I)
 
 # '"We will help," Walker said': a one-word name between a closing quote and a speech verb.
 _QUOTED_SPEAKER = re.compile(r"[”\"]\s$")
 
-_SPEECH_AFTER = re.compile(r"\s(?:said|says|added|asked|explained|told|wrote|replied)\b")
 
 _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
 
@@ -102,7 +80,7 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[
     sentence_starts = doc.sentence_starts
     # Names start at capitalised words: hide the other word starts from the scan (one
     # character for one, so offsets hold), except the little words inside names.
-    scan = fold(_LOWER_START.sub("\x01", text))
+    scan = fold(LOWER_START.sub("\x01", text))
     abbreviations = _abbreviation_keys()
     found, written_short = [], set()
     for s, e in matcher.spans(scan, text):
@@ -150,14 +128,14 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[
             continue
         if _is_not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text):
             continue
-        if _CONTRACTION.search(surface):
+        if CONTRACTION.search(surface):
             continue
         if key in TITLE_ABBREVIATIONS and text[end:end + 1] == ".":
             continue  # "Sgt. Jones", "Sen. Smith"
         if _after_title(text, start):
             continue  # the person after the title: "Sen. Clark"
         if first == last and _QUOTED_SPEAKER.search(text, max(0, start - 3), start) and \
-                _SPEECH_AFTER.match(text, end):
+                SPEECH_AFTER.match(text, end):
             surnames.add(key)  # '..." Wright said': the speaker of a quote
             continue
         if first == last and _INITIAL_BEFORE.search(text, max(0, start - 30), start):
@@ -188,10 +166,6 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[
     return mentions
 
 
-_TWO_LETTERS = re.compile(r"(?<![\w.’'-])({})(?![\w’']|\.\w)".format(
-    "|".join(sorted(w.upper() for w in english.ALL_CAPS_PLACES if len(w) == 2))))
-
-
 def _code_written(text: str, s: int, e: int, lower_words) -> bool:
     """"NSW", "QLD": a division's upper-case code of three or more letters that the
     article never writes as a lower-case word ("ACT" beside "act")."""
@@ -204,7 +178,7 @@ def _code_written(text: str, s: int, e: int, lower_words) -> bool:
 def _two_letter_places(text: str, taken: set[int]) -> list[tuple[int, int]]:
     """"US", "UK": upper-case country initialisms too short for the scan's keys, in
     text that is not itself upper case ("LET US PRAY")."""
-    return [(m.start(), m.end()) for m in _TWO_LETTERS.finditer(text)
+    return [(m.start(), m.end()) for m in TWO_LETTER_PLACES.finditer(text)
             if m.start() not in taken
             and any(c.islower() for c in text[max(0, m.start() - 30) : m.end() + 30])]
 
@@ -353,7 +327,7 @@ def _hint_after(tokens, last: int, text: str) -> tuple[str, int, bool]:
     if text[tokens[last].end : nxt.start] not in (" ", "-"):
         return "", last, False
     rest = text[nxt.start : nxt.start + 20].lower()
-    for words in _HINTS:
+    for words in HINTS_LONGEST_FIRST:
         if rest.startswith(words) and (len(rest) == len(words) or not rest[len(words)].isalnum()):
             stop = nxt.start + len(words)
             end = last + 1
@@ -412,7 +386,7 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
         word = t.text.lower()
         if link == "space" and t.text.endswith(("'s", "’s")):
             break  # "China's Guangdong province": the owner ends the run
-        if link == "space" and (word in english.DIRECTIONS or word in _COMPASS):
+        if link == "space" and (word in english.DIRECTIONS or word in COMPASS):
             i = prev
             continue  # "Northeast Georgia", "North East Texas"
         if i == first and link == "of" and _person_of(text, tokens, prev):
@@ -431,12 +405,7 @@ def _inside_longer_name(text: str, tokens, first: int, last: int, place_tokens: 
     return False
 
 
-_COMPASS = frozenset("""north south east west northeast northwest southeast southwest
-north-east north-west south-east south-west""".split())
-
 _QUOTED_GAPS = frozenset({" '", " ‘", "' ", "’ ", ' "', '" ', " “", "” "})
-
-_LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of", "el": "of"}
 
 
 def _person_of(text: str, tokens, k: int) -> bool:
@@ -466,7 +435,7 @@ def _next_in_run(text: str, tokens, j: int) -> tuple[int | None, str]:
         return None, ""
     if nxt.capitalised:
         return j + 1, "space"
-    link = _LINK_WORDS.get(nxt.text)
+    link = NAME_LINK_WORDS.get(nxt.text)
     if link and j + 2 < len(tokens) and text[nxt.end : tokens[j + 2].start] == " ":
         k = j + 2
         if tokens[k].text == "the" and k + 1 < len(tokens):
@@ -492,7 +461,7 @@ def _prev_in_run(text: str, tokens, i: int) -> tuple[int | None, str]:
     k = i - 1
     if prev.text == "the" and k > 0:
         k -= 1
-    link = _LINK_WORDS.get(tokens[k].text)
+    link = NAME_LINK_WORDS.get(tokens[k].text)
     if link and k > 0 and tokens[k - 1].capitalised and text[tokens[k - 1].end :
                                                              tokens[k].start] == " ":
         return k - 1, link
@@ -503,14 +472,14 @@ def _person_or_brand(tokens, first: int, end: int, text: str) -> bool:
     """People, brands ("France 24") and capitals standing for governments
     ("Islamabad accuses Kabul of ...")."""
     after = text[end : end + 24]
-    if _METONYMY_AFTER.match(after) or _GROUP_AFTER.match(after):
+    if METONYMY_AFTER.match(after) or GROUP_AFTER.match(after):
         return True
     if first > 0 and tokens[first - 1].text.lower() in english.METONYMY_VERBS and (
-            _METONYMY_OBJECT.match(text[end : end + 12])):
+            METONYMY_OBJECT.match(text[end : end + 12])):
         return True
     if first > 0:
         prev = tokens[first - 1].text.lower().rstrip(".")
         if prev in english.PERSON_BEFORE and tokens[first].start - tokens[first - 1].end <= 2:
             return True
     after = text[end : end + 12]
-    return bool(_AGE_AFTER.match(after) or _NUMBER_AFTER.match(after))
+    return bool(_AGE_AFTER.match(after) or NUMBER_AFTER.match(after))

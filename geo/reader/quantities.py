@@ -49,122 +49,27 @@ import re
 from dataclasses import dataclass
 
 from incimap.geo.reader.document import NUMBER_TOKEN
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}
-
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-
-# Vague plurals: ACLED codes "tens" 10, "dozens" 12, "hundreds" 100.
-_VAGUE_PLURALS = {
-    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
-    "millions": 1_000_000,
-}
-
-# Unspecified small plurals; ACLED codes an unknown plural number as 3.
-_FEW_WORDS = {("several",): "several", ("a", "few"): "a few", ("a", "handful"): "a handful",
-              ("a", "couple"): "a couple"}
-
-_FEW_VALUES = {"several": 3, "a few": 3, "a handful": 3, "a couple": 2}
-
-# Qualifiers, longest first; value is the normalised form.
-_QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
-    sorted(
-        (
-            (("at", "least"), "at least"),
-            (("no", "fewer", "than"), "at least"),
-            (("no", "less", "than"), "at least"),
-            (("not", "less", "than"), "at least"),
-            (("a", "minimum", "of"), "at least"),
-            (("more", "than"), "more than"),
-            (("upwards", "of"), "more than"),
-            (("in", "excess", "of"), "more than"),
-            (("over",), "over"),
-            (("well", "over"), "over"),
-            (("just", "over"), "over"),
-            (("nearly",), "nearly"),
-            (("almost",), "nearly"),
-            (("close", "to"), "nearly"),
-            (("just", "under"), "nearly"),
-            (("about",), "about"),
-            (("around",), "about"),
-            (("roughly",), "about"),
-            (("approximately",), "about"),
-            (("some",), "about"),
-            (("an", "estimated"), "about"),
-            (("estimated",), "about"),
-            (("up", "to"), "up to"),
-            (("as", "many", "as"), "up to"),
-            (("at", "most"), "up to"),
-            (("fewer", "than"), "fewer than"),
-            (("less", "than"), "fewer than"),
-        ),
-        key=lambda q: -len(q[0]),
-    )
+from incimap.geo.reader.english import (
+    CEILING_QUALIFIERS,
+    FEW_VALUES,
+    FEW_WORDS,
+    MEASURE_AFTER,
+    MONEY_AFTER,
+    MONEY_BEFORE,
+    MONTHS,
+    NAME_NUMBER_PREFIXES,
+    NUMBER_SCALES,
+    NUMBER_TENS,
+    NUMBER_UNITS,
+    OVER_PARTICLE_VERBS,
+    PERCENT_AFTER,
+    QUANTITY_QUALIFIERS,
+    TIME_AFTER,
+    VAGUE_PLURALS,
+    WEEKDAYS,
+    YEAR_PREPOSITIONS,
 )
 
-_CEILING_QUALIFIERS = {"nearly", "up to", "fewer than"}
-
-# Verbs after which "over" is a particle, not a qualifier ("took over 3 towns").
-_OVER_PARTICLE_VERBS = {"take", "took", "taken", "taking", "takes", "hand", "handed",
-                        "handing", "turned", "turn", "won", "win"}
-
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}
-
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-_YEAR_PREPOSITIONS = {
-    "in", "since", "of", "by", "until", "till", "from", "during", "before", "after",
-    "year", "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall",
-    "between", "and", "to", "through", "circa", "c", "the", "a", "its", "their", "this",
-}
-
-_NAME_NUMBER_PREFIXES = {
-    "flight", "route", "highway", "no", "article", "resolution", "section", "chapter",
-    "room", "gate", "platform", "block", "sector", "phase", "camp", "unit", "brigade",
-    "battalion", "division", "regiment", "corps", "battalions", "page", "number", "level",
-    "zone", "ward", "house", "plot", "street", "road", "kilometre", "km", "mile", "grade",
-    "class", "channel", "covid", "g", "tv", "france",
-}
-
-_MEASURE_AFTER = re.compile(
-    r"\s*-?\s*(?:km/h|kph|mph|sq\s*km|km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m\b|cm|mm|"
-    r"kg|kgs|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds?\b(?!\s+of)|feet|foot|ft|"
-    r"inch(?:es)?|yards?|acres?|hectares?|litres?|liters?|gallons?|barrels?|"
-    r"hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?|"
-    r"decades?|centur(?:y|ies)|storey|story|calibre|caliber|mm\b|degrees?|°)\b",
-)
-
-_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)")
-
-_TIME_AFTER = re.compile(
-    r"(?::\d)|\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|GMT\b|UTC\b|IST\b|PKT\b|WAT\b|EAT\b|CAT\b|"
-    r"local\s+time\b|hrs\b|h\d\d)"
-)
-
-_MONEY_BEFORE = re.compile(
-    r"(?:[$£€¥₹₦₨]|\bRs\.?|\bUSD|\bUS\$|\bPKR|\bINR|\bEUR|\bGBP|\bNGN|\bKES|\bKSh|\bCFA|"
-    r"\bCOP|\bAfs|\bTk)\s*$"
-)
-
-_MONEY_AFTER = re.compile(
-    r"\s*(?:(?:million|billion|thousand|crore|lakh|m|bn|k)\s+)?(?:US\s+)?(?:dollars?|"
-    r"rupees?|naira|euros?|pounds?\s+sterling|francs?|pesos?|shillings?|cedis?|rand|yuan|"
-    r"dirhams?|riyals?|afghanis?|takas?|USD|PKR|INR|CFA)\b"
-)
 
 @dataclass(frozen=True)
 class Quantity:
@@ -237,8 +142,9 @@ def _is_joiner(toks: list[_Tok], j: int, seen: bool) -> bool:
         return False
     w, nxt, prev = toks[j], toks[j + 1].low, toks[j - 1]
     if w.text == "-":
-        return nxt in _UNITS and prev.low in _TENS and w.start == prev.end
-    return w.low == "and" and prev.low in _SCALES and (nxt in _UNITS or nxt in _TENS)
+        return nxt in NUMBER_UNITS and prev.low in NUMBER_TENS and w.start == prev.end
+    return w.low == "and" and prev.low in NUMBER_SCALES and (nxt in NUMBER_UNITS
+                                                           or nxt in NUMBER_TENS)
 
 
 def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -246,17 +152,18 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     total, current, j, seen = 0, 0, i, False
     while j < len(toks):
         w = toks[j].low
-        if w in _UNITS or w in _TENS:
+        if w in NUMBER_UNITS or w in NUMBER_TENS:
             if seen and current % 100 != 0 and not (
-                current % 10 == 0 and current % 100 >= 20 and w in _UNITS and _UNITS[w] < 10
+                current % 10 == 0 and current % 100 >= 20 and w in NUMBER_UNITS
+                and NUMBER_UNITS[w] < 10
             ):
                 break
-            current += _UNITS.get(w, 0) + _TENS.get(w, 0)
+            current += NUMBER_UNITS.get(w, 0) + NUMBER_TENS.get(w, 0)
             seen, j = True, j + 1
-        elif w in _SCALES and seen:
+        elif w in NUMBER_SCALES and seen:
             if total + current > 10 ** _MAX_DIGITS:
                 break  # "a hundred hundred hundred ...": no count is that big
-            scale = _SCALES[w]
+            scale = NUMBER_SCALES[w]
             if scale == 100:
                 current *= 100
             else:
@@ -274,8 +181,8 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 
 def _starters() -> frozenset[str]:
     """Words a number expression can begin with; any other word is skipped at once."""
-    return frozenset({*_UNITS, *_TENS, "half", "a", *_VAGUE_PLURALS,
-                      *(words[0] for words in _FEW_WORDS)})
+    return frozenset({*NUMBER_UNITS, *NUMBER_TENS, "half", "a", *VAGUE_PLURALS,
+                      *(words[0] for words in FEW_WORDS)})
 
 
 def _core_at(toks: list[_Tok], i: int) -> _Core | None:
@@ -295,11 +202,11 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
                 r"\d+\.\d+", tok.text) and low(i + 1) in (
             "million", "billion", "thousand"
         ):
-            return _Core(int(float(tok.text) * _SCALES[low(i + 1)]), i + 2, digits=True)
+            return _Core(int(float(tok.text) * NUMBER_SCALES[low(i + 1)]), i + 2, digits=True)
         if value is None:
             return None
         if low(i + 1) in ("million", "billion", "thousand"):
-            return _Core(value * _SCALES[low(i + 1)], i + 2, digits=True)
+            return _Core(value * NUMBER_SCALES[low(i + 1)], i + 2, digits=True)
         if low(i + 1) == "dozen":
             return _Core(value * 12, i + 2, rough=True)
         return _Core(value, i + 1, digits=True)
@@ -310,7 +217,7 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
         return _Core(6, i + 3, rough=True)
     # "a dozen", "a hundred", "a score of"
     if w == "a" and low(i + 1) in ("dozen", "hundred", "thousand", "million", "score"):
-        scale = {"dozen": 12, "score": 20}.get(low(i + 1)) or _SCALES[low(i + 1)]
+        scale = {"dozen": 12, "score": 20}.get(low(i + 1)) or NUMBER_SCALES[low(i + 1)]
         end = i + 2
         if low(i + 1) == "score":
             if low(end) != "of":
@@ -318,10 +225,10 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
             end += 1
         return _Core(scale, end, rough=low(i + 1) in ("dozen", "score"))
     # "tens of thousands", "hundreds of thousands", "dozens of", "scores of"
-    if w in _VAGUE_PLURALS:
-        value, end = _VAGUE_PLURALS[w], i + 1
+    if w in VAGUE_PLURALS:
+        value, end = VAGUE_PLURALS[w], i + 1
         if low(end) == "of" and low(end + 1) in ("thousands", "millions"):
-            value *= _VAGUE_PLURALS[low(end + 1)]
+            value *= VAGUE_PLURALS[low(end + 1)]
             end += 2
         if w in ("scores", "tens") and low(end) != "of" and end == i + 1:
             return None
@@ -329,12 +236,12 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
             end += 1  # "dozens of people": the count ends before the noun
         return _Core(value, end, vague=w)
     # "several", "a few", "a handful of", "a couple of", optionally "... hundred/dozen"
-    for words, label in _FEW_WORDS.items():
+    for words, label in FEW_WORDS.items():
         if tuple(low(i + k) for k in range(len(words))) == words:
             end = i + len(words)
-            base = _FEW_VALUES[label]
+            base = FEW_VALUES[label]
             if low(end) in ("hundred", "thousand", "dozen"):
-                scale = 12 if low(end) == "dozen" else _SCALES[low(end)]
+                scale = 12 if low(end) == "dozen" else NUMBER_SCALES[low(end)]
                 return _Core(base * scale, end + 1, vague=label)
             if label in ("a handful", "a couple"):
                 if low(end) != "of":
@@ -350,11 +257,6 @@ def _core_at(toks: list[_Tok], i: int) -> _Core | None:
         return _Core(value, end)
     return None
 
-
-# Qualifiers that are words standing for a number ("several", "dozens"), not modifiers
-# of a written number ("at least"): the count is ACLED's conservative reading.
-VAGUE_QUALIFIERS = frozenset({"dozens", "several", "scores", "hundreds", "tens", "thousands",
-                              "a few", "many", "numerous", "a handful", "a couple"})
 
 LOOK_BACK = 200  # characters of context a rule may read before a number
 
@@ -411,32 +313,32 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
     # years: 4 digits in 1800-2100 unless followed by a counted noun ("2000 people")
     if core.digits and re.fullmatch(r"\d{4}", tok.text) and 1800 <= core.value <= 2100:
         counted = nxt is not None and nxt.is_word and nxt.text.islower() and (
-            _prev_word(toks, i) not in _YEAR_PREPOSITIONS
-            and _prev_word(toks, i) not in _MONTHS
+            _prev_word(toks, i) not in YEAR_PREPOSITIONS
+            and _prev_word(toks, i) not in MONTHS
         )
         if not counted:
             return True
     # dates: "11 March", "March 11", "the 11th of March"
-    if nxt and nxt.low.rstrip(".") in _MONTHS and nxt.text[0].isupper():
+    if nxt and nxt.low.rstrip(".") in MONTHS and nxt.text[0].isupper():
         return True
-    if prev and prev.low.rstrip(".") in _MONTHS and prev.text[0].isupper():
+    if prev and prev.low.rstrip(".") in MONTHS and prev.text[0].isupper():
         return True
-    if prev and prev.low in _WEEKDAYS:
+    if prev and prev.low in WEEKDAYS:
         return True
     # times, percentages, money, measurements
-    if _TIME_AFTER.match(after) or _PERCENT_AFTER.match(after):
+    if TIME_AFTER.match(after) or PERCENT_AFTER.match(after):
         return True
-    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+    if MONEY_BEFORE.search(before) or MONEY_AFTER.match(after):
         return True
-    if _MEASURE_AFTER.match(after):
+    if MEASURE_AFTER.match(after):
         return True
     # part of a name: "Flight 370", "France 24", "Resolution 1701"
     if prev and tok.is_digits:
-        if prev.low.rstrip(".") in _NAME_NUMBER_PREFIXES and prev.text[0].isupper():
+        if prev.low.rstrip(".") in NAME_NUMBER_PREFIXES and prev.text[0].isupper():
             return True
         if prev.is_word and prev.text[0].isupper() and i >= 2 and toks[i - 2].text not in ".!?“\"" \
                 and not (nxt and nxt.is_word and nxt.text.islower()) \
-                and prev.low not in {q for words, _ in _QUALIFIERS for q in words}:
+                and prev.low not in {q for words, _ in QUANTITY_QUALIFIERS for q in words}:
             return True
     # "one" as a pronoun or article: "no one", "one another", "one of the worst"
     if tok.low == "one" and core.end_tok == i + 1:
@@ -458,15 +360,15 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
 
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int]:
     """Normalised qualifier ending just before token ``i`` and its first token index."""
-    for words, label in _QUALIFIERS:
+    for words, label in QUANTITY_QUALIFIERS:
         k = len(words)
         if i - k < 0:
             continue
         if tuple(t.low for t in toks[i - k: i]) == words:
-            if label == "over" and _prev_word(toks, i - k) in _OVER_PARTICLE_VERBS:
+            if label == "over" and _prev_word(toks, i - k) in OVER_PARTICLE_VERBS:
                 continue
-            if words == ("some",) and not (toks[i].is_digits or toks[i].low in _UNITS
-                                           or toks[i].low in _TENS):
+            if words == ("some",) and not (toks[i].is_digits or toks[i].low in NUMBER_UNITS
+                                           or toks[i].low in NUMBER_TENS):
                 continue
             return label, i - k
     return "", i
@@ -487,7 +389,7 @@ def _range_after(toks: list[_Tok], core: _Core, text: str) -> tuple[_Core, int] 
         return None
     if _is_excluded(text, toks, j + 1, second) and sep.text not in "-–":
         return None
-    if sep.text in "-–" and _MEASURE_AFTER.match(text[toks[second.end_tok - 1].end:]):
+    if sep.text in "-–" and MEASURE_AFTER.match(text[toks[second.end_tok - 1].end:]):
         return None
     return second, second.end_tok
 
@@ -531,7 +433,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             second, end_tok = rng
             high = second.value
             qualifier = qualifier or "between"
-        elif qualifier in _CEILING_QUALIFIERS:
+        elif qualifier in CEILING_QUALIFIERS:
             high = value
         if not qualifier and core.vague:
             qualifier = core.vague

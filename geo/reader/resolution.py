@@ -21,6 +21,7 @@ from incimap.geo.geocode import Bias, candidates_for, parse_query, ranked
 from incimap.geo.models import GeocodeResult, Mention, Span
 from incimap.geo.reader import english
 from incimap.geo.reader.document import Document, document_of
+from incimap.geo.reader.english import LOCATIVE
 
 
 def resolve_mentions(mentions: list[Mention], *, country: str = "",
@@ -129,7 +130,7 @@ def variant_mentions(text: str | Document, mentions: list[Mention], *, country: 
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         word = tok.text
         if (len(word) < 4 or len(word) > _MAX_WORD or not word[0].isupper() or word.isupper()
-                or prev.text not in _LOCATIVE or text[prev.end : tok.start] != " "
+                or prev.text not in LOCATIVE or text[prev.end : tok.start] != " "
                 or _inside(taken_starts, reach, tok.start)):
             continue
         low = word.lower()
@@ -156,7 +157,6 @@ def _inside(starts: list[int], reach: list[int], offset: int) -> bool:
 
 # No place name is one word this long; fuzzy lookup cost grows with the square of it.
 _MAX_WORD = 64
-_LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "toward", "into"})
 
 
 def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> dict:

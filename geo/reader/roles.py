@@ -9,77 +9,32 @@ province"); ``taken_to`` ("moved to ...", "the hospital at ..."); ``title``
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 
 from incimap.geo.models import Mention
 from incimap.geo.reader import english
 from incimap.geo.reader.background import is_aggregate, is_background
+from incimap.geo.reader.english import (
+    AND_GAP,
+    AT_PLACE,
+    BASED,
+    BASED_IN,
+    BOUND_FOR,
+    CARE_AT,
+    CONTAINER_GAP,
+    FROM_BEFORE,
+    FROM_X_TO,
+    HIT_AFTER,
+    JOURNEY,
+    LEFT_FROM,
+    NATIVE_OF,
+    PERSON_FROM,
+    TAKEN_TO,
+    TO_NEXT,
+    VICTIMS_FROM,
+)
 from incimap.geo.reader.triggers import classes_in
-
-_W = r"(?:[\w’'-]+\s+)"  # one word and its space
-
-_BASED = re.compile(r"^\s*[-–]\s*based\b", re.I)
-
-_BASED_IN = re.compile(r"\bbased\s+(?:in|at)\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)
-
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)
-
-_TO_NEXT = re.compile(r"^\s*(?:to|towards|for)\s+(?:the\s+)?[A-Z]")
-
-_FROM_X_TO = re.compile(r"\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+(?:to|towards)\s+"
-                        r"(?:the\s+)?$")
-
-_BOUND_FOR = re.compile(r"\b(?:bound\s+for|en\s+route\s+to|heading\s+(?:to|for)|headed\s+"
-                        r"(?:to|for)|on\s+(?:its|their|his|her)\s+way\s+to|travel(?:l)?ing\s+to|"
-                        r"destined\s+for)\s+(?:the\s+)?" + _W + r"{0,1}$", re.I)
-
-_JOURNEY = re.compile(r"\b(?:train|express|bus|coach|flight|plane|convoy|vehicle|truck|lorry|"
-                      r"car|ferry|boat|ship|travel\w*|journey|way|route|bound|trip|passengers?|"
-                      r"headed|heading|driving|sailing|flying|marched|walked)\b", re.I)
-
-_LEFT = re.compile(r"\b(?:left|departed(?:\s+from)?|leaving|set\s+off\s+from)\s+(?:the\s+)?$",
-                   re.I)
-
-_PEOPLE = (r"(?:passengers?|people|persons?|residents?|workers?|labou?rers?|miners?|victims?|"
-           r"pilgrims?|men|man|women|woman|children|child|students?|villagers?|travell?ers?|"
-           r"citizens?|nationals?|migrants?|tourists?|worshippers?|civilians?|famil(?:y|ies)|"
-           r"farmers?|drivers?|teachers?|traders?|soldiers?|officers?|personnel|youths?|boys?|"
-           r"girls?|who\s+(?:were|was|came|hailed))")
-
-_VICTIMS_FROM = re.compile(r"\b" + _PEOPLE + r"\s+" + _W + r"{0,3}?(?:from|of)\s+(?:the\s+)?"
-                           + _W + r"{0,2}$", re.I)
-
-_NATIVE = re.compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|hometown\s+"
-                     r"(?:of|in)|home\s+town\s+(?:of|in)|originally\s+from|belong(?:ed|ing)?\s+"
-                     r"to|was\s+from|were\s+from|came\s+from|native)\s+(?:the\s+)?"
-                     + _W + r"{0,2}$", re.I)
-
-_TAKEN_TO = re.compile(r"\b(?:moved|taken|shifted|rushed|evacuated|transported|brought|"
-                       r"airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
-                       r"admitted|hospitali[sz]ed|then\s+on)\b(?!\s+out\b)(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
-                       r"in|at)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)
-
-_PERSON_FROM = re.compile(r"(?:\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*|\b\d{1,3}\s*,)"
-                          r"\s+from\s+(?:the\s+)?$")
-
-_CARE_AT = re.compile(r"\b(?:hospital|clinic|morgue|mortuary|camp|shelter|infirmary|"
-                      r"medical\s+(?:centre|center|facility))\s+(?:at|in|of)\s+(?:the\s+)?"
-                      + _W + r"{0,2}$", re.I)
-
-_AT_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+to|"
-                       r"outskirts\s+of|areas?\s+of|districts?\s+of|villages?\s+of|towns?\s+of|"
-                       r"city\s+of|province\s+of|region\s+of|parts\s+of|vicinity\s+of|"
-                       r"neighbou?rhoods?\s+of|suburbs?\s+of|between|along|within)\s+"
-                       r"(?:the\s+)?" + _W + r"{0,3}$|\b(?:seized|captured|overran|attacked|"
-                       r"ambushed|bombed|shelled|raided|stormed|struck|hit|targeted)\s+(?:the\s+)?"
-                       r"(?:(?:town|city|village|district|province|region)\s+of\s+)?$", re.I)
-
-# A place opening its sentence as the thing struck ("Maiduguri was hit by ...").
-_HIT = re.compile(r"^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:hit|"
-                  r"struck|attacked|rocked|shaken|targeted|bombed|shelled|raided|stormed)\b",
-                  re.I)
 
 
 def has_event(sentence: str) -> bool:
@@ -96,25 +51,26 @@ def role_of(m: Mention) -> str:
     # Slices of bounded length: copying the sentence's head or tail is quadratic in it.
     before = s.text[max(0, at - 90) : at]
     after = s.text[to : to + 40]
-    if _BASED.match(after) or _BASED_IN.search(before):
+    if BASED.match(after) or BASED_IN.search(before):
         return "based_in"
     journey = _journey(s.text)
-    if _BOUND_FOR.search(before) or (journey and _FROM_X_TO.search(before)):
+    if BOUND_FOR.search(before) or (journey and FROM_X_TO.search(before)):
         return "destination"
-    if (journey and _FROM.search(before) and _TO_NEXT.match(after)) or _LEFT.search(before):
+    if (journey and FROM_BEFORE.search(before) and TO_NEXT.match(after)) or (
+            LEFT_FROM.search(before)):
         return "origin"
     if english.FLED_TO.search(before):
         return "destination"  # "residents who fled from the village to X"
     if english.SPOKE_FROM.search(before):
         return "context"  # where a witness spoke from, not where victims came from
-    if _VICTIMS_FROM.search(before) or _NATIVE.search(before) or (
-            _PERSON_FROM.search(before) and not journey):
+    if VICTIMS_FROM.search(before) or NATIVE_OF.search(before) or (
+            PERSON_FROM.search(before) and not journey):
         return "victims_from"
-    if _TAKEN_TO.search(before) or _CARE_AT.search(before):
+    if TAKEN_TO.search(before) or CARE_AT.search(before):
         return "taken_to"
     story = not is_aggregate(s.text) and not is_background(s.text)
-    if has_event(s.text) and story and (_AT_PLACE.search(before) or
-                                        (not before.strip() and _HIT.match(after))):
+    if has_event(s.text) and story and (AT_PLACE.search(before) or
+                                        (not before.strip() and HIT_AFTER.match(after))):
         return "event"
     return "context"
 
@@ -122,11 +78,7 @@ def role_of(m: Mention) -> str:
 @lru_cache(maxsize=4096)
 def _journey(sentence: str) -> bool:
     # Once per sentence, not once per mention: a long sentence names many places.
-    return bool(_JOURNEY.search(sentence))
-
-
-_CONTAINER_GAP = re.compile(r"^(?:,\s*(?:in\s+)?|\s+(?:of|in)\s+|[’']s?\s+)(?:the\s+)?"
-                            r"(?:[a-z]+\s+){0,2}$")
+    return bool(JOURNEY.search(sentence))
 
 
 def _container_is_context(m: Mention, prev: Mention | None) -> Mention:
@@ -138,10 +90,7 @@ def _container_is_context(m: Mention, prev: Mention | None) -> Mention:
     gap = m.sentence.text[prev.span.end - m.sentence.start : m.span.start - m.sentence.start]
     broader = (m.place.geo_precision, m.place.uncertainty_km) > (prev.place.geo_precision,
                                                                  prev.place.uncertainty_km)
-    return replace(m, role="context") if broader and _CONTAINER_GAP.match(gap) else m
-
-
-_AND = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?:on\s+)?(?:to\s+)?(?:the\s+)?$")
+    return replace(m, role="context") if broader and CONTAINER_GAP.match(gap) else m
 
 
 def _share_coordinated_roles(mentions: list[Mention]) -> list[Mention]:
@@ -154,7 +103,7 @@ def _share_coordinated_roles(mentions: list[Mention]) -> list[Mention]:
                 and prev.sentence == m.sentence):
             gap = m.sentence.text[prev.span.end - m.sentence.start :
                                   m.span.start - m.sentence.start]
-            if _AND.match(gap):
+            if AND_GAP.match(gap):
                 out[i] = replace(m, role=prev.role)
     return out
 

@@ -7,10 +7,7 @@ import re
 from functools import lru_cache
 
 from incimap.geo.reader import english
-
-# All event patterns in one alternation, one named group each: one pass per sentence.
-_EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p.pattern})"
-                                for i, (p, *_) in enumerate(english.EVENT_PATTERNS)), re.I)
+from incimap.geo.reader.english import EVENT_RE
 
 
 @lru_cache(maxsize=8192)
@@ -18,7 +15,7 @@ def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
     """(priority, class, event_type, sub_event_type, match): the first match of each
     event pattern in the sentence."""
     found, seen = [], set()
-    for m in _EVENT_RE.finditer(sentence):
+    for m in EVENT_RE.finditer(sentence):
         index = int(m.lastgroup[1:])
         if index not in seen:
             seen.add(index)

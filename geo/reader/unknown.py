@@ -10,39 +10,17 @@ import re
 from incimap.geo.models import Mention, Span
 from incimap.geo.reader import english
 from incimap.geo.reader.document import Document, document_of, fold, line_start
-from incimap.geo.reader.places import (
-    ORGANISATION_HEADS,
-    PUBLIC_BODIES,
-    TITLE_ABBREVIATIONS,
-    is_demonym,
+from incimap.geo.reader.english import (
+    NOT_IN_UNKNOWN,
+    PLAIN_WORDS,
+    UNKNOWN_AFTER,
+    UNKNOWN_IN,
+    UNKNOWN_OF,
+    UNKNOWN_SITE,
 )
-
-# --- places the gazetteer lacks ----------------------------------------------------------
-# A capitalised name of one to three words (a longer run is left out: _run_before).
-_UNKNOWN_NAME = r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,2})"
+from incimap.geo.reader.places import is_demonym
 
 _WORD_BEFORE = re.compile(r"([\w’'-]+) $")
-
-_UNKNOWN_AFTER = re.compile(_UNKNOWN_NAME + r" (?P<hint>{})\b".format(
-    "|".join(sorted(map(re.escape, english.UNKNOWN_FEATURE_AFTER), key=len, reverse=True))))
-
-_UNKNOWN_OF = re.compile(r"\b(?P<hint>(?i:{})) of (?:the )?".format(
-    "|".join(sorted(english.UNKNOWN_FEATURE_OF))) + _UNKNOWN_NAME + r"(?![\w’'-]| [A-Z])")
-
-_UNKNOWN_SITE = re.compile(r"\b(?i:{}) the ".format("|".join(sorted(english.UNKNOWN_PLACE_BEFORE)))
-                           + _UNKNOWN_NAME + r" (?:{})\b".format(
-                               "|".join(sorted(english.UNKNOWN_SITE_AFTER))))
-
-_UNKNOWN_IN = re.compile(r"\b(?i:{}) ".format("|".join(sorted(english.UNKNOWN_PLACE_BEFORE)))
-                         + _UNKNOWN_NAME + r", ")
-
-# Words that never begin or make up an unknown place's name: people, bodies, calendar.
-_NOT_IN_UNKNOWN = (english.MONTHS | english.WEEKDAYS | english.CALENDAR_AND_FAITH
-                   | english.DEMONYMS | english.GROUP_NAMES | english.PERSON_BEFORE
-                   | english.TITLE_AFTER | ORGANISATION_HEADS | PUBLIC_BODIES
-                   | TITLE_ABBREVIATIONS | english.NUMBER_WORDS | english.REGION_ADJECTIVES)
-
-_PLAIN = english.COMMON_WORDS | english.DIRECTIONS | english.NOT_ALONE
 
 
 def find_unknown_places(text: str | Document, known: list[Mention], in_gazetteer=None
@@ -76,12 +54,12 @@ def find_unknown_places(text: str | Document, known: list[Mention], in_gazetteer
                        or m.hint in ("province", "country"))}
     lower_words = doc.lower_words
     found: dict[int, tuple[int, str]] = {}
-    for pattern, kind in ((_UNKNOWN_OF, "of"), (_UNKNOWN_AFTER, "after"),
-                          (_UNKNOWN_SITE, "site"), (_UNKNOWN_IN, "in")):
+    for pattern, kind in ((UNKNOWN_OF, "of"), (UNKNOWN_AFTER, "after"),
+                          (UNKNOWN_SITE, "site"), (UNKNOWN_IN, "in")):
         for m in pattern.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
-            while " " in name and fold(name.split(" ", 1)[0]).strip() in _PLAIN:
+            while " " in name and fold(name.split(" ", 1)[0]).strip() in PLAIN_WORDS:
                 # "The Gidan X area", "Northern X district": the name follows the plain word
                 word, name = name.split(" ", 1)
                 s += len(word) + 1
@@ -108,12 +86,12 @@ def _unknown_name(name: str, start: int, text: str, sentence_starts: set[int],
     """Could ``name`` be a place's name? Not a person's, a body's, a demonym, a plain word
     ("Another village"), nor a possessive ("Trump's camp")."""
     words = [fold(w).strip() for w in name.split()]
-    if name.endswith(("'s", "’s")) or any(w in _NOT_IN_UNKNOWN or is_demonym(w) for w in words):
+    if name.endswith(("'s", "’s")) or any(w in NOT_IN_UNKNOWN or is_demonym(w) for w in words):
         return False
-    if all(w in _PLAIN for w in words):
+    if all(w in PLAIN_WORDS for w in words):
         return False
     opens = start in sentence_starts or _after_quote_at(text, start) or line_start(text, start)
-    return not (opens and (words[0] in _PLAIN or words[0] in lower_words
+    return not (opens and (words[0] in PLAIN_WORDS or words[0] in lower_words
                            or words[0] in english.FEATURE_ADJECTIVES))
 
 
@@ -121,7 +99,8 @@ def _run_before(text: str, start: int) -> bool:
     """A capitalised word right before: the name is the tail of a longer one ("Abdul
     Karim Musa village" is no village named "Karim Musa")."""
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m is not None and m.group(1)[:1].isupper() and fold(m.group(1)).strip() not in _PLAIN
+    return (m is not None and m.group(1)[:1].isupper()
+            and fold(m.group(1)).strip() not in PLAIN_WORDS)
 
 
 def _after_quote_at(text: str, start: int) -> bool:
