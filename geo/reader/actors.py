@@ -8,23 +8,18 @@ from functools import lru_cache
 
 from incimap.geo.models import Span
 from incimap.geo.reader import english
+from incimap.geo.reader.english import (
+    ACRONYM_GROUP,
+    CLAIM,
+    DOER_BEFORE,
+    NAME_RUN,
+    NO_CLAIM,
+    NOT_DOERS,
+    NOT_IN_NAMES,
+    ONE_WORD_GROUPS,
+    UNNAMED_ATTACKERS,
+)
 from incimap.geo.reader.triggers import classes_in
-
-UNNAMED_ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|assailants?|"
-                                r"terrorists?|separatists?|rebels?|fighters|they|group)\b", re.I)
-
-_ACRONYM_GROUP = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
-                            r"gunmen|militias?)\b")
-
-_ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "hizbullah",
-                              "taliban", "isis", "isil", "daesh", "wagner", "houthis",
-                              "al-qaeda", "al-qaida", "iswap", "jnim"})
-
-_NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
-                           "armed", "jihadist", "islamist", "rebel", "separatist"})
-
-_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
-                       r"[A-Z][\w’'-]+)*")
 
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
 
@@ -33,18 +28,18 @@ def armed_groups(text: str) -> dict[str, str]:
     """Named armed groups: {alias or full name: ACLED-style name "ACR: Full Name"}."""
     groups: dict[str, str] = {}
     last_seen: dict[str, int] = {}
-    for m in _ACRONYM_GROUP.finditer(text):  # "M23 rebels", "ADF militants"
+    for m in ACRONYM_GROUP.finditer(text):  # "M23 rebels", "ADF militants"
         groups.setdefault(m.group(1), m.group(1))
     groups.update(doer_names(text))
-    for m in _NAME_RUN.finditer(text):
+    for m in NAME_RUN.finditer(text):
         words = m.group(0).split()
         lead = 0
-        while lead < len(words) and words[lead].lower() in _NOT_IN_NAMES:
+        while lead < len(words) and words[lead].lower() in NOT_IN_NAMES:
             lead += 1  # "Suspected ADF rebels": the adjective is not the name
         words = words[lead:]
         if not words or _is_state_army(words):
             continue
-        if len(words) == 1 and words[0].lower() not in _ONE_WORD_GROUPS:
+        if len(words) == 1 and words[0].lower() not in ONE_WORD_GROUPS:
             continue  # one capitalised word is a group only when it is a known one
         parts = {p.lower().strip("’'") for w in words for p in w.split("-")}
         name = " ".join(words)
@@ -63,10 +58,6 @@ def armed_groups(text: str) -> dict[str, str]:
     return groups
 
 
-_NOT_DOERS = frozenset("""police army military government officials authorities security
-nobody no one group it they he she this that which who""".split())
-
-
 def doer_names(text: str) -> dict[str, str]:
     """Groups named as the doer ("X claimed responsibility", "carried out by X", "X
     militants attacked"), whatever their name's words."""
@@ -74,11 +65,11 @@ def doer_names(text: str) -> dict[str, str]:
     for m in _doer_matches(text):
         words = m.group(1).split()
         # "Yesterday Ansar Dine militants ...": a capitalised sentence opener is no name.
-        while words and (words[0].lower() in _NOT_IN_NAMES or words[0].lower() in
+        while words and (words[0].lower() in NOT_IN_NAMES or words[0].lower() in
                          english.COMMON_WORDS or words[0].lower() in english.WEEKDAYS):
             words = words[1:]
         parts = {w.lower().strip("’'") for w in words}
-        if not words or parts & _NOT_DOERS or parts & english.STATE_UNIT_WORDS or (
+        if not words or parts & NOT_DOERS or parts & english.STATE_UNIT_WORDS or (
                 words[0].lower() in english.STATE_DEMONYMS) or _is_state_army(words):
             continue
         name = " ".join(words)
@@ -127,37 +118,26 @@ def _is_state_army(words: list[str]) -> bool:
     return len(words) == 2 and words[1].lower() in ("army", "police", "military", "navy")
 
 
-_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)", re.I)
-
-_NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
-                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
-                       r"unclaimed)", re.I)
-
-_DOER = r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|claimed\s+by|by)\s+(?:the\s+)?"
-
-_DOER += r"(?:[\w-]+\s+){0,2}"
-
-
 def _mentions_group(sentence: str, alias: str) -> bool:
     return bool(re.search(rf"\b{re.escape(alias)}\b", sentence))
 
 
 @lru_cache(maxsize=2)
 def _unclaimed(text: str) -> bool:
-    return bool(_NO_CLAIM.search(text))  # once per article, not once per incident
+    return bool(NO_CLAIM.search(text))  # once per article, not once per incident
 
 
 def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
     """The group that claimed the event or is named as its doer ("carried out by X")."""
     said = [s.text for s in sentences]
     for sentence in said:
-        if _CLAIM.search(sentence) and not _NO_CLAIM.search(sentence):
+        if CLAIM.search(sentence) and not NO_CLAIM.search(sentence):
             for alias, label in groups.items():
                 if _mentions_group(sentence, alias):
                     return label
     for sentence in said:
         for alias, label in groups.items():
-            if re.search(_DOER + re.escape(alias) + r"\b", sentence):
+            if re.search(DOER_BEFORE + re.escape(alias) + r"\b", sentence):
                 return label  # "fired by the paramilitary RSF", "blamed on the M23"
     return ""
 
@@ -169,7 +149,7 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
     if named:
         return named
     said = [s.text for s in sentences]
-    if any(_NO_CLAIM.search(x) for x in said) or _unclaimed(text):
+    if any(NO_CLAIM.search(x) for x in said) or _unclaimed(text):
         return ""
     for sentence in said:
         for alias, label in groups.items():

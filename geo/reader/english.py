@@ -625,3 +625,121 @@ MONEY_AFTER = re.compile(
 # of a written number ("at least"): the count is ACLED's conservative reading.
 VAGUE_QUALIFIERS = frozenset({"dozens", "several", "scores", "hundreds", "tens", "thousands",
                               "a few", "many", "numerous", "a handful", "a couple"})
+
+# --- what a figure counts (reader.figures) --------------------------------------------
+VERB_CUES: tuple[tuple[str, str], ...] = (
+    # verbs or phrases that directly precede the number: "killed 20 miners"
+    (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|"
+    r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
+    r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|"
+    r"death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
+    (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
+    (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"
+    r"capturing|holding|held|took|taking|taken)", "hostages"),
+    (r"(?:rescued|rescuing|rescue|freed|freeing|free|released|releasing|evacuated|"
+    r"evacuating|recovered)", "rescued"),
+    (r"(?:arrested|arresting|detained|detaining|apprehended|nabbed)", "arrested"),
+    (r"(?:carrying|carried|carries|aboard)", "total"),
+)
+VERB_BEFORE = [
+    (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in VERB_CUES
+]
+# After the counted noun: "27 militants were killed", "10 people ... were reported dead".
+_AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
+        r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
+        r"subsequently|eventually|then|since|already|now|still|either|both)\s+)*")
+AFTER_CUES: tuple[tuple[str, str], ...] = (
+    (r"(?:killed|dead|died|die|slain|perished|martyred|massacred|executed|beheaded|"
+    r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
+    r"succumbed|bodies|deaths|fatalities|gunned\s+down)\b", "fatalities"),
+    (r"(?:wounded|injured|hurt|(?:sustained|received|suffered)\s+(?:\w+\s+)?(?:injuries|"
+    r"wounds)|hospitali[sz]ed|injuries)\b", "injured"),
+    (r"(?:taken\s+hostage|held\s+hostage|hostages?|captives?|held\s+captive|abducted|"
+    r"kidnapped|missing|in\s+captivity|seized)\b", "hostages"),
+    (r"(?:rescued|freed|released|evacuated|escaped)\b", "rescued"),
+    (r"(?:arrested|detained|apprehended|in\s+custody)\b", "arrested"),
+    (r"(?:on\s+board|aboard|on\s+the\s+(?:train|bus|plane|boat|vessel|ship|flight|vehicle))\b",
+    "total"),
+)
+AFTER_CUE_PATTERNS = [(re.compile(_AUX + p, re.IGNORECASE), kind) for p, kind in AFTER_CUES]
+WHO_STOP = {
+    "were", "was", "are", "is", "have", "has", "had", "been", "who", "that", "which",
+    "from", "in", "on", "at", "of", "and", "or", "to", "into", "for", "by", "with",
+    "after", "before", "during", "as", "when", "while", "including", "aboard", "hostage",
+    "dead", "killed", "wounded", "injured", "rescued", "freed", "released",
+    "died", "captive", "the", "a", "an", "but", "than", "more", "others", "other", "near",
+    "across", "inside", "outside", "since", "over", "under", "between", "among", "about",
+    "said", "say", "says", "reported", "according", "its", "their", "his", "her", "it",
+    "they", "them", "he", "she", "we", "also", "still", "all", "each", "this", "those",
+    "these", "so", "far", "later", "earlier", "today", "yesterday", "such", "will",
+    "would", "could", "not", "no", "be", "being", "do", "did", "does", "if",
+    "arrested", "detained", "abducted", "kidnapped", "missing", "evacuated", "hurt",
+    "suffered", "sustained", "received", "lost", "fled", "remain", "remained", "went",
+}
+GROUP_HEADS = {"members", "officers", "personnel", "troops", "workers", "residents",
+               "supporters", "fighters", "employees", "staff", "soldiers", "officials"}
+REPORTER_WORDS = {
+    "officials", "official", "police", "officer", "officers", "spokesman", "spokesperson",
+    "spokeswoman", "sources", "source", "government", "military", "army", "ministry",
+    "authorities", "witnesses", "witness", "residents", "resident", "railway", "district",
+    "senior", "local", "security", "provincial", "hospital", "medical", "health", "rescue",
+    "interior", "state", "federal", "regional", "media", "agency", "news", "group",
+    "commander", "chief", "minister", "doctors", "doctor", "medics", "villagers",
+    "statement", "the", "a", "an", "rebels", "militants", "insurgents", "forces",
+    "administration", "department", "deputy", "mayor", "governor", "council", "emergency",
+    "services", "relatives", "survivors", "survivor", "elders", "leaders", "leader",
+}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+PLURAL_HEADS = {"people", "men", "women", "children", "personnel", "police", "staff",
+                "youth", "militia", "infantry", "cattle", "crew", "persons", "folk"}
+COMPOUND_TAILS = ("officers", "personnel", "forces", "officials", "constables", "men",
+                  "women", "workers", "staff", "members")
+# Non-state fighters only (COMBATANTS also counts soldiers and police): their dead
+# belong to the security response, the others' to the violence.
+FIGHTERS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen
+terrorists fighters rebels jihadists assailants bombers""".split())
+
+# --- armed groups and doers (reader.actors) -------------------------------------------
+UNNAMED_ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|assailants?|"
+                                r"terrorists?|separatists?|rebels?|fighters|they|group)\b", re.I)
+ACRONYM_GROUP = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
+                           r"gunmen|militias?)\b")
+ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "hizbullah",
+                             "taliban", "isis", "isil", "daesh", "wagner", "houthis",
+                             "al-qaeda", "al-qaida", "iswap", "jnim"})
+NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
+                          "armed", "jihadist", "islamist", "rebel", "separatist"})
+NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
+                      r"[A-Z][\w’'-]+)*")
+NOT_DOERS = frozenset("""police army military government officials authorities security
+nobody no one group it they he she this that which who""".split())
+CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)", re.I)
+NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
+                      r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
+                      r"unclaimed)", re.I)
+DOER_BEFORE = (r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|claimed\s+by|by)"
+               r"\s+(?:the\s+)?")
+DOER_BEFORE += r"(?:[\w-]+\s+){0,2}"
+
+# --- coding rules: patterns (reader.incidents) ----------------------------------------
+# "the drug lord, who was arrested in El Paso in 2024": background, not an event.
+BACKGROUND_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been)\s+$|"
+                               r"\bsince\s+(?:the|his|her|their)\s+$", re.I)
+# Cheap gate for the number parser: digits or number words.
+NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                       r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                       r"ninety|hundreds?|thousands?|millions?|dozens?|scores?|several|few|"
+                       r"half|tens|numerous|many)\b", re.I)
+INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
+                      re.I)
+SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"
+                           r"officer|soldier|policeman|student|journalist|activist|teacher|driver|"
+                           r"farmer|worker|person|resident|civilian|member|villager|trader)\b[^.;]{0,80}?"
+                           r"\b(?:was|has\s+been)\s+(shot\s+dead|killed|murdered|stabbed\s+to\s+death|"
+                           r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
+KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
+                         r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|"
+                         r"policeman|owner|pilot|resident|civilian|person)\b", re.I)
+SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
+               "wounded": "injured", "injured": "injured", "abducted": "hostages",
+               "kidnapped": "hostages"}

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 
 from incimap.geo.models import Figure, Span
 from incimap.geo.reader import english
-from incimap.geo.reader.english import VAGUE_QUALIFIERS
+from incimap.geo.reader.english import (
+    AFTER_CUE_PATTERNS,
+    COMPOUND_TAILS,
+    FIGHTERS,
+    GROUP_HEADS,
+    PLURAL_HEADS,
+    PRONOUNS,
+    REPORTER_WORDS,
+    VAGUE_QUALIFIERS,
+    VERB_BEFORE,
+    WHO_STOP,
+)
 from incimap.geo.reader.quantities import (
     LOOK_AHEAD,
     LOOK_BACK,
@@ -32,78 +43,6 @@ FIGURE_KINDS = (
     "other",
 )
 
-_VERB_CUES: tuple[tuple[str, str], ...] = (
-    # verbs or phrases that directly precede the number: "killed 20 miners"
-    (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|"
-     r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
-     r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|"
-     r"death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
-    (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
-    (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"
-     r"capturing|holding|held|took|taking|taken)", "hostages"),
-    (r"(?:rescued|rescuing|rescue|freed|freeing|free|released|releasing|evacuated|"
-     r"evacuating|recovered)", "rescued"),
-    (r"(?:arrested|arresting|detained|detaining|apprehended|nabbed)", "arrested"),
-    (r"(?:carrying|carried|carries|aboard)", "total"),
-)
-
-_VERB_BEFORE = [
-    (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in _VERB_CUES
-]
-
-# After the counted noun: "27 militants were killed", "10 people ... were reported dead".
-_AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
-        r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
-        r"subsequently|eventually|then|since|already|now|still|either|both)\s+)*")
-
-_AFTER_CUES: tuple[tuple[str, str], ...] = (
-    (r"(?:killed|dead|died|die|slain|perished|martyred|massacred|executed|beheaded|"
-     r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
-     r"succumbed|bodies|deaths|fatalities|gunned\s+down)\b", "fatalities"),
-    (r"(?:wounded|injured|hurt|(?:sustained|received|suffered)\s+(?:\w+\s+)?(?:injuries|"
-     r"wounds)|hospitali[sz]ed|injuries)\b", "injured"),
-    (r"(?:taken\s+hostage|held\s+hostage|hostages?|captives?|held\s+captive|abducted|"
-     r"kidnapped|missing|in\s+captivity|seized)\b", "hostages"),
-    (r"(?:rescued|freed|released|evacuated|escaped)\b", "rescued"),
-    (r"(?:arrested|detained|apprehended|in\s+custody)\b", "arrested"),
-    (r"(?:on\s+board|aboard|on\s+the\s+(?:train|bus|plane|boat|vessel|ship|flight|vehicle))\b",
-     "total"),
-)
-
-_AFTER = [(re.compile(_AUX + p, re.IGNORECASE), kind) for p, kind in _AFTER_CUES]
-
-_WHO_STOP = {
-    "were", "was", "are", "is", "have", "has", "had", "been", "who", "that", "which",
-    "from", "in", "on", "at", "of", "and", "or", "to", "into", "for", "by", "with",
-    "after", "before", "during", "as", "when", "while", "including", "aboard", "hostage",
-    "dead", "killed", "wounded", "injured", "rescued", "freed", "released",
-    "died", "captive", "the", "a", "an", "but", "than", "more", "others", "other", "near",
-    "across", "inside", "outside", "since", "over", "under", "between", "among", "about",
-    "said", "say", "says", "reported", "according", "its", "their", "his", "her", "it",
-    "they", "them", "he", "she", "we", "also", "still", "all", "each", "this", "those",
-    "these", "so", "far", "later", "earlier", "today", "yesterday", "such", "will",
-    "would", "could", "not", "no", "be", "being", "do", "did", "does", "if",
-    "arrested", "detained", "abducted", "kidnapped", "missing", "evacuated", "hurt",
-    "suffered", "sustained", "received", "lost", "fled", "remain", "remained", "went",
-}
-
-_GROUP_HEADS = {"members", "officers", "personnel", "troops", "workers", "residents",
-                "supporters", "fighters", "employees", "staff", "soldiers", "officials"}
-
-_ROLE_WORDS = {
-    "officials", "official", "police", "officer", "officers", "spokesman", "spokesperson",
-    "spokeswoman", "sources", "source", "government", "military", "army", "ministry",
-    "authorities", "witnesses", "witness", "residents", "resident", "railway", "district",
-    "senior", "local", "security", "provincial", "hospital", "medical", "health", "rescue",
-    "interior", "state", "federal", "regional", "media", "agency", "news", "group",
-    "commander", "chief", "minister", "doctors", "doctor", "medics", "villagers",
-    "statement", "the", "a", "an", "rebels", "militants", "insurgents", "forces",
-    "administration", "department", "deputy", "mayor", "governor", "council", "emergency",
-    "services", "relatives", "survivors", "survivor", "elders", "leaders", "leader",
-}
-
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
-
 
 @dataclass(frozen=True)
 class _Classified:
@@ -111,23 +50,15 @@ class _Classified:
     who: str
 
 
-_PLURAL_HEADS = {"people", "men", "women", "children", "personnel", "police", "staff",
-                 "youth", "militia", "infantry", "cattle", "crew", "persons", "folk"}
-
-
 def _is_plural_head(word: str) -> bool:
     w = word.lower()
-    return w in _PLURAL_HEADS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
-
-
-_COMPOUND_TAILS = ("officers", "personnel", "forces", "officials", "constables", "men",
-                   "women", "workers", "staff", "members")
+    return w in PLURAL_HEADS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
 
 
 def _continues_compound(rest: str) -> bool:
     """True when the next word completes a compound noun ("police officers")."""
     m = re.match(r"\s+([a-z]+)\b", rest)
-    return bool(m and m.group(1) in _COMPOUND_TAILS)
+    return bool(m and m.group(1) in COMPOUND_TAILS)
 
 
 def _who_after(sentence: str, end: int) -> str:
@@ -140,7 +71,7 @@ def _who_after(sentence: str, end: int) -> str:
     ahead = sentence[end : end + LOOK_AHEAD]
     for m in re.finditer(r"[A-Za-z][A-Za-z’'-]*|[^\sA-Za-z]", ahead):
         w = m.group()
-        if not w[0].isalpha() or w.lower() in _WHO_STOP or len(words) >= 3:
+        if not w[0].isalpha() or w.lower() in WHO_STOP or len(words) >= 3:
             break
         if w.lower().endswith(("’s", "'s")):
             break
@@ -150,7 +81,7 @@ def _who_after(sentence: str, end: int) -> str:
     while words and not words[-1][0].islower():
         words.pop()
     phrase = " ".join(words)
-    if words and words[-1].lower() in _GROUP_HEADS:
+    if words and words[-1].lower() in GROUP_HEADS:
         # "members of the security forces"
         head_end = sentence.find(phrase, end, end + LOOK_AHEAD) + len(phrase)
         tail = re.match(r"\s+of\s+the\s+", sentence[head_end : head_end + 40])
@@ -194,7 +125,7 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     if lead_in and not re.search(r"\b(?:were|was|killed|died|said|who)\b", lead_in.group(1)):
         return _Classified("subset", who or (prev.who if prev else ""))
     rest = _rest_after_noun(sentence, q.end, who)
-    for pattern, kind in _VERB_BEFORE:
+    for pattern, kind in VERB_BEFORE:
         if pattern.search(before):
             # "taken 182 security personnel hostage" needs the word "hostage"
             taking = re.search(r"\b(?:took|taking|taken|holding|held)\s*$", before, re.I)
@@ -203,7 +134,7 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
             ):
                 continue
             return _Classified(kind, who or (prev.who if prev else ""))
-    for pattern, kind in _AFTER:
+    for pattern, kind in AFTER_CUE_PATTERNS:
         if pattern.match(rest.lstrip()):
             return _Classified(kind, who)
     # the counted noun itself says it: "21 hostages", "15 bodies"
@@ -241,7 +172,7 @@ def find_attribution(sentence: str) -> str:
         r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)",
         sentence,
     )
-    if m and m.group(1).split()[-1].lower() not in _PRONOUNS \
+    if m and m.group(1).split()[-1].lower() not in PRONOUNS \
             and not re.match(r"(?:the\s+)?(?:On|In|At|On|Monday|Tuesday|Wednesday|Thursday|"
                              r"Friday|Saturday|Sunday)\b", m.group(1)):
         return _clean_source(m.group(1))
@@ -262,7 +193,7 @@ def find_attribution(sentence: str) -> str:
         picked: list[str] = []
         for w in reversed(words):
             bare = w.lower()
-            if w[0].isupper() and w[0].isalpha() or bare in _ROLE_WORDS and bare not in (
+            if w[0].isupper() and w[0].isalpha() or bare in REPORTER_WORDS and bare not in (
                 "the", "a", "an"
             ):
                 picked.append(w)
@@ -271,12 +202,12 @@ def find_attribution(sentence: str) -> str:
         picked.reverse()
         rest = words[: len(words) - len(picked)]
         if picked and len(rest) >= 2 and rest[-1].lower() in ("in", "of", "from", "at") and (
-                rest[-2].lower() in _ROLE_WORDS):
+                rest[-2].lower() in REPORTER_WORDS):
             # "police in Bolan said": the police reported, not the place.
             picked = [rest[-2], rest[-1], *picked]
         phrase = " ".join(picked)
-        if phrase and phrase.lower() not in _PRONOUNS and phrase.split()[-1].lower() not in \
-                _PRONOUNS:
+        if phrase and phrase.lower() not in PRONOUNS and phrase.split()[-1].lower() not in \
+                PRONOUNS:
             return _clean_source(phrase)
     return ""
 
@@ -319,12 +250,6 @@ def figure_class(f: Figure) -> str:
     if f.kind == "fatalities" and f.who.split()[-1:] and f.who.split()[-1] in FIGHTERS:
         return "operation"
     return "violence"
-
-
-# Non-state fighters only (english.COMBATANTS also counts soldiers and police): their dead
-# belong to the security response, the others' to the violence.
-FIGHTERS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen
-terrorists fighters rebels jihadists assailants bombers""".split())
 
 
 def fatalities(figures: list[Figure]) -> int:

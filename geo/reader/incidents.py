@@ -52,23 +52,19 @@ from incimap.geo.reader.actors import (
 from incimap.geo.reader.background import is_aggregate, is_background_sentence
 from incimap.geo.reader.dates import DateRef, event_dates
 from incimap.geo.reader.document import Document, document_of
+from incimap.geo.reader.english import (
+    BACKGROUND_BEFORE,
+    INCLUDED,
+    KILLING_ONE,
+    NUMBERISH,
+    SINGLE_KIND,
+    SINGLE_VICTIM,
+)
 from incimap.geo.reader.figures import fatalities, figure_class, parse_figures
 from incimap.geo.reader.triggers import classes_in, sentence_triggers, with_weak_triggers
 
 _STORY_DAYS = 7
 
-# "the drug lord, who was arrested in El Paso in 2024": background, not an event.
-_BACKGROUND = re.compile(r"\b(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been)\s+$|"
-                         r"\bsince\s+(?:the|his|her|their)\s+$", re.I)
-
-# Cheap gate for the number parser: digits or number words.
-_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                        r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-                        r"ninety|hundreds?|thousands?|millions?|dozens?|scores?|several|few|"
-                        r"half|tens|numerous|many)\b", re.I)
-
-_INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
-                       re.I)
 
 _COUNTED_KINDS = ("fatalities", "injured", "hostages", "rescued")
 
@@ -128,7 +124,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
         unknown = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and not m.place]
         raw = triggers[s.start]
-        numberish = _NUMBERISH.search(s.text)
+        numberish = NUMBERISH.search(s.text)
         if not raw and not numberish:
             continue
         figures = ([f for f in parse_figures(s.text, s.start) if f.kind in _COUNTED_KINDS]
@@ -136,7 +132,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         if raw:
             figures += _single_victims(s, figures)
         found = [t for t in with_weak_triggers(raw, {figure_class(f) for f in figures})
-                 if not _BACKGROUND.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
+                 if not BACKGROUND_BEFORE.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
         for d in dates[s.start]:
             if _opens_episode(d, main, s, here, main_places, bool(found)):
                 episode, episode_para = d, para
@@ -147,7 +143,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         if context == "main":
             main_places.update(m.place.gazetteer_id for m in here)
         classes = {c for _, c, *_ in found} | {figure_class(f) for f in figures}
-        split = (_INCLUDED.search(s.text) and here
+        split = (INCLUDED.search(s.text) and here
                  and any(f.kind == "fatalities" for f in figures) and context != "main")
         site = _site(site_places.setdefault(context, []), here, figures, para,
                      last_site.get(context))
@@ -267,27 +263,12 @@ def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
     return opens or elsewhere
 
 
-_SINGLE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"
-                     r"officer|soldier|policeman|student|journalist|activist|teacher|driver|"
-                     r"farmer|worker|person|resident|civilian|member|villager|trader)\b[^.;]{0,80}?"
-                     r"\b(?:was|has\s+been)\s+(shot\s+dead|killed|murdered|stabbed\s+to\s+death|"
-                     r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
-
-_KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
-                          r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|"
-                          r"policeman|owner|pilot|resident|civilian|person)\b", re.I)
-
-_SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
-                "wounded": "injured", "injured": "injured", "abducted": "hostages",
-                "kidnapped": "hostages"}
-
-
 def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     """"An Indigenous leader was shot dead", "killing the driver": one victim, though no
     number is written."""
     out = []
-    for m in [*_SINGLE.finditer(s.text), *_KILLING_ONE.finditer(s.text)]:
-        kind = _SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
+    for m in [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text)]:
+        kind = SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
             out.append(Figure(kind=kind, value=1, who="person", quote=s))
     return out
