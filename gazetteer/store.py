@@ -318,7 +318,7 @@ class _Cursor(sqlite3.Cursor):
 
 
 class _Connection(sqlite3.Connection):
-    """A store's connection: a damage SQLite finds in any query (``geo.mentions`` reads
+    """A store's connection: a damage SQLite finds in any query (``geo.reader.matcher`` reads
     ``store.con`` too) becomes the store's one-line error instead of a traceback."""
 
     on_error = None  # set once the store is open

@@ -8,7 +8,7 @@ How the article is read:
 2. Each sentence's event words (``english.EVENT_PATTERNS``) give its classes:
    ``violence`` by armed groups, ``operation`` by security forces, and the
    non-violent kinds. One incident per (story or episode, class).
-3. Figures (``geo.numbers``) go to the class they belong to: fighters killed and
+3. Figures (``reader.figures``) go to the class they belong to: fighters killed and
    people rescued to the operation, the rest to the violence.
 4. A sentence saying the dead "included" people killed at a named place splits off
    its own incident there (ACLED records one event per location).
@@ -19,7 +19,7 @@ How the article is read:
 6. Fatalities follow ACLED's rule: per group of people (fighters, others), the lowest
    figure reported; the groups add up. A total ("32 people") beats a smaller sub-group
    ("one soldier") of the same group: the soldier is part of it, not an estimate of it.
-   Every figure is kept as a claim. Wording as in ``geo.numbers`` ("more than 20" -> 20).
+   Every figure is kept as a claim. Wording as in ``reader.quantities`` ("more than 20" -> 20).
 7. Background is not the story: a sentence recalling history or a comparison ("In a
    similar attack", "In 2021", "Last year", "the 2019 bombing") opens no incident and
    lends none its date, toll, place or actor (its groups are never the doer). A past
