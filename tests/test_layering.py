@@ -98,8 +98,8 @@ def test_the_english_module_imports_no_stage_and_nothing_of_the_project():
 # Patterns of text structure, not of words; every other pattern is built in english.py.
 STRUCTURAL_PATTERNS = {
     "document": {"_SENTENCE_END", "TOKEN", "NUMBER_TOKEN", "_LOWER_WORD"},
-    "places": {"_AGE_AFTER", "_DOTTED", "_ABBREVIATION_BEFORE", "_QUOTED_SPEAKER",
-               "_INITIAL_BEFORE", "_TITLE_BEFORE"},
+    "places": {"_DOTTED", "_ABBREVIATION_BEFORE", "_QUOTED_SPEAKER", "_INITIAL_BEFORE",
+               "_TITLE_BEFORE"},
     "unknown": {"_WORD_BEFORE"},
     "actors": {"_ACRONYM_AFTER"},
     "background": {"_HAS_YEAR"},
@@ -140,3 +140,41 @@ def test_the_structural_patterns_hold_no_word_list():
         for attr in names:
             pattern = getattr(modules[name], attr).pattern
             assert not re.search(r"[a-z]{2,}\|[a-z]{2,}", pattern), f"{name}.{attr}"
+
+
+_REGEX_CALLS = {"search", "match", "fullmatch", "finditer", "findall", "sub", "split", "compile"}
+
+
+def _has_words(pattern: str) -> bool:
+    """A letter run of two or more outside character classes and escapes: a word."""
+    import re
+
+    bare = re.sub(r"\\[A-Za-z]|\[[^\]]*\]|\(\?[A-Za-z]+[:)]|\{[^}]*\}", "", pattern)
+    return bool(re.search(r"[A-Za-z]{2,}", bare))
+
+
+def _inline_word_patterns(path: Path) -> list[str]:
+    """Lines where a module calls ``re`` with a literal pattern that holds words."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _REGEX_CALLS and getattr(node.func.value, "id", "") == "re"
+                and node.args):
+            continue
+        first = node.args[0]
+        parts = [first] if isinstance(first, ast.Constant) else (
+            list(first.values) if isinstance(first, ast.JoinedStr) else [])
+        if any(isinstance(p, ast.Constant) and isinstance(p.value, str) and _has_words(p.value)
+               for p in parts):
+            out.append(f"{path.name}:{node.lineno}")
+    return out
+
+
+@pytest.mark.parametrize("name", [n for n in READER_ORDER if n != "english"])
+def test_stage_modules_write_no_word_pattern_inline(name):
+    assert _inline_word_patterns(READER / f"{name}.py") == []
+
+
+def test_an_inline_word_pattern_is_found():
+    assert _has_words(r"\b(?:said|told)\b") and _has_words(r"\bpolice(?:men)?\b")
+    assert not _has_words(r"\s+([a-z]+)\b") and not _has_words(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s$")

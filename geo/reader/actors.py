@@ -12,11 +12,16 @@ from incimap.geo.reader.english import (
     ACRONYM_GROUP,
     CLAIM,
     DOER_BEFORE,
+    FIGHTERS_AFTER_NAME,
+    FOREIGN_FORCES,
+    MILITARY_WORD,
     NAME_RUN,
     NO_CLAIM,
     NOT_DOERS,
     NOT_IN_NAMES,
     ONE_WORD_GROUPS,
+    POLICE_WORD,
+    STATE_FORCE_NOUNS,
     UNNAMED_ATTACKERS,
 )
 from incimap.geo.reader.triggers import classes_in
@@ -115,7 +120,7 @@ def _last_seen(text: str, alias: str, seen: dict[str, int]) -> int:
 
 
 def _is_state_army(words: list[str]) -> bool:
-    return len(words) == 2 and words[1].lower() in ("army", "police", "military", "navy")
+    return len(words) == 2 and words[1].lower() in STATE_FORCE_NOUNS
 
 
 def _mentions_group(sentence: str, alias: str) -> bool:
@@ -153,8 +158,7 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
         return ""
     for sentence in said:
         for alias, label in groups.items():
-            if re.search(rf"\b{re.escape(alias)}\s+(?:militants?|gunmen|fighters|insurgents?|"
-                         rf"rebels?|attackers?|separatists?|suicide\s+bombers?)", sentence) or (
+            if re.search(rf"\b{re.escape(alias)}" + FIGHTERS_AFTER_NAME, sentence) or (
                     _mentions_group(sentence, alias) and classes_in(sentence)):
                 return label
     # "they had killed over 50 people": the article's one group, if it has exactly one.
@@ -167,7 +171,7 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
 def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[str, str]:
     in_country = f" ({country})" if country else ""
     said = " ".join(s.text for s in draft.sentences)
-    police = re.search(r"\bpolice(?:men)?\b", said, re.I)
+    police = POLICE_WORD.search(said)
     state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
         c=country or "the state")
     group = (perpetrator(draft.sentences, groups, text)
@@ -192,9 +196,9 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[s
 
 def state_named(draft, country: str) -> str:
     said = " ".join(s.text for s in draft.sentences)
-    if re.search(r"\bpolice(?:men)?\b", said, re.I):
+    if POLICE_WORD.search(said):
         return f"Police Forces of {country}"
-    if re.search(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", said, re.I):
+    if MILITARY_WORD.search(said):
         return f"Military Forces of {country}"
     return ""
 
@@ -202,8 +206,6 @@ def state_named(draft, country: str) -> str:
 def foreign_state(draft) -> str:
     """"Russian aircraft", "Israeli drones": a state's forces named by their demonym."""
     said = " ".join(s.text for s in draft.sentences)
-    m = re.search(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|aircraft|"
-                  r"jets?|warplanes?|drones?|helicopters?|"
-                  r"missiles?|forces|troops|army|military|artillery)\b", said)
+    m = FOREIGN_FORCES.search(said)
     country = english.STATE_DEMONYMS.get(m.group(1).lower()) if m else None
     return f"Military Forces of {country}" if country else ""

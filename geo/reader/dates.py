@@ -47,6 +47,7 @@ from incimap.geo.reader import english
 from incimap.geo.reader.english import (
     DATE_PATTERNS,
     IN_BACKGROUND_CLAUSE,
+    LAST_WORD,
     MAYBE_DATE,
     MONTH_FULL,
     MONTH_NUMBERS,
@@ -138,7 +139,7 @@ def _resolve_match(kind: str, m: re.Match[str], published: dt.date) -> tuple[dt.
             return dt.date(year, _month_number(g["mon"]), 1), 3
         if kind == "month_bare":
             month = _month_number(g["mon"])
-            if re.match(r"[Ll]ast\s", m.group()):
+            if LAST_WORD.match(m.group()):
                 year = published.year - 1 if month >= published.month else published.year
                 return dt.date(year, month, 1), 3
             return _recent_month(published, month), 3

@@ -331,6 +331,8 @@ ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "col.", "lt.", "cap
 
 # --- place names (reader.places) ------------------------------------------------------
 HINTS_LONGEST_FIRST = sorted(HINT_AFTER, key=len, reverse=True)
+# "Allahditta, 49,": a person's age after the name.
+AGE_AFTER_NAME = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
 NUMBER_AFTER = re.compile(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
 METONYMY_AFTER = re.compile(r"^\s+(?:(?:has|have|had|is|was)\s+)?(?:{})\b".format(
     "|".join(sorted(METONYMY_VERBS))))
@@ -743,3 +745,69 @@ KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\
 SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
                "wounded": "injured", "injured": "injured", "abducted": "hostages",
                "kidnapped": "hostages"}
+
+# --- what a figure counts: phrases (reader.figures) -----------------------------------
+# (One pattern each where the figure reader asks what surrounds a number.)
+PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[a-z])")
+OF_THE_AFTER = re.compile(r"\s+of\s+the\s+")
+OTHERS_LEAD = re.compile(r"^(?:others|more|other\s+[a-z]+)\b")
+INCLUDING_ASIDE = re.compile(
+    r"^\s*,\s*(?:including|among\s+them|mostly|mainly|many\s+of\s+them)\b[^,]*,")
+PLACE_ATTACHMENT = re.compile(
+    r"^\s+(?:from|in|of|at|near|on)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}"
+    r"(?:province|district|state|region|village|town|city|area|county|"
+    r"[A-Z][\w’'-]+)\b")
+OF_TOTAL_AFTER = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
+                            r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+")
+OF_TOTAL_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", re.IGNORECASE)
+SUBSET_LEAD_IN = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+                            r"among\s+the\s+(?:dead|injured|wounded|victims))\s+([^.;:]*)$",
+                            re.IGNORECASE)
+LEAD_IN_CLAUSE = re.compile(r"\b(?:were|was|killed|died|said|who)\b")
+TAKING_BEFORE = re.compile(r"\b(?:took|taking|taken|holding|held)\s*$", re.I)
+HOSTAGE_NOUN = re.compile(r"\s*(?:hostages?|captives?|prisoners?)\b")
+AND_BEFORE = re.compile(r"\band\s*$")
+ARTICLE_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+AGENCY_TAIL = re.compile(r"\s+(?:news\s+agency|agency)$")
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"()]+)", re.IGNORECASE)
+SAID_BY_NAME = re.compile(r"\b(?:reported|said|stated|confirmed|claimed)\s+(?:by\s+)?((?:the\s+)?"
+                          r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)")
+DATE_OPENER = re.compile(r"(?:the\s+)?(?:On|In|At|On|Monday|Tuesday|Wednesday|Thursday|"
+                         r"Friday|Saturday|Sunday)\b")
+SAID_BY_OFFICIALS = re.compile(
+    r"\b(?:said|reported|according\s+to)\s+((?:(?:local|senior|government|security|police|"
+    r"military|army|railway|hospital|district|provincial|state|health|medical|rescue)\s+)*"
+    r"(?:officials?|police|sources|witnesses|residents|spokesm[ae]n|spokesperson|"
+    r"authorities|the\s+military|the\s+army|medics|doctors|villagers))\b")
+SAYING_VERB = re.compile(r"\b(?:said|says|reported|claimed|confirmed|stated|added|told)\b")
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,]*,\s*$")
+
+# --- numbers: phrases (reader.quantities) ---------------------------------------------
+AGE_AFTER_NUMBER = re.compile(
+    r"\s*-?\s*years?\s*-?\s*old\b|\s*years?\s+of\s+age\b|\s*-?\s*yr\s*-?\s*old")
+AGE_BEFORE_NUMBER = re.compile(
+    r"\bage[ds]?\s+(?:between\s+)?(?:(?:\d+|[a-z]+)\s*(?:and|to|or|-|–)\s*)?$", re.IGNORECASE)
+OF_SUPERLATIVE = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her)\s+(?:\w+est\b|most\b|few\b|first\b|"
+    r"last\b)|several\b|many\b|a\s+(?:number|series|spate|string|wave)\b|dozens\b|"
+    r"hundreds\b|thousands\b)")
+
+# --- dates: phrases (reader.dates) ----------------------------------------------------
+LAST_WORD = re.compile(r"[Ll]ast\s")
+
+# --- actors: phrases (reader.actors) --------------------------------------------------
+# "the BLA militants", "M23 rebels": a group's name and the fighters it names.
+FIGHTERS_AFTER_NAME = (r"\s+(?:militants?|gunmen|fighters|insurgents?|"
+                       r"rebels?|attackers?|separatists?|suicide\s+bombers?)")
+# "Sudan Army", "Kenya Police": a state's own forces, not an armed group.
+STATE_FORCE_NOUNS = ("army", "police", "military", "navy")
+POLICE_WORD = re.compile(r"\bpolice(?:men)?\b", re.I)
+MILITARY_WORD = re.compile(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", re.I)
+FOREIGN_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|"
+                            r"aircraft|jets?|warplanes?|drones?|helicopters?|"
+                            r"missiles?|forces|troops|army|military|artillery)\b")
+
+# --- incidents: phrases (reader.incidents) --------------------------------------------
+IN_CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+)(?:the\s+)?")
+ACTOR_WORDS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|security forces|troops|"
+                         r"soldiers|police)\b", re.I)

@@ -13,13 +13,33 @@ from dataclasses import dataclass
 from incimap.geo.models import Figure, Span
 from incimap.geo.reader import english
 from incimap.geo.reader.english import (
+    ACCORDING_TO,
     AFTER_CUE_PATTERNS,
+    AGENCY_TAIL,
+    AND_BEFORE,
+    ARTICLE_LEAD,
     COMPOUND_TAILS,
+    DATE_OPENER,
     FIGHTERS,
     GROUP_HEADS,
+    HOSTAGE_NOUN,
+    INCLUDING_ASIDE,
+    LEAD_IN_CLAUSE,
+    OF_THE_AFTER,
+    OF_TOTAL_AFTER,
+    OF_TOTAL_BEFORE,
+    OTHERS_LEAD,
+    PARTITIVE_OF,
+    PLACE_ATTACHMENT,
     PLURAL_HEADS,
     PRONOUNS,
+    RELATIVE_ASIDE,
     REPORTER_WORDS,
+    SAID_BY_NAME,
+    SAID_BY_OFFICIALS,
+    SAYING_VERB,
+    SUBSET_LEAD_IN,
+    TAKING_BEFORE,
     VAGUE_QUALIFIERS,
     VERB_BEFORE,
     WHO_STOP,
@@ -64,7 +84,7 @@ def _continues_compound(rest: str) -> bool:
 def _who_after(sentence: str, end: int) -> str:
     """The counted noun phrase right after a quantity ("security personnel"), also
     after "of" when the quantity is a word ("dozens of militants")."""
-    partitive = re.match(r"\s+of\s+(?:the\s+)?(?=[a-z])", sentence[end : end + LOOK_AHEAD])
+    partitive = PARTITIVE_OF.match(sentence[end : end + LOOK_AHEAD])
     if partitive:
         end += partitive.end() - 1
     words = []
@@ -84,7 +104,7 @@ def _who_after(sentence: str, end: int) -> str:
     if words and words[-1].lower() in GROUP_HEADS:
         # "members of the security forces"
         head_end = sentence.find(phrase, end, end + LOOK_AHEAD) + len(phrase)
-        tail = re.match(r"\s+of\s+the\s+", sentence[head_end : head_end + 40])
+        tail = OF_THE_AFTER.match(sentence[head_end : head_end + 40])
         if tail:
             owner = _who_after(sentence, head_end + tail.end() - 1)
             if owner:
@@ -98,13 +118,10 @@ def _rest_after_noun(sentence: str, end: int, who: str) -> str:
     if who and rest.startswith(who):
         rest = rest[len(who):]
     elif not who:
-        rest = re.sub(r"^(?:others|more|other\s+[a-z]+)\b", "", rest)
+        rest = OTHERS_LEAD.sub("", rest)
     # drop a leading attachment: "from the eastern Punjab province", ", including X and Y,"
-    rest = re.sub(r"^\s*,\s*(?:including|among\s+them|mostly|mainly|many\s+of\s+them)\b[^,]*,",
-                  " ", rest)
-    rest = re.sub(r"^\s+(?:from|in|of|at|near|on)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}"
-                  r"(?:province|district|state|region|village|town|city|area|county|"
-                  r"[A-Z][\w’'-]+)\b", " ", rest)
+    rest = INCLUDING_ASIDE.sub(" ", rest)
+    rest = PLACE_ATTACHMENT.sub(" ", rest)
     return rest
 
 
@@ -112,26 +129,21 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     before = sentence[max(0, q.start - LOOK_BACK) : q.start]
     who = _who_after(sentence, q.end)
     # "more than 150 of the 450 passengers": the noun is the total's noun
-    of_total = re.match(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
-                        r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+", sentence[q.end : q.end + LOOK_AHEAD])
+    of_total = OF_TOTAL_AFTER.match(sentence[q.end : q.end + LOOK_AHEAD])
     if not who and of_total:
         who = _who_after(sentence, q.end + of_total.end() - 1)
-    if re.search(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", before, re.IGNORECASE):
+    if OF_TOTAL_BEFORE.search(before):
         return _Classified("total", who)
     # "including 31 women and 15 children", "among them 5 children"
-    lead_in = re.search(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|"
-                        r"among\s+the\s+(?:dead|injured|wounded|victims))\s+([^.;:]*)$",
-                        before, re.IGNORECASE)
-    if lead_in and not re.search(r"\b(?:were|was|killed|died|said|who)\b", lead_in.group(1)):
+    lead_in = SUBSET_LEAD_IN.search(before)
+    if lead_in and not LEAD_IN_CLAUSE.search(lead_in.group(1)):
         return _Classified("subset", who or (prev.who if prev else ""))
     rest = _rest_after_noun(sentence, q.end, who)
     for pattern, kind in VERB_BEFORE:
         if pattern.search(before):
             # "taken 182 security personnel hostage" needs the word "hostage"
-            taking = re.search(r"\b(?:took|taking|taken|holding|held)\s*$", before, re.I)
-            if kind == "hostages" and taking and not re.match(
-                r"\s*(?:hostages?|captives?|prisoners?)\b", rest
-            ):
+            taking = TAKING_BEFORE.search(before)
+            if kind == "hostages" and taking and not HOSTAGE_NOUN.match(rest):
                 continue
             return _Classified(kind, who or (prev.who if prev else ""))
     for pattern, kind in AFTER_CUE_PATTERNS:
@@ -145,14 +157,14 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
         return _Classified("fatalities", who)
     if head in ("casualties",):
         return _Classified("other", who)
-    if not who and prev is not None and re.search(r"\band\s*$", before):
+    if not who and prev is not None and AND_BEFORE.search(before):
         return _Classified(prev.kind, prev.who)
     return _Classified("other", who)
 
 
 def _clean_source(name: str) -> str:
-    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:“”\"'"), flags=re.IGNORECASE)
-    name = re.sub(r"\s+(?:news\s+agency|agency)$", "", name)
+    name = ARTICLE_LEAD.sub("", name.strip(" ,.;:“”\"'"))
+    name = AGENCY_TAIL.sub("", name)
     return name.strip()
 
 
@@ -163,32 +175,20 @@ def find_attribution(sentence: str) -> str:
     "X said/reported/claimed" (subject first, skipping ", which ...," clauses).
     Pronouns ("he said") give "" since the referent is in another sentence.
     """
-    m = re.search(r"\baccording\s+to\s+([^,.;:“”\"()]+)", sentence, re.IGNORECASE)
+    m = ACCORDING_TO.search(sentence)
     if m:
         words = m.group(1).split()
         return _clean_source(" ".join(words[:6]))
-    m = re.search(
-        r"\b(?:reported|said|stated|confirmed|claimed)\s+(?:by\s+)?((?:the\s+)?"
-        r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)",
-        sentence,
-    )
+    m = SAID_BY_NAME.search(sentence)
     if m and m.group(1).split()[-1].lower() not in PRONOUNS \
-            and not re.match(r"(?:the\s+)?(?:On|In|At|On|Monday|Tuesday|Wednesday|Thursday|"
-                             r"Friday|Saturday|Sunday)\b", m.group(1)):
+            and not DATE_OPENER.match(m.group(1)):
         return _clean_source(m.group(1))
-    m = re.search(
-        r"\b(?:said|reported|according\s+to)\s+((?:(?:local|senior|government|security|police|"
-        r"military|army|railway|hospital|district|provincial|state|health|medical|rescue)\s+)*"
-        r"(?:officials?|police|sources|witnesses|residents|spokesm[ae]n|spokesperson|"
-        r"authorities|the\s+military|the\s+army|medics|doctors|villagers))\b",
-        sentence,
-    )
+    m = SAID_BY_OFFICIALS.search(sentence)
     if m:
         return _clean_source(m.group(1))
-    for m in re.finditer(r"\b(?:said|says|reported|claimed|confirmed|stated|added|told)\b",
-                         sentence):
+    for m in SAYING_VERB.finditer(sentence):
         before = sentence[max(0, m.start() - LOOK_BACK) : m.start()]
-        before = re.sub(r",\s+(?:which|who)\b[^,]*,\s*$", " ", before)
+        before = RELATIVE_ASIDE.sub(" ", before)
         words = re.findall(r"[\w’'.-]+|[^\w\s]", before)
         picked: list[str] = []
         for w in reversed(words):

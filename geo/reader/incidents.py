@@ -53,7 +53,9 @@ from incimap.geo.reader.background import is_aggregate, is_background_sentence
 from incimap.geo.reader.dates import DateRef, event_dates
 from incimap.geo.reader.document import Document, document_of
 from incimap.geo.reader.english import (
+    ACTOR_WORDS,
     BACKGROUND_BEFORE,
+    IN_CONTAINER_GAP,
     INCLUDED,
     KILLING_ONE,
     NUMBERISH,
@@ -402,8 +404,8 @@ def _container_after(name: Mention, used: list[Mention]) -> Place | None:
     for m in used:
         gap = name.sentence.text[name.span.end - name.sentence.start :
                                  m.span.start - name.sentence.start]
-        if m.sentence == name.sentence and m.span.start >= name.span.end and re.fullmatch(
-                r"(?:,\s*|\s+in\s+)(?:the\s+)?", gap):
+        if m.sentence == name.sentence and m.span.start >= name.span.end and (
+                IN_CONTAINER_GAP.fullmatch(gap)):
             return m.place
     return None
 
@@ -494,8 +496,7 @@ def _mentions_of(text: str, sents: list[Span], actors: tuple[str, ...], groups: 
     aliases = [a for a, full in groups.items() if full in actors]
     out = []
     for s in sents:
-        if any(re.search(rf"\b{re.escape(a)}\b", s.text) for a in aliases) or re.search(
-                r"\b(?:militants?|insurgents?|gunmen|attackers?|security forces|troops|"
-                r"soldiers|police)\b", s.text, re.I):
+        if any(re.search(rf"\b{re.escape(a)}\b", s.text) for a in aliases) or (
+                ACTOR_WORDS.search(s.text)):
             out.append(s)
     return tuple(out)

@@ -34,6 +34,7 @@ from incimap.geo.reader.document import (
     line_start,
 )
 from incimap.geo.reader.english import (
+    AGE_AFTER_NAME,
     COMPASS,
     CONTRACTION,
     GROUP_AFTER,
@@ -50,9 +51,6 @@ from incimap.geo.reader.english import (
     TWO_LETTER_PLACES,
 )
 from incimap.geo.reader.matcher import Matcher, get_matcher
-
-_AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
-
 
 # "U.S", matched without its last dot: the dot belongs to the name ("U.S.").
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
@@ -482,4 +480,4 @@ def _person_or_brand(tokens, first: int, end: int, text: str) -> bool:
         if prev in english.PERSON_BEFORE and tokens[first].start - tokens[first - 1].end <= 2:
             return True
     after = text[end : end + 12]
-    return bool(_AGE_AFTER.match(after) or NUMBER_AFTER.match(after))
+    return bool(AGE_AFTER_NAME.match(after) or NUMBER_AFTER.match(after))

@@ -50,6 +50,8 @@ from dataclasses import dataclass
 
 from incimap.geo.reader.document import NUMBER_TOKEN
 from incimap.geo.reader.english import (
+    AGE_AFTER_NUMBER,
+    AGE_BEFORE_NUMBER,
     CEILING_QUALIFIERS,
     FEW_VALUES,
     FEW_WORDS,
@@ -61,6 +63,7 @@ from incimap.geo.reader.english import (
     NUMBER_SCALES,
     NUMBER_TENS,
     NUMBER_UNITS,
+    OF_SUPERLATIVE,
     OVER_PARTICLE_VERBS,
     PERCENT_AFTER,
     QUANTITY_QUALIFIERS,
@@ -300,10 +303,9 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
                     after_dash.end:
                 return True  # "2025-03-11"
     # ages: "a 32-year-old", "aged 49", "Allahditta, 49,", "Ali (35)"
-    if re.match(r"\s*-?\s*years?\s*-?\s*old\b|\s*years?\s+of\s+age\b|\s*-?\s*yr\s*-?\s*old", after):
+    if AGE_AFTER_NUMBER.match(after):
         return True
-    if re.search(r"\bage[ds]?\s+(?:between\s+)?(?:(?:\d+|[a-z]+)\s*(?:and|to|or|-|–)\s*)?$",
-                 before, re.IGNORECASE):
+    if AGE_BEFORE_NUMBER.search(before):
         return True  # "aged 49", "aged between 19 and 46", "ages 5 to 12"
     if re.search(r"[A-Z][\w’'-]+,\s*$", before) and re.match(r"\s*,", after) and core.value <= 120:
         return True
@@ -348,12 +350,7 @@ def _is_excluded(text: str, toks: list[_Tok], i: int, core: _Core) -> bool:
         if nxt and nxt.low in ("another", "day", "time", "way", "thing", "side", "hand",
                                "point", "morning", "evening", "night", "year"):
             return True
-        if nxt and nxt.low == "of" and re.match(
-            r"\s+of\s+(?:(?:the|its|their|his|her)\s+(?:\w+est\b|most\b|few\b|first\b|"
-            r"last\b)|several\b|many\b|a\s+(?:number|series|spate|string|wave)\b|dozens\b|"
-            r"hundreds\b|thousands\b)",
-            after,
-        ):
+        if nxt and nxt.low == "of" and OF_SUPERLATIVE.match(after):
             return True  # "one of the deadliest", "one of several"
     return False
 
