@@ -178,6 +178,11 @@ class Document:
     def paragraph_ends(self) -> list[int]:
         return [p.end for p in self.paragraphs]
 
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the first paragraph ending after ``offset`` (the one holding it, else the
+        next); a bisect, since it is asked once per sentence."""
+        return min(bisect_right(self.paragraph_ends, offset), len(self.paragraph_ends) - 1)
+
     def sentence_tokens(self, n: int) -> list[Token]:
         """The tokens of sentence ``n``, made when first asked for (a name never runs
         across sentences, so a stage that reads names needs only their sentences')."""

@@ -100,7 +100,6 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     doc = document_of(text)
     text = doc.text
     sents = doc.sentences
-    para_ends = doc.paragraph_ends
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
@@ -120,7 +119,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     for s in sents:
         if s.start in background or is_aggregate(s.text):
             continue
-        para = _paragraph_of(para_ends, s.start)
+        para = doc.paragraph_at(s.start)
         if para != episode_para:
             episode = None
         here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
@@ -312,12 +311,6 @@ def _fold_responses(drafts: dict) -> None:
 def _id_prefix(source: str) -> str:
     stem = re.sub(r"\W+", "-", source.rsplit("/", 1)[-1].rsplit(".", 1)[0]).strip("-")
     return stem[:40] or "incident"
-
-
-def _paragraph_of(para_ends: list[int], offset: int) -> int:
-    """Index of the first paragraph ending after ``offset`` (the one holding it, else the
-    next); a bisect, since it is asked once per sentence."""
-    return min(bisect_right(para_ends, offset), len(para_ends) - 1)
 
 
 def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date) -> DateRef:
