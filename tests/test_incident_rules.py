@@ -321,3 +321,37 @@ def test_a_reporter_in_a_place_is_credited_not_the_place():
 
     (figure,) = parse_figures("Several were injured, police in Menaka said.")
     assert figure.claimed_by == "police in Menaka"
+
+
+# --------------------------------------------------------------- sub-event types
+
+
+def test_a_thrown_grenade_is_a_grenade_explosion():
+    (one,) = incidents("Militants threw a grenade at a bus in Kidal on Tuesday, killing one "
+                       "person and injuring 12 others.")
+    assert (one.event_type, one.sub_event_type) == ("Explosions/Remote violence", "Grenade")
+
+
+def test_grenades_thrown_after_a_car_bomb_leave_it_a_bombing():
+    (one,) = incidents("Insurgents blew up a car bomb at a hotel in Kidal on Tuesday, killing "
+                       "one person. They also threw grenades at two shops.")
+    assert one.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_question_whether_it_was_a_suicide_bomber_is_no_suicide_bomb():
+    (one,) = incidents("A bomb exploded outside a hotel in Kidal on Tuesday, killing two "
+                       "people. Asked if it was the work of a suicide bomber, the police chief "
+                       "refused to speculate.")
+    assert one.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_denied_suicide_bomber_is_no_suicide_bomb():
+    (one,) = incidents("A car bomb exploded in Kidal on Tuesday, killing nine people. The "
+                       "blast did not appear to be set off by a suicide bomber.")
+    assert one.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_rocket_launched_at_a_town_is_a_missile_attack():
+    (one,) = incidents("A woman was killed in Kidal on Tuesday by a rocket launched by "
+                       "militants from Tessalit.")
+    assert one.sub_event_type == "Shelling/artillery/missile attack"

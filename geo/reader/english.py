@@ -111,12 +111,18 @@ EVENT_PATTERNS = (
     (_p(r"detonat\w*|explosi\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|\bIEDs?\b|"
         r"landmines?|roadside\s+bomb"), "violence", "Explosions/Remote violence",
      "Remote explosive/landmine/IED", 3),
+    # ACLED's own sub-event, below a bomb ("a car bomb ... also threw grenades" is a
+    # bombing) and above a plain attack; a rocket-propelled grenade is no hand grenade.
+    (_p(r"(?<!propelled\s)(?:hand\s+)?grenades?\b"),
+     "violence", "Explosions/Remote violence", "Grenade", 2.8),
     # Only aircraft that strike: "aircraft" alone (a target, "anti-aircraft") is no cue.
     (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?|air\s+raids?|glide\s+bombs?|"
         r"(?<!anti-)aircraft\s+(?:bombed|struck|fired|attacked|dropped|hit|targeted)|"
         r"warplanes?|(?:shahed|kamikaze)\s+drones?|drones?\s+(?:hit|struck|attack)"),
      "operation", "Explosions/Remote violence", "Air/drone strike", 4),
-    (_p(r"shell(?:ing|ed)|mortar|artillery|rockets?\s+(?:fire|attack)"), "violence",
+    # A rocket is a missile attack wherever it is fired from or lands ("a Qassam rocket").
+    (_p(r"shell(?:ing|ed)|mortar|artillery|rockets?\b(?!-propelled)|missiles?\s+(?:were\s+|"
+        r"was\s+)?(?:fired|launched|landed|struck|hit)"), "violence",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
         r"opened\s+fire|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
@@ -145,6 +151,12 @@ EVENT_PATTERNS = (
      "Peaceful protest", 1),
     (_p(r"arrest\w*|detained"), "arrest", "Strategic developments", "Arrests", 1),
 )
+
+# Words just before an event word that deny or question it: "did not appear to be set by a
+# suicide bomber", "asked if it was the work of a suicide bomber". The word is no cue then.
+HEDGED_BEFORE = re.compile(r"\b(?:(?:not|never)\s+(?:\w+\s+){0,2}?(?:be|been|a|an)|"
+                            r"(?:if|whether)\s+(?:it|this|that|the\s+\w+)\s+(?:was|were|is|"
+                            r"had\s+been))\s+(?:[\w-]+\s+){0,4}?$", re.I)
 
 # Who a figure counts, by class of people: fighters fall in battles, the rest are victims.
 COMBATANTS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen

@@ -17,7 +17,8 @@ def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
     found, seen = [], set()
     for m in EVENT_RE.finditer(sentence):
         index = int(m.lastgroup[1:])
-        if index not in seen:
+        if index not in seen and not english.HEDGED_BEFORE.search(
+                sentence, max(0, m.start() - 60), m.start()):
             seen.add(index)
             _, cls, etype, sub, priority = english.EVENT_PATTERNS[index]
             found.append((priority, cls, etype, sub, _Sub(m, m.lastgroup)))
