@@ -355,3 +355,30 @@ def test_a_rocket_launched_at_a_town_is_a_missile_attack():
     (one,) = incidents("A woman was killed in Kidal on Tuesday by a rocket launched by "
                        "militants from Tessalit.")
     assert one.sub_event_type == "Shelling/artillery/missile attack"
+
+
+# --------------------------------------------------------------- dates
+
+
+def test_month_of_year_keeps_its_year():
+    found = incidents("Gunmen killed 11 people in Kidal on Tuesday.\n\nIn February of 2023, "
+                      "gunmen shot dead 20 miners in Tessalit.")
+    assert [(i.event_date, i.fatalities) for i in found] == [(TUESDAY, 11), ("2023-02-01", 20)]
+
+
+# --------------------------------------------------------------- killing words
+
+
+def test_murdered_counts_the_dead():
+    (one,) = incidents("Gunmen murdered three traders in Kidal on Tuesday.")
+    assert (one.fatalities, one.sub_event_type) == (3, "Attack")
+
+
+def test_found_slain_counts_the_dead():
+    (one,) = incidents("Three traders were found slain in Kidal on Tuesday.")
+    assert one.fatalities == 3
+
+
+def test_an_assassinated_official_is_one_dead():
+    (one,) = incidents("A local official was assassinated in Kidal on Tuesday.")
+    assert (one.fatalities, one.event_type) == (1, "Violence against civilians")

@@ -127,7 +127,9 @@ EVENT_PATTERNS = (
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
         r"opened\s+fire|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
         r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
-        r"set\s+(?:on\s+)?fire|stabbed"), "violence", "Violence against civilians", "Attack", 2),
+        r"set\s+(?:on\s+)?fire|stabbed|assassinat\w*|murder(?:ed|s)?\b|slain|"
+        r"shot\s+to\s+death|(?:was|were)\s+shot\b"),
+     "violence", "Violence against civilians", "Attack", 2),
     # Weak: "killed" alone says someone died, not who did what; it counts only when
     # nothing stronger names the event or its figures belong to violence.
     (_p(r"killed|killing|died|dead\b"), "violence", "Violence against civilians", "Attack", 0),
@@ -508,7 +510,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b{_PREP}?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ANY})\s+(?P<d>{_DAY})\b"
         rf"(?:,?\s+(?P<y>{_YEAR}))?(?!\s*(?:%|per\s?cent|people|km))")),
     ("month_year", re.compile(
-        rf"\b{_PREP}?{_WHEN_IN}?(?P<mon>{MONTH_FULL}),?\s+(?P<y>{_YEAR})\b")),
+        rf"\b{_PREP}?{_WHEN_IN}?(?P<mon>{MONTH_FULL})(?:,?\s+|\s+of\s+)(?P<y>{_YEAR})\b")),
     ("month_rel", re.compile(
         rf"\b{_PREP}?{_WHEN_IN}?(?P<mon>{MONTH_FULL})\s+(?P<rel>last\s+year|this\s+year|"
         rf"of\s+last\s+year|of\s+this\s+year)\b")),
@@ -643,7 +645,8 @@ VAGUE_QUALIFIERS = frozenset({"dozens", "several", "scores", "hundreds", "tens",
 # --- what a figure counts (reader.figures) --------------------------------------------
 VERB_CUES: tuple[tuple[str, str], ...] = (
     # verbs or phrases that directly precede the number: "killed 20 miners"
-    (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|"
+    (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|murdered|"
+    r"murdering|assassinated|assassinating|shot\s+to\s+death|stabbed\s+to\s+death|"
     r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
     r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|"
     r"death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
@@ -661,9 +664,10 @@ VERB_BEFORE = [
 # After the counted noun: "27 militants were killed", "10 people ... were reported dead".
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
         r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
-        r"subsequently|eventually|then|since|already|now|still|either|both)\s+)*")
+        r"subsequently|eventually|then|since|already|now|still|either|both|found)\s+)*")
 AFTER_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:killed|dead|died|die|slain|perished|martyred|massacred|executed|beheaded|"
+    r"murdered|assassinated|shot\s+to\s+death|stabbed\s+to\s+death|"
     r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
     r"succumbed|bodies|deaths|fatalities|gunned\s+down)\b", "fatalities"),
     (r"(?:wounded|injured|hurt|(?:sustained|received|suffered)\s+(?:\w+\s+)?(?:injuries|"
@@ -748,8 +752,10 @@ INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the
                       re.I)
 SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"
                            r"officer|soldier|policeman|student|journalist|activist|teacher|driver|"
-                           r"farmer|worker|person|resident|civilian|member|villager|trader)\b[^.;]{0,80}?"
-                           r"\b(?:was|has\s+been)\s+(shot\s+dead|killed|murdered|stabbed\s+to\s+death|"
+                           r"farmer|worker|person|resident|civilian|member|villager|trader|official|"
+                           r"politician|minister|mayor|judge|priest)\b[^.;]{0,80}?"
+                           r"\b(?:was|has\s+been)\s+(?:found\s+)?(shot\s+dead|killed|murdered|"
+                           r"assassinated|shot\s+to\s+death|stabbed\s+to\s+death|slain|"
                            r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
 KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
                          r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|"
