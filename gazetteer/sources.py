@@ -249,17 +249,21 @@ def us_county_rows(counties: list[dict], divisions: list[Row]) -> Iterator[Row]:
 
 def county_points() -> dict[str, tuple[float, float, float]]:
     """Five-digit FIPS -> a US county's point and radius (km) (gazetteer/data/README.md)."""
+    return _point_rows(COUNTY_POINTS, "FIPS, lat, lon, radius_km")
+
+
+def _point_rows(path: Path, columns: str) -> dict[str, tuple[float, float, float]]:
+    """``key -> (lat, lon, value)`` of a four-column point table; a bad row is a
+    DataError naming the file and line."""
     out = {}
-    for n, parts in _tsv_lines(str(COUNTY_POINTS)):
+    for n, parts in _tsv_lines(str(path)):
         try:
-            lat, lon, radius = (float(v) for v in parts[1:4])
+            lat, lon, value = (float(v) for v in parts[1:4])
         except ValueError:
-            raise DataError("expected FIPS, lat, lon, radius_km", path=str(COUNTY_POINTS),
-                            line=n) from None
+            raise DataError(f"expected {columns}", path=str(path), line=n) from None
         if len(parts) != 4 or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise DataError("expected FIPS, lat, lon, radius_km", path=str(COUNTY_POINTS),
-                            line=n)
-        out[parts[0]] = (lat, lon, radius)
+            raise DataError(f"expected {columns}", path=str(path), line=n)
+        out[parts[0]] = (lat, lon, value)
     return out
 
 
@@ -362,15 +366,7 @@ def _country_points(path: str) -> dict[str, tuple[float, float, tuple[str, ...]]
 def country_centroids() -> dict[str, tuple[float, float, float]]:
     """ISO alpha-2 -> the centre of mass of the country's largest part and that part's
     share of its area (gazetteer/data/README.md)."""
-    out = {}
-    for n, parts in _tsv_lines(str(CENTROIDS)):
-        try:
-            lat, lon, share = (float(v) for v in parts[1:4])
-        except ValueError:
-            raise DataError("expected iso2, lat, lon, share", path=str(CENTROIDS),
-                            line=n) from None
-        out[parts[0]] = (lat, lon, share)
-    return out
+    return _point_rows(CENTROIDS, "iso2, lat, lon, share")
 
 
 def geonames_points() -> dict[str, tuple[float, float]]:

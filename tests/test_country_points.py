@@ -67,6 +67,19 @@ def test_a_broken_row_names_the_file_and_line(tmp_path, monkeypatch):
         sources.country_points()
 
 
+@pytest.mark.parametrize("attr, reader, row", [
+    ("CENTROIDS", "country_centroids", "RU\t61\t200\t0.9"),   # longitude off the globe
+    ("CENTROIDS", "country_centroids", "RU\t61\tx\t0.9"),
+    ("COUNTY_POINTS", "county_points", "17031\t41.8\t-87.7"),  # radius missing
+])
+def test_a_broken_point_row_names_the_file_and_line(tmp_path, monkeypatch, attr, reader, row):
+    bad = tmp_path / "table.tsv"
+    bad.write_text(f"# header\n{row}\n", encoding="utf-8")
+    monkeypatch.setattr(sources, attr, bad)
+    with pytest.raises(DataError, match=r"table.tsv, line 2"):
+        getattr(sources, reader)()
+
+
 @pytest.mark.parametrize("names, dotted", [
     (["United States", "US", "USA", "United States of America"], {"U.S.", "U.S.A."}),
     (["United Kingdom", "UK", "GB"], {"U.K."}),
