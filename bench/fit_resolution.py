@@ -51,7 +51,10 @@ PRIOR = {"similarity": 100, "spelling_gap": -100, "importance": 20, "hint_fits":
          "in_focus_country": 15, "in_focus_division": 15, "near": 30, "near_centre": 30,
          "inside_bbox": 30,
          "outside_bbox": -30,
-         "curated": 4}
+         "curated": 4,
+         # A second-level division derived from its towns is a rougher guess than a
+         # curated one: the corpora hold no curated district to tell them apart.
+         "second_level": -10}
 
 
 def article_documents() -> list[tuple[GoldDocument, dict[int, float]]]:

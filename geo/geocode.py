@@ -40,7 +40,9 @@ _SETTLEMENTS = {"city", "town", "village", "place"}
 # Feature types a hint also accepts: news calls first-level divisions "regions"
 # ("the Belgorod region") and any settlement a town.
 _HINT_ACCEPTS = {"city": _SETTLEMENTS, "town": _SETTLEMENTS, "village": _SETTLEMENTS,
-                 "region": {"province", "district"}, "district": {"region"}}
+                 "region": {"province", "district"}, "district": {"region"},
+                 # many countries call their second-level divisions provinces
+                 "province": {"district"}}
 
 
 @dataclass(frozen=True)
@@ -167,8 +169,10 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
 def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
                       ) -> list[list[float]]:
     """Each candidate's features for ``geo.ranking`` under what the caller knows."""
+    # A first-level division only: most districts are named after their seat, so a
+    # district namesake says nothing about which town a bare name means.
     divisions = {(c.row.country, c.row.admin1_code) for c in candidates
-                 if c.row.ftype in ("province", "district") and c.row.admin1_code}
+                 if c.row.ftype == "province" and c.row.admin1_code}
     return [candidate_vector(c, hint, bias, seat=c.row.ftype in _SETTLEMENTS
                              and (c.row.country, c.row.admin1_code) in divisions)
             for c in candidates]
@@ -185,7 +189,8 @@ def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False) ->
         centre_km = max(0.0, great_circle_km(r.lat, r.lon, *bias.centre) - r.radius_km)
     return ranking.features(
         similarity=c.similarity, match_kind=c.match_kind, importance=r.importance,
-        population=r.population, ftype=r.ftype, seat_of_namesake=seat, hint=hint,
+        population=r.population, ftype=r.ftype, seat_of_namesake=seat,
+        second_level=r.fcode == "ADM2", hint=hint,
         hint_fits=_fits(r.ftype, hint),
         in_country=(r.country == bias.country) if bias.country else None,
         in_focus=bool(not bias.country and bias.soft_country

@@ -34,6 +34,7 @@ FEATURES = (
     "log_population",  # log10(population + 1) / 8
     *(f"type_{t}" for t in _TYPES),  # pass, station, tunnel and place are the baseline
     "seat_of_namesake",  # a town whose division has the same name ("Kharkiv", "Kunduz")
+    "second_level",  # a second-level division of the gazetteer (fcode ADM2), not curated
     "hint_fits", "hint_conflicts",
     "in_country", "outside_country",  # the caller's country (--country)
     "in_focus_country",  # the article's or the batch's country
@@ -59,6 +60,7 @@ def weights(path: Path | None = None) -> tuple[float, ...]:
 
 def features(*, similarity: float, match_kind: str, importance: float, population: int,
              ftype: str, seat_of_namesake: bool, hint: str, hint_fits: bool,
+             second_level: bool = False,
              in_country: bool | None, in_focus: bool, near_km: float | None,
              centre_km: float | None = None,
              inside_bbox: bool | None, curated: bool, in_division: bool = False
@@ -77,7 +79,7 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
         importance / 20.0,
         math.log10(max(population, 0) + 1) / 8.0,
         *(float(ftype == t) for t in _TYPES),
-        float(seat_of_namesake),
+        float(seat_of_namesake), float(second_level),
         float(bool(hint) and hint_fits), float(bool(hint) and not hint_fits),
         float(in_country is True), float(in_country is False),
         float(in_focus),

@@ -72,7 +72,8 @@ def test_the_fitter_moves_toward_what_the_choices_say(monkeypatch):
         right[int(np.argmax(x[:, i]))] = True  # the most populous is always right
         groups.append((x, right, 1.0))
     w, scale = fit_resolution.fit(groups, l2=0.01)
-    assert w[i] > 5 and scale > 0
+    # the prior says nothing about random features: only the data moves the weight
+    assert w[i] > 5 and abs(scale) < 1
 
 
 def test_article_state_decides_a_town_named_like_a_foreign_capital():
