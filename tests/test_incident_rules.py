@@ -382,3 +382,94 @@ def test_found_slain_counts_the_dead():
 def test_an_assassinated_official_is_one_dead():
     (one,) = incidents("A local official was assassinated in Kidal on Tuesday.")
     assert (one.fatalities, one.event_type) == (1, "Violence against civilians")
+
+
+# --------------------------------------------------------------- issue 10, real news
+
+
+def test_a_headline_victim_without_was_is_one_dead():
+    # The body never counts the dead: "was shot ... declared dead" names no one counted.
+    found = incidents("Malian mayor assassinated\n\nThe mayor of Kidal was shot in his car "
+                      "on Tuesday and was declared dead at the hospital.")
+    assert [(i.fatalities, i.event_date) for i in found] == [(1, TUESDAY)]
+
+
+def test_a_headline_named_victim_shot_to_death_is_one_dead():
+    found = incidents("Football player Traore shot to death\n\nPolice are looking for the man who "
+                      "shot the Kidal striker in a drive-by shooting on Tuesday.")
+    assert [i.fatalities for i in found] == [1]
+
+
+def test_a_body_discovered_is_one_dead_and_an_attack():
+    (one,) = incidents("Police in Kidal on Tuesday discovered the body of a ten-year-old girl "
+                       "in an apartment.")
+    assert (one.fatalities, one.sub_event_type, where(one)) == (1, "Attack", "Kidal")
+
+
+def test_bodies_have_been_found_is_an_attack():
+    (one,) = incidents("Five bodies have been found in Kidal on Tuesday.")
+    assert (one.fatalities, one.sub_event_type) == (5, "Attack")
+
+
+def test_people_found_dead_are_the_dead():
+    (one,) = incidents("Three herders were found dead in Kidal on Tuesday.")
+    assert (one.fatalities, one.event_date) == (3, TUESDAY)
+
+
+def test_took_responsibility_is_a_claim():
+    (one,) = incidents("A bomb exploded in Kidal on Tuesday, killing 5 people. The militant "
+                       "group Ansar Dine took responsibility for the attack.")
+    assert one.actor1 == "Ansar Dine"
+
+
+def test_the_group_that_took_responsibility_beats_one_named_in_passing():
+    (one,) = incidents("A bomb exploded in Kidal on Tuesday, killing 5 people, after JNIM "
+                       "fighters shelled a nearby base. The Macina Liberation Front took "
+                       "responsibility for the bombing.")
+    assert one.actor1 == "Macina Liberation Front"
+
+
+def test_accepted_responsibility_is_a_claim():
+    (one,) = incidents("A bomb exploded in Kidal on Tuesday, killing 5 people. Ansar Dine has "
+                       "accepted responsibility for the attack.")
+    assert one.actor1 == "Ansar Dine"
+
+
+def test_no_group_has_claimed_still_reports_the_bombing():
+    # "has claimed" is no tally ("has claimed 40,000 lives"): the bombing is the story.
+    (one,) = incidents("No group has claimed the bombing in Kidal on Tuesday, which killed "
+                       "5 people.")
+    assert (one.fatalities, one.actor1) == (5, "Unidentified Armed Group (Mali)")
+
+
+def test_a_conflict_that_has_claimed_lives_is_a_tally():
+    found = incidents("Gunmen killed 11 people in Kidal on Tuesday. The conflict has claimed "
+                      "more than 4,000 lives.")
+    assert [i.fatalities for i in found] == [11]
+
+
+def test_a_car_bomb_is_no_air_strike():
+    (one,) = incidents("A car bomb exploded near an army base in Kidal on Tuesday, killing "
+                       "seven soldiers, as military aircraft flew over the town.")
+    assert one.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_junta_air_strike_is_the_states_military():
+    (one,) = incidents("The junta's aircraft carried out an airstrike on a market in Kidal on "
+                       "Tuesday, killing 20 people.")
+    assert (one.sub_event_type, one.actor1) == ("Air/drone strike", "Military Forces of Mali")
+
+
+def test_attacks_days_apart_are_separate_incidents():
+    found = incidents("Gunmen killed 11 people in Kidal on Tuesday.\n\nOn Sunday, gunmen "
+                      "killed four herders in Tessalit.")
+    assert sorted((i.event_date, i.fatalities) for i in found) == [
+        ("2025-06-08", 4), (TUESDAY, 11)]
+
+
+def test_several_is_shown_as_several_not_as_a_noun():
+    from incimap.geo.cli.extract_cmd import figure_text
+
+    (one,) = incidents("A bomb exploded in Kidal on Tuesday, claiming the lives of several.")
+    assert one.fatalities == 3
+    assert [figure_text(f) for f in one.figures] == ["several (counted as 3)"]

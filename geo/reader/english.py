@@ -136,7 +136,10 @@ EVENT_PATTERNS = (
     (_p(r"(?:seized|captured|overran|over-ran|took\s+control\s+of)\s+(?:the\s+)?"
         r"(?:(?-i:[A-Z])|(?:town|city|village|base|district|territory|area|province)\b)"),
      "violence", "Battles", "Non-state actor overtakes territory", 3),
-    (_p(r"bod(?:y|ies)\s+(?:of\s+[\w\s]{1,30}?)?(?:was|were)\s+found|found\s+dead|tortur\w+"),
+    # A body found is a killing: "discovered the body of", "bodies have been found".
+    (_p(r"bod(?:y|ies)\s+(?:of\s+[\w\s]{1,30}?)?(?:was|were|(?:has|have|had)\s+been)\s+"
+        r"(?:found|discovered|recovered)|found\s+dead|tortur\w+|(?:found|discovered|"
+        r"recovered)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?bod(?:y|ies)\s+of\b"),
      "violence", "Violence against civilians", "Attack", 2),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
@@ -278,7 +281,8 @@ DOER_BY_VERB = re.compile(r"\b(?:carried\s+out|claimed|launched|perpetrated|comm
                           re.I)
 _GROUP_NOUN_BEFORE = re.compile(_NAME + r"\s+(?i:m|f|r|g|i|j)$")
 DOER_PATTERNS = (
-    (re.compile(r"claimed\s+(?:responsibility|the\s+attack|it)\b"), "before", _NAME_BEFORE),
+    (re.compile(r"claimed\s+(?:responsibility|the\s+attack|it)\b|(?:took|accepted|assumed|"
+                r"admitted)\s+(?:full\s+)?responsibility\b"), "before", _NAME_BEFORE),
     (re.compile(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
     # "ilitants" etc.: the group noun without its first letter, which may be a capital.
     (re.compile(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists)\s+(?:\w+\s+)?"
@@ -455,7 +459,9 @@ CONTAINER_GAP = re.compile(r"^(?:,\s*(?:in\s+)?|\s+(?:of|in)\s+|[’']s?\s+)(?:t
 AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?:on\s+)?(?:to\s+)?(?:the\s+)?$")
 
 # --- background and tallies (reader.background) ---------------------------------------
-AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|claimed|"
+# "has claimed 40,000 lives" is a tally; "No group has claimed the bombing" is not.
+AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|"
+                       r"claimed\s+(?:[\w,]+\s+){0,4}?lives\b|"
                        r"displaced|surged|risen|carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
                        r"\bsince\s+(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
@@ -731,7 +737,10 @@ NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|d
                       r"[A-Z][\w’'-]+)*")
 NOT_DOERS = frozenset("""police army military government officials authorities security
 nobody no one group it they he she this that which who""".split())
-CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)", re.I)
+# "took responsibility", "has accepted full responsibility": a claim as much as "claimed".
+CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)|"
+                   r"\b(?:t(?:ook|akes?|aking)|accept(?:ed|s|ing)?|assum(?:ed|es|ing)|"
+                   r"admit(?:ted|s|ting)?)\s+(?:full\s+)?responsibility", re.I)
 NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
                       r"unclaimed)", re.I)
@@ -760,9 +769,21 @@ SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy
 KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
                          r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|"
                          r"policeman|owner|pilot|resident|civilian|person)\b", re.I)
+# A headline drops "was": "Christian leader assassinated", "Player Smith shot to death". One
+# victim when a person noun (and perhaps a name) comes right before the verb.
+HEADLINE_VICTIM = re.compile(r"\b(?:man|woman|boy|girl|child|leader|officer|soldier|policeman|"
+                             r"student|journalist|activist|teacher|driver|farmer|worker|player|"
+                             r"official|politician|minister|mayor|judge|priest|chief|governor)"
+                             r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:found\s+)?(killed|murdered|"
+                             r"assassinated|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|"
+                             r"slain|beheaded|lynched|kidnapped|abducted)\b", re.I)
+# "discovered the body of a girl": one dead (a number or "bodies" is a figure already).
+BODY_OF = re.compile(r"\b(found|discovered|recovered)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?body\s+"
+                     r"of\b", re.I)
 SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
                "wounded": "injured", "injured": "injured", "abducted": "hostages",
-               "kidnapped": "hostages"}
+               "kidnapped": "hostages", "found": "fatalities", "discovered": "fatalities",
+               "recovered": "fatalities"}
 
 # --- what a figure counts: phrases (reader.figures) -----------------------------------
 # (One pattern each where the figure reader asks what surrounds a number.)

@@ -55,6 +55,8 @@ from incimap.geo.reader.document import Document, document_of
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
     BACKGROUND_BEFORE,
+    BODY_OF,
+    HEADLINE_VICTIM,
     IN_CONTAINER_GAP,
     INCLUDED,
     KILLING_ONE,
@@ -268,11 +270,25 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     """"An Indigenous leader was shot dead", "killing the driver": one victim, though no
     number is written."""
     out = []
-    for m in [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text)]:
+    found = [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text),
+             *BODY_OF.finditer(s.text)]
+    if _headline(s):
+        found += HEADLINE_VICTIM.finditer(s.text)
+    for m in found:
         kind = SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
             out.append(Figure(kind=kind, value=1, who="person", quote=s))
     return out
+
+
+_HEADLINE_WORDS = 16
+
+
+def _headline(s: Span) -> bool:
+    """A headline: a short line of its own with no closing stop (a sentence is cut at
+    every line break), where "leader assassinated" drops its "was"."""
+    line = s.text.strip()
+    return bool(line) and line[-1] not in ".!?:;\"”’'" and len(line.split()) <= _HEADLINE_WORDS
 
 
 def _fold_arrests(drafts: dict) -> None:
