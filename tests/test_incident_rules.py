@@ -473,3 +473,30 @@ def test_several_is_shown_as_several_not_as_a_noun():
     (one,) = incidents("A bomb exploded in Kidal on Tuesday, claiming the lives of several.")
     assert one.fatalities == 3
     assert [figure_text(f) for f in one.figures] == ["several (counted as 3)"]
+
+
+def test_a_present_perfect_toll_with_its_blast_is_the_event():
+    # News tells its own event in the present perfect: the place is the event's.
+    (one,) = incidents("Seventeen people have been killed and fourteen injured today in a car "
+                       "bomb blast in the Malian town of Kidal.")
+    assert (one.fatalities, where(one)) == (17, "Kidal")
+
+
+def test_a_present_perfect_toll_since_a_date_is_a_tally():
+    found = incidents("Gunmen killed 11 people in Kidal on Tuesday. More than 300 people have "
+                      "been killed in attacks in Tessalit since the unrest began.")
+    assert [(i.fatalities, where(i)) for i in found] == [(11, "Kidal")]
+
+
+def test_the_first_attack_since_an_old_one_is_a_comparison():
+    # The clause after "since" recalls an earlier event: it dates nothing of this one.
+    found = incidents("A bomb exploded in Kidal on Tuesday, killing 9 people. It was the first "
+                      "bombing since Ansar Dine militants attacked Tessalit three weeks ago.")
+    assert [(i.event_date, i.fatalities, i.actor1) for i in found] == [
+        (TUESDAY, 9, "Unidentified Armed Group (Mali)")]
+
+
+def test_a_lone_victim_also_killed_far_away_is_its_own_site():
+    found = incidents("A car bomb killed 17 people in Kidal on Tuesday.\n\nA police officer "
+                      "was also killed in Kayes.")
+    assert [(i.fatalities, where(i)) for i in found] == [(17, "Kidal"), (1, "Kayes")]

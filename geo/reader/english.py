@@ -247,7 +247,9 @@ BACKGROUND_CUE = re.compile(
     r"\b(?:in\s+)?(?:an?|the)\s+(?:similar|earlier|previous|prior|last|deadliest|worst)\s+"
     r"(?:attack|incident|bombing|massacre|assault|ambush|raid|strike|explosion|blast)\b|"
     r"\b(?:years?|decades?)\s+(?:ago|earlier|before)\b|\bin\s+(?:the\s+)?(?:past|history)\b|"
-    r"\bon\s+this\s+day\b", re.I)
+    r"\bon\s+this\s+day\b|"
+    # "the first since the assassination of X in February": a comparison with the past.
+    r"\b(?:first|deadliest|worst|biggest|largest|bloodiest)\s+(?:[\w-]+\s+){0,3}?since\b", re.I)
 # "a 2019 bombing": an event named by its year (background when that year is past).
 YEAR_NAMED_EVENT = re.compile(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?"
                                r"(?:attack|bombing|massacre|assault|ambush|raid|strike|"
@@ -459,15 +461,23 @@ CONTAINER_GAP = re.compile(r"^(?:,\s*(?:in\s+)?|\s+(?:of|in)\s+|[’']s?\s+)(?:t
 AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?:on\s+)?(?:to\s+)?(?:the\s+)?$")
 
 # --- background and tallies (reader.background) ---------------------------------------
-# "has claimed 40,000 lives" is a tally; "No group has claimed the bombing" is not.
-AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|"
-                       r"claimed\s+(?:[\w,]+\s+){0,4}?lives\b|"
-                       r"displaced|surged|risen|carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
+AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:displaced|surged|risen|"
+                       r"carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
                        r"\bsince\s+(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
                        r"\bper\s+cent|\bpercent\b|\bin\s+recent\s+(?:years|months)|"
                        r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
                        r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+", re.I)
+# News tells its own event in the present perfect ("Seventeen people have been killed today
+# in a car bomb blast"): a toll so told is a tally only beside a span or a war ("have been
+# killed in attacks since April", "The insurgency has killed 40,000"). "has claimed 40,000
+# lives" is a toll; "No group has claimed the bombing" is not.
+PERFECT_TOLL = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|"
+                          r"claimed\s+(?:[\w,]+\s+){0,4}?lives\b)", re.I)
+TALLY_SPAN = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+recent|insurgency|conflict|war|"
+                        r"rebellion|uprising)\b|\b(?:this|last|a|per|each|every)\s+year\b|"
+                        r"\b(?:over|in|during)\s+the\s+(?:past|last)\s|\bin\s+its\s+\w+\s+year\b",
+                        re.I)
 # "this year"/"last year" is a tally unless a month dates it ("In October last year").
 # \b: tried only at word starts, else a long letter run is rescanned from each letter.
 YEAR_TALLY = re.compile(r"\b(\w+)\s+(?:this|last)\s+year\b", re.I)
@@ -763,7 +773,8 @@ SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy
                            r"officer|soldier|policeman|student|journalist|activist|teacher|driver|"
                            r"farmer|worker|person|resident|civilian|member|villager|trader|official|"
                            r"politician|minister|mayor|judge|priest)\b[^.;]{0,80}?"
-                           r"\b(?:was|has\s+been)\s+(?:found\s+)?(shot\s+dead|killed|murdered|"
+                           r"\b(?:was|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
+                           r"(?:found\s+)?(shot\s+dead|killed|murdered|"
                            r"assassinated|shot\s+to\s+death|stabbed\s+to\s+death|slain|"
                            r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
 KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
