@@ -500,3 +500,31 @@ def test_a_lone_victim_also_killed_far_away_is_its_own_site():
     found = incidents("A car bomb killed 17 people in Kidal on Tuesday.\n\nA police officer "
                       "was also killed in Kayes.")
     assert [(i.fatalities, where(i)) for i in found] == [(17, "Kidal"), (1, "Kayes")]
+
+
+# --------------------------------------------------------------- pages of several stories
+
+
+BRIEFS = ("News briefs for Thursday\n\nTraders rally in Kidal\n\nHundreds of traders held a "
+          "protest in Kidal on Monday against new market taxes.\n\nGunmen kill five in "
+          "Tessalit\n\nGunmen killed five herders in Tessalit.\n\nRains expected\n\nForecasters "
+          "expect heavy rains in the south next week.")
+
+
+def test_each_story_of_a_briefs_page_has_its_own_date():
+    # The second story names no day: the page's date (a week), never the first story's.
+    by_place = {where(i): (i.event_date, i.time_precision) for i in incidents(BRIEFS)}
+    assert by_place["Tessalit"] == ("2025-06-12", 2)
+    assert by_place["Kidal"] == ("2025-06-09", 1)
+
+
+def test_a_briefs_page_lists_its_stories_in_page_order():
+    assert [where(i) for i in incidents(BRIEFS)] == ["Kidal", "Tessalit"]
+
+
+def test_an_article_with_one_headline_is_one_story():
+    from incimap.geo.reader.document import Document
+
+    doc = Document("Gunmen kill five in Tessalit\n\nThursday, June 12, 2025\n\nGunmen killed "
+                   "five herders in Tessalit on Monday.\n\nThe army said it sent troops.")
+    assert doc.story_starts == [0]

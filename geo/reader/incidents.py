@@ -51,7 +51,7 @@ from incimap.geo.reader.actors import (
 )
 from incimap.geo.reader.background import is_aggregate, is_background_sentence
 from incimap.geo.reader.dates import DateRef, event_dates
-from incimap.geo.reader.document import Document, document_of
+from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
     BACKGROUND_BEFORE,
@@ -77,9 +77,10 @@ _COUNTED_KINDS = ("fatalities", "injured", "hostages", "rescued")
 class _Draft:
     """An incident while the article is read."""
 
-    context: str  # "main" or the episode's date
+    context: str  # "main" (or "main@N" for story N of a page of several) or the episode's date
     cls: str
     date: DateRef | None
+    story: int = 0
     triggers: list[tuple[int, str, str, Span]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
@@ -110,7 +111,10 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     background = {s.start for s in sents if is_background_sentence(s, dates[s.start], anchor)}
     for start in background:
         dates[start] = []  # a background date is never the story's
-    main = _main_date(sents, dates, anchor)
+    # A page of several stories (news briefs): each is read on its own, with its own date.
+    story_of = {s.start: doc.story_at(s.start) for s in sents}
+    mains = {n: _main_date([s for s in sents if story_of[s.start] == n], dates, anchor)
+             for n in sorted(set(story_of.values()))}
     site_places: dict[str, list[list[Mention]]] = {}
     last_site: dict[str, tuple[int, int]] = {}  # context -> (paragraph, site)
 
@@ -118,9 +122,13 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     episode: DateRef | None = None
     episode_para = -1
     main_places: set[str] = set()
+    story = -1
     for s in sents:
         if s.start in background or is_aggregate(s.text):
             continue
+        if story_of[s.start] != story:
+            story = story_of[s.start]
+            main, main_places = mains[story], set()
         para = doc.paragraph_at(s.start)
         if para != episode_para:
             episode = None
@@ -140,14 +148,16 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             if _opens_episode(d, main, s, here, main_places, bool(found)):
                 episode, episode_para = d, para
         context = episode.date.isoformat() if episode else "main"
+        if story:
+            context += f"@{story}"
         date = episode or main
         if not found and not figures:
             continue
-        if context == "main":
+        if episode is None:
             main_places.update(m.place.gazetteer_id for m in here)
         classes = {c for _, c, *_ in found} | {figure_class(f) for f in figures}
         split = (INCLUDED.search(s.text) and here
-                 and any(f.kind == "fatalities" for f in figures) and context != "main")
+                 and any(f.kind == "fatalities" for f in figures) and episode is not None)
         site = _site(site_places.setdefault(context, []), here, figures, para,
                      last_site.get(context))
         last_site[context] = (para, site)
@@ -156,7 +166,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             key = (context, cls, s.start) if split else base
             draft = drafts.get(key)
             if draft is None:
-                draft = drafts[key] = _Draft(context, cls, date)
+                draft = drafts[key] = _Draft(context, cls, date, story)
                 if split and base in drafts:
                     parent = drafts[base]
                     draft.triggers.extend(parent.triggers)
@@ -177,18 +187,20 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     story_text = _blank(text, [s for s in sents if s.start in background])
     groups = armed_groups(story_text)
     country_name = _country_name(country or (focus.country if focus else ""))
-    incidents = []
-    story = _story_places(drafts)
+    incidents, stories = [], {}
+    story_places = _story_places(drafts)
     for draft in drafts.values():
         # An incident needs an event word, and a number or a place to stand on (a country
         # alone is background: "despite a government offensive launched in 2022").
         precise = [m for m in draft.places if m.place.feature_type != "country"]
         if not draft.triggers or not (draft.figures or precise or draft.unknown):
             continue
-        incidents.append(_incident(draft, story, focus, groups, country_name, story_text,
-                                   len(incidents) + 1, source))
-    # Latest first; on one day, in reading order (the story's own site before the others).
-    incidents.sort(key=lambda i: (i.event_date, -int(i.id)), reverse=True)
+        incidents.append(_incident(draft, story_places, focus, groups, country_name,
+                                   story_text, len(incidents) + 1, source))
+        stories[incidents[-1].id] = draft.story
+    # Story by story; in a story latest first, and on one day in reading order (the
+    # story's own site before the others).
+    incidents.sort(key=lambda i: (-stories[i.id], i.event_date, -int(i.id)), reverse=True)
     from incimap.geo.confidence import score
 
     out = []
@@ -272,23 +284,13 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     out = []
     found = [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text),
              *BODY_OF.finditer(s.text)]
-    if _headline(s):
+    if is_headline(s.text):  # "Christian leader assassinated": no "was"
         found += HEADLINE_VICTIM.finditer(s.text)
     for m in found:
         kind = SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
             out.append(Figure(kind=kind, value=1, who="person", quote=s))
     return out
-
-
-_HEADLINE_WORDS = 16
-
-
-def _headline(s: Span) -> bool:
-    """A headline: a short line of its own with no closing stop (a sentence is cut at
-    every line break), where "leader assassinated" drops its "was"."""
-    line = s.text.strip()
-    return bool(line) and line[-1] not in ".!?:;\"”’'" and len(line.split()) <= _HEADLINE_WORDS
 
 
 def _fold_arrests(drafts: dict) -> None:
