@@ -528,3 +528,19 @@ def test_an_article_with_one_headline_is_one_story():
     doc = Document("Gunmen kill five in Tessalit\n\nThursday, June 12, 2025\n\nGunmen killed "
                    "five herders in Tessalit on Monday.\n\nThe army said it sent troops.")
     assert doc.story_starts == [0]
+
+
+# --------------------------------------------------------------- places
+
+
+def test_a_misspelt_town_after_city_of_is_found():
+    # "the northern city of Kidall": "of" after a settlement noun is as good as "in".
+    (one,) = incidents("Rockets were fired at the northern city of Kidall on Tuesday, killing "
+                       "a woman.")
+    assert where(one) == "Kidal"
+
+
+def test_a_misspelt_word_before_a_site_noun_names_the_site_not_a_town():
+    (one,) = incidents("Three herders were found dead in Tessalits scrapyard in Kidal on "
+                       "Tuesday.")
+    assert where(one) == "Kidal"

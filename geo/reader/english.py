@@ -408,6 +408,8 @@ PLAIN_WORDS = COMMON_WORDS | DIRECTIONS | NOT_ALONE
 
 # --- spelling variants (reader.resolution) --------------------------------------------
 LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "toward", "into"})
+# "the southern city of Sderoth": "of" after a settlement noun is as good as "in".
+SETTLEMENT_OF = frozenset("""city town village district province""".split())
 
 # --- roles (reader.roles) -------------------------------------------------------------
 ONE_WORD = r"(?:[\w’'-]+\s+)"  # one word and its space
