@@ -544,3 +544,29 @@ def test_a_misspelt_word_before_a_site_noun_names_the_site_not_a_town():
     (one,) = incidents("Three herders were found dead in Tessalits scrapyard in Kidal on "
                        "Tuesday.")
     assert where(one) == "Kidal"
+
+
+def test_a_name_with_an_apostrophe_is_found():
+    # The scan's name keys drop the apostrophe the text keeps ("N'Djamena", "Sana'a").
+    found = read("Rebels attacked N'Djamena on Tuesday, killing 5 people.").mentions
+    assert [(m.surface, m.place.country) for m in found if m.place] == [("N'Djamena", "TD")]
+
+
+def test_a_possessive_is_still_no_apostrophe_name():
+    found = read("Kidal's mayor said gunmen killed 5 people in Kidal.").mentions
+    assert [m.surface for m in found] == ["Kidal", "Kidal"]
+
+
+# --------------------------------------------------------------- battles
+
+
+def test_an_attack_repelled_by_the_army_is_a_battle_against_an_unnamed_group():
+    (one,) = incidents("Rebels attacked Kidal on Tuesday. The attack was repelled by the army.")
+    assert (one.event_type, one.actor1, one.actor2) == (
+        "Battles", "Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+def test_a_groups_name_drops_a_leading_and_and_its_possessive():
+    (one,) = incidents("And The Kidal Liberation Front's attack on Kidal on Tuesday killed 5 "
+                       "people.")
+    assert one.actor1 == "Kidal Liberation Front"

@@ -143,7 +143,9 @@ EVENT_PATTERNS = (
      "violence", "Violence against civilians", "Attack", 2),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
-        r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting"),
+        r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting|"
+        # An attack "repelled by the army" was fought off: a battle.
+        r"repel(?:led|s)?\b|repulsed"),
      "operation", "Battles", "Armed clash", 2),
     (_p(r"turn(?:ed|s)?\s+violent|riot\w*|(?:bottles|stones|bricks|rocks|missiles|petrol\s+"
         r"bombs)\s+(?:were|was)\s+thrown|thr(?:ew|own)\s+(?:bottles|stones|bricks|rocks)"),
@@ -407,6 +409,9 @@ NOT_IN_UNKNOWN = (MONTHS | WEEKDAYS | CALENDAR_AND_FAITH | DEMONYMS | GROUP_NAME
 PLAIN_WORDS = COMMON_WORDS | DIRECTIONS | NOT_ALONE
 
 # --- spelling variants (reader.resolution) --------------------------------------------
+# "N'Djamena", "Sana'a": a capitalised word with an apostrophe inside (not "Kidal's"). The
+# scan's name keys drop the apostrophe, so such a word is looked up on its own.
+APOSTROPHE_NAME = re.compile(r"(?<![\w’'-])[A-Z]\w*[’'][A-Za-z]\w+")
 LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "toward", "into"})
 # "the southern city of Sderoth": "of" after a settlement noun is as good as "in".
 SETTLEMENT_OF = frozenset("""city town village district province""".split())
@@ -745,6 +750,9 @@ ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "h
                              "al-qaeda", "al-qaida", "iswap", "jnim"})
 NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
                           "armed", "jihadist", "islamist", "rebel", "separatist"})
+POSSESSIVE = re.compile(r"[’']s?$")
+# Words that open a sentence before a group's name ("And the X Front's attack").
+NAME_LEAD_WORDS = frozenset("""and but or so then meanwhile also""".split())
 NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
                       r"[A-Z][\w’'-]+)*")
 NOT_DOERS = frozenset("""police army military government officials authorities security

@@ -446,6 +446,10 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
         # if the report names them, or an unnamed armed group.
         actor2 = state_named(draft, country) or actor2.replace("Civilians",
                                                                 "Unidentified Armed Group")
+    if etype == "Battles" and actor1 == actor2:
+        # A battle has two sides: against the state's forces, an unnamed armed group
+        # ("Rebels attacked ...; the attack was repelled by the army").
+        actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
     foreign = foreign_state(draft) if etype == "Explosions/Remote violence" else ""
     if foreign:
         actor1 = foreign  # "Russian aircraft dropped glide bombs"
