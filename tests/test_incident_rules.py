@@ -570,3 +570,16 @@ def test_a_groups_name_drops_a_leading_and_and_its_possessive():
     (one,) = incidents("And The Kidal Liberation Front's attack on Kidal on Tuesday killed 5 "
                        "people.")
     assert one.actor1 == "Kidal Liberation Front"
+
+
+def test_a_capital_named_after_a_comma_is_the_event_place():
+    (one,) = incidents("Fighting between rebels and soldiers continued on Tuesday in Mali's "
+                       "capital, Bamako.")
+    assert where(one) == "Bamako"
+
+
+def test_troops_moving_in_to_an_area_is_an_incursion_there():
+    # "moved in to" is no transfer ("the injured were moved to ..."): the troops enter.
+    found = incidents("Gunmen and civilians have been killed during army raids in the north. "
+                      "Malian troops moved in to the Tessalit area early on Tuesday morning.")
+    assert [(i.event_date, where(i)) for i in found][:1] == [(TUESDAY, "Tessalit")]

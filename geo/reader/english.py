@@ -145,7 +145,9 @@ EVENT_PATTERNS = (
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting|"
         # An attack "repelled by the army" was fought off: a battle.
-        r"repel(?:led|s)?\b|repulsed"),
+        r"repel(?:led|s)?\b|repulsed|"
+        # "troops moved in to the X area": an incursion.
+        r"(?:troops|soldiers|forces|tanks)\s+(?:moved|pushed|rolled|went)\s+in(?:to)?\b"),
      "operation", "Battles", "Armed clash", 2),
     (_p(r"turn(?:ed|s)?\s+violent|riot\w*|(?:bottles|stones|bricks|rocks|missiles|petrol\s+"
         r"bombs)\s+(?:were|was)\s+thrown|thr(?:ew|own)\s+(?:bottles|stones|bricks|rocks)"),
@@ -443,7 +445,8 @@ NATIVE_OF = re.compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+fro
                        r"(?:of|in)|home\s+town\s+(?:of|in)|originally\s+from|belong(?:ed|ing)?\s+"
                        r"to|was\s+from|were\s+from|came\s+from|native)\s+(?:the\s+)?"
                        + ONE_WORD + r"{0,2}$", re.I)
-TAKEN_TO = re.compile(r"\b(?:moved|taken|shifted|rushed|evacuated|transported|brought|"
+# "troops moved in to the X area" enter it: an incursion, not a transfer.
+TAKEN_TO = re.compile(r"\b(?:moved(?!\s+in\b)|taken|shifted|rushed|evacuated|transported|brought|"
                       r"airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
                       r"admitted|hospitali[sz]ed|then\s+on)\b(?!\s+out\b)(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
                       r"in|at)\s+(?:the\s+)?" + ONE_WORD + r"{0,3}$", re.I)
@@ -456,7 +459,10 @@ AT_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+
                       r"outskirts\s+of|areas?\s+of|districts?\s+of|villages?\s+of|towns?\s+of|"
                       r"city\s+of|province\s+of|region\s+of|parts\s+of|vicinity\s+of|"
                       r"neighbou?rhoods?\s+of|suburbs?\s+of|between|along|within)\s+"
-                      r"(?:the\s+)?" + ONE_WORD + r"{0,3}$|\b(?:seized|captured|overran|attacked|"
+                      r"(?:the\s+)?" + ONE_WORD + r"{0,3}$|"
+                      # "in East Timor's capital, Dili": the capital named after a comma.
+                      r"\b(?:in|at|near|on)\s+(?:the\s+)?" + ONE_WORD + r"{0,3}?(?:capital|"
+                      r"city|town|village),\s+$|\b(?:seized|captured|overran|attacked|"
                       r"ambushed|bombed|shelled|raided|stormed|struck|hit|targeted)\s+(?:the\s+)?"
                       r"(?:(?:town|city|village|district|province|region)\s+of\s+)?$", re.I)
 # A place opening its sentence as the thing struck ("Maiduguri was hit by ...").
