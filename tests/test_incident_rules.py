@@ -583,3 +583,9 @@ def test_troops_moving_in_to_an_area_is_an_incursion_there():
     found = incidents("Gunmen and civilians have been killed during army raids in the north. "
                       "Malian troops moved in to the Tessalit area early on Tuesday morning.")
     assert [(i.event_date, where(i)) for i in found][:1] == [(TUESDAY, "Tessalit")]
+
+
+def test_separate_incidents_keep_their_own_toll():
+    found = incidents("A suicide bomber killed 16 people in Kidal on Tuesday. In two separate "
+                      "incidents in the east, roadside bombs also killed at least four people.")
+    assert [i.fatalities for i in found] == [16, 4]

@@ -783,6 +783,10 @@ NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                        r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                        r"ninety|hundreds?|thousands?|millions?|dozens?|scores?|several|few|"
                        r"half|tens|numerous|many)\b", re.I)
+# "In two separate incidents, roadside bombs also killed four": not the story's toll.
+SEPARATE_EVENT = re.compile(r"\b(?:in\s+(?:an?|two|three|several|other)\s+(?:separate|other|"
+                            r"unrelated)\s+(?:incidents?|attacks?)|in\s+another\s+(?:incident|"
+                            r"attack)|separately)\b", re.I)
 INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
                       re.I)
 SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"

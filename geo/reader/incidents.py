@@ -61,6 +61,7 @@ from incimap.geo.reader.english import (
     INCLUDED,
     KILLING_ONE,
     NUMBERISH,
+    SEPARATE_EVENT,
     SINGLE_KIND,
     SINGLE_VICTIM,
 )
@@ -157,7 +158,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             main_places.update(m.place.gazetteer_id for m in here)
         classes = {c for _, c, *_ in found} | {figure_class(f) for f in figures}
         split = (INCLUDED.search(s.text) and here
-                 and any(f.kind == "fatalities" for f in figures) and episode is not None)
+                 and any(f.kind == "fatalities" for f in figures) and episode is not None) or (
+            bool(SEPARATE_EVENT.search(s.text)) and bool(figures))
         site = _site(site_places.setdefault(context, []), here, figures, para,
                      last_site.get(context))
         last_site[context] = (para, site)
