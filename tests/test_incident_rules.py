@@ -589,3 +589,15 @@ def test_separate_incidents_keep_their_own_toll():
     found = incidents("A suicide bomber killed 16 people in Kidal on Tuesday. In two separate "
                       "incidents in the east, roadside bombs also killed at least four people.")
     assert [i.fatalities for i in found] == [16, 4]
+
+
+def test_an_unrelated_raid_keeps_its_own_type_and_toll():
+    found = incidents("Gunmen killed 5 people in Kidal on Tuesday.\n\nIn an unrelated police "
+                      "raid, two would-be suicide bombers were also killed.")
+    assert [(i.sub_event_type, i.fatalities) for i in found][:1] == [("Attack", 5)]
+
+
+def test_the_body_of_a_man_is_one_dead():
+    (one,) = incidents("Police are to carry out DNA tests on the body of a man killed in Kidal "
+                       "on Tuesday.")
+    assert one.fatalities == 1

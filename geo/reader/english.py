@@ -785,8 +785,9 @@ NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                        r"half|tens|numerous|many)\b", re.I)
 # "In two separate incidents, roadside bombs also killed four": not the story's toll.
 SEPARATE_EVENT = re.compile(r"\b(?:in\s+(?:an?|two|three|several|other)\s+(?:separate|other|"
-                            r"unrelated)\s+(?:incidents?|attacks?)|in\s+another\s+(?:incident|"
-                            r"attack)|separately)\b", re.I)
+                            r"unrelated)\s+(?:[\w-]+\s+)?(?:incidents?|attacks?|raids?|"
+                            r"operations?|bombings?|clash(?:es)?)|in\s+another\s+(?:incident|"
+                            r"attack|raid)|separately)\b", re.I)
 INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
                       re.I)
 SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"
@@ -811,6 +812,10 @@ HEADLINE_VICTIM = re.compile(r"\b(?:man|woman|boy|girl|child|leader|officer|sold
 # "discovered the body of a girl": one dead (a number or "bodies" is a figure already).
 BODY_OF = re.compile(r"\b(found|discovered|recovered)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?body\s+"
                      r"of\b", re.I)
+# "DNA tests on the body of a man killed in ...": a body is one dead.
+BODY_OF_PERSON = re.compile(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|"
+                            r"boy|girl|child|victim|person|soldier|officer|policeman|journalist|"
+                            r"student|militant|suspect)\b", re.I)
 SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
                "wounded": "injured", "injured": "injured", "abducted": "hostages",
                "kidnapped": "hostages", "found": "fatalities", "discovered": "fatalities",

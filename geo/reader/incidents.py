@@ -56,6 +56,7 @@ from incimap.geo.reader.english import (
     ACTOR_WORDS,
     BACKGROUND_BEFORE,
     BODY_OF,
+    BODY_OF_PERSON,
     HEADLINE_VICTIM,
     IN_CONTAINER_GAP,
     INCLUDED,
@@ -285,7 +286,7 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     number is written."""
     out = []
     found = [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text),
-             *BODY_OF.finditer(s.text)]
+             *BODY_OF.finditer(s.text), *BODY_OF_PERSON.finditer(s.text)]
     if is_headline(s.text):  # "Christian leader assassinated": no "was"
         found += HEADLINE_VICTIM.finditer(s.text)
     for m in found:
