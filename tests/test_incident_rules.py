@@ -601,3 +601,9 @@ def test_the_body_of_a_man_is_one_dead():
     (one,) = incidents("Police are to carry out DNA tests on the body of a man killed in Kidal "
                        "on Tuesday.")
     assert one.fatalities == 1
+
+
+def test_a_threat_to_kill_counts_no_dead():
+    (one,) = incidents("Gunmen kidnapped five workers in Kidal on Tuesday and said they intend to "
+                       "kill five of them in two days.")
+    assert (one.sub_event_type, one.fatalities) == ("Abduction/forced disappearance", 0)

@@ -687,6 +687,10 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:arrested|arresting|detained|detaining|apprehended|nabbed)", "arrested"),
     (r"(?:carrying|carried|carries|aboard)", "total"),
 )
+# "intend to kill five", "threatened to behead two": a threat counts no dead.
+THREAT_BEFORE = re.compile(r"\b(?:intends?|intended|threaten(?:s|ed)?|vow(?:s|ed)?|plans?|planned|"
+                           r"want(?:s|ed)?|will|attempt(?:s|ed)?|tried|"
+                           r"trying)\s+(?:to\s+)?(?:\w+\s+)?\w+\s*$", re.I)
 VERB_BEFORE = [
     (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in VERB_CUES
 ]
