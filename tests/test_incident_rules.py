@@ -607,3 +607,9 @@ def test_a_threat_to_kill_counts_no_dead():
     (one,) = incidents("Gunmen kidnapped five workers in Kidal on Tuesday and said they intend to "
                        "kill five of them in two days.")
     assert (one.sub_event_type, one.fatalities) == ("Abduction/forced disappearance", 0)
+
+
+def test_a_couple_found_slain_is_two_dead():
+    (one,) = incidents("The bodies of an elderly couple have been found in a scrapyard in Kidal "
+                       "on Tuesday.")
+    assert one.fatalities == 2

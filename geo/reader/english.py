@@ -820,6 +820,11 @@ BODY_OF = re.compile(r"\b(found|discovered|recovered)\s+(?:the|a)\s+(?:[\w-]+\s+
 BODY_OF_PERSON = re.compile(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|"
                             r"boy|girl|child|victim|person|soldier|officer|policeman|journalist|"
                             r"student|militant|suspect)\b", re.I)
+# "an elderly couple were found slain", "the bodies of a couple": two dead.
+COUPLE_KILLED = re.compile(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\b|\bcouple\s+"
+                           r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?(?:killed|"
+                           r"murdered|slain|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|"
+                           r"dead)\b", re.I)
 SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
                "wounded": "injured", "injured": "injured", "abducted": "hostages",
                "kidnapped": "hostages", "found": "fatalities", "discovered": "fatalities",

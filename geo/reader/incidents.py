@@ -57,6 +57,7 @@ from incimap.geo.reader.english import (
     BACKGROUND_BEFORE,
     BODY_OF,
     BODY_OF_PERSON,
+    COUPLE_KILLED,
     HEADLINE_VICTIM,
     IN_CONTAINER_GAP,
     INCLUDED,
@@ -283,7 +284,7 @@ def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
 
 def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     """"An Indigenous leader was shot dead", "killing the driver": one victim, though no
-    number is written."""
+    number is written; "a couple were found slain": two."""
     out = []
     found = [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text),
              *BODY_OF.finditer(s.text), *BODY_OF_PERSON.finditer(s.text)]
@@ -293,6 +294,8 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
         kind = SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
             out.append(Figure(kind=kind, value=1, who="person", quote=s))
+    if COUPLE_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
+        out.append(Figure(kind="fatalities", value=2, who="couple", quote=s))
     return out
 
 
