@@ -4,7 +4,9 @@ How the article is read:
 1. The story's main date is the first date in a sentence that reports an event (else
    the publication date at week precision). A date within a week of it continues
    the story ("on Wednesday"); an older one ("In October last year") opens an
-   episode that lasts to the end of its paragraph.
+   episode that lasts to the end of its paragraph. On a page of several stories (news
+   briefs, each under its own headline: ``Document.story_starts``) each story has its
+   own main date and incidents, listed story by story.
 2. Each sentence's event words (``english.EVENT_PATTERNS``) give its classes:
    ``violence`` by armed groups, ``operation`` by security forces, and the
    non-violent kinds. One incident per (story or episode, class).
