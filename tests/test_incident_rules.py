@@ -613,3 +613,17 @@ def test_a_couple_found_slain_is_two_dead():
     (one,) = incidents("The bodies of an elderly couple have been found in a scrapyard in Kidal "
                        "on Tuesday.")
     assert one.fatalities == 2
+
+
+def test_soldiers_captured_are_a_strategic_development():
+    # ACLED's abduction sub-event is for civilians; captured soldiers are no attack.
+    (one,) = incidents("Three soldiers were captured near Kidal on Tuesday, a rebel spokesman "
+                       "said.")
+    assert (one.event_type, one.sub_event_type) == ("Strategic developments", "Other")
+
+
+def test_one_has_since_died_is_no_tally():
+    # "since" after "has" means "after it", not a span: the sentence is the story.
+    (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday and shot three passengers, "
+                       "but one has since died.")
+    assert where(one) == "Kidal"

@@ -105,6 +105,11 @@ EVENT_PATTERNS = (
     (_p(r"took\s+\w+\s+(?:\w+\s+)?hostages?|taken\s+hostage|abduct\w*|kidnap\w*|"
         r"hostages?"), "violence", "Violence against civilians",
      "Abduction/forced disappearance", 2.5),
+    # Soldiers captured are no civilians abducted: ACLED codes the capture as a strategic
+    # development (above a plain attack, below a bombing or a hijacking).
+    (_p(r"(?:soldiers?|troops|servicem[ae]n|service\s+members)\s+(?:(?:were|was|have\s+been|"
+        r"has\s+been|had\s+been)\s+)?(?:captured|taken\s+prisoner)"), "violence",
+     "Strategic developments", "Other", 2.6),
     (_p(r"suicide\s+(?:bomb\w*|attack\w*|vest)|blew\s+(?:himself|herself|themselves)\s+up|"
         r"driver\s+detonated|detonated\s+(?:his|her|their)\s+(?:vest|belt)"), "violence",
      "Explosions/Remote violence", "Suicide bomb", 4),
@@ -487,8 +492,9 @@ AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:displaced|surged|ris
 # lives" is a toll; "No group has claimed the bombing" is not.
 PERFECT_TOLL = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|"
                           r"claimed\s+(?:[\w,]+\s+){0,4}?lives\b)", re.I)
-TALLY_SPAN = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+recent|insurgency|conflict|war|"
-                        r"rebellion|uprising)\b|\b(?:this|last|a|per|each|every)\s+year\b|"
+# ("one has since died" is no span: "since" there means "after it".)
+TALLY_SPAN = re.compile(r"\b(?:(?<!has\s)(?<!have\s)since|so\s+far|to\s+date|in\s+recent|"
+                        r"insurgency|conflict|war|rebellion|uprising)\b|\b(?:this|last|a|per|each|every)\s+year\b|"
                         r"\b(?:over|in|during)\s+the\s+(?:past|last)\s|\bin\s+its\s+\w+\s+year\b",
                         re.I)
 # "this year"/"last year" is a tally unless a month dates it ("In October last year").
