@@ -382,3 +382,248 @@ def test_found_slain_counts_the_dead():
 def test_an_assassinated_official_is_one_dead():
     (one,) = incidents("A local official was assassinated in Kidal on Tuesday.")
     assert (one.fatalities, one.event_type) == (1, "Violence against civilians")
+
+
+# --------------------------------------------------------------- issue 10, real news
+
+
+def test_a_headline_victim_without_was_is_one_dead():
+    # The body never counts the dead: "was shot ... declared dead" names no one counted.
+    found = incidents("Malian mayor assassinated\n\nThe mayor of Kidal was shot in his car "
+                      "on Tuesday and was declared dead at the hospital.")
+    assert [(i.fatalities, i.event_date) for i in found] == [(1, TUESDAY)]
+
+
+def test_a_headline_named_victim_shot_to_death_is_one_dead():
+    found = incidents("Football player Traore shot to death\n\nPolice are looking for the man who "
+                      "shot the Kidal striker in a drive-by shooting on Tuesday.")
+    assert [i.fatalities for i in found] == [1]
+
+
+def test_a_body_discovered_is_one_dead_and_an_attack():
+    (one,) = incidents("Police in Kidal on Tuesday discovered the body of a ten-year-old girl "
+                       "in an apartment.")
+    assert (one.fatalities, one.sub_event_type, where(one)) == (1, "Attack", "Kidal")
+
+
+def test_bodies_have_been_found_is_an_attack():
+    (one,) = incidents("Five bodies have been found in Kidal on Tuesday.")
+    assert (one.fatalities, one.sub_event_type) == (5, "Attack")
+
+
+def test_people_found_dead_are_the_dead():
+    (one,) = incidents("Three herders were found dead in Kidal on Tuesday.")
+    assert (one.fatalities, one.event_date) == (3, TUESDAY)
+
+
+def test_took_responsibility_is_a_claim():
+    (one,) = incidents("A bomb exploded in Kidal on Tuesday, killing 5 people. The militant "
+                       "group Ansar Dine took responsibility for the attack.")
+    assert one.actor1 == "Ansar Dine"
+
+
+def test_the_group_that_took_responsibility_beats_one_named_in_passing():
+    (one,) = incidents("A bomb exploded in Kidal on Tuesday, killing 5 people, after JNIM "
+                       "fighters shelled a nearby base. The Macina Liberation Front took "
+                       "responsibility for the bombing.")
+    assert one.actor1 == "Macina Liberation Front"
+
+
+def test_accepted_responsibility_is_a_claim():
+    (one,) = incidents("A bomb exploded in Kidal on Tuesday, killing 5 people. Ansar Dine has "
+                       "accepted responsibility for the attack.")
+    assert one.actor1 == "Ansar Dine"
+
+
+def test_no_group_has_claimed_still_reports_the_bombing():
+    # "has claimed" is no tally ("has claimed 40,000 lives"): the bombing is the story.
+    (one,) = incidents("No group has claimed the bombing in Kidal on Tuesday, which killed "
+                       "5 people.")
+    assert (one.fatalities, one.actor1) == (5, "Unidentified Armed Group (Mali)")
+
+
+def test_a_conflict_that_has_claimed_lives_is_a_tally():
+    found = incidents("Gunmen killed 11 people in Kidal on Tuesday. The conflict has claimed "
+                      "more than 4,000 lives.")
+    assert [i.fatalities for i in found] == [11]
+
+
+def test_a_car_bomb_is_no_air_strike():
+    (one,) = incidents("A car bomb exploded near an army base in Kidal on Tuesday, killing "
+                       "seven soldiers, as military aircraft flew over the town.")
+    assert one.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_junta_air_strike_is_the_states_military():
+    (one,) = incidents("The junta's aircraft carried out an airstrike on a market in Kidal on "
+                       "Tuesday, killing 20 people.")
+    assert (one.sub_event_type, one.actor1) == ("Air/drone strike", "Military Forces of Mali")
+
+
+def test_attacks_days_apart_are_separate_incidents():
+    found = incidents("Gunmen killed 11 people in Kidal on Tuesday.\n\nOn Sunday, gunmen "
+                      "killed four herders in Tessalit.")
+    assert sorted((i.event_date, i.fatalities) for i in found) == [
+        ("2025-06-08", 4), (TUESDAY, 11)]
+
+
+def test_several_is_shown_as_several_not_as_a_noun():
+    from incimap.geo.cli.extract_cmd import figure_text
+
+    (one,) = incidents("A bomb exploded in Kidal on Tuesday, claiming the lives of several.")
+    assert one.fatalities == 3
+    assert [figure_text(f) for f in one.figures] == ["several (counted as 3)"]
+
+
+def test_a_present_perfect_toll_with_its_blast_is_the_event():
+    # News tells its own event in the present perfect: the place is the event's.
+    (one,) = incidents("Seventeen people have been killed and fourteen injured today in a car "
+                       "bomb blast in the Malian town of Kidal.")
+    assert (one.fatalities, where(one)) == (17, "Kidal")
+
+
+def test_a_present_perfect_toll_since_a_date_is_a_tally():
+    found = incidents("Gunmen killed 11 people in Kidal on Tuesday. More than 300 people have "
+                      "been killed in attacks in Tessalit since the unrest began.")
+    assert [(i.fatalities, where(i)) for i in found] == [(11, "Kidal")]
+
+
+def test_the_first_attack_since_an_old_one_is_a_comparison():
+    # The clause after "since" recalls an earlier event: it dates nothing of this one.
+    found = incidents("A bomb exploded in Kidal on Tuesday, killing 9 people. It was the first "
+                      "bombing since Ansar Dine militants attacked Tessalit three weeks ago.")
+    assert [(i.event_date, i.fatalities, i.actor1) for i in found] == [
+        (TUESDAY, 9, "Unidentified Armed Group (Mali)")]
+
+
+def test_a_lone_victim_also_killed_far_away_is_its_own_site():
+    found = incidents("A car bomb killed 17 people in Kidal on Tuesday.\n\nA police officer "
+                      "was also killed in Kayes.")
+    assert [(i.fatalities, where(i)) for i in found] == [(17, "Kidal"), (1, "Kayes")]
+
+
+# --------------------------------------------------------------- pages of several stories
+
+
+BRIEFS = ("News briefs for Thursday\n\nTraders rally in Kidal\n\nHundreds of traders held a "
+          "protest in Kidal on Monday against new market taxes.\n\nGunmen kill five in "
+          "Tessalit\n\nGunmen killed five herders in Tessalit.\n\nRains expected\n\nForecasters "
+          "expect heavy rains in the south next week.")
+
+
+def test_each_story_of_a_briefs_page_has_its_own_date():
+    # The second story names no day: the page's date (a week), never the first story's.
+    by_place = {where(i): (i.event_date, i.time_precision) for i in incidents(BRIEFS)}
+    assert by_place["Tessalit"] == ("2025-06-12", 2)
+    assert by_place["Kidal"] == ("2025-06-09", 1)
+
+
+def test_a_briefs_page_lists_its_stories_in_page_order():
+    assert [where(i) for i in incidents(BRIEFS)] == ["Kidal", "Tessalit"]
+
+
+def test_an_article_with_one_headline_is_one_story():
+    from incimap.geo.reader.document import Document
+
+    doc = Document("Gunmen kill five in Tessalit\n\nThursday, June 12, 2025\n\nGunmen killed "
+                   "five herders in Tessalit on Monday.\n\nThe army said it sent troops.")
+    assert doc.story_starts == [0]
+
+
+# --------------------------------------------------------------- places
+
+
+def test_a_misspelt_town_after_city_of_is_found():
+    # "the northern city of Kidall": "of" after a settlement noun is as good as "in".
+    (one,) = incidents("Rockets were fired at the northern city of Kidall on Tuesday, killing "
+                       "a woman.")
+    assert where(one) == "Kidal"
+
+
+def test_a_misspelt_word_before_a_site_noun_names_the_site_not_a_town():
+    (one,) = incidents("Three herders were found dead in Tessalits scrapyard in Kidal on "
+                       "Tuesday.")
+    assert where(one) == "Kidal"
+
+
+def test_a_name_with_an_apostrophe_is_found():
+    # The scan's name keys drop the apostrophe the text keeps ("N'Djamena", "Sana'a").
+    found = read("Rebels attacked N'Djamena on Tuesday, killing 5 people.").mentions
+    assert [(m.surface, m.place.country) for m in found if m.place] == [("N'Djamena", "TD")]
+
+
+def test_a_possessive_is_still_no_apostrophe_name():
+    found = read("Kidal's mayor said gunmen killed 5 people in Kidal.").mentions
+    assert [m.surface for m in found] == ["Kidal", "Kidal"]
+
+
+# --------------------------------------------------------------- battles
+
+
+def test_an_attack_repelled_by_the_army_is_a_battle_against_an_unnamed_group():
+    (one,) = incidents("Rebels attacked Kidal on Tuesday. The attack was repelled by the army.")
+    assert (one.event_type, one.actor1, one.actor2) == (
+        "Battles", "Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+def test_a_groups_name_drops_a_leading_and_and_its_possessive():
+    (one,) = incidents("And The Kidal Liberation Front's attack on Kidal on Tuesday killed 5 "
+                       "people.")
+    assert one.actor1 == "Kidal Liberation Front"
+
+
+def test_a_capital_named_after_a_comma_is_the_event_place():
+    (one,) = incidents("Fighting between rebels and soldiers continued on Tuesday in Mali's "
+                       "capital, Bamako.")
+    assert where(one) == "Bamako"
+
+
+def test_troops_moving_in_to_an_area_is_an_incursion_there():
+    # "moved in to" is no transfer ("the injured were moved to ..."): the troops enter.
+    found = incidents("Gunmen and civilians have been killed during army raids in the north. "
+                      "Malian troops moved in to the Tessalit area early on Tuesday morning.")
+    assert [(i.event_date, where(i)) for i in found][:1] == [(TUESDAY, "Tessalit")]
+
+
+def test_separate_incidents_keep_their_own_toll():
+    found = incidents("A suicide bomber killed 16 people in Kidal on Tuesday. In two separate "
+                      "incidents in the east, roadside bombs also killed at least four people.")
+    assert [i.fatalities for i in found] == [16, 4]
+
+
+def test_an_unrelated_raid_keeps_its_own_type_and_toll():
+    found = incidents("Gunmen killed 5 people in Kidal on Tuesday.\n\nIn an unrelated police "
+                      "raid, two would-be suicide bombers were also killed.")
+    assert [(i.sub_event_type, i.fatalities) for i in found][:1] == [("Attack", 5)]
+
+
+def test_the_body_of_a_man_is_one_dead():
+    (one,) = incidents("Police are to carry out DNA tests on the body of a man killed in Kidal "
+                       "on Tuesday.")
+    assert one.fatalities == 1
+
+
+def test_a_threat_to_kill_counts_no_dead():
+    (one,) = incidents("Gunmen kidnapped five workers in Kidal on Tuesday and said they intend to "
+                       "kill five of them in two days.")
+    assert (one.sub_event_type, one.fatalities) == ("Abduction/forced disappearance", 0)
+
+
+def test_a_couple_found_slain_is_two_dead():
+    (one,) = incidents("The bodies of an elderly couple have been found in a scrapyard in Kidal "
+                       "on Tuesday.")
+    assert one.fatalities == 2
+
+
+def test_soldiers_captured_are_a_strategic_development():
+    # ACLED's abduction sub-event is for civilians; captured soldiers are no attack.
+    (one,) = incidents("Three soldiers were captured near Kidal on Tuesday, a rebel spokesman "
+                       "said.")
+    assert (one.event_type, one.sub_event_type) == ("Strategic developments", "Other")
+
+
+def test_one_has_since_died_is_no_tally():
+    # "since" after "has" means "after it", not a span: the sentence is the story.
+    (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday and shot three passengers, "
+                       "but one has since died.")
+    assert where(one) == "Kidal"

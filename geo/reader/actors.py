@@ -21,6 +21,7 @@ from incimap.geo.reader.english import (
     NOT_IN_NAMES,
     ONE_WORD_GROUPS,
     POLICE_WORD,
+    POSSESSIVE,
     STATE_FORCE_NOUNS,
     UNNAMED_ATTACKERS,
 )
@@ -39,9 +40,12 @@ def armed_groups(text: str) -> dict[str, str]:
     for m in NAME_RUN.finditer(text):
         words = m.group(0).split()
         lead = 0
-        while lead < len(words) and words[lead].lower() in NOT_IN_NAMES:
-            lead += 1  # "Suspected ADF rebels": the adjective is not the name
+        while lead < len(words) and (words[lead].lower() in NOT_IN_NAMES
+                                     or words[lead].lower() in english.NAME_LEAD_WORDS):
+            lead += 1  # "Suspected ADF rebels", "And The X": the adjective is not the name
         words = words[lead:]
+        if words and POSSESSIVE.search(words[-1]):
+            words[-1] = POSSESSIVE.sub("", words[-1])  # "the X Front's attack"
         if not words or _is_state_army(words):
             continue
         if len(words) == 1 and words[0].lower() not in ONE_WORD_GROUPS:

@@ -10,7 +10,13 @@ from functools import lru_cache
 from incimap.geo.models import Span
 from incimap.geo.reader import english
 from incimap.geo.reader.dates import DateRef
-from incimap.geo.reader.english import AGGREGATE, MONTH_NAME, YEAR_TALLY
+from incimap.geo.reader.english import (
+    AGGREGATE,
+    MONTH_NAME,
+    PERFECT_TOLL,
+    TALLY_SPAN,
+    YEAR_TALLY,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -23,7 +29,8 @@ def is_background(sentence: str) -> bool:
 def is_aggregate(sentence: str) -> bool:
     """A tally or trend ("has killed more than 40,000 people", "since January"), not an
     event: its places and figures do not make an incident."""
-    if AGGREGATE.search(sentence):
+    if AGGREGATE.search(sentence) or (PERFECT_TOLL.search(sentence)
+                                      and TALLY_SPAN.search(sentence)):
         return True
     return any(not MONTH_NAME.match(m.group(1)) for m in YEAR_TALLY.finditer(sentence))
 

@@ -54,6 +54,29 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
+_HEADLINE_WORDS = 16
+_CLOSING = ".!?:;\"”’'"
+
+
+def is_headline(line: str) -> bool:
+    """A headline (or a section label): a short line of its own with no closing stop."""
+    line = line.strip()
+    return bool(line) and "\n" not in line and line[-1] not in _CLOSING and (
+        len(line.split()) <= _HEADLINE_WORDS)
+
+
+def story_starts(paras: list[Span]) -> list[int]:
+    """Where each story of a page of several begins: at a headline (with its labels) that
+    follows body text, as on a page of news briefs. One story, at 0, for an article."""
+    starts, body_seen = [0], False
+    for prev, p in zip([None, *paras], paras, strict=False):
+        head = is_headline(p.text)
+        if head and body_seen and prev is not None and not is_headline(prev.text):
+            starts.append(p.start)
+        body_seen = body_seen or not head
+    return starts
+
+
 class SentenceIndex:
     """Which sentence holds an offset."""
 
@@ -182,6 +205,14 @@ class Document:
         """Index of the first paragraph ending after ``offset`` (the one holding it, else the
         next); a bisect, since it is asked once per sentence."""
         return min(bisect_right(self.paragraph_ends, offset), len(self.paragraph_ends) - 1)
+
+    @cached_property
+    def story_starts(self) -> list[int]:
+        return story_starts(self.paragraphs)
+
+    def story_at(self, offset: int) -> int:
+        """Index of the story holding ``offset`` (0 on a page of one story)."""
+        return max(0, bisect_right(self.story_starts, offset) - 1)
 
     def sentence_tokens(self, n: int) -> list[Token]:
         """The tokens of sentence ``n``, made when first asked for (a name never runs

@@ -105,6 +105,11 @@ EVENT_PATTERNS = (
     (_p(r"took\s+\w+\s+(?:\w+\s+)?hostages?|taken\s+hostage|abduct\w*|kidnap\w*|"
         r"hostages?"), "violence", "Violence against civilians",
      "Abduction/forced disappearance", 2.5),
+    # Soldiers captured are no civilians abducted: ACLED codes the capture as a strategic
+    # development (above a plain attack, below a bombing or a hijacking).
+    (_p(r"(?:soldiers?|troops|servicem[ae]n|service\s+members)\s+(?:(?:were|was|have\s+been|"
+        r"has\s+been|had\s+been)\s+)?(?:captured|taken\s+prisoner)"), "violence",
+     "Strategic developments", "Other", 2.6),
     (_p(r"suicide\s+(?:bomb\w*|attack\w*|vest)|blew\s+(?:himself|herself|themselves)\s+up|"
         r"driver\s+detonated|detonated\s+(?:his|her|their)\s+(?:vest|belt)"), "violence",
      "Explosions/Remote violence", "Suicide bomb", 4),
@@ -136,11 +141,18 @@ EVENT_PATTERNS = (
     (_p(r"(?:seized|captured|overran|over-ran|took\s+control\s+of)\s+(?:the\s+)?"
         r"(?:(?-i:[A-Z])|(?:town|city|village|base|district|territory|area|province)\b)"),
      "violence", "Battles", "Non-state actor overtakes territory", 3),
-    (_p(r"bod(?:y|ies)\s+(?:of\s+[\w\s]{1,30}?)?(?:was|were)\s+found|found\s+dead|tortur\w+"),
+    # A body found is a killing: "discovered the body of", "bodies have been found".
+    (_p(r"bod(?:y|ies)\s+(?:of\s+[\w\s]{1,30}?)?(?:was|were|(?:has|have|had)\s+been)\s+"
+        r"(?:found|discovered|recovered)|found\s+dead|tortur\w+|(?:found|discovered|"
+        r"recovered)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?bod(?:y|ies)\s+of\b"),
      "violence", "Violence against civilians", "Attack", 2),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
-        r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting"),
+        r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting|"
+        # An attack "repelled by the army" was fought off: a battle.
+        r"repel(?:led|s)?\b|repulsed|"
+        # "troops moved in to the X area": an incursion.
+        r"(?:troops|soldiers|forces|tanks)\s+(?:moved|pushed|rolled|went)\s+in(?:to)?\b"),
      "operation", "Battles", "Armed clash", 2),
     (_p(r"turn(?:ed|s)?\s+violent|riot\w*|(?:bottles|stones|bricks|rocks|missiles|petrol\s+"
         r"bombs)\s+(?:were|was)\s+thrown|thr(?:ew|own)\s+(?:bottles|stones|bricks|rocks)"),
@@ -244,7 +256,9 @@ BACKGROUND_CUE = re.compile(
     r"\b(?:in\s+)?(?:an?|the)\s+(?:similar|earlier|previous|prior|last|deadliest|worst)\s+"
     r"(?:attack|incident|bombing|massacre|assault|ambush|raid|strike|explosion|blast)\b|"
     r"\b(?:years?|decades?)\s+(?:ago|earlier|before)\b|\bin\s+(?:the\s+)?(?:past|history)\b|"
-    r"\bon\s+this\s+day\b", re.I)
+    r"\bon\s+this\s+day\b|"
+    # "the first since the assassination of X in February": a comparison with the past.
+    r"\b(?:first|deadliest|worst|biggest|largest|bloodiest)\s+(?:[\w-]+\s+){0,3}?since\b", re.I)
 # "a 2019 bombing": an event named by its year (background when that year is past).
 YEAR_NAMED_EVENT = re.compile(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?"
                                r"(?:attack|bombing|massacre|assault|ambush|raid|strike|"
@@ -278,7 +292,8 @@ DOER_BY_VERB = re.compile(r"\b(?:carried\s+out|claimed|launched|perpetrated|comm
                           re.I)
 _GROUP_NOUN_BEFORE = re.compile(_NAME + r"\s+(?i:m|f|r|g|i|j)$")
 DOER_PATTERNS = (
-    (re.compile(r"claimed\s+(?:responsibility|the\s+attack|it)\b"), "before", _NAME_BEFORE),
+    (re.compile(r"claimed\s+(?:responsibility|the\s+attack|it)\b|(?:took|accepted|assumed|"
+                r"admitted)\s+(?:full\s+)?responsibility\b"), "before", _NAME_BEFORE),
     (re.compile(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
     # "ilitants" etc.: the group noun without its first letter, which may be a capital.
     (re.compile(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists)\s+(?:\w+\s+)?"
@@ -401,7 +416,12 @@ NOT_IN_UNKNOWN = (MONTHS | WEEKDAYS | CALENDAR_AND_FAITH | DEMONYMS | GROUP_NAME
 PLAIN_WORDS = COMMON_WORDS | DIRECTIONS | NOT_ALONE
 
 # --- spelling variants (reader.resolution) --------------------------------------------
+# "N'Djamena", "Sana'a": a capitalised word with an apostrophe inside (not "Kidal's"). The
+# scan's name keys drop the apostrophe, so such a word is looked up on its own.
+APOSTROPHE_NAME = re.compile(r"(?<![\w’'-])[A-Z]\w*[’'][A-Za-z]\w+")
 LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "toward", "into"})
+# "the southern city of Sderoth": "of" after a settlement noun is as good as "in".
+SETTLEMENT_OF = frozenset("""city town village district province""".split())
 
 # --- roles (reader.roles) -------------------------------------------------------------
 ONE_WORD = r"(?:[\w’'-]+\s+)"  # one word and its space
@@ -430,7 +450,8 @@ NATIVE_OF = re.compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+fro
                        r"(?:of|in)|home\s+town\s+(?:of|in)|originally\s+from|belong(?:ed|ing)?\s+"
                        r"to|was\s+from|were\s+from|came\s+from|native)\s+(?:the\s+)?"
                        + ONE_WORD + r"{0,2}$", re.I)
-TAKEN_TO = re.compile(r"\b(?:moved|taken|shifted|rushed|evacuated|transported|brought|"
+# "troops moved in to the X area" enter it: an incursion, not a transfer.
+TAKEN_TO = re.compile(r"\b(?:moved(?!\s+in\b)|taken|shifted|rushed|evacuated|transported|brought|"
                       r"airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
                       r"admitted|hospitali[sz]ed|then\s+on)\b(?!\s+out\b)(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
                       r"in|at)\s+(?:the\s+)?" + ONE_WORD + r"{0,3}$", re.I)
@@ -443,7 +464,10 @@ AT_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+
                       r"outskirts\s+of|areas?\s+of|districts?\s+of|villages?\s+of|towns?\s+of|"
                       r"city\s+of|province\s+of|region\s+of|parts\s+of|vicinity\s+of|"
                       r"neighbou?rhoods?\s+of|suburbs?\s+of|between|along|within)\s+"
-                      r"(?:the\s+)?" + ONE_WORD + r"{0,3}$|\b(?:seized|captured|overran|attacked|"
+                      r"(?:the\s+)?" + ONE_WORD + r"{0,3}$|"
+                      # "in East Timor's capital, Dili": the capital named after a comma.
+                      r"\b(?:in|at|near|on)\s+(?:the\s+)?" + ONE_WORD + r"{0,3}?(?:capital|"
+                      r"city|town|village),\s+$|\b(?:seized|captured|overran|attacked|"
                       r"ambushed|bombed|shelled|raided|stormed|struck|hit|targeted)\s+(?:the\s+)?"
                       r"(?:(?:town|city|village|district|province|region)\s+of\s+)?$", re.I)
 # A place opening its sentence as the thing struck ("Maiduguri was hit by ...").
@@ -455,13 +479,24 @@ CONTAINER_GAP = re.compile(r"^(?:,\s*(?:in\s+)?|\s+(?:of|in)\s+|[’']s?\s+)(?:t
 AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?:on\s+)?(?:to\s+)?(?:the\s+)?$")
 
 # --- background and tallies (reader.background) ---------------------------------------
-AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|claimed|"
-                       r"displaced|surged|risen|carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
+AGGREGATE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:displaced|surged|risen|"
+                       r"carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
                        r"\bsince\s+(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
                        r"\bper\s+cent|\bpercent\b|\bin\s+recent\s+(?:years|months)|"
                        r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
                        r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+", re.I)
+# News tells its own event in the present perfect ("Seventeen people have been killed today
+# in a car bomb blast"): a toll so told is a tally only beside a span or a war ("have been
+# killed in attacks since April", "The insurgency has killed 40,000"). "has claimed 40,000
+# lives" is a toll; "No group has claimed the bombing" is not.
+PERFECT_TOLL = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|"
+                          r"claimed\s+(?:[\w,]+\s+){0,4}?lives\b)", re.I)
+# ("one has since died" is no span: "since" there means "after it".)
+TALLY_SPAN = re.compile(r"\b(?:(?<!has\s)(?<!have\s)since|so\s+far|to\s+date|in\s+recent|"
+                        r"insurgency|conflict|war|rebellion|uprising)\b|\b(?:this|last|a|per|each|every)\s+year\b|"
+                        r"\b(?:over|in|during)\s+the\s+(?:past|last)\s|\bin\s+its\s+\w+\s+year\b",
+                        re.I)
 # "this year"/"last year" is a tally unless a month dates it ("In October last year").
 # \b: tried only at word starts, else a long letter run is rescanned from each letter.
 YEAR_TALLY = re.compile(r"\b(\w+)\s+(?:this|last)\s+year\b", re.I)
@@ -658,6 +693,10 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:arrested|arresting|detained|detaining|apprehended|nabbed)", "arrested"),
     (r"(?:carrying|carried|carries|aboard)", "total"),
 )
+# "intend to kill five", "threatened to behead two": a threat counts no dead.
+THREAT_BEFORE = re.compile(r"\b(?:intends?|intended|threaten(?:s|ed)?|vow(?:s|ed)?|plans?|planned|"
+                           r"want(?:s|ed)?|will|attempt(?:s|ed)?|tried|"
+                           r"trying)\s+(?:to\s+)?(?:\w+\s+)?\w+\s*$", re.I)
 VERB_BEFORE = [
     (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in VERB_CUES
 ]
@@ -727,11 +766,17 @@ ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "h
                              "al-qaeda", "al-qaida", "iswap", "jnim"})
 NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
                           "armed", "jihadist", "islamist", "rebel", "separatist"})
+POSSESSIVE = re.compile(r"[’']s?$")
+# Words that open a sentence before a group's name ("And the X Front's attack").
+NAME_LEAD_WORDS = frozenset("""and but or so then meanwhile also""".split())
 NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
                       r"[A-Z][\w’'-]+)*")
 NOT_DOERS = frozenset("""police army military government officials authorities security
 nobody no one group it they he she this that which who""".split())
-CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)", re.I)
+# "took responsibility", "has accepted full responsibility": a claim as much as "claimed".
+CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)|"
+                   r"\b(?:t(?:ook|akes?|aking)|accept(?:ed|s|ing)?|assum(?:ed|es|ing)|"
+                   r"admit(?:ted|s|ting)?)\s+(?:full\s+)?responsibility", re.I)
 NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
                       r"unclaimed)", re.I)
@@ -748,21 +793,48 @@ NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                        r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                        r"ninety|hundreds?|thousands?|millions?|dozens?|scores?|several|few|"
                        r"half|tens|numerous|many)\b", re.I)
+# "In two separate incidents, roadside bombs also killed four": not the story's toll.
+SEPARATE_EVENT = re.compile(r"\b(?:in\s+(?:an?|two|three|several|other)\s+(?:separate|other|"
+                            r"unrelated)\s+(?:[\w-]+\s+)?(?:incidents?|attacks?|raids?|"
+                            r"operations?|bombings?|clash(?:es)?)|in\s+another\s+(?:incident|"
+                            r"attack|raid)|separately)\b", re.I)
 INCLUDED = re.compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
                       re.I)
 SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"
                            r"officer|soldier|policeman|student|journalist|activist|teacher|driver|"
                            r"farmer|worker|person|resident|civilian|member|villager|trader|official|"
                            r"politician|minister|mayor|judge|priest)\b[^.;]{0,80}?"
-                           r"\b(?:was|has\s+been)\s+(?:found\s+)?(shot\s+dead|killed|murdered|"
+                           r"\b(?:was|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
+                           r"(?:found\s+)?(shot\s+dead|killed|murdered|"
                            r"assassinated|shot\s+to\s+death|stabbed\s+to\s+death|slain|"
                            r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
 KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
                          r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|"
                          r"policeman|owner|pilot|resident|civilian|person)\b", re.I)
+# A headline drops "was": "Christian leader assassinated", "Player Smith shot to death". One
+# victim when a person noun (and perhaps a name) comes right before the verb.
+HEADLINE_VICTIM = re.compile(r"\b(?:man|woman|boy|girl|child|leader|officer|soldier|policeman|"
+                             r"student|journalist|activist|teacher|driver|farmer|worker|player|"
+                             r"official|politician|minister|mayor|judge|priest|chief|governor)"
+                             r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:found\s+)?(killed|murdered|"
+                             r"assassinated|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|"
+                             r"slain|beheaded|lynched|kidnapped|abducted)\b", re.I)
+# "discovered the body of a girl": one dead (a number or "bodies" is a figure already).
+BODY_OF = re.compile(r"\b(found|discovered|recovered)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?body\s+"
+                     r"of\b", re.I)
+# "DNA tests on the body of a man killed in ...": a body is one dead.
+BODY_OF_PERSON = re.compile(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|"
+                            r"boy|girl|child|victim|person|soldier|officer|policeman|journalist|"
+                            r"student|militant|suspect)\b", re.I)
+# "an elderly couple were found slain", "the bodies of a couple": two dead.
+COUPLE_KILLED = re.compile(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\b|\bcouple\s+"
+                           r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?(?:killed|"
+                           r"murdered|slain|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|"
+                           r"dead)\b", re.I)
 SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
                "wounded": "injured", "injured": "injured", "abducted": "hostages",
-               "kidnapped": "hostages"}
+               "kidnapped": "hostages", "found": "fatalities", "discovered": "fatalities",
+               "recovered": "fatalities"}
 
 # --- what a figure counts: phrases (reader.figures) -----------------------------------
 # (One pattern each where the figure reader asks what surrounds a number.)

@@ -40,6 +40,7 @@ from incimap.geo.reader.english import (
     SAYING_VERB,
     SUBSET_LEAD_IN,
     TAKING_BEFORE,
+    THREAT_BEFORE,
     VAGUE_QUALIFIERS,
     VERB_BEFORE,
     WHO_STOP,
@@ -141,6 +142,8 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     rest = _rest_after_noun(sentence, q.end, who)
     for pattern, kind in VERB_BEFORE:
         if pattern.search(before):
+            if kind == "fatalities" and THREAT_BEFORE.search(before):
+                return _Classified("other", who)  # "they intend to kill five": a threat
             # "taken 182 security personnel hostage" needs the word "hostage"
             taking = TAKING_BEFORE.search(before)
             if kind == "hostages" and taking and not HOSTAGE_NOUN.match(rest):

@@ -4,7 +4,9 @@ How the article is read:
 1. The story's main date is the first date in a sentence that reports an event (else
    the publication date at week precision). A date within a week of it continues
    the story ("on Wednesday"); an older one ("In October last year") opens an
-   episode that lasts to the end of its paragraph.
+   episode that lasts to the end of its paragraph. On a page of several stories (news
+   briefs, each under its own headline: ``Document.story_starts``) each story has its
+   own main date and incidents, listed story by story.
 2. Each sentence's event words (``english.EVENT_PATTERNS``) give its classes:
    ``violence`` by armed groups, ``operation`` by security forces, and the
    non-violent kinds. One incident per (story or episode, class).
@@ -51,14 +53,19 @@ from incimap.geo.reader.actors import (
 )
 from incimap.geo.reader.background import is_aggregate, is_background_sentence
 from incimap.geo.reader.dates import DateRef, event_dates
-from incimap.geo.reader.document import Document, document_of
+from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
     BACKGROUND_BEFORE,
+    BODY_OF,
+    BODY_OF_PERSON,
+    COUPLE_KILLED,
+    HEADLINE_VICTIM,
     IN_CONTAINER_GAP,
     INCLUDED,
     KILLING_ONE,
     NUMBERISH,
+    SEPARATE_EVENT,
     SINGLE_KIND,
     SINGLE_VICTIM,
 )
@@ -75,9 +82,10 @@ _COUNTED_KINDS = ("fatalities", "injured", "hostages", "rescued")
 class _Draft:
     """An incident while the article is read."""
 
-    context: str  # "main" or the episode's date
+    context: str  # "main" (or "main@N" for story N of a page of several) or the episode's date
     cls: str
     date: DateRef | None
+    story: int = 0
     triggers: list[tuple[int, str, str, Span]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
@@ -108,7 +116,10 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     background = {s.start for s in sents if is_background_sentence(s, dates[s.start], anchor)}
     for start in background:
         dates[start] = []  # a background date is never the story's
-    main = _main_date(sents, dates, anchor)
+    # A page of several stories (news briefs): each is read on its own, with its own date.
+    story_of = {s.start: doc.story_at(s.start) for s in sents}
+    mains = {n: _main_date([s for s in sents if story_of[s.start] == n], dates, anchor)
+             for n in sorted(set(story_of.values()))}
     site_places: dict[str, list[list[Mention]]] = {}
     last_site: dict[str, tuple[int, int]] = {}  # context -> (paragraph, site)
 
@@ -116,9 +127,13 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     episode: DateRef | None = None
     episode_para = -1
     main_places: set[str] = set()
+    story = -1
     for s in sents:
         if s.start in background or is_aggregate(s.text):
             continue
+        if story_of[s.start] != story:
+            story = story_of[s.start]
+            main, main_places = mains[story], set()
         para = doc.paragraph_at(s.start)
         if para != episode_para:
             episode = None
@@ -138,14 +153,17 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             if _opens_episode(d, main, s, here, main_places, bool(found)):
                 episode, episode_para = d, para
         context = episode.date.isoformat() if episode else "main"
+        if story:
+            context += f"@{story}"
         date = episode or main
         if not found and not figures:
             continue
-        if context == "main":
+        if episode is None:
             main_places.update(m.place.gazetteer_id for m in here)
         classes = {c for _, c, *_ in found} | {figure_class(f) for f in figures}
         split = (INCLUDED.search(s.text) and here
-                 and any(f.kind == "fatalities" for f in figures) and context != "main")
+                 and any(f.kind == "fatalities" for f in figures) and episode is not None) or (
+            bool(SEPARATE_EVENT.search(s.text)) and bool(figures))
         site = _site(site_places.setdefault(context, []), here, figures, para,
                      last_site.get(context))
         last_site[context] = (para, site)
@@ -154,7 +172,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             key = (context, cls, s.start) if split else base
             draft = drafts.get(key)
             if draft is None:
-                draft = drafts[key] = _Draft(context, cls, date)
+                draft = drafts[key] = _Draft(context, cls, date, story)
                 if split and base in drafts:
                     parent = drafts[base]
                     draft.triggers.extend(parent.triggers)
@@ -175,18 +193,20 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     story_text = _blank(text, [s for s in sents if s.start in background])
     groups = armed_groups(story_text)
     country_name = _country_name(country or (focus.country if focus else ""))
-    incidents = []
-    story = _story_places(drafts)
+    incidents, stories = [], {}
+    story_places = _story_places(drafts)
     for draft in drafts.values():
         # An incident needs an event word, and a number or a place to stand on (a country
         # alone is background: "despite a government offensive launched in 2022").
         precise = [m for m in draft.places if m.place.feature_type != "country"]
         if not draft.triggers or not (draft.figures or precise or draft.unknown):
             continue
-        incidents.append(_incident(draft, story, focus, groups, country_name, story_text,
-                                   len(incidents) + 1, source))
-    # Latest first; on one day, in reading order (the story's own site before the others).
-    incidents.sort(key=lambda i: (i.event_date, -int(i.id)), reverse=True)
+        incidents.append(_incident(draft, story_places, focus, groups, country_name,
+                                   story_text, len(incidents) + 1, source))
+        stories[incidents[-1].id] = draft.story
+    # Story by story; in a story latest first, and on one day in reading order (the
+    # story's own site before the others).
+    incidents.sort(key=lambda i: (-stories[i.id], i.event_date, -int(i.id)), reverse=True)
     from incimap.geo.confidence import score
 
     out = []
@@ -266,12 +286,18 @@ def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
 
 def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     """"An Indigenous leader was shot dead", "killing the driver": one victim, though no
-    number is written."""
+    number is written; "a couple were found slain": two."""
     out = []
-    for m in [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text)]:
+    found = [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text),
+             *BODY_OF.finditer(s.text), *BODY_OF_PERSON.finditer(s.text)]
+    if is_headline(s.text):  # "Christian leader assassinated": no "was"
+        found += HEADLINE_VICTIM.finditer(s.text)
+    for m in found:
         kind = SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
             out.append(Figure(kind=kind, value=1, who="person", quote=s))
+    if COUPLE_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
+        out.append(Figure(kind="fatalities", value=2, who="couple", quote=s))
     return out
 
 
@@ -428,6 +454,10 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
         # if the report names them, or an unnamed armed group.
         actor2 = state_named(draft, country) or actor2.replace("Civilians",
                                                                 "Unidentified Armed Group")
+    if etype == "Battles" and actor1 == actor2:
+        # A battle has two sides: against the state's forces, an unnamed armed group
+        # ("Rebels attacked ...; the attack was repelled by the army").
+        actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
     foreign = foreign_state(draft) if etype == "Explosions/Remote violence" else ""
     if foreign:
         actor1 = foreign  # "Russian aircraft dropped glide bombs"

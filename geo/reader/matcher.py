@@ -34,6 +34,10 @@ class Matcher:
         automaton.make_automaton()
         return cls(automaton, version)
 
+    def has(self, key: str) -> bool:
+        """Is ``key`` (normalised) one of the names?"""
+        return len(key) >= 3 and key.isascii() and self.automaton.exists(" " + key)
+
     def spans(self, folded: str, text: str):
         """(start, end) of the longest capitalised, word-bounded names, left to right."""
         n = len(folded)

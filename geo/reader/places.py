@@ -67,6 +67,22 @@ _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")
 
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s$")
 
+def _with_apostrophe_names(text: str, matcher: Matcher, found: list[tuple[int, int]]
+                           ) -> list[tuple[int, int]]:
+    """"N'Djamena", "Sana'a": names whose key has no apostrophe, which the scan of the
+    text (one character for one) cannot match; each replaces any part of it found."""
+    from incimap.gazetteer.normalize import normalize
+
+    if "'" not in text and "’" not in text:
+        return found
+    names = [(m.start(), m.end()) for m in english.APOSTROPHE_NAME.finditer(text)
+             if matcher.has(normalize(m.group(0)))]
+    if not names:
+        return found
+    kept = [(s, e) for s, e in found if not any(a <= s < b or s <= a < e for a, b in names)]
+    return kept + names
+
+
 def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[Mention]:
     """Place mentions (unresolved) in reading order, false hits filtered out."""
     matcher = matcher or get_matcher()
@@ -96,6 +112,7 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[
             found.append((s, e + (text[e:e + 1] == "." and _DOTTED.fullmatch(text, s, e)
                                   is not None)))
     found.extend(_two_letter_places(text, {s for s, _ in found}))
+    found = _with_apostrophe_names(text, matcher, found)
     found.sort()
     place_starts = {w for s, e in found for w in _word_starts(text, s, e)}
     inner_starts = {w for s, e in found for w in _word_starts(text, s, e)[1:]}

@@ -127,11 +127,12 @@ def variant_mentions(text: str | Document, mentions: list[Mention], *, country: 
     text = doc.text
     tokens = doc.tokens
     out = []
-    for prev, tok in zip(tokens, tokens[1:], strict=False):
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
         word = tok.text
         if (len(word) < 4 or len(word) > _MAX_WORD or not word[0].isupper() or word.isupper()
-                or prev.text not in LOCATIVE or text[prev.end : tok.start] != " "
-                or _inside(taken_starts, reach, tok.start)):
+                or not _locative(tokens, i) or text[prev.end : tok.start] != " "
+                or _inside(taken_starts, reach, tok.start) or _names_a_site(tokens, i)):
             continue
         low = word.lower()
         if low in english.COMMON_WORDS or low in english.DEMONYMS or low in english.MONTHS \
@@ -148,6 +149,21 @@ def variant_mentions(text: str | Document, mentions: list[Mention], *, country: 
                            match_kind=best.match_kind,
                            alternatives=tuple(a.place for a in best.alternatives)))
     return out
+
+
+def _locative(tokens: list, i: int) -> bool:
+    """Is token ``i`` after a locative ("in X") or a settlement's "of" ("the city of X")?"""
+    prev = tokens[i - 1].text
+    return prev in LOCATIVE or (prev == "of" and i > 1 and
+                                tokens[i - 2].text.lower() in english.SETTLEMENT_OF)
+
+
+def _names_a_site(tokens: list, i: int) -> bool:
+    """"in Barlows scrapyard": a word before a lowercase noun names the site (a business,
+    a market), not a misspelt town; "in Bannoo district" and "in Bannoo on Monday" do not."""
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return bool(nxt) and nxt.islower() and nxt not in english.COMMON_WORDS and (
+        nxt not in english.HINT_AFTER)
 
 
 def _inside(starts: list[int], reach: list[int], offset: int) -> bool:
