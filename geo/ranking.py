@@ -4,8 +4,10 @@ Each candidate becomes a vector of named features:
 - how the name matched (similarity; alternate, variant or fuzzy rather than exact);
 - the place's importance (its type and population);
 - the feature hint written beside the name ("Bolan district");
-- what the caller or the document knows: a country (strict or the article's focus), the
-  state or province the article's places lie in, a point they cluster around, a box;
+- what the caller or the document knows: a country (strict or the article's focus, and
+  how much of the article points there), the state or province the article's places lie
+  in, a division or country it names, a point they cluster around, how near its nearest
+  other place is, a box;
 - whether the place comes from the curated overlay.
 
 The score is the dot product with weights that ``bench/fit_resolution.py`` fits on the
@@ -40,6 +42,10 @@ FEATURES = (
     "in_focus_division",  # the first-level division most of the article's places lie in
     "near",  # 1 at the caller's point (--near), fading with distance
     "near_centre",  # the same for the point the article's other places cluster around
+    "near_other",  # 1 at the article's nearest other confidently placed name, 0 at 10,000 km
+    "in_named_division",  # inside a state or province the article names elsewhere
+    "in_named_country",  # inside a country the article names elsewhere
+    "focus_share",  # the share of the article's other names that point to its country
     "inside_bbox", "outside_bbox",
     "curated",
 )
@@ -61,13 +67,15 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
              ftype: str, seat_of_namesake: bool, hint: str, hint_fits: bool,
              in_country: bool | None, in_focus: bool, near_km: float | None,
              centre_km: float | None = None,
-             inside_bbox: bool | None, curated: bool, in_division: bool = False
-             ) -> list[float]:
+             inside_bbox: bool | None, curated: bool, in_division: bool = False,
+             other_km: float | None = None, in_named_division: bool = False,
+             in_named_country: bool = False, focus_share: float = 0.0) -> list[float]:
     """The feature vector of one candidate (see ``FEATURES``).
 
     ``in_country`` and ``inside_bbox`` are None when the caller gave no country or box;
-    ``near_km`` and ``centre_km`` are the distances from the edge of the place to the
-    caller's point and to the document's centre.
+    ``near_km``, ``centre_km`` and ``other_km`` are the distances from the edge of the
+    place to the caller's point, to the document's centre and to the nearest of the
+    document's other confidently placed names.
     """
     return [
         similarity / 100.0,
@@ -84,6 +92,10 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
         float(in_division),
         math.exp(-near_km / NEAR_SCALE_KM) if near_km is not None else 0.0,
         math.exp(-centre_km / NEAR_SCALE_KM) if centre_km is not None else 0.0,
+        # Log distance: 5 km or 50 km apart says more than 1,000 or 1,500 km apart.
+        max(0.0, 1 - math.log10(1 + other_km) / 4) if other_km is not None else 0.0,
+        float(in_named_division), float(in_named_country),
+        focus_share,
         float(inside_bbox is True), float(inside_bbox is False),
         float(curated),
     ]

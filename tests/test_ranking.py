@@ -64,12 +64,15 @@ def test_the_fitter_moves_toward_what_the_choices_say(monkeypatch):
     import fit_resolution
 
     i = ranking.FEATURES.index("log_population")
+    j = ranking.FEATURES.index("similarity")  # the prior's largest weight
     rng = np.random.default_rng(0)
     groups = []
-    for _ in range(200):
+    for n in range(200):
         x = rng.random((3, len(ranking.FEATURES)))
         right = np.zeros(3, bool)
         right[int(np.argmax(x[:, i]))] = True  # the most populous is always right
+        if n % 2:  # and in half the choices the best spelled, as the prior says
+            x[right, j] = 1.0
         groups.append((x, right, 1.0))
     w, scale = fit_resolution.fit(groups, l2=0.01)
     assert w[i] > 5 and scale > 0

@@ -1,0 +1,72 @@
+"""What an article's other names say about a candidate (geo.geocode.article_context, the
+features near_other, in_named_division, in_named_country and focus_share of geo/ranking.py).
+Each passage here is decided by its feature: zero the feature's fitted weight and the
+answer changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from incimap.geo import ranking
+from incimap.geo.reader.places import find_mentions
+from incimap.geo.reader.resolution import resolve_mentions
+
+
+def _resolved(text: str) -> dict:
+    return {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+
+
+@pytest.mark.parametrize("feature", ["near_other", "in_named_division", "in_named_country",
+                                     "focus_share"])
+def test_context_features_weigh_for_a_candidate(feature):
+    assert ranking.weights()[ranking.FEATURES.index(feature)] > 0
+
+
+def test_a_state_named_elsewhere_holds_the_smaller_namesake():
+    """in_named_division: Portland, Oregon is the larger, but the article names Maine."""
+    place = _resolved("The council met in Portland on Monday. Lobster boats across "
+                      "Maine stayed in port.")["Portland"]
+    assert (place.country, place.admin1) == ("US", "Maine")
+
+
+def test_a_country_named_elsewhere_holds_the_smaller_namesake():
+    """in_named_country: Cordoba, Argentina is the larger, but the article names Spain."""
+    place = _resolved("Protesters marched in Cordoba on Sunday, the latest unrest in "
+                      "Spain.")["Cordoba"]
+    assert place.country == "ES"
+
+
+def test_a_neighbouring_town_decides_between_namesakes():
+    """near_other: Beverly is placed surely in Massachusetts; Salem, Oregon is the larger
+    Salem, but Salem, Massachusetts is next door."""
+    place = _resolved("Traffic was slow between Salem and Beverly after the crash.")["Salem"]
+    assert (place.country, place.admin1) == ("US", "Massachusetts")
+
+
+def test_the_country_most_other_names_point_to_decides_a_famous_namesake():
+    """focus_share: Clarksville and Bogata point to the United States, so Paris is the
+    Texan town, not the French capital."""
+    place = _resolved("Flooding closed roads between Paris and Clarksville, and Bogata "
+                      "also reported damage.")["Paris"]
+    assert place.country == "US"
+
+
+def test_a_small_town_abroad_is_kept_when_the_article_names_its_country():
+    """A town abroad of the article's focus is a false friend, unless the article's other
+    names point to its country too (STRAY_SHARE)."""
+    place = _resolved("Relatives in Boston, Chicago and Denver heard that the ferry from "
+                      "Sligo had sunk off Ireland.")["Sligo"]
+    assert place is not None and place.country == "IE"
+
+
+def test_a_name_is_not_its_own_context(gazetteer):
+    """The article_context of a name leaves out its own candidates: a lone "Georgia" is
+    neither inside itself nor near itself."""
+    from incimap.geo.geocode import Bias, article_context
+
+    cands = gazetteer.candidates("Georgia")
+    own = cands[0].row
+    bias = Bias(votes=(("GE", 1.0), ("US", 1.0)), named=(("US.GA", own.gid), ("GE", own.gid)),
+                others=((own.gid, own.lat, own.lon),))
+    context = article_context([c for c in cands if c.row.gid == own.gid], bias)
+    assert not context.divisions and not context.countries and not context.others
