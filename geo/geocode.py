@@ -145,6 +145,9 @@ class Bias:
     votes: tuple[tuple[str, float], ...] = ()  # each country's votes (country_votes)
     named: tuple[tuple[str, str], ...] = ()  # ("US.IL" or "US", gid): divisions, countries
     others: tuple[tuple[str, float, float], ...] = ()  # (gid, lat, lon): sure answers
+    # Every other name's precise candidates, sure or not: (gids, lats, lons, radii)
+    namesakes: tuple[tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...],
+                           tuple[float, ...]], ...] = ()
 
 
 def to_place(c: Candidate) -> Place:
@@ -193,6 +196,7 @@ class ArticleContext:
     divisions: frozenset[str]
     countries: frozenset[str]
     others: tuple[tuple[float, float], ...]
+    namesakes: tuple[tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]], ...] = ()
 
 
 def article_context(candidates: Sequence[Candidate], bias: Bias) -> ArticleContext:
@@ -209,7 +213,34 @@ def article_context(candidates: Sequence[Candidate], bias: Bias) -> ArticleConte
         share=share,
         divisions=frozenset(k for k in named if "." in k),
         countries=frozenset(k for k in named if "." not in k),
-        others=tuple((lat, lon) for gid, lat, lon in bias.others if gid not in own))
+        others=tuple((lat, lon) for gid, lat, lon in bias.others if gid not in own),
+        # A name that shares a candidate is this name again ("RICHMOND", "Richmond").
+        namesakes=tuple((lats, lons, radii) for gids, lats, lons, radii in bias.namesakes
+                        if own.isdisjoint(gids)))
+
+
+def namesake_closeness(candidates: Sequence[Candidate], context: ArticleContext
+                       ) -> list[float]:
+    """For each candidate, the mean over the article's other names of how close the
+    nearest place of that name lies (1 at 0 km, 0 at 10,000 km, on a log scale): places
+    named together lie together, whichever of their namesakes each is."""
+    if not context.namesakes or not candidates:
+        return [0.0] * len(candidates)
+    import numpy as np  # only here: a single geocode starts without numpy
+
+    lat = np.radians([c.row.lat for c in candidates])[:, None]
+    lon = np.radians([c.row.lon for c in candidates])[:, None]
+    radius = np.array([c.row.radius_km for c in candidates])[:, None]
+    total = np.zeros(len(candidates))
+    for lats, lons, radii in context.namesakes:
+        la, lo = np.radians(lats)[None, :], np.radians(lons)[None, :]
+        a = (np.sin((la - lat) / 2) ** 2
+             + np.cos(lat) * np.cos(la) * np.sin((lo - lon) / 2) ** 2)
+        km = 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+        # From edge to edge: a town inside a state is at 0 km from it.
+        nearest = np.maximum(0.0, km - radius - np.array(radii)[None, :]).min(axis=1)
+        total += np.maximum(0.0, 1 - np.log10(1 + nearest) / 4)
+    return [float(v) for v in total / len(context.namesakes)]
 
 
 def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
@@ -218,14 +249,18 @@ def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
     divisions = {(c.row.country, c.row.admin1_code) for c in candidates
                  if c.row.ftype in ("province", "district") and c.row.admin1_code}
     context = article_context(candidates, bias)
+    closeness = namesake_closeness(candidates, context)
+    # The town must bear the name itself: "New York" is New York City's other name only.
     return [candidate_vector(c, hint, bias, seat=c.row.ftype in _SETTLEMENTS
+                             and c.match_kind == "exact"
                              and (c.row.country, c.row.admin1_code) in divisions,
-                             context=context)
-            for c in candidates]
+                             context=context, namesakes=k)
+            for c, k in zip(candidates, closeness, strict=True)]
 
 
 def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False,
-                     context: ArticleContext | None = None) -> list[float]:
+                     context: ArticleContext | None = None, namesakes: float | None = None
+                     ) -> list[float]:
     """One candidate's features; ``seat``: a town whose division shares its name;
     ``context``: what the article's other names say (none when ranked alone)."""
     r = c.row
@@ -236,6 +271,8 @@ def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False,
     if bias.centre:
         centre_km = max(0.0, great_circle_km(r.lat, r.lon, *bias.centre) - r.radius_km)
     context = context or article_context([c], bias)
+    if namesakes is None:
+        namesakes = namesake_closeness([c], context)[0]
     if context.others:
         other_km = max(0.0, min(great_circle_km(r.lat, r.lon, lat, lon)
                                 for lat, lon in context.others) - r.radius_km)
@@ -250,7 +287,7 @@ def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False,
         inside_bbox=_inside(r, bias.bbox) if bias.bbox else None,
         curated=c.store != "world",
         in_division=bool(bias.division) and f"{r.country}.{r.admin1_code}" == bias.division,
-        other_km=other_km,
+        other_km=other_km, namesakes=namesakes,
         in_named_division=(r.ftype not in ("province", "country")
                            and f"{r.country}.{r.admin1_code}" in context.divisions),
         in_named_country=r.ftype != "country" and r.country in context.countries,

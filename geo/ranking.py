@@ -43,6 +43,7 @@ FEATURES = (
     "near",  # 1 at the caller's point (--near), fading with distance
     "near_centre",  # the same for the point the article's other places cluster around
     "near_other",  # 1 at the article's nearest other confidently placed name, 0 at 10,000 km
+    "near_namesakes",  # mean closeness to the nearest namesake of each other name (log km)
     "in_named_division",  # inside a state or province the article names elsewhere
     "in_named_country",  # inside a country the article names elsewhere
     "focus_share",  # the share of the article's other names that point to its country
@@ -68,7 +69,8 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
              in_country: bool | None, in_focus: bool, near_km: float | None,
              centre_km: float | None = None,
              inside_bbox: bool | None, curated: bool, in_division: bool = False,
-             other_km: float | None = None, in_named_division: bool = False,
+             other_km: float | None = None, namesakes: float = 0.0,
+             in_named_division: bool = False,
              in_named_country: bool = False, focus_share: float = 0.0) -> list[float]:
     """The feature vector of one candidate (see ``FEATURES``).
 
@@ -94,6 +96,7 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
         math.exp(-centre_km / NEAR_SCALE_KM) if centre_km is not None else 0.0,
         # Log distance: 5 km or 50 km apart says more than 1,000 or 1,500 km apart.
         max(0.0, 1 - math.log10(1 + other_km) / 4) if other_km is not None else 0.0,
+        namesakes,
         float(in_named_division), float(in_named_country),
         focus_share,
         float(inside_bbox is True), float(inside_bbox is False),

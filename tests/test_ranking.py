@@ -48,6 +48,13 @@ def test_a_town_named_like_its_division_is_the_town(gazetteer, name, cc):
     assert (place.feature_type, place.country) == ("city", cc)
 
 
+def test_a_city_known_by_its_divisions_name_only_as_another_name_is_no_seat(gazetteer):
+    """seat_of_namesake needs the town to bear the name: "New York" is the state, not the
+    city GeoNames calls New York City (which has "New York" among its other names)."""
+    place = geocode("New York", country="US", gazetteer=gazetteer).place
+    assert (place.feature_type, place.name) == ("province", "New York")
+
+
 def test_a_bare_division_name_is_the_division(gazetteer):
     place = geocode("Texas", gazetteer=gazetteer).place
     assert (place.feature_type, place.country) == ("province", "US")

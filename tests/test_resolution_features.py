@@ -1,5 +1,6 @@
 """What an article's other names say about a candidate (geo.geocode.article_context, the
-features near_other, in_named_division, in_named_country and focus_share of geo/ranking.py).
+features near_other, near_namesakes, in_named_division, in_named_country and focus_share of
+geo/ranking.py).
 Each passage here is decided by its feature: zero the feature's fitted weight and the
 answer changes."""
 
@@ -16,31 +17,48 @@ def _resolved(text: str) -> dict:
     return {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
 
 
-@pytest.mark.parametrize("feature", ["near_other", "in_named_division", "in_named_country",
-                                     "focus_share"])
+@pytest.mark.parametrize("feature", ["near_other", "near_namesakes", "in_named_division",
+                                     "in_named_country", "focus_share"])
 def test_context_features_weigh_for_a_candidate(feature):
     assert ranking.weights()[ranking.FEATURES.index(feature)] > 0
 
 
 def test_a_state_named_elsewhere_holds_the_smaller_namesake():
-    """in_named_division: Portland, Oregon is the larger, but the article names Maine."""
-    place = _resolved("The council met in Portland on Monday. Lobster boats across "
-                      "Maine stayed in port.")["Portland"]
-    assert (place.country, place.admin1) == ("US", "Maine")
+    """in_named_division: Springfield, Missouri is the larger, but the article names
+    Kentucky."""
+    place = _resolved("The council met in Springfield on Monday, and farmers across "
+                      "Kentucky want lower taxes.")["Springfield"]
+    assert (place.country, place.admin1) == ("US", "Kentucky")
 
 
 def test_a_country_named_elsewhere_holds_the_smaller_namesake():
-    """in_named_country: Cordoba, Argentina is the larger, but the article names Spain."""
-    place = _resolved("Protesters marched in Cordoba on Sunday, the latest unrest in "
-                      "Spain.")["Cordoba"]
+    """in_named_country: without it Leon is the Nicaraguan city; the article names Spain."""
+    place = _resolved("Protesters marched in Leon on Sunday, the latest unrest in "
+                      "Spain.")["Leon"]
     assert place.country == "ES"
 
 
-def test_a_neighbouring_town_decides_between_namesakes():
-    """near_other: Beverly is placed surely in Massachusetts; Salem, Oregon is the larger
-    Salem, but Salem, Massachusetts is next door."""
-    place = _resolved("Traffic was slow between Salem and Beverly after the crash.")["Salem"]
-    assert (place.country, place.admin1) == ("US", "Massachusetts")
+def test_a_surely_placed_neighbour_weighs_for_the_namesake_beside_it(gazetteer):
+    """near_other: with a sure answer in Beverly, Massachusetts, the Lexington next door
+    gains on the larger one in Kentucky (the weight times the closeness)."""
+    from incimap.geo.geocode import Bias, candidate_vectors
+
+    beverly = next(c.row for c in gazetteer.candidates("Beverly")
+                   if c.row.admin1 == "Massachusetts")
+    cands = [c for c in gazetteer.candidates("Lexington")
+             if c.row.country == "US" and c.row.admin1 in ("Massachusetts", "Kentucky")]
+    bias = Bias(others=((beverly.gid, beverly.lat, beverly.lon),))
+    i = ranking.FEATURES.index("near_other")
+    gain = {c.row.admin1: v[i] * ranking.weights()[i]
+            for c, v in zip(cands, candidate_vectors(cands, "", bias), strict=True)}
+    assert gain["Massachusetts"] > gain["Kentucky"] + 0.5
+
+
+def test_names_placed_together_pick_the_namesakes_that_lie_together():
+    """near_namesakes: no name here is sure of itself, but of all the Bereas (a district
+    of Lesotho is the largest) the one in Kentucky lies beside a Richmond and a Lexington."""
+    place = _resolved("Officials in Richmond, Berea and Lexington met on Monday.")["Berea"]
+    assert (place.country, place.admin1) == ("US", "Kentucky")
 
 
 def test_the_country_most_other_names_point_to_decides_a_famous_namesake():

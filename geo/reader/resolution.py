@@ -73,11 +73,20 @@ def candidates_by_surface(mentions: list[Mention], gaz: Gazetteer
 
 def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = ""
                   ) -> tuple[Bias, str]:
-    """What the document says about where its places are: its country focus, then the
-    point its precise places in that country cluster around (from a first ranking)."""
+    """What the document says about where its places are: its country focus, then (from
+    a first ranking) the point its precise places in that country cluster around, the
+    state they lie in, the divisions and countries it names, its sure answers and the
+    candidates of every name (a second round of this gains nothing on the dev corpora)."""
     focus = country.upper() or document_country(found)
-    bias = Bias(country=country.upper(), soft_country="" if country else focus)
-    first = {s: ranked(s, c, h, bias) for s, (h, c) in found.items() if c}
+    base = Bias(country=country.upper(), soft_country="" if country else focus,
+                votes=tuple(sorted(document_votes(found).items())))
+    # The first ranking knows the focus alone.
+    return _context_bias(found, base, ranked_under=replace(base, votes=()), focus=focus), focus
+
+
+def _context_bias(found, base: Bias, *, ranked_under: Bias, focus: str) -> Bias:
+    first = {s: ranked(s, c, h, ranked_under) for s, (h, c) in found.items() if c}
+    bias = base
     centre = _centre([r.place for r in first.values()
                       if r.place.geo_precision < 3 and (not focus or r.place.country == focus)])
     if centre:
@@ -88,14 +97,27 @@ def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = 
                                  [spread[s] for s in first])
     if division:
         bias = replace(bias, division=division)
-    votes = document_votes(found)
     named = tuple(sorted({(_key(r.place), r.place.gazetteer_id) for r in first.values()
                           if _key(r.place)}))
-    sure = [s for s in first if _margin(found[s][1], found[s][0], bias) >= SURE_MARGIN]
+    sure = [s for s in first if _margin(found[s][1], found[s][0], ranked_under) >= SURE_MARGIN]
     others = tuple(sorted({(first[s].place.gazetteer_id, first[s].place.lat,
                             first[s].place.lon) for s in sure
                            if first[s].place.geo_precision < 3}))
-    return replace(bias, votes=tuple(sorted(votes.items())), named=named, others=others), focus
+    return replace(bias, named=named, others=others, namesakes=_namesakes(found))
+
+
+# Types whose point (and radius) says where a name is; a country lies near everything.
+_PRECISE = ("city", "town", "village", "district", "province")
+
+
+def _namesakes(found) -> tuple:
+    out = []
+    for _, cands in found.values():
+        rows = sorted({c.row.gid: c.row for c in cands if c.row.ftype in _PRECISE}.items())
+        if rows:
+            out.append((tuple(g for g, _ in rows), tuple(r.lat for _, r in rows),
+                        tuple(r.lon for _, r in rows), tuple(r.radius_km for _, r in rows)))
+    return tuple(out)
 
 
 # Score points (of the fitted ranking) a first answer must lead its runner-up by to be
