@@ -206,8 +206,9 @@ def article_context(candidates: Sequence[Candidate], bias: Bias) -> ArticleConte
     total = sum(rest.values())
     named = [key for key, gid in bias.named if gid not in own]
     share = {cc: v / total for cc, v in rest.items()} if total > 1e-9 else {}
-    if not bias.votes and bias.soft_country:
-        # A focus given without its votes (a batch's, the caller's) is the whole share.
+    if not share and bias.soft_country:
+        # A focus given without its votes (a batch's, the caller's), or voted by this name
+        # alone, is the whole share.
         share = {bias.soft_country: 1.0}
     return ArticleContext(
         share=share,
@@ -281,7 +282,10 @@ def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False,
         population=r.population, ftype=r.ftype, seat_of_namesake=seat, hint=hint,
         hint_fits=_fits(r.ftype, hint),
         in_country=(r.country == bias.country) if bias.country else None,
-        in_focus=bool(not bias.country and bias.soft_country
+        # An article's voted focus speaks through its names' context (near_namesakes,
+        # in_named_country); this is a focus given without votes (a batch's, the caller's)
+        # and in the article's first ranking.
+        in_focus=bool(not bias.country and not bias.votes and bias.soft_country
                       and r.country == bias.soft_country),
         near_km=near_km, centre_km=centre_km,
         inside_bbox=_inside(r, bias.bbox) if bias.bbox else None,
@@ -290,8 +294,7 @@ def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False,
         other_km=other_km, namesakes=namesakes,
         in_named_division=(r.ftype not in ("province", "country")
                            and f"{r.country}.{r.admin1_code}" in context.divisions),
-        in_named_country=r.ftype != "country" and r.country in context.countries,
-        focus_share=0.0 if bias.country else context.share.get(r.country, 0.0))
+        in_named_country=r.ftype != "country" and r.country in context.countries)
 
 
 def _fits(ftype: str, hint: str) -> bool:

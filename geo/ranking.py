@@ -4,10 +4,10 @@ Each candidate becomes a vector of named features:
 - how the name matched (similarity; alternate, variant or fuzzy rather than exact);
 - the place's importance (its type and population);
 - the feature hint written beside the name ("Bolan district");
-- what the caller or the document knows: a country (strict or the article's focus, and
-  how much of the article points there), the state or province the article's places lie
-  in, a division or country it names, a point they cluster around, how near its nearest
-  other place is, a box;
+- what the caller or the document knows: a country (strict or the article's focus), the
+  state or province the article's places lie in, a division or country it names, a point
+  they cluster around, how near its nearest other place and the other names' namesakes
+  are, a box;
 - whether the place comes from the curated overlay.
 
 The score is the dot product with weights that ``bench/fit_resolution.py`` fits on the
@@ -46,7 +46,6 @@ FEATURES = (
     "near_namesakes",  # mean closeness to the nearest namesake of each other name (log km)
     "in_named_division",  # inside a state or province the article names elsewhere
     "in_named_country",  # inside a country the article names elsewhere
-    "focus_share",  # the share of the article's other names that point to its country
     "inside_bbox", "outside_bbox",
     "curated",
 )
@@ -71,7 +70,7 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
              inside_bbox: bool | None, curated: bool, in_division: bool = False,
              other_km: float | None = None, namesakes: float = 0.0,
              in_named_division: bool = False,
-             in_named_country: bool = False, focus_share: float = 0.0) -> list[float]:
+             in_named_country: bool = False) -> list[float]:
     """The feature vector of one candidate (see ``FEATURES``).
 
     ``in_country`` and ``inside_bbox`` are None when the caller gave no country or box;
@@ -98,7 +97,6 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
         max(0.0, 1 - math.log10(1 + other_km) / 4) if other_km is not None else 0.0,
         namesakes,
         float(in_named_division), float(in_named_country),
-        focus_share,
         float(inside_bbox is True), float(inside_bbox is False),
         float(curated),
     ]

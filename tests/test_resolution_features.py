@@ -1,5 +1,5 @@
 """What an article's other names say about a candidate (geo.geocode.article_context, the
-features near_other, near_namesakes, in_named_division, in_named_country and focus_share of
+features near_other, near_namesakes, in_named_division and in_named_country of
 geo/ranking.py).
 Each passage here is decided by its feature: zero the feature's fitted weight and the
 answer changes."""
@@ -18,7 +18,7 @@ def _resolved(text: str) -> dict:
 
 
 @pytest.mark.parametrize("feature", ["near_other", "near_namesakes", "in_named_division",
-                                     "in_named_country", "focus_share"])
+                                     "in_named_country"])
 def test_context_features_weigh_for_a_candidate(feature):
     assert ranking.weights()[ranking.FEATURES.index(feature)] > 0
 
@@ -32,10 +32,11 @@ def test_a_state_named_elsewhere_holds_the_smaller_namesake():
 
 
 def test_a_country_named_elsewhere_holds_the_smaller_namesake():
-    """in_named_country: without it Leon is the Nicaraguan city; the article names Spain."""
-    place = _resolved("Protesters marched in Leon on Sunday, the latest unrest in "
-                      "Spain.")["Leon"]
-    assert place.country == "ES"
+    """in_named_country: Córdoba, Argentina is the larger, but the article names Mexico
+    (whose Córdoba lies in Veracruz)."""
+    place = _resolved("Protesters marched in Cordoba on Sunday, the latest unrest in "
+                      "Mexico.")["Cordoba"]
+    assert place.country == "MX"
 
 
 def test_a_surely_placed_neighbour_weighs_for_the_namesake_beside_it(gazetteer):
@@ -61,14 +62,6 @@ def test_names_placed_together_pick_the_namesakes_that_lie_together():
     assert (place.country, place.admin1) == ("US", "Kentucky")
 
 
-def test_the_country_most_other_names_point_to_decides_a_famous_namesake():
-    """focus_share: Clarksville and Bogata point to the United States, so Paris is the
-    Texan town, not the French capital."""
-    place = _resolved("Flooding closed roads between Paris and Clarksville, and Bogata "
-                      "also reported damage.")["Paris"]
-    assert place.country == "US"
-
-
 def test_a_small_town_abroad_is_kept_when_the_article_names_its_country():
     """A town abroad of the article's focus is a false friend, unless the article's other
     names point to its country too (STRAY_SHARE)."""
@@ -88,3 +81,11 @@ def test_a_name_is_not_its_own_context(gazetteer):
                 others=((own.gid, own.lat, own.lon),))
     context = article_context([c for c in cands if c.row.gid == own.gid], bias)
     assert not context.divisions and not context.countries and not context.others
+
+
+def test_an_article_of_one_name_keeps_the_focus_that_name_votes_for():
+    """With no other name to share the vote, the article's focus is the whole share:
+    Sibi is the Pakistani town, not the small namesake abroad (which would then be
+    dropped as a stray)."""
+    place = _resolved("Gunmen shot dead three farmers near Sibi on Monday, police said.")["Sibi"]
+    assert place is not None and place.country == "PK"
