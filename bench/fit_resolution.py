@@ -49,6 +49,7 @@ CORPORA = ("lgl.xml", "GeoVirus.xml")
 PRIOR = {"similarity": 100, "spelling_gap": -100, "importance": 20, "hint_fits": 25,
          "hint_conflicts": -15, "in_country": 30, "outside_country": -30,
          "in_focus_country": 15, "in_focus_division": 15, "near": 30, "near_centre": 30,
+         "near_other": 20, "near_namesakes": 20, "in_named_division": 15, "in_named_country": 10,
          "inside_bbox": 30,
          "outside_bbox": -30,
          "curated": 4,

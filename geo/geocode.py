@@ -142,6 +142,14 @@ class Bias:
     soft_country: str = ""  # a weaker country focus (the rest of a batch, an article)
     division: str = ""  # "US.OH": the first-level division an article's places lie in
     centre: tuple[float, float] | None = None  # where an article's other places cluster
+    # What an article's other names say (geo.reader.resolution.document_bias); each entry
+    # carries the gazetteer id it came from, so a name is never its own context.
+    votes: tuple[tuple[str, float], ...] = ()  # each country's votes (country_votes)
+    named: tuple[tuple[str, str], ...] = ()  # ("US.IL" or "US", gid): divisions, countries
+    others: tuple[tuple[str, float, float], ...] = ()  # (gid, lat, lon): sure answers
+    # Every other name's precise candidates, sure or not: (gids, lats, lons, radii)
+    namesakes: tuple[tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...],
+                           tuple[float, ...]], ...] = ()
 
 
 def to_place(c: Candidate) -> Place:
@@ -166,6 +174,78 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def country_votes(candidates: Sequence[Candidate]) -> dict[str, float]:
+    """One name's vote for the article's country: a country named outright counts
+    double, and a name splits its vote by how prominent its place is in each country:
+    "Virginia" is a US state and a few small towns elsewhere, so the US gets most of it."""
+    best: dict[str, float] = {}
+    for c in candidates:
+        if c.row.country:
+            best[c.row.country] = max(best.get(c.row.country, 0.0), c.row.importance)
+    if not best:
+        return {}
+    weight = 2.0 if any(c.row.ftype == "country" for c in candidates) else 1.0
+    total = sum(best.values()) or 1.0
+    # Sorted: the set's order (PYTHONHASHSEED) would otherwise reach callers' Counters.
+    return {cc: weight * (best[cc] or 1.0 / len(best)) / total for cc in sorted(best)}
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """The part of an article's context that is not the name itself."""
+
+    share: dict[str, float]  # each country's share of the other names' votes
+    divisions: frozenset[str]
+    countries: frozenset[str]
+    others: tuple[tuple[float, float], ...]
+    namesakes: tuple[tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]], ...] = ()
+
+
+def article_context(candidates: Sequence[Candidate], bias: Bias) -> ArticleContext:
+    own = {c.row.gid for c in candidates}
+    mine = country_votes(candidates) if bias.votes else {}
+    rest = {cc: max(0.0, v - mine.get(cc, 0.0)) for cc, v in bias.votes}
+    total = sum(rest.values())
+    named = [key for key, gid in bias.named if gid not in own]
+    share = {cc: v / total for cc, v in rest.items()} if total > 1e-9 else {}
+    if not share and bias.soft_country:
+        # A focus given without its votes (a batch's, the caller's), or voted by this name
+        # alone, is the whole share.
+        share = {bias.soft_country: 1.0}
+    return ArticleContext(
+        share=share,
+        divisions=frozenset(k for k in named if "." in k),
+        countries=frozenset(k for k in named if "." not in k),
+        others=tuple((lat, lon) for gid, lat, lon in bias.others if gid not in own),
+        # A name that shares a candidate is this name again ("RICHMOND", "Richmond").
+        namesakes=tuple((lats, lons, radii) for gids, lats, lons, radii in bias.namesakes
+                        if own.isdisjoint(gids)))
+
+
+def namesake_closeness(candidates: Sequence[Candidate], context: ArticleContext
+                       ) -> list[float]:
+    """For each candidate, the mean over the article's other names of how close the
+    nearest place of that name lies (1 at 0 km, 0 at 10,000 km, on a log scale): places
+    named together lie together, whichever of their namesakes each is."""
+    if not context.namesakes or not candidates:
+        return [0.0] * len(candidates)
+    import numpy as np  # only here: a single geocode starts without numpy
+
+    lat = np.radians([c.row.lat for c in candidates])[:, None]
+    lon = np.radians([c.row.lon for c in candidates])[:, None]
+    radius = np.array([c.row.radius_km for c in candidates])[:, None]
+    total = np.zeros(len(candidates))
+    for lats, lons, radii in context.namesakes:
+        la, lo = np.radians(lats)[None, :], np.radians(lons)[None, :]
+        a = (np.sin((la - lat) / 2) ** 2
+             + np.cos(lat) * np.cos(la) * np.sin((lo - lon) / 2) ** 2)
+        km = 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+        # From edge to edge: a town inside a state is at 0 km from it.
+        nearest = np.maximum(0.0, km - radius - np.array(radii)[None, :]).min(axis=1)
+        total += np.maximum(0.0, 1 - np.log10(1 + nearest) / 4)
+    return [float(v) for v in total / len(context.namesakes)]
+
+
 def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
                       ) -> list[list[float]]:
     """Each candidate's features for ``geo.ranking`` under what the caller knows."""
@@ -173,32 +253,53 @@ def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
     # district namesake says nothing about which town a bare name means.
     divisions = {(c.row.country, c.row.admin1_code) for c in candidates
                  if c.row.ftype == "province" and c.row.admin1_code}
+    context = article_context(candidates, bias)
+    closeness = namesake_closeness(candidates, context)
+    # The town must bear the name itself: "New York" is New York City's other name only.
     return [candidate_vector(c, hint, bias, seat=c.row.ftype in _SETTLEMENTS
-                             and (c.row.country, c.row.admin1_code) in divisions)
-            for c in candidates]
+                             and c.match_kind == "exact"
+                             and (c.row.country, c.row.admin1_code) in divisions,
+                             context=context, namesakes=k)
+            for c, k in zip(candidates, closeness, strict=True)]
 
 
-def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False) -> list[float]:
-    """One candidate's features; ``seat``: a town whose division shares its name."""
+def candidate_vector(c: Candidate, hint: str, bias: Bias, seat: bool = False,
+                     context: ArticleContext | None = None, namesakes: float | None = None
+                     ) -> list[float]:
+    """One candidate's features; ``seat``: a town whose division shares its name;
+    ``context``: what the article's other names say (none when ranked alone)."""
     r = c.row
     # A province's point is arbitrary inside it: count distance from its edge.
-    near_km = centre_km = None
+    near_km = centre_km = other_km = None
     if bias.near:
         near_km = max(0.0, great_circle_km(r.lat, r.lon, *bias.near) - r.radius_km)
     if bias.centre:
         centre_km = max(0.0, great_circle_km(r.lat, r.lon, *bias.centre) - r.radius_km)
+    context = context or article_context([c], bias)
+    if namesakes is None:
+        namesakes = namesake_closeness([c], context)[0]
+    if context.others:
+        other_km = max(0.0, min(great_circle_km(r.lat, r.lon, lat, lon)
+                                for lat, lon in context.others) - r.radius_km)
     return ranking.features(
         similarity=c.similarity, match_kind=c.match_kind, importance=r.importance,
         population=r.population, ftype=r.ftype, seat_of_namesake=seat,
         second_level=r.fcode == "ADM2", hint=hint,
         hint_fits=_fits(r.ftype, hint),
         in_country=(r.country == bias.country) if bias.country else None,
-        in_focus=bool(not bias.country and bias.soft_country
+        # An article's voted focus speaks through its names' context (near_namesakes,
+        # in_named_country); this is a focus given without votes (a batch's, the caller's)
+        # and in the article's first ranking.
+        in_focus=bool(not bias.country and not bias.votes and bias.soft_country
                       and r.country == bias.soft_country),
         near_km=near_km, centre_km=centre_km,
         inside_bbox=_inside(r, bias.bbox) if bias.bbox else None,
         curated=c.store != "world",
-        in_division=bool(bias.division) and f"{r.country}.{r.admin1_code}" == bias.division)
+        in_division=bool(bias.division) and f"{r.country}.{r.admin1_code}" == bias.division,
+        other_km=other_km, namesakes=namesakes,
+        in_named_division=(r.ftype not in ("province", "country")
+                           and f"{r.country}.{r.admin1_code}" in context.divisions),
+        in_named_country=r.ftype != "country" and r.country in context.countries)
 
 
 def _fits(ftype: str, hint: str) -> bool:

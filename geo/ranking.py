@@ -5,7 +5,9 @@ Each candidate becomes a vector of named features:
 - the place's importance (its type and population);
 - the feature hint written beside the name ("Bolan district");
 - what the caller or the document knows: a country (strict or the article's focus), the
-  state or province the article's places lie in, a point they cluster around, a box;
+  state or province the article's places lie in, a division or country it names, a point
+  they cluster around, how near its nearest other place and the other names' namesakes
+  are, a box;
 - whether the place comes from the curated overlay.
 
 The score is the dot product with weights that ``bench/fit_resolution.py`` fits on the
@@ -41,6 +43,10 @@ FEATURES = (
     "in_focus_division",  # the first-level division most of the article's places lie in
     "near",  # 1 at the caller's point (--near), fading with distance
     "near_centre",  # the same for the point the article's other places cluster around
+    "near_other",  # 1 at the article's nearest other confidently placed name, 0 at 10,000 km
+    "near_namesakes",  # mean closeness to the nearest namesake of each other name (log km)
+    "in_named_division",  # inside a state or province the article names elsewhere
+    "in_named_country",  # inside a country the article names elsewhere
     "inside_bbox", "outside_bbox",
     "curated",
 )
@@ -63,13 +69,16 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
              second_level: bool = False,
              in_country: bool | None, in_focus: bool, near_km: float | None,
              centre_km: float | None = None,
-             inside_bbox: bool | None, curated: bool, in_division: bool = False
-             ) -> list[float]:
+             inside_bbox: bool | None, curated: bool, in_division: bool = False,
+             other_km: float | None = None, namesakes: float = 0.0,
+             in_named_division: bool = False,
+             in_named_country: bool = False) -> list[float]:
     """The feature vector of one candidate (see ``FEATURES``).
 
     ``in_country`` and ``inside_bbox`` are None when the caller gave no country or box;
-    ``near_km`` and ``centre_km`` are the distances from the edge of the place to the
-    caller's point and to the document's centre.
+    ``near_km``, ``centre_km`` and ``other_km`` are the distances from the edge of the
+    place to the caller's point, to the document's centre and to the nearest of the
+    document's other confidently placed names.
     """
     return [
         similarity / 100.0,
@@ -86,6 +95,10 @@ def features(*, similarity: float, match_kind: str, importance: float, populatio
         float(in_division),
         math.exp(-near_km / NEAR_SCALE_KM) if near_km is not None else 0.0,
         math.exp(-centre_km / NEAR_SCALE_KM) if centre_km is not None else 0.0,
+        # Log distance: 5 km or 50 km apart says more than 1,000 or 1,500 km apart.
+        max(0.0, 1 - math.log10(1 + other_km) / 4) if other_km is not None else 0.0,
+        namesakes,
+        float(in_named_division), float(in_named_country),
         float(inside_bbox is True), float(inside_bbox is False),
         float(curated),
     ]

@@ -48,6 +48,13 @@ def test_a_town_named_like_its_division_is_the_town(gazetteer, name, cc):
     assert (place.feature_type, place.country) == ("city", cc)
 
 
+def test_a_city_known_by_its_divisions_name_only_as_another_name_is_no_seat(gazetteer):
+    """seat_of_namesake needs the town to bear the name: "New York" is the state, not the
+    city GeoNames calls New York City (which has "New York" among its other names)."""
+    place = geocode("New York", country="US", gazetteer=gazetteer).place
+    assert (place.feature_type, place.name) == ("province", "New York")
+
+
 def test_a_bare_division_name_is_the_division(gazetteer):
     place = geocode("Texas", gazetteer=gazetteer).place
     assert (place.feature_type, place.country) == ("province", "US")
@@ -64,12 +71,15 @@ def test_the_fitter_moves_toward_what_the_choices_say(monkeypatch):
     import fit_resolution
 
     i = ranking.FEATURES.index("log_population")
+    j = ranking.FEATURES.index("similarity")  # the prior's largest weight
     rng = np.random.default_rng(0)
     groups = []
-    for _ in range(200):
+    for n in range(200):
         x = rng.random((3, len(ranking.FEATURES)))
         right = np.zeros(3, bool)
         right[int(np.argmax(x[:, i]))] = True  # the most populous is always right
+        if n % 2:  # and in half the choices the best spelled, as the prior says
+            x[right, j] = 1.0
         groups.append((x, right, 1.0))
     w, scale = fit_resolution.fit(groups, l2=0.01)
     # the prior says nothing about random features: only the data moves the weight

@@ -5,7 +5,9 @@ other. So: (1) the document's country focus is voted by its mentions (a country
 named outright counts double; a name with candidates in several countries splits
 its vote), unless the caller gives one; (2) every mention is ranked with that focus
 as a soft bias; (3) the median point of the confident first-pass answers becomes a
-proximity bias for a second pass, which settles the ambiguous names.
+proximity bias for a second pass, which settles the ambiguous names, together with
+the divisions and countries the first pass found named, the points of its sure
+answers, and each country's share of the votes.
 """
 
 from __future__ import annotations
@@ -17,7 +19,17 @@ from dataclasses import replace
 from itertools import accumulate
 
 from incimap.gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
-from incimap.geo.geocode import Bias, candidates_for, parse_query, ranked
+from incimap.geo import ranking
+from incimap.geo.geocode import (
+    Bias,
+    article_context,
+    candidate_vectors,
+    candidates_for,
+    country_votes,
+    parse_query,
+    prefer_curated,
+    ranked,
+)
 from incimap.geo.models import GeocodeResult, Mention, Span
 from incimap.geo.reader import english
 from incimap.geo.reader.document import Document, document_of
@@ -37,7 +49,8 @@ def resolve_mentions(mentions: list[Mention], *, country: str = "",
     out = []
     for m in mentions:
         r = final.get(m.surface)
-        if r is None or _stray(r.place, r.match_kind, focus):
+        if r is None or (_stray(r.place, r.match_kind, focus)
+                         and _share(found[m.surface][1], bias, r.place) < STRAY_SHARE):
             out.append(m)
             continue
         hint = found[m.surface][0]
@@ -60,11 +73,20 @@ def candidates_by_surface(mentions: list[Mention], gaz: Gazetteer
 
 def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = ""
                   ) -> tuple[Bias, str]:
-    """What the document says about where its places are: its country focus, then the
-    point its precise places in that country cluster around (from a first ranking)."""
+    """What the document says about where its places are: its country focus, then (from
+    a first ranking) the point its precise places in that country cluster around, the
+    state they lie in, the divisions and countries it names, its sure answers and the
+    candidates of every name (a second round of this gains nothing on the dev corpora)."""
     focus = country.upper() or document_country(found)
-    bias = Bias(country=country.upper(), soft_country="" if country else focus)
-    first = {s: ranked(s, c, h, bias) for s, (h, c) in found.items() if c}
+    base = Bias(country=country.upper(), soft_country="" if country else focus,
+                votes=tuple(sorted(document_votes(found).items())))
+    # The first ranking knows the focus alone.
+    return _context_bias(found, base, ranked_under=replace(base, votes=()), focus=focus), focus
+
+
+def _context_bias(found, base: Bias, *, ranked_under: Bias, focus: str) -> Bias:
+    first = {s: ranked(s, c, h, ranked_under) for s, (h, c) in found.items() if c}
+    bias = base
     centre = _centre([r.place for r in first.values()
                       if r.place.geo_precision < 3 and (not focus or r.place.country == focus)])
     if centre:
@@ -75,7 +97,48 @@ def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = 
                                  [spread[s] for s in first])
     if division:
         bias = replace(bias, division=division)
-    return bias, focus
+    named = tuple(sorted({(_key(r.place), r.place.gazetteer_id) for r in first.values()
+                          if _key(r.place)}))
+    sure = [s for s in first if _margin(found[s][1], found[s][0], ranked_under) >= SURE_MARGIN]
+    others = tuple(sorted({(first[s].place.gazetteer_id, first[s].place.lat,
+                            first[s].place.lon) for s in sure
+                           if first[s].place.geo_precision < 3}))
+    return replace(bias, named=named, others=others, namesakes=_namesakes(found))
+
+
+# Types whose point (and radius) says where a name is; a country lies near everything.
+_PRECISE = ("city", "town", "village", "district", "province")
+
+
+def _namesakes(found) -> tuple:
+    out = []
+    for _, cands in found.values():
+        rows = sorted({c.row.gid: c.row for c in cands if c.row.ftype in _PRECISE}.items())
+        if rows:
+            out.append((tuple(g for g, _ in rows), tuple(r.lat for _, r in rows),
+                        tuple(r.lon for _, r in rows), tuple(r.radius_km for _, r in rows)))
+    return tuple(out)
+
+
+# Score points (of the fitted ranking) a first answer must lead its runner-up by to be
+# context for the others.
+SURE_MARGIN = 2.0
+
+
+def _margin(cands: list[Candidate], hint: str, bias: Bias) -> float:
+    kept = prefer_curated(cands)
+    scores = sorted((ranking.score(v) for v in candidate_vectors(kept, hint, bias)),
+                    reverse=True)
+    return scores[0] - scores[1] if len(scores) > 1 else float("inf")
+
+
+def _key(place) -> str:
+    """"US.IL" for a state, "US" for a country; "" for anything else."""
+    if place.feature_type == "country" and place.country:
+        return place.country
+    if place.feature_type == "province" and place.country and place.admin1_code:
+        return f"{place.country}.{place.admin1_code}"
+    return ""
 
 
 def document_division(places, focus: str, spread: list[int] | None = None) -> str:
@@ -106,6 +169,15 @@ def _stray(place, match_kind: str, focus: str) -> bool:
     if match_kind != "exact":  # but a city is known by its other names ("Mecca")
         return place.population < 100_000
     return place.feature_type != "province" and place.population < 100_000
+
+
+# A place abroad is no stray when this share of the article's other names points to its
+# country too (a story about Ohio that names Dublin, Ohio and Ireland's Cork).
+STRAY_SHARE = 0.1
+
+
+def _share(cands: list[Candidate], bias: Bias, place) -> float:
+    return article_context(cands, bias).share.get(place.country, 0.0)
 
 
 def variant_mentions(text: str | Document, mentions: list[Mention], *, country: str,
@@ -219,24 +291,20 @@ def _trusted(c: Candidate) -> bool:
     return c.match_kind in ("exact", "alternate") or c.similarity >= 96
 
 
-def document_country(found: dict[str, tuple[str, list[Candidate]]]) -> str:
-    """The country most of the article's names point to."""
+def document_votes(found: dict[str, tuple[str, list[Candidate]]]) -> Counter[str]:
+    """Each country's votes from the article's names (geocode.country_votes)."""
     votes: Counter[str] = Counter()
     for _, cands in found.values():
-        best: dict[str, float] = {}
-        for c in cands:
-            if c.row.country:
-                best[c.row.country] = max(best.get(c.row.country, 0.0), c.row.importance)
-        if not best:
-            continue
-        weight = 2.0 if any(c.row.ftype == "country" for c in cands) else 1.0
-        # A name splits its vote by how prominent its place is in each country: "Virginia"
-        # is a US state and a few small towns elsewhere, so the US gets most of it.
-        total = sum(best.values()) or 1.0
-        # Sorted: the set's order (PYTHONHASHSEED) would decide ties through the Counter's
-        # insertion order, which ``most_common`` keeps.
-        for cc in sorted(best):
-            votes[cc] += weight * (best[cc] or 1.0 / len(best)) / total
+        # country_votes is sorted: the set's order (PYTHONHASHSEED) would decide ties
+        # through the Counter's insertion order, which ``most_common`` keeps.
+        for cc, v in country_votes(cands).items():
+            votes[cc] += v
+    return votes
+
+
+def document_country(found: dict[str, tuple[str, list[Candidate]]]) -> str:
+    """The country most of the article's names point to."""
+    votes = document_votes(found)
     return votes.most_common(1)[0][0] if votes else ""
 
 
