@@ -308,8 +308,11 @@ def _brief(place) -> dict | None:
 
 def evaluate(path: str | Path, *, split: str = "all", limit: int | None = None,
              on_document: Callable[[dict], None] | None = None,
-             progress: Callable[[int], None] | None = None) -> dict[str, dict]:
+             progress: Callable[[int], None] | None = None,
+             recognizer: str | None = None) -> dict[str, dict]:
     """Scores of the reader on a corpus, overall and per split: ``{"dev": {...}, ...}``.
+
+    ``recognizer``: how names are found (``reader.pipeline.RECOGNIZERS``; None: the default).
 
     ``on_document`` receives each document's errors; ``progress`` the count done so far.
     """
@@ -331,7 +334,8 @@ def evaluate(path: str | Path, *, split: str = "all", limit: int | None = None,
         if limit is not None and done >= limit:
             break
         started = time.perf_counter()
-        predicted = list(extract(doc.text, published=None, gazetteer=gazetteer).mentions
+        predicted = list(extract(doc.text, published=None, gazetteer=gazetteer,
+                                 recognizer=recognizer).mentions
                          ) if doc.text.strip() else []
         elapsed = time.perf_counter() - started
         resolved = resolve_gold(doc, gazetteer)

@@ -829,3 +829,18 @@ FOREIGN_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|ai
 IN_CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+)(?:the\s+)?")
 ACTOR_WORDS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|security forces|troops|"
                          r"soldiers|police)\b", re.I)
+
+# --- span classifier (reader.spans) ---------------------------------------------------
+# Word classes around a candidate name, read as features by the learned recogniser.
+SPAN_PLACE_BEFORE = frozenset("""in near at from to into outside across throughout around
+toward towards through within inside between via""".split())
+SPAN_OF_BEFORE = frozenset({"of"})
+SPAN_DETERMINERS = frozenset("""the a an this that these those its their his her our""".split())
+# After a name: a division word, a street word, an organisation's head.
+SPAN_DIVISION_AFTER = frozenset("""county parish township borough state province district
+region city town village""".split())
+SPAN_STREET_AFTER = frozenset("""street st road rd avenue ave boulevard blvd drive dr lane ln
+highway hwy way parkway pkwy route court ct place pl circle pike square""".split())
+SPAN_STATE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}\b|"
+                              r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s,.;)]))")
+SPAN_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")

@@ -28,11 +28,27 @@ from incimap.geo.reader.roles import assign_roles
 from incimap.geo.reader.triggers import sentence_triggers
 from incimap.geo.reader.unknown import find_unknown_places, in_gazetteer
 
+RECOGNIZERS = ("gazetteer", "classifier")
+DEFAULT_RECOGNIZER = "gazetteer"
+
 
 def places(doc: Document) -> Document:
-    """The gazetteer's names in the text, false hits filtered out (unresolved)."""
-    doc.found = find_mentions(doc, get_matcher(doc.gazetteer))
+    """The gazetteer's names in the text, false hits filtered out (unresolved); with the
+    classifier (``reader.spans``), the spans its model takes for places."""
+    if doc.recognizer == "classifier":
+        from incimap.geo.reader.spans import recognize
+
+        doc.found, doc.unlisted = recognize(doc, get_matcher(doc.gazetteer),
+                                            _gazetteer(doc))
+    else:
+        doc.found = find_mentions(doc, get_matcher(doc.gazetteer))
     return doc
+
+
+def _gazetteer(doc: Document):
+    from incimap.gazetteer.gazetteer import open_gazetteer
+
+    return doc.gazetteer or open_gazetteer()
 
 
 def resolution(doc: Document) -> Document:
@@ -50,11 +66,19 @@ def resolution(doc: Document) -> Document:
 def unknown_places(doc: Document) -> Document:
     """Names the gazetteer lacks, kept unresolved rather than dropped (or placed by the
     online provider, if one is given)."""
-    unknown = find_unknown_places(doc, doc.found + doc.mentions, in_gazetteer(doc.gazetteer))
+    if doc.recognizer == "classifier":  # the classifier has judged every capitalised run
+        unknown = [m for m in doc.unlisted if not _overlaps(m, doc.mentions)]
+    else:
+        unknown = find_unknown_places(doc, doc.found + doc.mentions,
+                                      in_gazetteer(doc.gazetteer))
     if doc.fallback is not None and unknown:
         unknown = resolve_online(unknown, doc.fallback, doc.focus)
     doc.mentions = sorted(doc.mentions + unknown, key=lambda m: m.span.start)
     return doc
+
+
+def _overlaps(m, mentions) -> bool:
+    return any(o.span.start < m.span.end and m.span.start < o.span.end for o in mentions)
 
 
 def roles(doc: Document) -> Document:
@@ -84,8 +108,12 @@ STAGES = (places, resolution, unknown_places, roles, triggers, dates, incidents)
 
 
 def read(text: str, *, published: dt.date | None = None, country: str = "", source: str = "",
-         gazetteer=None, fallback=None) -> Document:
+         gazetteer=None, fallback=None, recognizer: str | None = None) -> Document:
     """The Document of ``text`` with every stage's annotations.
+
+    ``recognizer`` picks how place names are found: ``gazetteer`` (the scan and its
+    filters, ``reader.places``) or ``classifier`` (the learned span model,
+    ``reader.spans``); None is ``DEFAULT_RECOGNIZER``.
 
     ``fallback`` (an online provider, ``geo.providers``; never by default) is asked for
     the names the gazetteer lacks; what it cannot answer stays unresolved. ``source``
@@ -95,8 +123,13 @@ def read(text: str, *, published: dt.date | None = None, country: str = "", sour
     country = check_country(country)
     if not text.strip():
         raise InputError("the article is empty", path=source)
+    recognizer = recognizer or DEFAULT_RECOGNIZER
+    if recognizer not in RECOGNIZERS:
+        raise InputError(f"must be one of {', '.join(RECOGNIZERS)}, got {recognizer!r}",
+                         field="--recognizer")
     doc = Document(text, published=published, country=country, source=source,
                    gazetteer=gazetteer, fallback=fallback)
+    doc.recognizer = recognizer
     if published is None:
         doc.warnings.append("no publication date given: relative dates resolve against today")
     for stage in STAGES:

@@ -1,0 +1,210 @@
+"""The learned place recogniser: which capitalised spans are place names.
+
+The gazetteer scan (``reader.places.find_mentions``) keeps some names and its filters drop
+others, each for a named reason; capitalised runs the gazetteer lacks are candidates
+too. Each candidate gets a few features (which filter dropped it, what the gazetteer
+holds under the name, the words around it) and a logistic regression, fitted on the
+dev parts of LGL and GeoVirus by ``bench/fit_spans.py`` (``geo/data/span_weights.json``),
+says whether it is a place. Guards the corpora do not teach (ACLED's conventions) stay
+rules: a place inside an armed group's name or a capital standing for its government is
+no place of an event.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from incimap.geo.models import Mention, Span
+from incimap.geo.reader import english
+from incimap.geo.reader.document import Document, fold
+from incimap.geo.reader.places import find_mentions, is_demonym
+from incimap.geo.reader.unknown import find_unknown_places
+
+WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "data" / "span_weights.json"
+
+# Dropped by a filter the classifier never overrules: names inside an armed group's
+# name and capitals standing for their government (ACLED codes neither as a location).
+GUARDED = frozenset({"group", "metonymy"})
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    reason: str  # "kept", a filter's name, "unknown_cue" or "capitalised"
+    known: bool  # the gazetteer holds the name
+    mention: Mention | None = None  # the scan's mention, for a kept name
+
+
+def candidates(doc: Document, matcher) -> list[Candidate]:
+    """Every span that might be a place, in reading order, none overlapping another."""
+    rejected: list[tuple[int, int, str]] = []
+    kept = find_mentions(doc, matcher, rejected=rejected)
+    out = [Candidate(m.span.start, m.span.end, "kept", True, m) for m in kept]
+    taken = _Taken([(c.start, c.end) for c in out])
+    for s, e, reason in sorted(rejected):
+        if not taken.overlaps(s, e):
+            out.append(Candidate(s, e, reason, True))
+            taken.add(s, e)
+    for m in find_unknown_places(doc, []):
+        if not taken.overlaps(m.span.start, m.span.end):
+            out.append(Candidate(m.span.start, m.span.end, "unknown_cue", False))
+            taken.add(m.span.start, m.span.end)
+    for s, e in _capitalised_runs(doc):
+        if not taken.overlaps(s, e):
+            out.append(Candidate(s, e, "capitalised", False))
+            taken.add(s, e)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+class _Taken:
+    """Spans already taken (few per sentence: a plain list, scanned)."""
+
+    def __init__(self, spans):
+        self.spans = list(spans)
+
+    def add(self, s: int, e: int) -> None:
+        self.spans.append((s, e))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.spans)
+
+
+def _capitalised_runs(doc: Document):
+    """Runs of capitalised words joined by single spaces (or a dash), per sentence."""
+    text = doc.text
+    for n in range(len(doc.sentences)):
+        toks = doc.sentence_tokens(n)
+        i = 0
+        while i < len(toks):
+            if not (toks[i].capitalised and toks[i].text[:1].isalpha()):
+                i += 1
+                continue
+            j = i
+            while (j + 1 < len(toks) and toks[j + 1].capitalised
+                   and text[toks[j].end : toks[j + 1].start] in (" ", "-")):
+                j += 1
+            yield toks[i].start, toks[j].end
+            i = j + 1
+
+
+# --------------------------------------------------------------------------- features
+
+
+def features(doc: Document, cands: list[Candidate], gazetteer) -> list[dict[str, float]]:
+    """One feature dict per candidate (names -> values; absent means 0)."""
+    from incimap.gazetteer.normalize import normalize
+
+    text = doc.text
+    keys = [normalize(text[c.start:c.end]) for c in cands]
+    best = gazetteer.best(sorted({k for k, c in zip(keys, cands, strict=True) if c.known}))
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    kept_keys = {k for k, c in zip(keys, cands, strict=True) if c.reason == "kept"}
+    starts = doc.sentence_starts
+    out = []
+    for c, key in zip(cands, keys, strict=True):
+        surface = text[c.start:c.end]
+        words = surface.split()
+        f = {"bias": 1.0, f"reason={c.reason}": 1.0}
+        if c.known and key in best:
+            row = best[key][0]
+            f[f"ftype={row[4] or 'other'}"] = 1.0
+            f["log_population"] = math.log1p(max(row[10] or 0, 0)) / 10
+            f["importance"] = float(row[13]) / 10 if row[13] is not None else 0.0
+        elif c.known:
+            f["known_no_best"] = 1.0
+        f[f"words={min(len(words), 3)}"] = 1.0
+        if c.start in starts or text[max(0, c.start - 1):c.start] in ('"', "“", "‘", "("):
+            f["sentence_initial"] = 1.0
+        if len(words) == 1 and is_demonym(fold(words[0]).strip()):
+            f["demonym"] = 1.0
+        if surface.isupper() and len(surface) > 1:
+            f["all_caps"] = 1.0
+        f["log_count"] = math.log(counts[key])
+        if c.reason != "kept" and key in kept_keys:
+            f["kept_elsewhere"] = 1.0
+        _before(f, text, c.start)
+        _after(f, text, c.end)
+        out.append(f)
+    return out
+
+
+def _before(f: dict, text: str, start: int) -> None:
+    before = text[max(0, start - 30):start]
+    prev_words = before.split()
+    if not prev_words or before[-1:] != " ":
+        return
+    prev = prev_words[-1].lower().strip("\"“‘(,")
+    if prev in english.SPAN_PLACE_BEFORE:
+        f["before=place_preposition"] = 1.0
+    elif prev in english.SPAN_OF_BEFORE:
+        f["before=of"] = 1.0
+    elif prev in english.SPAN_DETERMINERS:
+        f["before=determiner"] = 1.0
+    elif prev.rstrip(".") in english.PERSON_BEFORE or prev.rstrip(".") in \
+            english.TITLE_ABBREVIATIONS:
+        f["before=title"] = 1.0
+    elif prev_words[-1][:1].isupper():
+        f["before=capitalised"] = 1.0
+
+
+def _after(f: dict, text: str, end: int) -> None:
+    after = text[end:end + 30]
+    word = after.split(None, 1)[0].lower().strip(".,;:)\"”") if after[:1] == " " and \
+        after.strip() else ""
+    if word in english.SPAN_DIVISION_AFTER:
+        f["after=division"] = 1.0
+    elif word in english.SPAN_STREET_AFTER:
+        f["after=street"] = 1.0
+    elif word in english.ORGANISATION_HEADS or word in english.PUBLIC_BODIES:
+        f["after=organisation"] = 1.0
+    elif word and after.split(None, 1)[0][:1].isupper():
+        f["after=capitalised"] = 1.0
+    if english.SPEECH_AFTER.match(after):
+        f["after=speech"] = 1.0
+    if english.SPAN_STATE_AFTER.match(after):
+        f["after=comma_place"] = 1.0
+    if english.SPAN_POSSESSIVE_AFTER.match(after):
+        f["after=possessive"] = 1.0
+
+
+# --------------------------------------------------------------------------- model
+
+
+@functools.cache
+def load_weights(path: Path = WEIGHTS_PATH) -> tuple[dict[str, float], float]:
+    """(feature weights, threshold on the probability) from the shipped file."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+
+
+def probability(f: dict[str, float], weights: dict[str, float]) -> float:
+    z = sum(weights.get(k, 0.0) * v for k, v in f.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def recognize(doc: Document, matcher, gazetteer) -> tuple[list[Mention], list[Mention]]:
+    """(names the gazetteer holds, names it lacks) the classifier takes for places; the
+    first still to resolve, the second kept unresolved."""
+    weights, threshold = load_weights()
+    cands = candidates(doc, matcher)
+    known, unknown = [], []
+    for c, f in zip(cands, features(doc, cands, gazetteer), strict=True):
+        if c.reason in GUARDED or probability(f, weights) < threshold:
+            continue
+        if c.mention is not None:
+            known.append(c.mention)
+            continue
+        surface = doc.text[c.start:c.end]
+        m = Mention(surface=surface, span=Span(c.start, c.end, surface),
+                    sentence=doc.sentence_at(c.start),
+                    match_kind="" if c.known else "unresolved")
+        (known if c.known else unknown).append(m)
+    return known, unknown
