@@ -844,3 +844,10 @@ highway hwy way parkway pkwy route court ct place pl circle pike square""".split
 SPAN_STATE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}\b|"
                               r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s,.;)]))")
 SPAN_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
+# Words that end a natural feature's or a site's name ("X River", "X Park").
+SPAN_FEATURE_AFTER = frozenset("""river lake sea bay island islands mountain mountains mount
+valley park creek beach forest canyon gulf ocean coast hill hills peninsula falls harbor
+harbour airport bridge""".split())
+SPAN_PARTY_BEFORE = re.compile(r"\b[A-Z]{1,3}-$")  # "D-Beachwood": a party and a hometown
+SPAN_COMMA_BEFORE = re.compile(r"[A-Z][\w.’'-]*,\s$")  # "Springfield, Ill."
+SPAN_DATELINE_AFTER = re.compile(r"^\s*(?:,|\(|-|—|–|:)")

@@ -11,6 +11,7 @@ split again.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from incimap.geo.exceptions import InputError
 from incimap.geo.reader.dates import event_dates
@@ -54,9 +55,10 @@ def _gazetteer(doc: Document):
 def resolution(doc: Document) -> Document:
     """Each name's place, in the article's country (given, else voted by its places);
     then the names written in a spelling the gazetteer lacks."""
-    resolved = [m for m in resolve_mentions(doc.found, country=doc.country,
-                                            gazetteer=doc.gazetteer)
-                if m.place is not None]
+    ranked = resolve_mentions(doc.found, country=doc.country, gazetteer=doc.gazetteer)
+    resolved = [m for m in ranked if m.place is not None]
+    if doc.recognizer == "classifier":  # a name it took for a place stays, unresolved
+        doc.unlisted += [replace(m, match_kind="unresolved") for m in ranked if m.place is None]
     doc.focus = doc.country.upper() or document_focus(resolved)
     resolved += variant_mentions(doc, resolved, country=doc.focus, gazetteer=doc.gazetteer)
     doc.mentions = resolved

@@ -12,6 +12,7 @@ no place of an event.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from incimap.geo.models import Mention, Span
 from incimap.geo.reader import english
-from incimap.geo.reader.document import Document, fold
+from incimap.geo.reader.document import Document, fold, line_start
 from incimap.geo.reader.places import find_mentions, is_demonym
 from incimap.geo.reader.unknown import find_unknown_places
 
@@ -96,6 +97,13 @@ def _capitalised_runs(doc: Document):
 # --------------------------------------------------------------------------- features
 
 
+# Coarse kinds of candidate: the context features are also read per kind (a word before
+# or after says one thing of a kept name, another of a run the gazetteer lacks).
+KIND = {"kept": "kept", "longer_name": "longer", "unknown_cue": "unknown",
+        "capitalised": "run", "person": "person", "surname": "person", "speaker": "person",
+        "after_title": "person", "title": "person"}
+
+
 def features(doc: Document, cands: list[Candidate], gazetteer) -> list[dict[str, float]]:
     """One feature dict per candidate (names -> values; absent means 0)."""
     from incimap.gazetteer.normalize import normalize
@@ -107,6 +115,8 @@ def features(doc: Document, cands: list[Candidate], gazetteer) -> list[dict[str,
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
     kept_keys = {k for k, c in zip(keys, cands, strict=True) if c.reason == "kept"}
+    runs = sorted(_capitalised_runs(doc))
+    run_starts = [r[0] for r in runs]
     starts = doc.sentence_starts
     out = []
     for c, key in zip(cands, keys, strict=True):
@@ -120,24 +130,69 @@ def features(doc: Document, cands: list[Candidate], gazetteer) -> list[dict[str,
             f["importance"] = float(row[13]) / 10 if row[13] is not None else 0.0
         elif c.known:
             f["known_no_best"] = 1.0
-        f[f"words={min(len(words), 3)}"] = 1.0
+        context: dict[str, float] = {f"words={min(len(words), 3)}": 1.0}
         if c.start in starts or text[max(0, c.start - 1):c.start] in ('"', "“", "‘", "("):
-            f["sentence_initial"] = 1.0
+            context["sentence_initial"] = 1.0
         if len(words) == 1 and is_demonym(fold(words[0]).strip()):
-            f["demonym"] = 1.0
+            context["demonym"] = 1.0
+        if len(words) == 1 and fold(words[0]).strip() in english.COMMON_WORDS:
+            context["common_word"] = 1.0
+        if len(words) == 1 and words[0].lower() in doc.lower_words:
+            context["lower_elsewhere"] = 1.0
         if surface.isupper() and len(surface) > 1:
-            f["all_caps"] = 1.0
-        f["log_count"] = math.log(counts[key])
+            context["all_caps"] = 1.0
+            if line_start(text, c.start) and english.SPAN_DATELINE_AFTER.match(text, c.end):
+                context["dateline"] = 1.0
+        context["log_count"] = math.log(counts[key])
         if c.reason != "kept" and key in kept_keys:
-            f["kept_elsewhere"] = 1.0
-        _before(f, text, c.start)
-        _after(f, text, c.end)
+            context["kept_elsewhere"] = 1.0
+        _before(context, text, c.start)
+        _after(context, text, c.end)
+        _run(context, text, c, runs, run_starts)
+        f.update(context)
+        kind = KIND.get(c.reason, "other")
+        f.update({f"{kind}&{k}": v for k, v in context.items()})
         out.append(f)
     return out
 
 
+def _word_class(word: str) -> str:
+    word = word.lower().strip(".,;:)\"”’'")
+    if word in english.SPAN_STREET_AFTER:
+        return "street"
+    if word in english.SPAN_DIVISION_AFTER:
+        return "division"
+    if word in english.SPAN_FEATURE_AFTER:
+        return "feature"
+    if word in english.ORGANISATION_HEADS or word in english.PUBLIC_BODIES:
+        return "organisation"
+    if word in english.TITLE_AFTER:
+        return "title"
+    return "other"
+
+
+def _run(f: dict, text: str, c: Candidate, runs, run_starts) -> None:
+    """The capitalised run around the candidate: how far it reaches, what ends it."""
+    i = bisect.bisect_right(run_starts, c.start) - 1
+    own = text[c.start:c.end].split()
+    f[f"last={_word_class(own[-1])}"] = 1.0
+    if i < 0 or not (runs[i][0] <= c.start < runs[i][1]):
+        return
+    s, e = runs[i]
+    if e > c.end:
+        tail = text[c.end:e].split()
+        f[f"run_after={min(len(tail), 2)}"] = 1.0
+        f[f"run_last={_word_class(tail[-1])}"] = 1.0
+    if s < c.start:
+        f[f"run_before={min(len(text[s:c.start].split()), 2)}"] = 1.0
+
+
 def _before(f: dict, text: str, start: int) -> None:
     before = text[max(0, start - 30):start]
+    if english.SPAN_PARTY_BEFORE.search(before):
+        f["before=party"] = 1.0
+    if english.SPAN_COMMA_BEFORE.search(before):
+        f["before=comma_place"] = 1.0
     prev_words = before.split()
     if not prev_words or before[-1:] != " ":
         return
@@ -157,16 +212,11 @@ def _before(f: dict, text: str, start: int) -> None:
 
 def _after(f: dict, text: str, end: int) -> None:
     after = text[end:end + 30]
-    word = after.split(None, 1)[0].lower().strip(".,;:)\"”") if after[:1] == " " and \
-        after.strip() else ""
-    if word in english.SPAN_DIVISION_AFTER:
-        f["after=division"] = 1.0
-    elif word in english.SPAN_STREET_AFTER:
-        f["after=street"] = 1.0
-    elif word in english.ORGANISATION_HEADS or word in english.PUBLIC_BODIES:
-        f["after=organisation"] = 1.0
-    elif word and after.split(None, 1)[0][:1].isupper():
-        f["after=capitalised"] = 1.0
+    word = after.split(None, 1)[0] if after[:1] == " " and after.strip() else ""
+    if word:
+        f[f"after={_word_class(word)}"] = 1.0
+        if word[:1].isupper():
+            f["after=capitalised"] = 1.0
     if english.SPEECH_AFTER.match(after):
         f["after=speech"] = 1.0
     if english.SPAN_STATE_AFTER.match(after):
