@@ -6,8 +6,8 @@ Every candidate span of the dev parts of LGL and GeoVirus (../shared/benchmarks/
 $INCIMAP_BENCHMARKS; ``geo.reader.spans.candidates``) is labelled a place when it overlaps
 a gold name. A logistic regression with an L2 penalty is fitted over them, each corpus
 weighing the same, and the probability threshold is the one that maximises the mean of
-the two corpora's F1 on the candidates. The frozen test parts are never read here: score
-them with `python bench/bench_geoparse.py` after fitting.
+the two corpora's geotagging F1 (spans scored as ``geo.evaluate`` does). The frozen test
+parts are never read here: score them with `python bench/bench_geoparse.py` after fitting.
 """
 
 from __future__ import annotations
@@ -28,23 +28,39 @@ CORPORA = ("lgl.xml", "GeoVirus.xml")
 
 
 def corpus_rows(path: Path, gazetteer, matcher):
-    """(feature dicts, labels, gold count) of a corpus's dev documents."""
+    """(feature dicts, labels, per document: first row, candidate spans, gold spans) of a
+    corpus's dev documents."""
     from incimap.geo.evaluate import read_corpus
     from incimap.geo.reader.document import Document
     from incimap.geo.reader.spans import candidates, features
 
     corpus = path.stem.lower()
-    rows, labels, gold = [], [], 0
+    rows, labels, docs = [], [], []
     for doc in read_corpus(path):
         if doc.split(corpus) != "dev" or not doc.text.strip():
             continue  # the test part is never read
         article = Document(doc.text)
         cands = candidates(article, matcher)
-        gold += len(doc.toponyms)
+        first = len(rows)
         for c, f in zip(cands, features(article, cands, gazetteer), strict=True):
             rows.append(f)
             labels.append(any(t.start < c.end and c.start < t.end for t in doc.toponyms))
-    return rows, np.array(labels, dtype=float), gold
+        docs.append((first, [(c.start, c.end) for c in cands],
+                     [(t.start, t.end) for t in doc.toponyms]))
+    return rows, np.array(labels, dtype=float), docs
+
+
+def span_f1(take: np.ndarray, docs) -> float:
+    """Geotagging F1 of the taken candidates, scored as ``geo.evaluate`` scores spans."""
+    from incimap.geo.evaluate import match_spans, prf
+
+    tp = predicted = gold = 0
+    for first, spans, gold_spans in docs:
+        chosen = [s for k, s in enumerate(spans) if take[first + k]]
+        tp += len(match_spans(chosen, gold_spans))
+        predicted += len(chosen)
+        gold += len(gold_spans)
+    return prf(tp, predicted, gold)[2]
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float) -> np.ndarray:
@@ -89,19 +105,15 @@ def main() -> None:
     beta = fit(np.vstack(xs), np.concatenate(ys), np.concatenate(ws), args.l2)
     threshold, best = 0.5, -1.0
     for t in np.arange(0.2, 0.81, 0.01):
-        f1s = []
-        for x, y, (_, _, gold) in zip(xs, ys, parts, strict=True):
-            take = 1 / (1 + np.exp(-(x @ beta))) >= t
-            tp = float((take & (y > 0)).sum())
-            p, r = tp / max(take.sum(), 1), tp / max(gold, 1)
-            f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+        f1s = [span_f1(1 / (1 + np.exp(-(x @ beta))) >= t, docs)
+               for x, (_, _, docs) in zip(xs, parts, strict=True)]
         if np.mean(f1s) > best:
             threshold, best = round(float(t), 2), float(np.mean(f1s))
             report = f1s
     weights = {k: round(float(b), 4) for k, b in zip(names, beta, strict=True)}
     args.out.write_text(json.dumps({"threshold": threshold, "weights": weights},
                                    indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"threshold {threshold}: candidate F1 " + ", ".join(
+    print(f"threshold {threshold}: geotagging F1 on dev " + ", ".join(
         f"{n} {f:.3f}" for n, f in zip(CORPORA, report, strict=True)))
     for k, b in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {k:32} {b:+.3f}")

@@ -837,10 +837,17 @@ toward towards through within inside between via""".split())
 SPAN_OF_BEFORE = frozenset({"of"})
 SPAN_DETERMINERS = frozenset("""the a an this that these those its their his her our""".split())
 # After a name: a division word, a street word, an organisation's head.
-SPAN_DIVISION_AFTER = frozenset("""county parish township borough state province district
-region city town village""".split())
-SPAN_STREET_AFTER = frozenset("""street st road rd avenue ave boulevard blvd drive dr lane ln
-highway hwy way parkway pkwy route court ct place pl circle pike square""".split())
+SPAN_DIVISION_AFTER = frozenset("""county counties co parish parishes township townships twp
+borough state province district region city town village""".split())
+SPAN_STREET_AFTER = frozenset("""street streets st road roads rd avenue avenues ave boulevard
+blvd drive drives dr lane lanes ln highway hwy way parkway pkwy route court ct place pl
+circle pike square trail""".split())
+# A numbered road: "Interstate 395", "Route 30", "KY 90" (the number follows the word).
+SPAN_ROAD_WORDS = frozenset("""interstate highway hwy route road rd freeway expressway
+turnpike i sr cr fm us""".split())
+SPAN_ROAD_NUMBER_AFTER = re.compile(r"^[\s-]\d{1,4}\b")
+# Short words before a dot that do not end a run of a name ("St. Marys", "Mt. Pleasant").
+SPAN_NAME_ABBREVIATIONS = frozenset("""st mt ft pt n s e w""".split())
 SPAN_STATE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}\b|"
                               r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s,.;)]))")
 SPAN_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")

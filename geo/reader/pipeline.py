@@ -60,7 +60,8 @@ def resolution(doc: Document) -> Document:
     if doc.recognizer == "classifier":  # a name it took for a place stays, unresolved
         doc.unlisted += [replace(m, match_kind="unresolved") for m in ranked if m.place is None]
     doc.focus = doc.country.upper() or document_focus(resolved)
-    resolved += variant_mentions(doc, resolved, country=doc.focus, gazetteer=doc.gazetteer)
+    if doc.recognizer != "classifier":  # the classifier has judged every capitalised run
+        resolved += variant_mentions(doc, resolved, country=doc.focus, gazetteer=doc.gazetteer)
     doc.mentions = resolved
     return doc
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from incimap.geo.models import Mention, Span
 from incimap.geo.reader import english
 from incimap.geo.reader.document import Document, fold, line_start
-from incimap.geo.reader.places import find_mentions, is_demonym
+from incimap.geo.reader.places import _abbreviation_keys, find_mentions, is_demonym
 from incimap.geo.reader.unknown import find_unknown_places
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "data" / "span_weights.json"
@@ -87,11 +87,19 @@ def _capitalised_runs(doc: Document):
                 i += 1
                 continue
             j = i
-            while (j + 1 < len(toks) and toks[j + 1].capitalised
-                   and text[toks[j].end : toks[j + 1].start] in (" ", "-")):
+            while j + 1 < len(toks) and toks[j + 1].capitalised and _joined(text, toks[j],
+                                                                             toks[j + 1]):
                 j += 1
             yield toks[i].start, toks[j].end
             i = j + 1
+
+
+def _joined(text: str, a, b) -> bool:
+    """Two capitalised tokens of one run: a space or a dash between, or the dot of a short
+    abbreviation ("St. Marys")."""
+    gap = text[a.end : b.start]
+    return gap in (" ", "-") or (gap == ". " and a.text.lower() in
+                                 english.SPAN_NAME_ABBREVIATIONS)
 
 
 # --------------------------------------------------------------------------- features
@@ -144,6 +152,11 @@ def features(doc: Document, cands: list[Candidate], gazetteer) -> list[dict[str,
             if line_start(text, c.start) and english.SPAN_DATELINE_AFTER.match(text, c.end):
                 context["dateline"] = 1.0
         context["log_count"] = math.log(counts[key])
+        if words[-1].lower().strip(".") in english.SPAN_ROAD_WORDS and \
+                english.SPAN_ROAD_NUMBER_AFTER.match(text, c.end):
+            context["road_number"] = 1.0
+        if key in _abbreviation_keys() and text[c.end:c.end + 1] == ".":
+            context["state_abbreviation"] = 1.0
         if c.reason != "kept" and key in kept_keys:
             context["kept_elsewhere"] = 1.0
         _before(context, text, c.start)
