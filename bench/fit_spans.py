@@ -32,7 +32,7 @@ def corpus_rows(path: Path, gazetteer, matcher):
     corpus's dev documents."""
     from incimap.geo.evaluate import read_corpus
     from incimap.geo.reader.document import Document
-    from incimap.geo.reader.spans import candidates, features
+    from incimap.geo.reader.spans import _capitalised_runs, candidates, features, guarded
 
     corpus = path.stem.lower()
     rows, labels, docs = [], [], []
@@ -40,7 +40,9 @@ def corpus_rows(path: Path, gazetteer, matcher):
         if doc.split(corpus) != "dev" or not doc.text.strip():
             continue  # the test part is never read
         article = Document(doc.text)
-        cands = candidates(article, matcher)
+        runs = sorted(_capitalised_runs(article))
+        # What the guards rule out is no place whatever the model says: not fitted on.
+        cands = [c for c in candidates(article, matcher) if not guarded(article, c, runs)]
         first = len(rows)
         for c, f in zip(cands, features(article, cands, gazetteer), strict=True):
             rows.append(f)

@@ -845,7 +845,7 @@ circle pike square trail""".split())
 # A numbered road: "Interstate 395", "Route 30", "KY 90" (the number follows the word).
 SPAN_ROAD_WORDS = frozenset("""interstate highway hwy route road rd freeway expressway
 turnpike i sr cr fm us""".split())
-SPAN_ROAD_NUMBER_AFTER = re.compile(r"^[\s-]\d{1,4}\b")
+SPAN_ROAD_NUMBER_AFTER = re.compile(r"[\s-]\d{1,4}\b")
 # Short words before a dot that do not end a run of a name ("St. Marys", "Mt. Pleasant").
 SPAN_NAME_ABBREVIATIONS = frozenset("""st mt ft pt n s e w""".split())
 SPAN_STATE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}\b|"
@@ -857,4 +857,14 @@ valley park creek beach forest canyon gulf ocean coast hill hills peninsula fall
 harbour airport bridge""".split())
 SPAN_PARTY_BEFORE = re.compile(r"\b[A-Z]{1,3}-$")  # "D-Beachwood": a party and a hometown
 SPAN_COMMA_BEFORE = re.compile(r"[A-Z][\w.’'-]*,\s$")  # "Springfield, Ill."
-SPAN_DATELINE_AFTER = re.compile(r"^\s*(?:,|\(|-|—|–|:)")
+SPAN_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|-|—|–|:)")
+# Words of an organisation's, a unit's or an armed group's name: a place inside such a
+# name is no place of an event (ACLED codes "Assam Rifles" as an actor), so the span
+# classifier never overrules the scan there.
+SPAN_ORGANISATION_WORDS = (ORGANISATION_HEADS | PUBLIC_BODIES | STATE_UNIT_WORDS
+                           | ARMED_GROUP_WORDS | frozenset("""cartel rifles administration
+plant network hospital group company factory airline airlines agency news times post herald
+tribune journal daily radio television tv""".split()))
+# "the University of X", "the Armed Forces of X": a run ending in "of" before the name.
+SPAN_OF_BEFORE_RUN = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*)+"
+                                r"(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)*$")

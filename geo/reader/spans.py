@@ -38,7 +38,7 @@ class Candidate:
     end: int
     reason: str  # "kept", a filter's name, "unknown_cue" or "capitalised"
     known: bool  # the gazetteer holds the name
-    mention: Mention | None = None  # the scan's mention, for a kept name
+    mention: Mention | None = None  # the scan's mention, for a kept or cued name
 
 
 def candidates(doc: Document, matcher) -> list[Candidate]:
@@ -53,7 +53,7 @@ def candidates(doc: Document, matcher) -> list[Candidate]:
             taken.add(s, e)
     for m in find_unknown_places(doc, []):
         if not taken.overlaps(m.span.start, m.span.end):
-            out.append(Candidate(m.span.start, m.span.end, "unknown_cue", False))
+            out.append(Candidate(m.span.start, m.span.end, "unknown_cue", False, m))
             taken.add(m.span.start, m.span.end)
     for s, e in _capitalised_runs(doc):
         if not taken.overlaps(s, e):
@@ -89,6 +89,9 @@ def _capitalised_runs(doc: Document):
             j = i
             while j + 1 < len(toks) and toks[j + 1].capitalised and _joined(text, toks[j],
                                                                              toks[j + 1]):
+                if toks[j + 1].text.lower() in english.WEEKDAYS or (
+                        toks[j + 1].text.lower() in english.MONTHS):
+                    break  # "Alexandria Friday", "Ohio March 3": a date follows the name
                 j += 1
             yield toks[i].start, toks[j].end
             i = j + 1
@@ -253,17 +256,72 @@ def probability(f: dict[str, float], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def inside_organisation(doc: Document, c: Candidate, runs=None) -> bool:
+    """A name the scan found inside a longer name that is an organisation's, a unit's, an
+    armed group's or a person's (ACLED codes none of them as a location): the run holds
+    an armed group's word ("Tehreek-e-Taliban Pakistan"), goes on past the name to an
+    organisation's word ("Kunduz Regional Hospital") or joins places by a dash into
+    another name ("China-Pakistan Economic Corridor"), follows "of" after an
+    organisation's word ("the Armed Forces of Colombia"), or a first name stands right
+    before it ("Jomar Santa Cruz"). A street, feature or division word ending the run
+    makes it a place's name ("Front Street", "Red River", "X County")."""
+    if c.reason == "kept" or not c.known:
+        return False
+    text = doc.text
+    runs = sorted(_capitalised_runs(doc)) if runs is None else runs
+    i = bisect.bisect_right([r[0] for r in runs], c.start) - 1
+    s, e = runs[i] if i >= 0 and runs[i][0] <= c.start < runs[i][1] else (c.start, c.end)
+    last = _word_class(text[s:e].split()[-1])
+    words = [w.lower().strip(".,’'") for w in text[s:e].replace("-", " ").split()]
+    if last not in ("street", "feature") and (
+            any(w in english.ARMED_GROUP_WORDS for w in words)
+            or any(p in text[max(0, s - 20):e].lower() for p in english.ARMED_GROUP_PHRASES)):
+        return True  # "Islamic State West Africa Province"
+    if last == "division":
+        return False
+    tail = text[c.end:e]
+    if tail and (any(_organisation_word(w) for w in tail.split()) or "-" in text[s:e]):
+        return True
+    before = english.SPAN_OF_BEFORE_RUN.search(text, max(0, s - 80), s)
+    if before and any(_organisation_word(w) for w in before.group().split()):
+        return True
+    if s < c.start and not tail and text[c.start - 1] == " ":
+        first = fold(text[s:c.start].split()[-1]).strip()
+        return (first not in english.PLAIN_WORDS and not _organisation_word(first)
+                and first not in english.PERSON_BEFORE and first not in english.TITLE_AFTER)
+    return False
+
+
+def guarded(doc: Document, c: Candidate, runs=None) -> bool:
+    """Never a place, whatever the model says (ACLED's conventions, which the corpora do
+    not teach): a name in an armed group's, an organisation's or a person's name, or a
+    capital standing for its government."""
+    return c.reason in GUARDED or inside_organisation(doc, c, runs)
+
+
+def _organisation_word(word: str) -> bool:
+    w = word.lower().strip(".,’'")
+    return w in english.SPAN_ORGANISATION_WORDS or w.rstrip("s") in \
+        english.SPAN_ORGANISATION_WORDS
+
+
 def recognize(doc: Document, matcher, gazetteer) -> tuple[list[Mention], list[Mention]]:
     """(names the gazetteer holds, names it lacks) the classifier takes for places; the
     first still to resolve, the second kept unresolved."""
     weights, threshold = load_weights()
     cands = candidates(doc, matcher)
+    runs = sorted(_capitalised_runs(doc))
     known, unknown = [], []
     for c, f in zip(cands, features(doc, cands, gazetteer), strict=True):
-        if c.reason in GUARDED or probability(f, weights) < threshold:
+        if guarded(doc, c, runs):
             continue
-        if c.mention is not None:
-            known.append(c.mention)
+        # A dateline the scan kept ("READING, England (wire) -") is the report's place,
+        # whatever its word means.
+        if probability(f, weights) < threshold and not (c.reason == "kept"
+                                                        and "dateline" in f):
+            continue
+        if c.mention is not None:  # the scan's mention, with its hint and title role
+            (known if c.known else unknown).append(c.mention)
             continue
         surface = doc.text[c.start:c.end]
         m = Mention(surface=surface, span=Span(c.start, c.end, surface),
