@@ -280,8 +280,10 @@ def inside_organisation(doc: Document, c: Candidate, runs=None) -> bool:
     if last == "division":
         return False
     tail = text[c.end:e]
-    if tail and (any(_organisation_word(w) for w in tail.split()) or "-" in text[s:e]):
-        return True
+    own_division = _word_class(text[c.start:c.end].split()[-1]) == "division"
+    if tail and not own_division and (any(_organisation_word(w) for w in tail.split())
+                                      or "-" in text[s:e]):
+        return True  # but "the Douglas County Hospital" is in Douglas County
     before = english.SPAN_OF_BEFORE_RUN.search(text, max(0, s - 80), s)
     if before and any(_organisation_word(w) for w in before.group().split()):
         return True
