@@ -1,13 +1,15 @@
 """Fit the span classifier's weights (geo/data/span_weights.json) on the dev corpora.
 
-    python bench/fit_spans.py [--l2 1.0] [--out geo/data/span_weights.json]
+    python bench/fit_spans.py [--l2 0.1] [--balance 0] [--out geo/data/span_weights.json]
 
 Every candidate span of the dev parts of LGL and GeoVirus (../shared/benchmarks/ or
 $INCIMAP_BENCHMARKS; ``geo.reader.spans.candidates``) is labelled a place when it overlaps
-a gold name. A logistic regression with an L2 penalty is fitted over them, each corpus
-weighing the same, and the probability threshold is the one that maximises the mean of
-the two corpora's geotagging F1 (spans scored as ``geo.evaluate`` does). The frozen test
-parts are never read here: score them with `python bench/bench_geoparse.py` after fitting.
+a gold name. A logistic regression with an L2 penalty is fitted over them, a corpus of n
+candidates weighing n ** (1 - balance) (LGL has four times GeoVirus' candidates; both
+settings were chosen on dev), and the probability threshold is the one that maximises
+the mean of the two corpora's geotagging F1 (spans scored as ``geo.evaluate`` does). The
+frozen test parts are never read here: score them with `python bench/bench_geoparse.py`
+after fitting.
 """
 
 from __future__ import annotations
@@ -81,7 +83,9 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=0.1)
+    parser.add_argument("--balance", type=float, default=0.0,
+                        help="1: each corpus weighs the same; 0: each candidate does")
     parser.add_argument("--out", type=Path, default=ROOT / "geo" / "data" / "span_weights.json")
     args = parser.parse_args()
 
@@ -103,7 +107,10 @@ def main() -> None:
                 x[i, column[k]] = v
         xs.append(x)
         ys.append(labels)
-        ws.append(np.full(len(rows), 1.0 / len(rows)) * 1000)  # each corpus weighs the same
+        # Each corpus weighs the same (balance 1) or each candidate does (balance 0).
+        ws.append(np.full(len(rows), len(rows) ** -args.balance))
+    total = sum(w.sum() for w in ws)
+    ws = [w * 1000 / total for w in ws]
     beta = fit(np.vstack(xs), np.concatenate(ys), np.concatenate(ws), args.l2)
     threshold, best = 0.5, -1.0
     for t in np.arange(0.2, 0.81, 0.01):

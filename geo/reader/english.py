@@ -868,3 +868,6 @@ tribune journal daily radio television tv""".split()))
 # "the University of X", "the Armed Forces of X": a run ending in "of" before the name.
 SPAN_OF_BEFORE_RUN = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*)+"
                                 r"(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)*$")
+# A state's two-letter press abbreviation after a place and a comma ("Louisville, Ky.",
+# "Greenwood, W. Va."), too short for the scan's keys.
+SPAN_PRESS_ABBREVIATION = re.compile(r"(?<=[a-z], )[A-Z][a-z]?\.(?: ?[A-Z][a-z]?\.)?")

@@ -30,7 +30,7 @@ from incimap.geo.reader.triggers import sentence_triggers
 from incimap.geo.reader.unknown import find_unknown_places, in_gazetteer
 
 RECOGNIZERS = ("gazetteer", "classifier")
-DEFAULT_RECOGNIZER = "gazetteer"
+DEFAULT_RECOGNIZER = "classifier"
 
 
 def places(doc: Document) -> Document:

@@ -36,7 +36,7 @@ GUARDED = frozenset({"group", "metonymy"})
 class Candidate:
     start: int
     end: int
-    reason: str  # "kept", a filter's name, "unknown_cue" or "capitalised"
+    reason: str  # "kept", a filter's name, "press_abbreviation", "unknown_cue", "capitalised"
     known: bool  # the gazetteer holds the name
     mention: Mention | None = None  # the scan's mention, for a kept or cued name
 
@@ -51,6 +51,11 @@ def candidates(doc: Document, matcher) -> list[Candidate]:
         if not taken.overlaps(s, e):
             out.append(Candidate(s, e, reason, True))
             taken.add(s, e)
+    for m in english.SPAN_PRESS_ABBREVIATION.finditer(doc.text):
+        if not taken.overlaps(m.start(), m.end()) and " ".join(
+                fold(m.group()).split()) in _abbreviation_keys():
+            out.append(Candidate(m.start(), m.end(), "press_abbreviation", True))
+            taken.add(m.start(), m.end())
     for m in find_unknown_places(doc, []):
         if not taken.overlaps(m.span.start, m.span.end):
             out.append(Candidate(m.span.start, m.span.end, "unknown_cue", False, m))
@@ -297,8 +302,15 @@ def inside_organisation(doc: Document, c: Candidate, runs=None) -> bool:
 def guarded(doc: Document, c: Candidate, runs=None) -> bool:
     """Never a place, whatever the model says (ACLED's conventions, which the corpora do
     not teach): a name in an armed group's, an organisation's or a person's name, or a
-    capital standing for its government."""
-    return c.reason in GUARDED or inside_organisation(doc, c, runs)
+    capital standing for its government; nor a demonym ("Somali refugees": GeoVirus and
+    ACLED agree, LGL tags them)."""
+    return c.reason in GUARDED or _demonym(doc.text[c.start:c.end]) or inside_organisation(
+        doc, c, runs)
+
+
+def _demonym(surface: str) -> bool:
+    word = fold(surface).strip()
+    return " " not in word and (word in english.DEMONYMS or is_demonym(word))
 
 
 def _organisation_word(word: str) -> bool:
