@@ -69,11 +69,14 @@ def resolution(doc: Document) -> Document:
 def unknown_places(doc: Document) -> Document:
     """Names the gazetteer lacks, kept unresolved rather than dropped (or placed by the
     online provider, if one is given)."""
-    if doc.recognizer == "classifier":  # the classifier has judged every capitalised run
+    unknown = []
+    if doc.recognizer == "classifier":  # the runs the classifier took for places
         unknown = [m for m in doc.unlisted if not _overlaps(m, doc.mentions)]
-    else:
-        unknown = find_unknown_places(doc, doc.found + doc.mentions,
-                                      in_gazetteer(doc.gazetteer))
+    # The strong cues hold with either recogniser; "in X, <state>" needs the resolved
+    # places, which the classifier's candidates do not have yet.
+    unknown += find_unknown_places(doc, doc.found + doc.mentions + unknown,
+                                   in_gazetteer(doc.gazetteer))
+    unknown.sort(key=lambda m: m.span.start)
     if doc.fallback is not None and unknown:
         unknown = resolve_online(unknown, doc.fallback, doc.focus)
     doc.mentions = sorted(doc.mentions + unknown, key=lambda m: m.span.start)
