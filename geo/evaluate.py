@@ -323,6 +323,11 @@ def evaluate(path: str | Path, *, split: str = "all", limit: int | None = None,
 
     if split not in SPLITS:
         raise InputError(f"must be one of {', '.join(SPLITS)}, got {split!r}", field="--split")
+    from incimap.geo.reader.pipeline import RECOGNIZERS
+
+    if recognizer is not None and recognizer not in RECOGNIZERS:
+        raise InputError(f"must be one of {', '.join(RECOGNIZERS)}, got {recognizer!r}",
+                         field="--recognizer")
     corpus = Path(path).stem.lower()
     gazetteer = open_gazetteer()
     totals = {"dev": Scores(), "test": Scores()}

@@ -243,3 +243,16 @@ def test_cli_extract_takes_the_recognizer(tmp_path):
                              capture_output=True, text=True, timeout=300)
         assert out.returncode == 0, out.stderr
         assert [m["surface"] for m in json.loads(out.stdout)["mentions"]] == ["Kandahar"]
+
+
+def test_evaluate_refuses_an_unknown_recognizer_before_reading(tmp_path):
+    from incimap.geo.evaluate import evaluate
+
+    with pytest.raises(InputError, match="gazetteer, classifier"):
+        evaluate(tmp_path / "absent.xml", recognizer="bogus")
+
+
+def test_cue_pass_still_runs_after_the_classifier(gaz):
+    # "in X, <country>": the cue needs the resolved country, which candidates do not have.
+    text = "Two bodies were found in a scrapyard in Wexcombury, England, on Friday."
+    assert "Wexcombury" in classified(text, gaz)
