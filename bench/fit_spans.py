@@ -34,7 +34,7 @@ def corpus_rows(path: Path, gazetteer, matcher):
     corpus's dev documents."""
     from incimap.geo.evaluate import read_corpus
     from incimap.geo.reader.document import Document
-    from incimap.geo.reader.spans import _capitalised_runs, candidates, features, guarded
+    from incimap.geo.reader.spans import Runs, candidates, features, guarded
 
     corpus = path.stem.lower()
     rows, labels, docs = [], [], []
@@ -42,7 +42,7 @@ def corpus_rows(path: Path, gazetteer, matcher):
         if doc.split(corpus) != "dev" or not doc.text.strip():
             continue  # the test part is never read
         article = Document(doc.text)
-        runs = sorted(_capitalised_runs(article))
+        runs = Runs(article)
         # What the guards rule out is no place whatever the model says: not fitted on.
         cands = [c for c in candidates(article, matcher) if not guarded(article, c, runs)]
         first = len(rows)

@@ -256,3 +256,19 @@ def test_cue_pass_still_runs_after_the_classifier(gaz):
     # "in X, <country>": the cue needs the resolved country, which candidates do not have.
     text = "Two bodies were found in a scrapyard in Wexcombury, England, on Friday."
     assert "Wexcombury" in classified(text, gaz)
+
+
+def test_classifier_time_grows_linearly_with_the_article(matcher, gaz):
+    import time
+
+    sentence = "Officials of the Herat Regional Hospital in Herat met Pedro Santa Rosa. "
+
+    def seconds(n: int) -> float:
+        doc = Document(sentence * n)
+        started = time.perf_counter()
+        spans.recognize(doc, matcher, gaz)
+        return time.perf_counter() - started
+
+    seconds(50)  # warm the caches
+    small, large = seconds(200), seconds(1600)
+    assert large < 24 * max(small, 1e-3)  # 8 times the text; a quadratic step is 64 times

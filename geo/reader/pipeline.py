@@ -10,7 +10,9 @@ split again.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from dataclasses import replace
 
 from incimap.geo.exceptions import InputError
@@ -71,7 +73,7 @@ def unknown_places(doc: Document) -> Document:
     online provider, if one is given)."""
     unknown = []
     if doc.recognizer == "classifier":  # the runs the classifier took for places
-        unknown = [m for m in doc.unlisted if not _overlaps(m, doc.mentions)]
+        unknown = _not_overlapping(doc.unlisted, doc.mentions)
     # The strong cues hold with either recogniser; "in X, <state>" needs the resolved
     # places, which the classifier's candidates do not have yet.
     unknown += find_unknown_places(doc, doc.found + doc.mentions + unknown,
@@ -83,8 +85,18 @@ def unknown_places(doc: Document) -> Document:
     return doc
 
 
-def _overlaps(m, mentions) -> bool:
-    return any(o.span.start < m.span.end and m.span.start < o.span.end for o in mentions)
+def _not_overlapping(new: list, mentions: list) -> list:
+    """The ``new`` mentions that overlap none of ``mentions`` (by bisection: a long article
+    has many)."""
+    taken = sorted((m.span.start, m.span.end) for m in mentions)
+    starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))
+
+    def overlaps(m) -> bool:
+        i = bisect.bisect_left(starts, m.span.end)
+        return i > 0 and reach[i - 1] > m.span.start
+
+    return [m for m in new if not overlaps(m)]
 
 
 def roles(doc: Document) -> Document:

@@ -69,16 +69,35 @@ def candidates(doc: Document, matcher) -> list[Candidate]:
 
 
 class _Taken:
-    """Spans already taken (few per sentence: a plain list, scanned)."""
+    """Spans already taken, sorted by start: an overlap is found by bisection (a long
+    article has tens of thousands of candidates)."""
 
     def __init__(self, spans):
-        self.spans = list(spans)
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
 
     def add(self, s: int, e: int) -> None:
-        self.spans.append((s, e))
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.spans.insert(i, (s, e))
 
     def overlaps(self, s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in self.spans)
+        i = bisect.bisect_left(self.starts, e)
+        # Taken spans hardly overlap each other: the two starting last before e decide.
+        return any(self.spans[j][1] > s for j in range(max(0, i - 2), i))
+
+
+class Runs:
+    """The article's capitalised runs, found once, and the one around an offset."""
+
+    def __init__(self, doc: Document):
+        self.spans = sorted(_capitalised_runs(doc))
+        self.starts = [a for a, _ in self.spans]
+
+    def around(self, start: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return self.spans[i] if i >= 0 and self.spans[i][0] <= start < self.spans[i][1] \
+            else None
 
 
 def _capitalised_runs(doc: Document):
@@ -131,8 +150,7 @@ def features(doc: Document, cands: list[Candidate], gazetteer) -> list[dict[str,
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
     kept_keys = {k for k, c in zip(keys, cands, strict=True) if c.reason == "kept"}
-    runs = sorted(_capitalised_runs(doc))
-    run_starts = [r[0] for r in runs]
+    runs = Runs(doc)
     starts = doc.sentence_starts
     out = []
     for c, key in zip(cands, keys, strict=True):
@@ -169,7 +187,7 @@ def features(doc: Document, cands: list[Candidate], gazetteer) -> list[dict[str,
             context["kept_elsewhere"] = 1.0
         _before(context, text, c.start)
         _after(context, text, c.end)
-        _run(context, text, c, runs, run_starts)
+        _run(context, text, c, runs)
         f.update(context)
         kind = KIND.get(c.reason, "other")
         f.update({f"{kind}&{k}": v for k, v in context.items()})
@@ -192,14 +210,14 @@ def _word_class(word: str) -> str:
     return "other"
 
 
-def _run(f: dict, text: str, c: Candidate, runs, run_starts) -> None:
+def _run(f: dict, text: str, c: Candidate, runs: Runs) -> None:
     """The capitalised run around the candidate: how far it reaches, what ends it."""
-    i = bisect.bisect_right(run_starts, c.start) - 1
     own = text[c.start:c.end].split()
     f[f"last={_word_class(own[-1])}"] = 1.0
-    if i < 0 or not (runs[i][0] <= c.start < runs[i][1]):
+    run = runs.around(c.start)
+    if run is None:
         return
-    s, e = runs[i]
+    s, e = run
     if e > c.end:
         tail = text[c.end:e].split()
         f[f"run_after={min(len(tail), 2)}"] = 1.0
@@ -261,7 +279,7 @@ def probability(f: dict[str, float], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def inside_organisation(doc: Document, c: Candidate, runs=None) -> bool:
+def inside_organisation(doc: Document, c: Candidate, runs: Runs | None = None) -> bool:
     """A name the scan found inside a longer name that is an organisation's, a unit's, an
     armed group's or a person's (ACLED codes none of them as a location): the run holds
     an armed group's word ("Tehreek-e-Taliban Pakistan"), goes on past the name to an
@@ -273,9 +291,7 @@ def inside_organisation(doc: Document, c: Candidate, runs=None) -> bool:
     if c.reason == "kept" or not c.known:
         return False
     text = doc.text
-    runs = sorted(_capitalised_runs(doc)) if runs is None else runs
-    i = bisect.bisect_right([r[0] for r in runs], c.start) - 1
-    s, e = runs[i] if i >= 0 and runs[i][0] <= c.start < runs[i][1] else (c.start, c.end)
+    s, e = (runs or Runs(doc)).around(c.start) or (c.start, c.end)
     last = _word_class(text[s:e].split()[-1])
     words = [w.lower().strip(".,’'") for w in text[s:e].replace("-", " ").split()]
     if last not in ("street", "feature") and (
@@ -299,7 +315,7 @@ def inside_organisation(doc: Document, c: Candidate, runs=None) -> bool:
     return False
 
 
-def guarded(doc: Document, c: Candidate, runs=None) -> bool:
+def guarded(doc: Document, c: Candidate, runs: Runs | None = None) -> bool:
     """Never a place, whatever the model says (ACLED's conventions, which the corpora do
     not teach): a name in an armed group's, an organisation's or a person's name, or a
     capital standing for its government; nor a demonym ("Somali refugees": GeoVirus and
@@ -324,7 +340,7 @@ def recognize(doc: Document, matcher, gazetteer) -> tuple[list[Mention], list[Me
     first still to resolve, the second kept unresolved."""
     weights, threshold = load_weights()
     cands = candidates(doc, matcher)
-    runs = sorted(_capitalised_runs(doc))
+    runs = Runs(doc)
     known, unknown = [], []
     for c, f in zip(cands, features(doc, cands, gazetteer), strict=True):
         if guarded(doc, c, runs):
