@@ -1,10 +1,11 @@
 """Geoparsing figures on the standard dev corpora, beside the published anchors.
 
-    python bench/bench_geoparse.py [--limit N]
+    python bench/bench_geoparse.py [--limit N] [--recognizer gazetteer|classifier|both]
 
 Reads ../shared/benchmarks/{lgl,GeoVirus}.xml (or $INCIMAP_BENCHMARKS); the corpora are
 referenced by path, never copied into the repository. Prints each corpus's table for all
-documents, the dev part and the frozen test part (one document in five, by id).
+documents, the dev part and the frozen test part (one document in five, by id), for each
+recognizer asked for (both by default: the gazetteer scan and the span classifier).
 """
 
 from __future__ import annotations
@@ -31,16 +32,21 @@ ANCHORS = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--recognizer", choices=("gazetteer", "classifier", "both"),
+                        default="both")
     args = parser.parse_args()
+    recognizers = ("gazetteer", "classifier") if args.recognizer == "both" else (
+        args.recognizer,)
     folder = Path(os.environ.get("INCIMAP_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
     for name in CORPORA:
         path = folder / name
         if not path.exists():
             print(f"{path}: not found (set INCIMAP_BENCHMARKS)")
             continue
-        print(f"== {name}  ({ANCHORS[name]})")
-        print(table(evaluate(path, limit=args.limit)))
-        print()
+        for recognizer in recognizers:
+            print(f"== {name}  recognizer {recognizer}  ({ANCHORS[name]})")
+            print(table(evaluate(path, limit=args.limit, recognizer=recognizer)))
+            print()
 
 
 if __name__ == "__main__":

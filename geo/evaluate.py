@@ -308,8 +308,11 @@ def _brief(place) -> dict | None:
 
 def evaluate(path: str | Path, *, split: str = "all", limit: int | None = None,
              on_document: Callable[[dict], None] | None = None,
-             progress: Callable[[int], None] | None = None) -> dict[str, dict]:
+             progress: Callable[[int], None] | None = None,
+             recognizer: str | None = None) -> dict[str, dict]:
     """Scores of the reader on a corpus, overall and per split: ``{"dev": {...}, ...}``.
+
+    ``recognizer``: how names are found (``reader.pipeline.RECOGNIZERS``; None: the default).
 
     ``on_document`` receives each document's errors; ``progress`` the count done so far.
     """
@@ -320,6 +323,11 @@ def evaluate(path: str | Path, *, split: str = "all", limit: int | None = None,
 
     if split not in SPLITS:
         raise InputError(f"must be one of {', '.join(SPLITS)}, got {split!r}", field="--split")
+    from incimap.geo.reader.pipeline import RECOGNIZERS
+
+    if recognizer is not None and recognizer not in RECOGNIZERS:
+        raise InputError(f"must be one of {', '.join(RECOGNIZERS)}, got {recognizer!r}",
+                         field="--recognizer")
     corpus = Path(path).stem.lower()
     gazetteer = open_gazetteer()
     totals = {"dev": Scores(), "test": Scores()}
@@ -331,7 +339,8 @@ def evaluate(path: str | Path, *, split: str = "all", limit: int | None = None,
         if limit is not None and done >= limit:
             break
         started = time.perf_counter()
-        predicted = list(extract(doc.text, published=None, gazetteer=gazetteer).mentions
+        predicted = list(extract(doc.text, published=None, gazetteer=gazetteer,
+                                 recognizer=recognizer).mentions
                          ) if doc.text.strip() else []
         elapsed = time.perf_counter() - started
         resolved = resolve_gold(doc, gazetteer)

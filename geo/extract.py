@@ -84,15 +84,17 @@ def with_report(incidents, meta: dict, name: str, published: dt.date | None = No
 
 
 def extract(text: str, *, published: dt.date | None = None, country: str = "",
-            source: str = "", gazetteer=None, fallback=None) -> Extraction:
+            source: str = "", gazetteer=None, fallback=None, recognizer: str | None = None
+            ) -> Extraction:
     """Places, their roles and the incidents an article reports (``reader.pipeline``).
 
     ``fallback`` (an online provider, ``geo.providers``; never by default) is asked for
-    the names the gazetteer lacks; what it cannot answer stays unresolved."""
+    the names the gazetteer lacks; what it cannot answer stays unresolved. ``recognizer``
+    is ``gazetteer`` or ``classifier`` (``reader.pipeline.RECOGNIZERS``; None: the default)."""
     from incimap.geo.reader.pipeline import read
 
     doc = read(text, published=published, country=country, source=source,
-               gazetteer=gazetteer, fallback=fallback)
+               gazetteer=gazetteer, fallback=fallback, recognizer=recognizer)
     return Extraction(source, published, doc.focus, tuple(doc.mentions), tuple(doc.incidents),
                       tuple(doc.warnings))
 
@@ -125,7 +127,7 @@ def article_metadata(path: Path) -> dict:
 
 
 def extract_file(path: str | Path, *, published: dt.date | None = None, country: str = "",
-                 gazetteer=None, fallback=None) -> Extraction:
+                 gazetteer=None, fallback=None, recognizer: str | None = None) -> Extraction:
     """``extract`` over a file (``-`` is stdin), with metadata from a YAML beside it."""
     from incimap.geo.fileio import read_text
 
@@ -148,7 +150,7 @@ def extract_file(path: str | Path, *, published: dt.date | None = None, country:
         country = country or str(meta.get("country") or "")
     # The path names the incidents (ids) and errors; what is shared is the citation.
     result = extract(text, published=published, country=country, source=str(path),
-                     gazetteer=gazetteer, fallback=fallback)
+                     gazetteer=gazetteer, fallback=fallback, recognizer=recognizer)
     incidents = with_report(result.incidents, meta, str(path), published)
     return replace(result, source=report_source(meta, str(path)), incidents=tuple(incidents))
 

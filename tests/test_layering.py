@@ -57,8 +57,8 @@ def test_the_gazetteer_tells_the_readers_matcher_when_its_stores_are_cleared(mon
 
 READER = ROOT / "geo" / "reader"
 # Bottom first: a module may import only the ones before it.
-READER_ORDER = ("english", "document", "matcher", "places", "unknown", "resolution", "dates",
-                "background", "triggers", "roles", "quantities", "figures", "actors",
+READER_ORDER = ("english", "document", "matcher", "places", "unknown", "spans", "resolution",
+                "dates", "background", "triggers", "roles", "quantities", "figures", "actors",
                 "incidents", "pipeline")
 
 

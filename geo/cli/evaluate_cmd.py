@@ -52,6 +52,10 @@ def evaluate(
                                 help="Write each document's misses and far answers (JSON "
                                      "Lines)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    recognizer: str = typer.Option(None, "--recognizer",
+                                   help="How place names are found: gazetteer (the scan and "
+                                        "its filters) or classifier (the learned span "
+                                        "model, the default)."),
 ) -> None:
     """Geotagging P/R/F1, resolution given the gold names, and end to end; for a coded
     incident corpus, the main incident's fields and the extra incidents."""
@@ -66,7 +70,7 @@ def evaluate(
             from incimap.geo.evaluate import evaluate as run
 
             scores = run(corpus, split=split, limit=limit, on_document=record,
-                         progress=_progress(stack, limit))
+                         progress=_progress(stack, limit), recognizer=recognizer)
             rows = _ROWS
     # Printed only once the errors file is in place (the stack renames it on exit).
     out(json.dumps(scores, indent=1) if as_json else table(scores, rows))

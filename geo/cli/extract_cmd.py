@@ -34,6 +34,10 @@ def extract(
     domain: str = options.DOMAIN,
     scheme: str = options.SCHEME,
     timeout: float = options.TIMEOUT,
+    recognizer: str = typer.Option(None, "--recognizer",
+                                   help="How place names are found: gazetteer (the scan and "
+                                        "its filters) or classifier (the learned span "
+                                        "model, the default)."),
 ) -> None:
     """Find and resolve every place an article names, and the incidents it reports.
 
@@ -68,7 +72,8 @@ def extract(
                              f"{', '.join(PROVIDERS)}", field="--fallback")
         provider = get_provider(fallback, user_agent=user_agent, timeout=timeout,
                                 domain=domain, scheme=scheme)
-    result = extract_file(article, published=date, country=country, fallback=provider)
+    result = extract_file(article, published=date, country=country, fallback=provider,
+                          recognizer=recognizer)
     if min_confidence is not None:
         from dataclasses import replace
 

@@ -164,7 +164,9 @@ class Document:
         self.published, self.country, self.source = published, country, source
         # What the stages read with: the gazetteer and an online provider (or None).
         self.gazetteer, self.fallback = gazetteer, fallback
+        self.recognizer = "gazetteer"  # or "classifier" (``reader.pipeline.RECOGNIZERS``)
         self.found: list = []
+        self.unlisted: list = []  # the classifier's places the gazetteer lacks
         self.mentions: list = []
         self.focus = ""
         self.triggers: dict[int, list] | None = None

@@ -901,3 +901,45 @@ FOREIGN_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|ai
 IN_CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+)(?:the\s+)?")
 ACTOR_WORDS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|security forces|troops|"
                          r"soldiers|police)\b", re.I)
+
+# --- span classifier (reader.spans) ---------------------------------------------------
+# Word classes around a candidate name, read as features by the learned recogniser.
+SPAN_PLACE_BEFORE = frozenset("""in near at from to into outside across throughout around
+toward towards through within inside between via""".split())
+SPAN_OF_BEFORE = frozenset({"of"})
+SPAN_DETERMINERS = frozenset("""the a an this that these those its their his her our""".split())
+# After a name: a division word, a street word, an organisation's head.
+SPAN_DIVISION_AFTER = frozenset("""county counties co parish parishes township townships twp
+borough state province district region city town village""".split())
+SPAN_STREET_AFTER = frozenset("""street streets st road roads rd avenue avenues ave boulevard
+blvd drive drives dr lane lanes ln highway hwy way parkway pkwy route court ct place pl
+circle pike square trail""".split())
+# A numbered road: "Interstate 395", "Route 30", "KY 90" (the number follows the word).
+SPAN_ROAD_WORDS = frozenset("""interstate highway hwy route road rd freeway expressway
+turnpike i sr cr fm us""".split())
+SPAN_ROAD_NUMBER_AFTER = re.compile(r"[\s-]\d{1,4}\b")
+# Short words before a dot that do not end a run of a name ("St. Marys", "Mt. Pleasant").
+SPAN_NAME_ABBREVIATIONS = frozenset("""st mt ft pt n s e w""".split())
+SPAN_STATE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}\b|"
+                              r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s,.;)]))")
+SPAN_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
+# Words that end a natural feature's or a site's name ("X River", "X Park").
+SPAN_FEATURE_AFTER = frozenset("""river lake sea bay island islands mountain mountains mount
+valley park creek beach forest canyon gulf ocean coast hill hills peninsula falls harbor
+harbour airport bridge""".split())
+SPAN_PARTY_BEFORE = re.compile(r"\b[A-Z]{1,3}-$")  # "D-Beachwood": a party and a hometown
+SPAN_COMMA_BEFORE = re.compile(r"[A-Z][\w.’'-]*,\s$")  # "Springfield, Ill."
+SPAN_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|-|—|–|:)")
+# Words of an organisation's, a unit's or an armed group's name: a place inside such a
+# name is no place of an event (ACLED codes "Assam Rifles" as an actor), so the span
+# classifier never overrules the scan there.
+SPAN_ORGANISATION_WORDS = (ORGANISATION_HEADS | PUBLIC_BODIES | STATE_UNIT_WORDS
+                           | ARMED_GROUP_WORDS | frozenset("""cartel rifles administration
+plant network hospital group company factory airline airlines agency news times post herald
+tribune journal daily radio television tv""".split()))
+# "the University of X", "the Armed Forces of X": a run ending in "of" before the name.
+SPAN_OF_BEFORE_RUN = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*)+"
+                                r"(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)*$")
+# A state's two-letter press abbreviation after a place and a comma ("Louisville, Ky.",
+# "Greenwood, W. Va."), too short for the scan's keys.
+SPAN_PRESS_ABBREVIATION = re.compile(r"(?<=[a-z], )[A-Z][a-z]?\.(?: ?[A-Z][a-z]?\.)?")

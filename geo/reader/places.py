@@ -83,9 +83,18 @@ def _with_apostrophe_names(text: str, matcher: Matcher, found: list[tuple[int, i
     return kept + names
 
 
-def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[Mention]:
-    """Place mentions (unresolved) in reading order, false hits filtered out."""
+def find_mentions(text: str | Document, matcher: Matcher | None = None, *,
+                  rejected: list | None = None) -> list[Mention]:
+    """Place mentions (unresolved) in reading order, false hits filtered out.
+
+    ``rejected``, if given, receives ``(start, end, reason)`` for each name a filter
+    drops (the span classifier, ``reader.spans``, reads them as candidates)."""
     matcher = matcher or get_matcher()
+
+    def drop(start: int, end: int, reason: str) -> None:
+        if rejected is not None:
+            rejected.append((start, end, reason))
+
     doc = document_of(text)
     text = doc.text
     sents = doc.sentences
@@ -107,10 +116,14 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[
             elif _code_written(text, s, e, lower_words):
                 found.append((s, e))
                 written_short.add(s)
+            else:
+                drop(s, e, "abbreviation")
             continue
         if not _plain_word(scan[s:e], s, text, sentence_starts, lower_words):
             found.append((s, e + (text[e:e + 1] == "." and _DOTTED.fullmatch(text, s, e)
                                   is not None)))
+        else:
+            drop(s, e, "plain_word")
     found.extend(_two_letter_places(text, {s for s, _ in found}))
     found = _with_apostrophe_names(text, matcher, found)
     found.sort()
@@ -141,20 +154,27 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[
             mentions.append(Mention(surface=surface, span=Span(start, end, surface),
                                     sentence=sents[n]))
             continue
-        if _is_not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text):
+        reason = _not_a_place(key, surface, first, tokens, sentence_starts, lower_words, text)
+        if reason:
+            drop(start, end, reason)
             continue
         if CONTRACTION.search(surface):
+            drop(start, end, "contraction")
             continue
         if key in TITLE_ABBREVIATIONS and text[end:end + 1] == ".":
+            drop(start, end, "title")
             continue  # "Sgt. Jones", "Sen. Smith"
         if _after_title(text, start):
+            drop(start, end, "after_title")
             continue  # the person after the title: "Sen. Clark"
         if first == last and _QUOTED_SPEAKER.search(text, max(0, start - 3), start) and \
                 SPEECH_AFTER.match(text, end):
             surnames.add(key)  # '..." Wright said': the speaker of a quote
+            drop(start, end, "speaker")
             continue
         if first == last and _INITIAL_BEFORE.search(text, max(0, start - 30), start):
             surnames.add(key)  # "Tyrise M. Bell"
+            drop(start, end, "person")
             continue
         hint, hint_end, title = _hint_after(tokens, last, text)
         if n not in headline:
@@ -164,8 +184,13 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[
                                                    inner_tokens):
             if first == last and _after_first_name(text, tokens, first, place_tokens):
                 surnames.add(key)
+                drop(start, end, "person")
+            else:
+                drop(start, end, "longer_name")
             continue
-        if _person_or_brand(tokens, first, end, text):
+        reason = _person_or_brand(tokens, first, end, text)
+        if reason:
+            drop(start, end, reason)
             continue
         end_with_hint = tokens[hint_end].end if hint_end > last else end
         if title:  # "Kalat Commissioner": the place is Kalat (with its hint, if any)
@@ -177,6 +202,9 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None) -> list[
             sentence=s, hint=hint, role="title" if title else "context",
         ))
     if surnames:
+        for m in mentions:
+            if _surname(m, surnames):
+                drop(m.span.start, m.span.end, "surname")
         mentions = [m for m in mentions if not _surname(m, surnames)]
     return mentions
 
@@ -271,30 +299,30 @@ def _token_range(tokens, token_at, start: int, end: int) -> list[int]:
     return out
 
 
-def _is_not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
-                    lower_words, text: str) -> bool:
+def _not_a_place(key: str, surface: str, first: int, tokens, sentence_starts,
+                 lower_words, text: str) -> str:
+    """Why a one-word name is no place (a filter's name), or ""."""
     words = key.split()
     if len(words) == 1:
         word = words[0]
         if word in english.MONTHS or word in english.WEEKDAYS:
-            return True
-        if (word in english.CALENDAR_AND_FAITH or word in english.DEMONYMS
-                or word in english.GROUP_NAMES or is_demonym(word)):
-            return True
-        if _looks_like_demonym(tokens, first):
-            return True
+            return "calendar"
+        if word in english.CALENDAR_AND_FAITH or word in english.GROUP_NAMES:
+            return "calendar"
+        if word in english.DEMONYMS or is_demonym(word) or _looks_like_demonym(tokens, first):
+            return "demonym"
         if (surface.isupper() and len(surface) > 1 and word not in english.ALL_CAPS_PLACES
                 and not _dateline(text, tokens, first)):
-            return True  # acronyms: BLA, AFP
+            return "acronym"  # BLA, AFP
         if _dateline(text, tokens, first):
-            return False
+            return ""
         opens_sentence = tokens[first].start in sentence_starts or _after_quote(text, tokens,
                                                                                 first)
         if word in english.COMMON_WORDS and (opens_sentence or word in lower_words):
-            return True
+            return "common_word"
         if word in lower_words and opens_sentence:
-            return True
-    return False
+            return "common_word"
+    return ""
 
 
 def is_demonym(word: str) -> bool:
@@ -483,18 +511,22 @@ def _prev_in_run(text: str, tokens, i: int) -> tuple[int | None, str]:
     return None, ""
 
 
-def _person_or_brand(tokens, first: int, end: int, text: str) -> bool:
+def _person_or_brand(tokens, first: int, end: int, text: str) -> str:
     """People, brands ("France 24") and capitals standing for governments
-    ("Islamabad accuses Kabul of ...")."""
+    ("Islamabad accuses Kabul of ..."): the filter's name, or ""."""
     after = text[end : end + 24]
-    if METONYMY_AFTER.match(after) or GROUP_AFTER.match(after):
-        return True
+    if METONYMY_AFTER.match(after):
+        return "metonymy"
+    if GROUP_AFTER.match(after):
+        return "group"
     if first > 0 and tokens[first - 1].text.lower() in english.METONYMY_VERBS and (
             METONYMY_OBJECT.match(text[end : end + 12])):
-        return True
+        return "metonymy"
     if first > 0:
         prev = tokens[first - 1].text.lower().rstrip(".")
         if prev in english.PERSON_BEFORE and tokens[first].start - tokens[first - 1].end <= 2:
-            return True
+            return "person"
     after = text[end : end + 12]
-    return bool(AGE_AFTER_NAME.match(after) or NUMBER_AFTER.match(after))
+    if AGE_AFTER_NAME.match(after):
+        return "person"
+    return "brand" if NUMBER_AFTER.match(after) else ""
