@@ -96,7 +96,7 @@ def main() -> None:
     gazetteer = open_gazetteer()
     matcher = get_matcher(gazetteer)
     parts = [corpus_rows(folder / name, gazetteer, matcher) for name in CORPORA]
-    names = sorted({k for rows, _, _ in parts for f in rows for k in f} - {"bias"})
+    names = sorted({k for rows, _, _ in parts for f in rows for k in f} - {"bias", "curated"})
     names = ["bias", *names]
     column = {k: i for i, k in enumerate(names)}
     xs, ys, ws = [], [], []

@@ -159,6 +159,8 @@ def features(doc: Document, cands: list[Candidate], gazetteer) -> list[dict[str,
         f = {"bias": 1.0, f"reason={c.reason}": 1.0}
         if c.known and key in best:
             row = best[key][0]
+            if best[key][1] != "world":
+                f["curated"] = 1.0  # a rule, not a weight (``recognize``)
             f[f"ftype={row[4] or 'other'}"] = 1.0
             f["log_population"] = math.log1p(max(row[10] or 0, 0)) / 10
             f["importance"] = float(row[13]) / 10 if row[13] is not None else 0.0
@@ -346,9 +348,9 @@ def recognize(doc: Document, matcher, gazetteer) -> tuple[list[Mention], list[Me
         if guarded(doc, c, runs):
             continue
         # A dateline the scan kept ("READING, England (wire) -") is the report's place,
-        # whatever its word means.
-        if probability(f, weights) < threshold and not (c.reason == "kept"
-                                                        and "dateline" in f):
+        # whatever its word means; so is a name of the user's curated overlay.
+        if probability(f, weights) < threshold and not (
+                c.reason == "kept" and ("dateline" in f or "curated" in f)):
             continue
         if c.mention is not None:  # the scan's mention, with its hint and title role
             (known if c.known else unknown).append(c.mention)
