@@ -627,3 +627,16 @@ def test_one_has_since_died_is_no_tally():
     (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday and shot three passengers, "
                        "but one has since died.")
     assert where(one) == "Kidal"
+
+
+def test_a_strike_in_another_country_is_its_own_incident():
+    # A later paragraph abroad is another event, and the reading stays abroad until the
+    # article's own country is named again.
+    found = incidents("A suicide bomber killed three people in Kidal on Tuesday.\n\n"
+                      "Across the border in Niger, a drone strike killed five rebels on Monday.\n\n"
+                      "This is the second drone strike in the area; on Saturday, seven people "
+                      "were killed in another such attack.")
+    assert (found[0].sub_event_type, found[0].fatalities, where(found[0])) == (
+        "Suicide bomb", 3, "Kidal")
+    assert any(i.sub_event_type == "Air/drone strike" and i.location
+               and i.location.country == "NE" for i in found)

@@ -128,12 +128,16 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     episode_para = -1
     main_places: set[str] = set()
     story = -1
+    home = _home_country(mentions, country)
+    abroad: tuple[int, str, int] | None = None  # the site abroad the story is at
+    at_home = False
     for s in sents:
         if s.start in background or is_aggregate(s.text):
             continue
         if story_of[s.start] != story:
             story = story_of[s.start]
             main, main_places = mains[story], set()
+            at_home = False  # has the story named an event place in its own country?
         para = doc.paragraph_at(s.start)
         if para != episode_para:
             episode = None
@@ -164,8 +168,13 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         split = (INCLUDED.search(s.text) and here
                  and any(f.kind == "fatalities" for f in figures) and episode is not None) or (
             bool(SEPARATE_EVENT.search(s.text)) and bool(figures))
-        site = _site(site_places.setdefault(context, []), here, figures, para,
-                     last_site.get(context))
+        if not here and abroad and abroad[0] == story:
+            _, context, site = abroad  # still across the border ("Authorities say ...")
+        else:
+            site = _site(site_places.setdefault(context, []), here, figures, para,
+                         last_site.get(context), home, at_home)
+            at_home = at_home or any(m.place.country == home for m in here)
+            abroad = (story, context, site) if site and _foreign(here, home) else None
         last_site[context] = (para, site)
         for cls in sorted(classes):
             base = (context, cls) if site == 0 else (context, cls, "site", site)
@@ -244,13 +253,34 @@ def _apart(a: Place, b: Place) -> bool:
     return gap > max(_SITE_MIN_KM, a.uncertainty_km + b.uncertainty_km)
 
 
+def _home_country(mentions: list[Mention], country: str) -> str:
+    """The article's own country: the one given, else the one its places name most."""
+    if country:
+        return country.upper()
+    named = Counter(m.place.country for m in mentions if m.place and m.place.country)
+    return min(named, key=lambda c: (-named[c], c)) if named else ""
+
+
 def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure], para: int,
-          last: tuple[int, int] | None) -> int:
+          last: tuple[int, int] | None, home: str = "", settled: bool = False) -> int:
     """Which event site of the story a sentence reports (ACLED: one event per location).
 
     A sentence with its own toll at a place far from every site so far opens a new
     site ("Separately, 12 were killed in <another town>"); one without a place stays
-    with the paragraph's last site."""
+    with the paragraph's last site. A later sentence whose places are all in another
+    country than the article's ("Across the border in Pakistan, a drone strike killed
+    five") is always its own site; the reading stays there until a place brings it back."""
+    if _foreign(here, home) and settled:
+        # Only once the story has a place at home: a place abroad first named is the
+        # story's own or where its fire came from ("a rocket launched from Gaza").
+        if not sites:
+            sites.append([])  # site 0 stays the one at home
+        for i, places in enumerate(sites):
+            if places and places[0].place.country == here[0].place.country:
+                places.extend(here)
+                return i
+        sites.append(list(here))
+        return len(sites) - 1
     precise = [m for m in here if m.place.feature_type != "country"]
     if not precise:
         return last[1] if last and last[0] == para else 0
@@ -258,13 +288,18 @@ def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure]
         if any(not _apart(m.place, p.place) for m in precise for p in places):
             places.extend(precise)
             return i
-    if not sites:
-        sites.append(list(precise))
+    if not sites or not sites[0]:
+        sites[:1] = [list(precise)]
         return 0
     if any(f.kind == "fatalities" for f in figures):
         sites.append(list(precise))
         return len(sites) - 1
     return last[1] if last and last[0] == para else 0
+
+
+def _foreign(places: list[Mention], home: str) -> bool:
+    """Are all these event places in another country than the article's?"""
+    return bool(home) and bool(places) and all(m.place.country != home for m in places)
 
 
 def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
