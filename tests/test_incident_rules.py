@@ -640,3 +640,20 @@ def test_a_strike_in_another_country_is_its_own_incident():
         "Suicide bomb", 3, "Kidal")
     assert any(i.sub_event_type == "Air/drone strike" and i.location
                and i.location.country == "NE" for i in found)
+
+
+def test_a_riot_named_only_at_country_level_is_kept():
+    # A riot is an event even when the report names no place finer than the country.
+    found = incidents("A riot broke out at the main prison in Mali on Tuesday.")
+    assert [(i.event_type, where(i), i.location.geo_precision) for i in found] == [
+        ("Riots", "Mali", 3)]
+
+
+def test_rioting_without_a_demonstration_is_mob_violence():
+    (riot,) = incidents("Inmates rioted at the prison in Kidal on Tuesday.")
+    assert (riot.sub_event_type, riot.actor1) == ("Mob violence", "Rioters (Mali)")
+
+
+def test_a_protest_that_turned_into_a_riot_is_a_violent_demonstration():
+    (riot,) = incidents("A protest over fuel prices in Kidal turned into a riot on Tuesday.")
+    assert riot.sub_event_type == "Violent demonstration"

@@ -208,7 +208,10 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         # An incident needs an event word, and a number or a place to stand on (a country
         # alone is background: "despite a government offensive launched in 2022").
         precise = [m for m in draft.places if m.place.feature_type != "country"]
-        if not draft.triggers or not (draft.figures or precise or draft.unknown):
+        # A riot is an event wherever it is written to be, at country precision too ("a
+        # riot has broken out at the main prison in Haiti"): no offensive of background.
+        riot = any(t[1] == "Riots" for t in draft.triggers) and bool(draft.places)
+        if not draft.triggers or not (draft.figures or precise or draft.unknown or riot):
             continue
         incidents.append(_incident(draft, story_places, focus, groups, country_name,
                                    story_text, len(incidents) + 1, source))
@@ -478,6 +481,9 @@ def _story_places(drafts: dict) -> dict[str, list[Mention]]:
 def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
               text: str, number: int, source: str) -> Incident:
     _, (priority, etype, sub, _) = max(enumerate(draft.triggers), key=lambda t: (t[1][0], t[0]))
+    if sub == "Violent demonstration" and not any(t[1] == "Protests" for t in draft.triggers):
+        # ACLED: rioting that is no demonstration turned violent is mob violence.
+        sub = "Mob violence"
     location, used = _location(draft, story, focus)
     location, unlocated = _unlocated(draft, location, used)
     actor1, actor2 = actors_of(draft, groups, country, text)
