@@ -657,3 +657,11 @@ def test_rioting_without_a_demonstration_is_mob_violence():
 def test_a_protest_that_turned_into_a_riot_is_a_violent_demonstration():
     (riot,) = incidents("A protest over fuel prices in Kidal turned into a riot on Tuesday.")
     assert riot.sub_event_type == "Violent demonstration"
+
+
+def test_a_police_siege_is_a_battle_the_police_fight():
+    # A siege or shoot-out with wanted men is a battle, not an attack; the besieging
+    # forces are its first actor.
+    found = incidents("The body of a wanted man was found in Kidal on Tuesday. After a "
+                      "ten-hour siege, police officers stormed the house where he was hiding.")
+    assert (found[0].sub_event_type, found[0].actor1) == ("Armed clash", "Police Forces of Mali")

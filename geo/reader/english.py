@@ -96,6 +96,11 @@ def _p(words: str):
     return re.compile(r"\b(?:" + words + r")", re.I)
 
 
+# A siege or shoot-out with wanted men is a battle that the besieging forces fight
+# ("after a 16-hour siege, police stormed the house"): they are its first actor. Not
+# "stand-off": as often a political deadlock as an armed one.
+SIEGE = _p(r"sieges?\b|shoot-?outs?\b")
+
 EVENT_PATTERNS = (
     # A hijacking or a siege with hostages is the event even when it began with a bomb.
     (_p(r"hijack\w*|held\s+hostage|holding\s+(?:\w+\s+)?(?:passengers|hostages|people)"),
@@ -146,6 +151,8 @@ EVENT_PATTERNS = (
         r"(?:found|discovered|recovered)|found\s+dead|tortur\w+|(?:found|discovered|"
         r"recovered)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?bod(?:y|ies)\s+of\b"),
      "violence", "Violence against civilians", "Attack", 2),
+    # Above a plain attack: the storming that ends a siege is part of it.
+    (SIEGE, "operation", "Battles", "Armed clash", 2.5),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting|"

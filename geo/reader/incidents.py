@@ -66,6 +66,7 @@ from incimap.geo.reader.english import (
     KILLING_ONE,
     NUMBERISH,
     SEPARATE_EVENT,
+    SIEGE,
     SINGLE_KIND,
     SINGLE_VICTIM,
 )
@@ -480,7 +481,8 @@ def _story_places(drafts: dict) -> dict[str, list[Mention]]:
 
 def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
               text: str, number: int, source: str) -> Incident:
-    _, (priority, etype, sub, _) = max(enumerate(draft.triggers), key=lambda t: (t[1][0], t[0]))
+    _, (priority, etype, sub, top) = max(enumerate(draft.triggers),
+                                         key=lambda t: (t[1][0], t[0]))
     if sub == "Violent demonstration" and not any(t[1] == "Protests" for t in draft.triggers):
         # ACLED: rioting that is no demonstration turned violent is mob violence.
         sub = "Mob violence"
@@ -495,6 +497,9 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
         # if the report names them, or an unnamed armed group.
         actor2 = state_named(draft, country) or actor2.replace("Civilians",
                                                                 "Unidentified Armed Group")
+    if etype == "Battles" and SIEGE.fullmatch(top.text) and actor2.startswith(
+            ("Military", "Police")) and actor1.startswith("Unidentified"):
+        actor1, actor2 = actor2, actor1  # the forces laying the siege fight it
     if etype == "Battles" and actor1 == actor2:
         # A battle has two sides: against the state's forces, an unnamed armed group
         # ("Rebels attacked ...; the attack was repelled by the army").
