@@ -665,3 +665,10 @@ def test_a_police_siege_is_a_battle_the_police_fight():
     found = incidents("The body of a wanted man was found in Kidal on Tuesday. After a "
                       "ten-hour siege, police officers stormed the house where he was hiding.")
     assert (found[0].sub_event_type, found[0].actor1) == ("Armed clash", "Police Forces of Mali")
+
+
+def test_a_variant_spelling_in_the_x_district_is_placed():
+    # "in the <Name> district": the name is a place even after "the", so a spelling the
+    # gazetteer lacks is matched to the country's close one (Menaka).
+    (one,) = incidents("Gunmen killed five people in the Menakka district on Tuesday.")
+    assert where(one) == "Ménaka"
