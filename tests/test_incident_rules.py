@@ -672,3 +672,19 @@ def test_a_variant_spelling_in_the_x_district_is_placed():
     # gazetteer lacks is matched to the country's close one (Menaka).
     (one,) = incidents("Gunmen killed five people in the Menakka district on Tuesday.")
     assert where(one) == "Ménaka"
+
+
+def test_the_claimant_is_the_group_a_claim_names_first():
+    # "The X Brigades, military wing of Y, took responsibility": X claimed, though the
+    # article named Y before.
+    found = incidents("Liberation Front fighters have long been active around Kidal.\n\n"
+                      "Gunmen killed five people in Kidal on Tuesday. The Ansar Brigades, "
+                      "military wing of the Liberation Front, took responsibility for the attack.")
+    assert found[0].actor1 == "Ansar Brigades"
+
+
+def test_the_longest_group_name_wins_in_a_claim():
+    from incimap.geo.reader.actors import _first_named
+
+    groups = {"Ansar": "Ansar", "Ansar Dine": "Ansar Dine"}
+    assert _first_named("Ansar Dine claimed responsibility.", groups) == "Ansar Dine"

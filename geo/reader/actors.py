@@ -141,14 +141,23 @@ def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
     said = [s.text for s in sentences]
     for sentence in said:
         if CLAIM.search(sentence) and not NO_CLAIM.search(sentence):
-            for alias, label in groups.items():
-                if _mentions_group(sentence, alias):
-                    return label
+            named = _first_named(sentence, groups)
+            if named:
+                return named
     for sentence in said:
         for alias, label in groups.items():
             if re.search(DOER_BEFORE + re.escape(alias) + r"\b", sentence):
                 return label  # "fired by the paramilitary RSF", "blamed on the M23"
     return ""
+
+
+def _first_named(sentence: str, groups: dict[str, str]) -> str:
+    """The group a claim sentence names first, the longest name at that point: the
+    claimant is the subject ("The X Brigades, military wing of Y, took responsibility"),
+    and "Al-Qaeda in Iraq" is not "Al-Qaeda"."""
+    found = [(m.start(), -len(alias), label) for alias, label in groups.items()
+             for m in re.finditer(rf"\b{re.escape(alias)}\b", sentence)]
+    return min(found)[2] if found else ""
 
 
 def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str:
