@@ -688,3 +688,17 @@ def test_the_longest_group_name_wins_in_a_claim():
 
     groups = {"Ansar": "Ansar", "Ansar Dine": "Ansar Dine"}
     assert _first_named("Ansar Dine claimed responsibility.", groups) == "Ansar Dine"
+
+
+def test_counts_that_add_up_to_the_toll_are_its_parts():
+    # Two site counts (5 + 1) within the toll of 8 are parts of it, not lower estimates.
+    (one,) = incidents("Two bombs killed eight people in Kidal on Tuesday. Five victims died at "
+                       "the market. At the station one person was killed.")
+    assert one.fatalities == 8
+
+
+def test_a_lower_estimate_is_still_the_toll():
+    # One smaller count is a competing estimate: ACLED takes the lowest.
+    (one,) = incidents("A bomb killed 20 people in Kidal on Tuesday, officials said. Police "
+                       "said 12 people were killed.")
+    assert one.fatalities == 12
