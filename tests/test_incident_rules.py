@@ -702,3 +702,10 @@ def test_a_lower_estimate_is_still_the_toll():
     (one,) = incidents("A bomb killed 20 people in Kidal on Tuesday, officials said. Police "
                        "said 12 people were killed.")
     assert one.fatalities == 12
+
+
+def test_a_forces_spokesman_makes_no_state_the_doer():
+    # "a French army spokesman said": the army's spokesman speaks; the army did not fire.
+    (one,) = incidents("A rocket hit a house in Kidal on Tuesday, killing two people, a French "
+                       "army spokesman said.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"

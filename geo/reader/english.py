@@ -900,9 +900,14 @@ FIGHTERS_AFTER_NAME = (r"\s+(?:militants?|gunmen|fighters|insurgents?|"
 STATE_FORCE_NOUNS = ("army", "police", "military", "navy")
 POLICE_WORD = re.compile(r"\bpolice(?:men)?\b", re.I)
 MILITARY_WORD = re.compile(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", re.I)
+# Not a force's people ("an Israeli army spokesman said", "the Iraqi army colonel in
+# charge"): they speak or are arrested, they are no doer.
 FOREIGN_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|"
                             r"aircraft|jets?|warplanes?|drones?|helicopters?|"
-                            r"missiles?|forces|troops|army|military|artillery)\b")
+                            r"missiles?|forces|troops|army|military|artillery)\b"
+                            r"(?!\s+(?:spokes(?:man|woman|person)|colonel|general|officers?|"
+                            r"officials?|chief|commanders?|captain|major|sources?|"
+                            r"lieutenant|sergeant|radio|statement)\b)")
 
 # --- incidents: phrases (reader.incidents) --------------------------------------------
 IN_CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+)(?:the\s+)?")
