@@ -709,3 +709,17 @@ def test_a_forces_spokesman_makes_no_state_the_doer():
     (one,) = incidents("A rocket hit a house in Kidal on Tuesday, killing two people, a French "
                        "army spokesman said.")
     assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_a_report_naming_only_the_country_still_has_its_event():
+    # With no finer place and no toll, the one event reported stands at country precision.
+    found = incidents("A suicide bomber attacked a police station in Mali on Tuesday.")
+    assert [(i.sub_event_type, where(i), i.event_date) for i in found] == [
+        ("Suicide bomb", "Mali", TUESDAY)]
+
+
+def test_a_country_only_offensive_beside_a_real_event_is_no_incident():
+    # The fallback is only for a report with no other event.
+    found = incidents("Gunmen killed five people in Kidal on Tuesday. The army has an offensive "
+                      "under way across Mali.")
+    assert [where(i) for i in found] == ["Kidal"]

@@ -217,6 +217,16 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         incidents.append(_incident(draft, story_places, focus, groups, country_name,
                                    story_text, len(incidents) + 1, source))
         stories[incidents[-1].id] = draft.story
+    if not incidents:
+        # A report of one event that names only its country ("a suicide bomber struck a
+        # police station in Iraq") is still that event: the first one a strong word says
+        # happened in the country, at country precision.
+        strong = [d for d in drafts.values() if d.places and d.context.startswith("main")
+                  and any(t[0] >= 2 for t in d.triggers)]
+        if strong:
+            incidents.append(_incident(strong[0], story_places, focus, groups, country_name,
+                                       story_text, 1, source))
+            stories[incidents[-1].id] = strong[0].story
     # Story by story; in a story latest first, and on one day in reading order (the
     # story's own site before the others).
     incidents.sort(key=lambda i: (-stories[i.id], i.event_date, -int(i.id)), reverse=True)
