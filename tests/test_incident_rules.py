@@ -723,3 +723,10 @@ def test_a_country_only_offensive_beside_a_real_event_is_no_incident():
     found = incidents("Gunmen killed five people in Kidal on Tuesday. The army has an offensive "
                       "under way across Mali.")
     assert [where(i) for i in found] == ["Kidal"]
+
+
+def test_a_past_month_in_a_later_sentence_is_not_the_main_date():
+    # "was banned in February after a series of bombings" (a June report): history.
+    found = incidents("Bombs exploded across Kidal, killing two people.\n\nThe group was banned "
+                      "in February after a series of bombings.")
+    assert (found[0].event_date, found[0].fatalities) == (PUBLISHED.isoformat(), 2)

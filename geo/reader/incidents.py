@@ -245,6 +245,12 @@ def _past(d: DateRef, anchor: dt.date) -> bool:
     return d.date.year < anchor.year and (anchor - d.date).days > 31
 
 
+def _past_month(d: DateRef, anchor: dt.date) -> bool:
+    """A month before publication ("banned in February" in an August report): history
+    or an earlier episode, never the story's own date."""
+    return d.precision == 3 and (d.date.year, d.date.month) < (anchor.year, anchor.month)
+
+
 def _blank(text: str, spans: list[Span]) -> str:
     """``text`` with ``spans`` blanked out, offsets kept."""
     if not spans:
@@ -390,7 +396,7 @@ def _id_prefix(source: str) -> str:
 
 def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date) -> DateRef:
     for s in sents:
-        story = [d for d in dates[s.start] if not _past(d, anchor)]
+        story = [d for d in dates[s.start] if not _past(d, anchor) and not _past_month(d, anchor)]
         if story and classes_in(s.text):
             return story[0]
     return DateRef(anchor, 2, 0, 0, "")
