@@ -730,3 +730,10 @@ def test_a_past_month_in_a_later_sentence_is_not_the_main_date():
     found = incidents("Bombs exploded across Kidal, killing two people.\n\nThe group was banned "
                       "in February after a series of bombings.")
     assert (found[0].event_date, found[0].fatalities) == (PUBLISHED.isoformat(), 2)
+
+
+def test_previous_operations_without_an_article_are_background():
+    # "follow previous operations which killed six": an earlier toll, not this story's.
+    (one,) = incidents("Gunmen killed nine people in Kidal on Tuesday. The attacks follow "
+                       "previous operations in the region which killed at least six people.")
+    assert one.fatalities == 9

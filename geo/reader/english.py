@@ -262,6 +262,9 @@ gendarmerie""".split()), ("air force", "security forces")),
 BACKGROUND_CUE = re.compile(
     r"\b(?:in\s+)?(?:an?|the)\s+(?:similar|earlier|previous|prior|last|deadliest|worst)\s+"
     r"(?:attack|incident|bombing|massacre|assault|ambush|raid|strike|explosion|blast)\b|"
+    # "The attacks follow previous operations which killed six": no article needed.
+    r"\b(?:similar|earlier|previous|prior)\s+(?:attacks|incidents|bombings|massacres|assaults|"
+    r"ambushes|raids|strikes|explosions|blasts|operations|clashes)\b|"
     r"\b(?:years?|decades?)\s+(?:ago|earlier|before)\b|\bin\s+(?:the\s+)?(?:past|history)\b|"
     r"\bon\s+this\s+day\b|"
     # "the first since the assassination of X in February": a comparison with the past.
