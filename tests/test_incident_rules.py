@@ -737,3 +737,10 @@ def test_previous_operations_without_an_article_are_background():
     (one,) = incidents("Gunmen killed nine people in Kidal on Tuesday. The attacks follow "
                        "previous operations in the region which killed at least six people.")
     assert one.fatalities == 9
+
+
+def test_a_royal_army_is_the_state_not_an_armed_group():
+    # "The Royal Thai Army reports ...": a kingdom's army reporting is no armed group.
+    (one,) = incidents("A bomb killed five people in Kidal on Tuesday. The Royal Malian Army "
+                       "reports the attack as the biggest yet.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"

@@ -124,6 +124,9 @@ def _last_seen(text: str, alias: str, seen: dict[str, int]) -> int:
 
 
 def _is_state_army(words: list[str]) -> bool:
+    """"Thai Army", "Pakistan Police"; a kingdom's too ("Royal Thai Army")."""
+    if len(words) == 3 and words[0].lower() in english.ROYAL_WORDS:
+        words = words[1:]
     return len(words) == 2 and words[1].lower() in STATE_FORCE_NOUNS
 
 

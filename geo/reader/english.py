@@ -901,6 +901,8 @@ FIGHTERS_AFTER_NAME = (r"\s+(?:militants?|gunmen|fighters|insurgents?|"
                        r"rebels?|attackers?|separatists?|suicide\s+bombers?)")
 # "Sudan Army", "Kenya Police": a state's own forces, not an armed group.
 STATE_FORCE_NOUNS = ("army", "police", "military", "navy")
+# A kingdom's forces carry its crown: "Royal Thai Army", "Royal Malaysian Police".
+ROYAL_WORDS = frozenset({"royal"})
 POLICE_WORD = re.compile(r"\bpolice(?:men)?\b", re.I)
 MILITARY_WORD = re.compile(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", re.I)
 # Not a force's people ("an Israeli army spokesman said", "the Iraqi army colonel in
