@@ -744,3 +744,10 @@ def test_a_royal_army_is_the_state_not_an_armed_group():
     (one,) = incidents("A bomb killed five people in Kidal on Tuesday. The Royal Malian Army "
                        "reports the attack as the biggest yet.")
     assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_the_lead_event_comes_before_a_later_episode():
+    # The story's own (lead) event is the main one, though a later day's event follows.
+    found = incidents("Gunmen killed five people in Kidal on Monday.\n\nOn Wednesday, gunmen "
+                      "killed two soldiers in Gao.")
+    assert [where(i) for i in found] == ["Kidal", "Gao"]

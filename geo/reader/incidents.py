@@ -203,7 +203,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     story_text = _blank(text, [s for s in sents if s.start in background])
     groups = armed_groups(story_text)
     country_name = _country_name(country or (focus.country if focus else ""))
-    incidents, stories = [], {}
+    incidents, stories, own = [], {}, {}
     story_places = _story_places(drafts)
     for draft in drafts.values():
         # An incident needs an event word, and a number or a place to stand on (a country
@@ -217,6 +217,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         incidents.append(_incident(draft, story_places, focus, groups, country_name,
                                    story_text, len(incidents) + 1, source))
         stories[incidents[-1].id] = draft.story
+        own[incidents[-1].id] = draft.context.startswith("main")
     if not incidents:
         # A report of one event that names only its country ("a suicide bomber struck a
         # police station in Iraq") is still that event: the first one a strong word says
@@ -227,9 +228,12 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             incidents.append(_incident(strong[0], story_places, focus, groups, country_name,
                                        story_text, 1, source))
             stories[incidents[-1].id] = strong[0].story
-    # Story by story; in a story latest first, and on one day in reading order (the
-    # story's own site before the others).
-    incidents.sort(key=lambda i: (-stories[i.id], i.event_date, -int(i.id)), reverse=True)
+            own[incidents[-1].id] = True
+    # The stories' own events first, then the episodes they recall (the first story of a
+    # page of several may only recall a months-old event); story by story; in a story
+    # latest first, and on one day in reading order (the story's own site first).
+    incidents.sort(key=lambda i: (own[i.id], -stories[i.id], i.event_date, -int(i.id)),
+                   reverse=True)
     from incimap.geo.confidence import score
 
     out = []
