@@ -751,3 +751,11 @@ def test_the_lead_event_comes_before_a_later_episode():
     found = incidents("Gunmen killed five people in Kidal on Monday.\n\nOn Wednesday, gunmen "
                       "killed two soldiers in Gao.")
     assert [where(i) for i in found] == ["Kidal", "Gao"]
+
+
+def test_an_event_with_its_own_place_comes_before_a_placeless_one():
+    # A placeless event sits only at the article's region: the one the report places
+    # is the better main incident.
+    found = incidents("Two soldiers were killed in an ambush on Tuesday, police said.\n\n"
+                      "Rioters burned shops in Kidal on Tuesday.")
+    assert where(found[0]) == "Kidal"

@@ -217,7 +217,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         incidents.append(_incident(draft, story_places, focus, groups, country_name,
                                    story_text, len(incidents) + 1, source))
         stories[incidents[-1].id] = draft.story
-        own[incidents[-1].id] = draft.context.startswith("main")
+        own[incidents[-1].id] = (draft.context.startswith("main"),
+                                 bool(draft.places or draft.unknown))
     if not incidents:
         # A report of one event that names only its country ("a suicide bomber struck a
         # police station in Iraq") is still that event: the first one a strong word says
@@ -228,9 +229,10 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             incidents.append(_incident(strong[0], story_places, focus, groups, country_name,
                                        story_text, 1, source))
             stories[incidents[-1].id] = strong[0].story
-            own[incidents[-1].id] = True
+            own[incidents[-1].id] = (True, True)
     # The stories' own events first, then the episodes they recall (the first story of a
-    # page of several may only recall a months-old event); story by story; in a story
+    # page of several may only recall a months-old event); an event with a place of its
+    # own before one placed only at the article's region; story by story; in a story
     # latest first, and on one day in reading order (the story's own site first).
     incidents.sort(key=lambda i: (own[i.id], -stories[i.id], i.event_date, -int(i.id)),
                    reverse=True)
