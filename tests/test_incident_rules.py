@@ -759,3 +759,11 @@ def test_an_event_with_its_own_place_comes_before_a_placeless_one():
     found = incidents("Two soldiers were killed in an ambush on Tuesday, police said.\n\n"
                       "Rioters burned shops in Kidal on Tuesday.")
     assert where(found[0]) == "Kidal"
+
+
+def test_no_claim_of_responsibility_leaves_the_doer_unidentified():
+    # A group only speculated about, with "no claim of responsibility", is not the doer.
+    (one,) = incidents("A bomb killed five people on a bus in Kidal on Tuesday. No claim of "
+                       "responsibility has yet been made, though sources speculated that "
+                       "Liberation Front militants may have planted the bomb.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"

@@ -789,7 +789,9 @@ CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)|"
                    r"admit(?:ted|s|ting)?)\s+(?:full\s+)?responsibility", re.I)
 NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
-                      r"unclaimed)", re.I)
+                      # "No claim of responsibility has yet been made"
+                      r"no\s+(?:claim|one\s+has\s+taken|group\s+has\s+taken)\s+(?:of\s+)?"
+                      r"responsibility|unclaimed)", re.I)
 DOER_BEFORE = (r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|claimed\s+by|by)"
                r"\s+(?:the\s+)?")
 DOER_BEFORE += r"(?:[\w-]+\s+){0,2}"
