@@ -767,3 +767,10 @@ def test_no_claim_of_responsibility_leaves_the_doer_unidentified():
                        "responsibility has yet been made, though sources speculated that "
                        "Liberation Front militants may have planted the bomb.")
     assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_the_taleban_spelling_is_the_taliban():
+    # British papers' "Taleban" is the same group, under its one label.
+    (one,) = incidents("A suicide bomber killed three people in Kidal on Tuesday. A news agency "
+                       "attributed the attack to the Taleban.")
+    assert one.actor1 == "Taliban"

@@ -61,6 +61,7 @@ def armed_groups(text: str) -> dict[str, str]:
         alias = acronym.group(1) if acronym else initials
         label = f"{alias}: {name}" if acronym or _last_seen(text, alias, last_seen) >= m.end(
         ) else name
+        label = english.GROUP_SPELLINGS.get(label, label)
         groups[name] = label
         if len(alias) >= 2:
             groups[alias] = label

@@ -184,7 +184,7 @@ COMBATANTS = frozenset("""militants militant insurgents insurgent attackers atta
 gunman terrorists terrorist fighters fighter rebels rebel jihadists jihadist assailants
 assailant bombers bomber soldiers soldier troops security personnel policemen police officers
 guards""".split())
-ARMED_GROUP_WORDS = frozenset("""army liberation front taliban tehreek tehrik lashkar jaish
+ARMED_GROUP_WORDS = frozenset("""army liberation front taliban taleban tehreek tehrik lashkar jaish
 jamaat jama'at brigade brigades militia militias mujahideen shabaab haram iswap hamas
 hezbollah hizbullah qaeda qaida isis isil daesh nusrat""".split())
 ARMED_GROUP_PHRASES = ("islamic state", "boko haram", "al-shabaab", "support forces",
@@ -194,7 +194,7 @@ STATE_UNIT_WORDS = frozenset("""infantry battalion division regiment marine mari
 army's corps paratroopers rangers security government national""".split())
 
 # Names of movements that GeoNames also lists as villages.
-GROUP_NAMES = frozenset("""taliban mujahideen hezbollah hizbullah hamas houthis houthi
+GROUP_NAMES = frozenset("""taliban taleban mujahideen hezbollah hizbullah hamas houthis houthi
 shabaab wagner""".split())
 
 # Words that may govern "of <place>" without making it an organisation's name
@@ -772,8 +772,11 @@ UNNAMED_ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|a
 ACRONYM_GROUP = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
                            r"gunmen|militias?)\b")
 ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "hizbullah",
-                             "taliban", "isis", "isil", "daesh", "wagner", "houthis",
+                             "taliban", "taleban", "isis", "isil", "daesh", "wagner",
+                             "houthis",
                              "al-qaeda", "al-qaida", "iswap", "jnim"})
+# Other spellings of a group's name, for its one label ("Taleban" in British papers).
+GROUP_SPELLINGS = {"Taleban": "Taliban"}
 NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
                           "armed", "jihadist", "islamist", "rebel", "separatist"})
 POSSESSIVE = re.compile(r"[’']s?$")
