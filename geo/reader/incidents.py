@@ -27,7 +27,11 @@ How the article is read:
    lends none its date, toll, place or actor (its groups are never the doer). A past
    event dated to its month or day is its own incident (step 1), never the main date.
 8. One incident per site: a sentence with its own toll at a place far from the story's
-   places so far (beyond both uncertainty radii) opens a separate incident.
+   places so far (beyond both uncertainty radii) opens a separate incident; so does a
+   later sentence whose places are all in another country ("Across the border in
+   Pakistan, a drone strike ..."), and the reading stays abroad until a place at home.
+   Incidents are listed the stories' own events first, then the episodes they recall;
+   an event with a place of its own before one placed only at the article's region.
 9. Actors: a group that claimed the event or is named as its doer ("carried out by X",
    "X militants attacked"); the state's forces for air strikes without such a group and
    for "the junta"/"security forces" as the doer; a date on a verb of saying ("Police
