@@ -774,3 +774,16 @@ def test_the_taleban_spelling_is_the_taliban():
     (one,) = incidents("A suicide bomber killed three people in Kidal on Tuesday. A news agency "
                        "attributed the attack to the Taleban.")
     assert one.actor1 == "Taliban"
+
+
+def test_a_later_dated_event_elsewhere_does_not_date_the_lead():
+    # The lead names Kidal and no day; "in Gao on Monday" is another event's date.
+    found = incidents("A car bomb killed nine people in Kidal, officials said.\n\nSix people "
+                      "were killed by a suicide bomber in Gao on Monday.")
+    assert (where(found[0]), found[0].event_date) == ("Kidal", PUBLISHED.isoformat())
+
+
+def test_a_later_date_at_the_lead_place_dates_the_lead():
+    (one,) = incidents("A car bomb killed nine people in Kidal, officials said. The bomb "
+                       "exploded in Kidal on Tuesday.")
+    assert one.event_date == TUESDAY

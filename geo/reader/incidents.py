@@ -123,7 +123,11 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         dates[start] = []  # a background date is never the story's
     # A page of several stories (news briefs): each is read on its own, with its own date.
     story_of = {s.start: doc.story_at(s.start) for s in sents}
-    mains = {n: _main_date([s for s in sents if story_of[s.start] == n], dates, anchor)
+    sites_of = {start: [m for m in ms if m.role == "event" and m.place
+                        and m.place.feature_type != "country"]
+                for start, ms in by_sentence.items()}
+    mains = {n: _main_date([s for s in sents if story_of[s.start] == n], dates, anchor,
+                           sites_of)
              for n in sorted(set(story_of.values()))}
     site_places: dict[str, list[list[Mention]]] = {}
     last_site: dict[str, tuple[int, int]] = {}  # context -> (paragraph, site)
@@ -404,11 +408,22 @@ def _id_prefix(source: str) -> str:
     return stem[:40] or "incident"
 
 
-def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date) -> DateRef:
+def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date,
+               sites_of: dict[int, list[Mention]] | None = None) -> DateRef:
+    """The first date of an event sentence; but when the lead names its place and no
+    date, a later dated event far from it is another event ("Six were killed in
+    <another town> on Monday"), and the story is of its publication week."""
+    lead: list[Mention] = []
     for s in sents:
+        if not classes_in(s.text):
+            continue
+        here = (sites_of or {}).get(s.start, [])
         story = [d for d in dates[s.start] if not _past(d, anchor) and not _past_month(d, anchor)]
-        if story and classes_in(s.text):
+        if story:
+            if lead and here and all(_apart(m.place, p.place) for m in here for p in lead):
+                break
             return story[0]
+        lead = lead or here
     return DateRef(anchor, 2, 0, 0, "")
 
 
