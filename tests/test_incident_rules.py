@@ -787,3 +787,17 @@ def test_a_later_date_at_the_lead_place_dates_the_lead():
     (one,) = incidents("A car bomb killed nine people in Kidal, officials said. The bomb "
                        "exploded in Kidal on Tuesday.")
     assert one.event_date == TUESDAY
+
+
+def test_an_updated_toll_supersedes_the_first():
+    # "The death toll rose to 25": the later, higher toll is no competing estimate.
+    (one,) = incidents("A bomb killed 10 people in Kidal on Tuesday. The death toll rose to 25, "
+                       "officials said.")
+    assert one.fatalities == 25
+
+
+def test_a_toll_that_has_risen_is_no_trend():
+    # "has since risen to 25" is the event's updated toll, not a tally of a trend.
+    (one,) = incidents("A bomb killed at least 10 people in Kidal on Tuesday. The death toll has "
+                       "since risen to 25.")
+    assert one.fatalities == 25

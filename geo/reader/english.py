@@ -274,6 +274,13 @@ YEAR_NAMED_EVENT = re.compile(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:
                                r"(?:attack|bombing|massacre|assault|ambush|raid|strike|"
                                r"explosion|blast|shooting|siege|hijacking)s?\b", re.I)
 
+# An updated toll supersedes the earlier, lower one ("killed 10 ... the death toll has
+# since risen to 25"): it is no competing estimate.
+TOLL_UPDATED = re.compile(r"\b(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed))\s+"
+                          r"(?:has\s+|had\s+|have\s+)?(?:since\s+|now\s+|later\s+)?"
+                          r"(?:rose|risen|climbed|increased|jumped|reached|grown|grew|mounted)"
+                          r"\s+to\b|\btoll\s+(?:now\s+)?stands\s+at\b", re.I)
+
 # Who a fatality figure counts, when it counts everyone: a total, against which a
 # figure of soldiers or civilians is a sub-group, not a competing estimate.
 TOTAL_WHO = frozenset("""people persons person dead victims lives others individuals

@@ -273,7 +273,8 @@ def fatalities(figures: list[Figure]) -> int:
     # not a lower estimate of it. The lowest total beats any smaller sub-group.
     for group, values in totals.items():
         by_group[group] = max(by_group[group], _lowest_total(values))
-    return sum(by_group.values())
+    updated = [f.value for f in counted if f.quote and english.TOLL_UPDATED.search(f.quote.text)]
+    return max(sum(by_group.values()), max(updated, default=0))
 
 
 def _lowest_total(values: list[int]) -> int:
