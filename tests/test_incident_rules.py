@@ -627,3 +627,177 @@ def test_one_has_since_died_is_no_tally():
     (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday and shot three passengers, "
                        "but one has since died.")
     assert where(one) == "Kidal"
+
+
+def test_a_strike_in_another_country_is_its_own_incident():
+    # A later paragraph abroad is another event, and the reading stays abroad until the
+    # article's own country is named again.
+    found = incidents("A suicide bomber killed three people in Kidal on Tuesday.\n\n"
+                      "Across the border in Niger, a drone strike killed five rebels on Monday.\n\n"
+                      "This is the second drone strike in the area; on Saturday, seven people "
+                      "were killed in another such attack.")
+    assert (found[0].sub_event_type, found[0].fatalities, where(found[0])) == (
+        "Suicide bomb", 3, "Kidal")
+    assert any(i.sub_event_type == "Air/drone strike" and i.location
+               and i.location.country == "NE" for i in found)
+
+
+def test_a_riot_named_only_at_country_level_is_kept():
+    # A riot is an event even when the report names no place finer than the country.
+    found = incidents("A riot broke out at the main prison in Mali on Tuesday.")
+    assert [(i.event_type, where(i), i.location.geo_precision) for i in found] == [
+        ("Riots", "Mali", 3)]
+
+
+def test_rioting_without_a_demonstration_is_mob_violence():
+    (riot,) = incidents("Inmates rioted at the prison in Kidal on Tuesday.")
+    assert (riot.sub_event_type, riot.actor1) == ("Mob violence", "Rioters (Mali)")
+
+
+def test_a_protest_that_turned_into_a_riot_is_a_violent_demonstration():
+    (riot,) = incidents("A protest over fuel prices in Kidal turned into a riot on Tuesday.")
+    assert riot.sub_event_type == "Violent demonstration"
+
+
+def test_a_police_siege_is_a_battle_the_police_fight():
+    # A siege or shoot-out with wanted men is a battle, not an attack; the besieging
+    # forces are its first actor.
+    found = incidents("The body of a wanted man was found in Kidal on Tuesday. After a "
+                      "ten-hour siege, police officers stormed the house where he was hiding.")
+    assert (found[0].sub_event_type, found[0].actor1) == ("Armed clash", "Police Forces of Mali")
+
+
+def test_a_variant_spelling_in_the_x_district_is_placed():
+    # "in the <Name> district": the name is a place even after "the", so a spelling the
+    # gazetteer lacks is matched to the country's close one (Menaka).
+    (one,) = incidents("Gunmen killed five people in the Menakka district on Tuesday.")
+    assert where(one) == "Ménaka"
+
+
+def test_the_claimant_is_the_group_a_claim_names_first():
+    # "The X Brigades, military wing of Y, took responsibility": X claimed, though the
+    # article named Y before.
+    found = incidents("Liberation Front fighters have long been active around Kidal.\n\n"
+                      "Gunmen killed five people in Kidal on Tuesday. The Ansar Brigades, "
+                      "military wing of the Liberation Front, took responsibility for the attack.")
+    assert found[0].actor1 == "Ansar Brigades"
+
+
+def test_the_longest_group_name_wins_in_a_claim():
+    from incimap.geo.reader.actors import _first_named
+
+    groups = {"Ansar": "Ansar", "Ansar Dine": "Ansar Dine"}
+    assert _first_named("Ansar Dine claimed responsibility.", groups) == "Ansar Dine"
+
+
+def test_counts_that_add_up_to_the_toll_are_its_parts():
+    # Two site counts (5 + 1) within the toll of 8 are parts of it, not lower estimates.
+    (one,) = incidents("Two bombs killed eight people in Kidal on Tuesday. Five victims died at "
+                       "the market. At the station one person was killed.")
+    assert one.fatalities == 8
+
+
+def test_a_lower_estimate_is_still_the_toll():
+    # One smaller count is a competing estimate: ACLED takes the lowest.
+    (one,) = incidents("A bomb killed 20 people in Kidal on Tuesday, officials said. Police "
+                       "said 12 people were killed.")
+    assert one.fatalities == 12
+
+
+def test_a_forces_spokesman_makes_no_state_the_doer():
+    # "a French army spokesman said": the army's spokesman speaks; the army did not fire.
+    (one,) = incidents("A rocket hit a house in Kidal on Tuesday, killing two people, a French "
+                       "army spokesman said.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_a_report_naming_only_the_country_still_has_its_event():
+    # With no finer place and no toll, the one event reported stands at country precision.
+    found = incidents("A suicide bomber attacked a police station in Mali on Tuesday.")
+    assert [(i.sub_event_type, where(i), i.event_date) for i in found] == [
+        ("Suicide bomb", "Mali", TUESDAY)]
+
+
+def test_a_country_only_offensive_beside_a_real_event_is_no_incident():
+    # The fallback is only for a report with no other event.
+    found = incidents("Gunmen killed five people in Kidal on Tuesday. The army has an offensive "
+                      "under way across Mali.")
+    assert [where(i) for i in found] == ["Kidal"]
+
+
+def test_a_past_month_in_a_later_sentence_is_not_the_main_date():
+    # "was banned in February after a series of bombings" (a June report): history.
+    found = incidents("Bombs exploded across Kidal, killing two people.\n\nThe group was banned "
+                      "in February after a series of bombings.")
+    assert (found[0].event_date, found[0].fatalities) == (PUBLISHED.isoformat(), 2)
+
+
+def test_previous_operations_without_an_article_are_background():
+    # "follow previous operations which killed six": an earlier toll, not this story's.
+    (one,) = incidents("Gunmen killed nine people in Kidal on Tuesday. The attacks follow "
+                       "previous operations in the region which killed at least six people.")
+    assert one.fatalities == 9
+
+
+def test_a_royal_army_is_the_state_not_an_armed_group():
+    # "The Royal Thai Army reports ...": a kingdom's army reporting is no armed group.
+    (one,) = incidents("A bomb killed five people in Kidal on Tuesday. The Royal Malian Army "
+                       "reports the attack as the biggest yet.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_the_lead_event_comes_before_a_later_episode():
+    # The story's own (lead) event is the main one, though a later day's event follows.
+    found = incidents("Gunmen killed five people in Kidal on Monday.\n\nOn Wednesday, gunmen "
+                      "killed two soldiers in Gao.")
+    assert [where(i) for i in found] == ["Kidal", "Gao"]
+
+
+def test_an_event_with_its_own_place_comes_before_a_placeless_one():
+    # A placeless event sits only at the article's region: the one the report places
+    # is the better main incident.
+    found = incidents("Two soldiers were killed in an ambush on Tuesday, police said.\n\n"
+                      "Rioters burned shops in Kidal on Tuesday.")
+    assert where(found[0]) == "Kidal"
+
+
+def test_no_claim_of_responsibility_leaves_the_doer_unidentified():
+    # A group only speculated about, with "no claim of responsibility", is not the doer.
+    (one,) = incidents("A bomb killed five people on a bus in Kidal on Tuesday. No claim of "
+                       "responsibility has yet been made, though sources speculated that "
+                       "Liberation Front militants may have planted the bomb.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_the_taleban_spelling_is_the_taliban():
+    # British papers' "Taleban" is the same group, under its one label.
+    (one,) = incidents("A suicide bomber killed three people in Kidal on Tuesday. A news agency "
+                       "attributed the attack to the Taleban.")
+    assert one.actor1 == "Taliban"
+
+
+def test_a_later_dated_event_elsewhere_does_not_date_the_lead():
+    # The lead names Kidal and no day; "in Gao on Monday" is another event's date.
+    found = incidents("A car bomb killed nine people in Kidal, officials said.\n\nSix people "
+                      "were killed by a suicide bomber in Gao on Monday.")
+    assert (where(found[0]), found[0].event_date) == ("Kidal", PUBLISHED.isoformat())
+
+
+def test_a_later_date_at_the_lead_place_dates_the_lead():
+    (one,) = incidents("A car bomb killed nine people in Kidal, officials said. The bomb "
+                       "exploded in Kidal on Tuesday.")
+    assert one.event_date == TUESDAY
+
+
+def test_an_updated_toll_supersedes_the_first():
+    # "The death toll rose to 25": the later, higher toll is no competing estimate.
+    (one,) = incidents("A bomb killed 10 people in Kidal on Tuesday. The death toll rose to 25, "
+                       "officials said.")
+    assert one.fatalities == 25
+
+
+def test_a_toll_that_has_risen_is_no_trend():
+    # "has since risen to 25" is the event's updated toll, not a tally of a trend.
+    (one,) = incidents("A bomb killed at least 10 people in Kidal on Tuesday. The death toll has "
+                       "since risen to 25.")
+    assert one.fatalities == 25

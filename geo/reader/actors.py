@@ -61,6 +61,7 @@ def armed_groups(text: str) -> dict[str, str]:
         alias = acronym.group(1) if acronym else initials
         label = f"{alias}: {name}" if acronym or _last_seen(text, alias, last_seen) >= m.end(
         ) else name
+        label = english.GROUP_SPELLINGS.get(label, label)
         groups[name] = label
         if len(alias) >= 2:
             groups[alias] = label
@@ -124,6 +125,9 @@ def _last_seen(text: str, alias: str, seen: dict[str, int]) -> int:
 
 
 def _is_state_army(words: list[str]) -> bool:
+    """"Thai Army", "Pakistan Police"; a kingdom's too ("Royal Thai Army")."""
+    if len(words) == 3 and words[0].lower() in english.ROYAL_WORDS:
+        words = words[1:]
     return len(words) == 2 and words[1].lower() in STATE_FORCE_NOUNS
 
 
@@ -141,14 +145,23 @@ def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
     said = [s.text for s in sentences]
     for sentence in said:
         if CLAIM.search(sentence) and not NO_CLAIM.search(sentence):
-            for alias, label in groups.items():
-                if _mentions_group(sentence, alias):
-                    return label
+            named = _first_named(sentence, groups)
+            if named:
+                return named
     for sentence in said:
         for alias, label in groups.items():
             if re.search(DOER_BEFORE + re.escape(alias) + r"\b", sentence):
                 return label  # "fired by the paramilitary RSF", "blamed on the M23"
     return ""
+
+
+def _first_named(sentence: str, groups: dict[str, str]) -> str:
+    """The group a claim sentence names first, the longest name at that point: the
+    claimant is the subject ("The X Brigades, military wing of Y, took responsibility"),
+    and "Al-Qaeda in Iraq" is not "Al-Qaeda"."""
+    found = [(m.start(), -len(alias), label) for alias, label in groups.items()
+             for m in re.finditer(rf"\b{re.escape(alias)}\b", sentence)]
+    return min(found)[2] if found else ""
 
 
 def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str:

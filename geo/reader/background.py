@@ -28,7 +28,9 @@ def is_background(sentence: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_aggregate(sentence: str) -> bool:
     """A tally or trend ("has killed more than 40,000 people", "since January"), not an
-    event: its places and figures do not make an incident."""
+    event: its places and figures do not make an incident. A toll that "has risen to 25"
+    is the event's, updated, not a trend."""
+    sentence = english.TOLL_UPDATED.sub(" ", sentence)
     if AGGREGATE.search(sentence) or (PERFECT_TOLL.search(sentence)
                                       and TALLY_SPAN.search(sentence)):
         return True

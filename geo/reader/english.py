@@ -96,6 +96,11 @@ def _p(words: str):
     return re.compile(r"\b(?:" + words + r")", re.I)
 
 
+# A siege or shoot-out with wanted men is a battle that the besieging forces fight
+# ("after a 16-hour siege, police stormed the house"): they are its first actor. Not
+# "stand-off": as often a political deadlock as an armed one.
+SIEGE = _p(r"sieges?\b|shoot-?outs?\b")
+
 EVENT_PATTERNS = (
     # A hijacking or a siege with hostages is the event even when it began with a bomb.
     (_p(r"hijack\w*|held\s+hostage|holding\s+(?:\w+\s+)?(?:passengers|hostages|people)"),
@@ -146,6 +151,8 @@ EVENT_PATTERNS = (
         r"(?:found|discovered|recovered)|found\s+dead|tortur\w+|(?:found|discovered|"
         r"recovered)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?bod(?:y|ies)\s+of\b"),
      "violence", "Violence against civilians", "Attack", 2),
+    # Above a plain attack: the storming that ends a siege is part of it.
+    (SIEGE, "operation", "Battles", "Armed clash", 2.5),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting|"
@@ -177,7 +184,7 @@ COMBATANTS = frozenset("""militants militant insurgents insurgent attackers atta
 gunman terrorists terrorist fighters fighter rebels rebel jihadists jihadist assailants
 assailant bombers bomber soldiers soldier troops security personnel policemen police officers
 guards""".split())
-ARMED_GROUP_WORDS = frozenset("""army liberation front taliban tehreek tehrik lashkar jaish
+ARMED_GROUP_WORDS = frozenset("""army liberation front taliban taleban tehreek tehrik lashkar jaish
 jamaat jama'at brigade brigades militia militias mujahideen shabaab haram iswap hamas
 hezbollah hizbullah qaeda qaida isis isil daesh nusrat""".split())
 ARMED_GROUP_PHRASES = ("islamic state", "boko haram", "al-shabaab", "support forces",
@@ -187,7 +194,7 @@ STATE_UNIT_WORDS = frozenset("""infantry battalion division regiment marine mari
 army's corps paratroopers rangers security government national""".split())
 
 # Names of movements that GeoNames also lists as villages.
-GROUP_NAMES = frozenset("""taliban mujahideen hezbollah hizbullah hamas houthis houthi
+GROUP_NAMES = frozenset("""taliban taleban mujahideen hezbollah hizbullah hamas houthis houthi
 shabaab wagner""".split())
 
 # Words that may govern "of <place>" without making it an organisation's name
@@ -255,6 +262,9 @@ gendarmerie""".split()), ("air force", "security forces")),
 BACKGROUND_CUE = re.compile(
     r"\b(?:in\s+)?(?:an?|the)\s+(?:similar|earlier|previous|prior|last|deadliest|worst)\s+"
     r"(?:attack|incident|bombing|massacre|assault|ambush|raid|strike|explosion|blast)\b|"
+    # "The attacks follow previous operations which killed six": no article needed.
+    r"\b(?:similar|earlier|previous|prior)\s+(?:attacks|incidents|bombings|massacres|assaults|"
+    r"ambushes|raids|strikes|explosions|blasts|operations|clashes)\b|"
     r"\b(?:years?|decades?)\s+(?:ago|earlier|before)\b|\bin\s+(?:the\s+)?(?:past|history)\b|"
     r"\bon\s+this\s+day\b|"
     # "the first since the assassination of X in February": a comparison with the past.
@@ -263,6 +273,13 @@ BACKGROUND_CUE = re.compile(
 YEAR_NAMED_EVENT = re.compile(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?"
                                r"(?:attack|bombing|massacre|assault|ambush|raid|strike|"
                                r"explosion|blast|shooting|siege|hijacking)s?\b", re.I)
+
+# An updated toll supersedes the earlier, lower one ("killed 10 ... the death toll has
+# since risen to 25"): it is no competing estimate.
+TOLL_UPDATED = re.compile(r"\b(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed))\s+"
+                          r"(?:has\s+|had\s+|have\s+)?(?:since\s+|now\s+|later\s+)?"
+                          r"(?:rose|risen|climbed|increased|jumped|reached|grown|grew|mounted)"
+                          r"\s+to\b|\btoll\s+(?:now\s+)?stands\s+at\b", re.I)
 
 # Who a fatality figure counts, when it counts everyone: a total, against which a
 # figure of soldiers or civilians is a sub-group, not a competing estimate.
@@ -762,8 +779,11 @@ UNNAMED_ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|a
 ACRONYM_GROUP = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
                            r"gunmen|militias?)\b")
 ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "hizbullah",
-                             "taliban", "isis", "isil", "daesh", "wagner", "houthis",
+                             "taliban", "taleban", "isis", "isil", "daesh", "wagner",
+                             "houthis",
                              "al-qaeda", "al-qaida", "iswap", "jnim"})
+# Other spellings of a group's name, for its one label ("Taleban" in British papers).
+GROUP_SPELLINGS = {"Taleban": "Taliban"}
 NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
                           "armed", "jihadist", "islamist", "rebel", "separatist"})
 POSSESSIVE = re.compile(r"[’']s?$")
@@ -779,7 +799,9 @@ CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)|"
                    r"admit(?:ted|s|ting)?)\s+(?:full\s+)?responsibility", re.I)
 NO_CLAIM = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
-                      r"unclaimed)", re.I)
+                      # "No claim of responsibility has yet been made"
+                      r"no\s+(?:claim|one\s+has\s+taken|group\s+has\s+taken)\s+(?:of\s+)?"
+                      r"responsibility|unclaimed)", re.I)
 DOER_BEFORE = (r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|claimed\s+by|by)"
                r"\s+(?:the\s+)?")
 DOER_BEFORE += r"(?:[\w-]+\s+){0,2}"
@@ -891,11 +913,18 @@ FIGHTERS_AFTER_NAME = (r"\s+(?:militants?|gunmen|fighters|insurgents?|"
                        r"rebels?|attackers?|separatists?|suicide\s+bombers?)")
 # "Sudan Army", "Kenya Police": a state's own forces, not an armed group.
 STATE_FORCE_NOUNS = ("army", "police", "military", "navy")
+# A kingdom's forces carry its crown: "Royal Thai Army", "Royal Malaysian Police".
+ROYAL_WORDS = frozenset({"royal"})
 POLICE_WORD = re.compile(r"\bpolice(?:men)?\b", re.I)
 MILITARY_WORD = re.compile(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", re.I)
+# Not a force's people ("an Israeli army spokesman said", "the Iraqi army colonel in
+# charge"): they speak or are arrested, they are no doer.
 FOREIGN_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|"
                             r"aircraft|jets?|warplanes?|drones?|helicopters?|"
-                            r"missiles?|forces|troops|army|military|artillery)\b")
+                            r"missiles?|forces|troops|army|military|artillery)\b"
+                            r"(?!\s+(?:spokes(?:man|woman|person)|colonel|general|officers?|"
+                            r"officials?|chief|commanders?|captain|major|sources?|"
+                            r"lieutenant|sergeant|radio|statement)\b)")
 
 # --- incidents: phrases (reader.incidents) --------------------------------------------
 IN_CONTAINER_GAP = re.compile(r"(?:,\s*|\s+in\s+)(?:the\s+)?")

@@ -272,8 +272,18 @@ def fatalities(figures: list[Figure]) -> int:
     # "One soldier was killed ... 32 people died in all": the soldier is part of the 32,
     # not a lower estimate of it. The lowest total beats any smaller sub-group.
     for group, values in totals.items():
-        by_group[group] = max(by_group[group], min(values))
-    return sum(by_group.values())
+        by_group[group] = max(by_group[group], _lowest_total(values))
+    updated = [f.value for f in counted if f.quote and english.TOLL_UPDATED.search(f.quote.text)]
+    return max(sum(by_group.values()), max(updated, default=0))
+
+
+def _lowest_total(values: list[int]) -> int:
+    """The lowest total, unless the smaller ones are the parts of the largest: "eight
+    killed" then "five victims died at the first hotel" and "one person at the second"
+    (two or more smaller counts adding up to no more than it) count the eight."""
+    top = max(values)
+    below = [v for v in values if v < top]
+    return top if len(below) >= 2 and sum(below) <= top else min(values)
 
 
 def _is_total(f: Figure) -> bool:

@@ -27,7 +27,11 @@ How the article is read:
    lends none its date, toll, place or actor (its groups are never the doer). A past
    event dated to its month or day is its own incident (step 1), never the main date.
 8. One incident per site: a sentence with its own toll at a place far from the story's
-   places so far (beyond both uncertainty radii) opens a separate incident.
+   places so far (beyond both uncertainty radii) opens a separate incident; so does a
+   later sentence whose places are all in another country ("Across the border in
+   Pakistan, a drone strike ..."), and the reading stays abroad until a place at home.
+   Incidents are listed the stories' own events first, then the episodes they recall;
+   an event with a place of its own before one placed only at the article's region.
 9. Actors: a group that claimed the event or is named as its doer ("carried out by X",
    "X militants attacked"); the state's forces for air strikes without such a group and
    for "the junta"/"security forces" as the doer; a date on a verb of saying ("Police
@@ -66,6 +70,7 @@ from incimap.geo.reader.english import (
     KILLING_ONE,
     NUMBERISH,
     SEPARATE_EVENT,
+    SIEGE,
     SINGLE_KIND,
     SINGLE_VICTIM,
 )
@@ -118,7 +123,11 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         dates[start] = []  # a background date is never the story's
     # A page of several stories (news briefs): each is read on its own, with its own date.
     story_of = {s.start: doc.story_at(s.start) for s in sents}
-    mains = {n: _main_date([s for s in sents if story_of[s.start] == n], dates, anchor)
+    sites_of = {start: [m for m in ms if m.role == "event" and m.place
+                        and m.place.feature_type != "country"]
+                for start, ms in by_sentence.items()}
+    mains = {n: _main_date([s for s in sents if story_of[s.start] == n], dates, anchor,
+                           sites_of)
              for n in sorted(set(story_of.values()))}
     site_places: dict[str, list[list[Mention]]] = {}
     last_site: dict[str, tuple[int, int]] = {}  # context -> (paragraph, site)
@@ -128,12 +137,16 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     episode_para = -1
     main_places: set[str] = set()
     story = -1
+    home = _home_country(mentions, country)
+    abroad: tuple[int, str, int] | None = None  # the site abroad the story is at
+    at_home = False
     for s in sents:
         if s.start in background or is_aggregate(s.text):
             continue
         if story_of[s.start] != story:
             story = story_of[s.start]
             main, main_places = mains[story], set()
+            at_home = False  # has the story named an event place in its own country?
         para = doc.paragraph_at(s.start)
         if para != episode_para:
             episode = None
@@ -164,8 +177,13 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         split = (INCLUDED.search(s.text) and here
                  and any(f.kind == "fatalities" for f in figures) and episode is not None) or (
             bool(SEPARATE_EVENT.search(s.text)) and bool(figures))
-        site = _site(site_places.setdefault(context, []), here, figures, para,
-                     last_site.get(context))
+        if not here and abroad and abroad[0] == story:
+            _, context, site = abroad  # still across the border ("Authorities say ...")
+        else:
+            site = _site(site_places.setdefault(context, []), here, figures, para,
+                         last_site.get(context), home, at_home)
+            at_home = at_home or any(m.place.country == home for m in here)
+            abroad = (story, context, site) if site and _foreign(here, home) else None
         last_site[context] = (para, site)
         for cls in sorted(classes):
             base = (context, cls) if site == 0 else (context, cls, "site", site)
@@ -193,20 +211,39 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     story_text = _blank(text, [s for s in sents if s.start in background])
     groups = armed_groups(story_text)
     country_name = _country_name(country or (focus.country if focus else ""))
-    incidents, stories = [], {}
+    incidents, stories, own = [], {}, {}
     story_places = _story_places(drafts)
     for draft in drafts.values():
         # An incident needs an event word, and a number or a place to stand on (a country
         # alone is background: "despite a government offensive launched in 2022").
         precise = [m for m in draft.places if m.place.feature_type != "country"]
-        if not draft.triggers or not (draft.figures or precise or draft.unknown):
+        # A riot is an event wherever it is written to be, at country precision too ("a
+        # riot has broken out at the main prison in Haiti"): no offensive of background.
+        riot = any(t[1] == "Riots" for t in draft.triggers) and bool(draft.places)
+        if not draft.triggers or not (draft.figures or precise or draft.unknown or riot):
             continue
         incidents.append(_incident(draft, story_places, focus, groups, country_name,
                                    story_text, len(incidents) + 1, source))
         stories[incidents[-1].id] = draft.story
-    # Story by story; in a story latest first, and on one day in reading order (the
-    # story's own site before the others).
-    incidents.sort(key=lambda i: (-stories[i.id], i.event_date, -int(i.id)), reverse=True)
+        own[incidents[-1].id] = (draft.context.startswith("main"),
+                                 bool(draft.places or draft.unknown))
+    if not incidents:
+        # A report of one event that names only its country ("a suicide bomber struck a
+        # police station in Iraq") is still that event: the first one a strong word says
+        # happened in the country, at country precision.
+        strong = [d for d in drafts.values() if d.places and d.context.startswith("main")
+                  and any(t[0] >= 2 for t in d.triggers)]
+        if strong:
+            incidents.append(_incident(strong[0], story_places, focus, groups, country_name,
+                                       story_text, 1, source))
+            stories[incidents[-1].id] = strong[0].story
+            own[incidents[-1].id] = (True, True)
+    # The stories' own events first, then the episodes they recall (the first story of a
+    # page of several may only recall a months-old event); an event with a place of its
+    # own before one placed only at the article's region; story by story; in a story
+    # latest first, and on one day in reading order (the story's own site first).
+    incidents.sort(key=lambda i: (own[i.id], -stories[i.id], i.event_date, -int(i.id)),
+                   reverse=True)
     from incimap.geo.confidence import score
 
     out = []
@@ -220,6 +257,12 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
 def _past(d: DateRef, anchor: dt.date) -> bool:
     """In an earlier year and over a month before publication: never the story's date."""
     return d.date.year < anchor.year and (anchor - d.date).days > 31
+
+
+def _past_month(d: DateRef, anchor: dt.date) -> bool:
+    """A month before publication ("banned in February" in an August report): history
+    or an earlier episode, never the story's own date."""
+    return d.precision == 3 and (d.date.year, d.date.month) < (anchor.year, anchor.month)
 
 
 def _blank(text: str, spans: list[Span]) -> str:
@@ -244,13 +287,34 @@ def _apart(a: Place, b: Place) -> bool:
     return gap > max(_SITE_MIN_KM, a.uncertainty_km + b.uncertainty_km)
 
 
+def _home_country(mentions: list[Mention], country: str) -> str:
+    """The article's own country: the one given, else the one its places name most."""
+    if country:
+        return country.upper()
+    named = Counter(m.place.country for m in mentions if m.place and m.place.country)
+    return min(named, key=lambda c: (-named[c], c)) if named else ""
+
+
 def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure], para: int,
-          last: tuple[int, int] | None) -> int:
+          last: tuple[int, int] | None, home: str = "", settled: bool = False) -> int:
     """Which event site of the story a sentence reports (ACLED: one event per location).
 
     A sentence with its own toll at a place far from every site so far opens a new
     site ("Separately, 12 were killed in <another town>"); one without a place stays
-    with the paragraph's last site."""
+    with the paragraph's last site. A later sentence whose places are all in another
+    country than the article's ("Across the border in Pakistan, a drone strike killed
+    five") is always its own site; the reading stays there until a place brings it back."""
+    if _foreign(here, home) and settled:
+        # Only once the story has a place at home: a place abroad first named is the
+        # story's own or where its fire came from ("a rocket launched from Gaza").
+        if not sites:
+            sites.append([])  # site 0 stays the one at home
+        for i, places in enumerate(sites):
+            if places and places[0].place.country == here[0].place.country:
+                places.extend(here)
+                return i
+        sites.append(list(here))
+        return len(sites) - 1
     precise = [m for m in here if m.place.feature_type != "country"]
     if not precise:
         return last[1] if last and last[0] == para else 0
@@ -258,13 +322,18 @@ def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure]
         if any(not _apart(m.place, p.place) for m in precise for p in places):
             places.extend(precise)
             return i
-    if not sites:
-        sites.append(list(precise))
+    if not sites or not sites[0]:
+        sites[:1] = [list(precise)]
         return 0
     if any(f.kind == "fatalities" for f in figures):
         sites.append(list(precise))
         return len(sites) - 1
     return last[1] if last and last[0] == para else 0
+
+
+def _foreign(places: list[Mention], home: str) -> bool:
+    """Are all these event places in another country than the article's?"""
+    return bool(home) and bool(places) and all(m.place.country != home for m in places)
 
 
 def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
@@ -339,11 +408,22 @@ def _id_prefix(source: str) -> str:
     return stem[:40] or "incident"
 
 
-def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date) -> DateRef:
+def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date,
+               sites_of: dict[int, list[Mention]] | None = None) -> DateRef:
+    """The first date of an event sentence; but when the lead names its place and no
+    date, a later dated event far from it is another event ("Six were killed in
+    <another town> on Monday"), and the story is of its publication week."""
+    lead: list[Mention] = []
     for s in sents:
-        story = [d for d in dates[s.start] if not _past(d, anchor)]
-        if story and classes_in(s.text):
+        if not classes_in(s.text):
+            continue
+        here = (sites_of or {}).get(s.start, [])
+        story = [d for d in dates[s.start] if not _past(d, anchor) and not _past_month(d, anchor)]
+        if story:
+            if lead and here and all(_apart(m.place, p.place) for m in here for p in lead):
+                break
             return story[0]
+        lead = lead or here
     return DateRef(anchor, 2, 0, 0, "")
 
 
@@ -442,7 +522,11 @@ def _story_places(drafts: dict) -> dict[str, list[Mention]]:
 
 def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
               text: str, number: int, source: str) -> Incident:
-    _, (priority, etype, sub, _) = max(enumerate(draft.triggers), key=lambda t: (t[1][0], t[0]))
+    _, (priority, etype, sub, top) = max(enumerate(draft.triggers),
+                                         key=lambda t: (t[1][0], t[0]))
+    if sub == "Violent demonstration" and not any(t[1] == "Protests" for t in draft.triggers):
+        # ACLED: rioting that is no demonstration turned violent is mob violence.
+        sub = "Mob violence"
     location, used = _location(draft, story, focus)
     location, unlocated = _unlocated(draft, location, used)
     actor1, actor2 = actors_of(draft, groups, country, text)
@@ -454,6 +538,9 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
         # if the report names them, or an unnamed armed group.
         actor2 = state_named(draft, country) or actor2.replace("Civilians",
                                                                 "Unidentified Armed Group")
+    if etype == "Battles" and SIEGE.fullmatch(top.text) and actor2.startswith(
+            ("Military", "Police")) and actor1.startswith("Unidentified"):
+        actor1, actor2 = actor2, actor1  # the forces laying the siege fight it
     if etype == "Battles" and actor1 == actor2:
         # A battle has two sides: against the state's forces, an unnamed armed group
         # ("Rebels attacked ...; the attack was repelled by the army").

@@ -224,10 +224,14 @@ def variant_mentions(text: str | Document, mentions: list[Mention], *, country: 
 
 
 def _locative(tokens: list, i: int) -> bool:
-    """Is token ``i`` after a locative ("in X") or a settlement's "of" ("the city of X")?"""
+    """Is token ``i`` after a locative ("in X") or a settlement's "of" ("the city of X"),
+    or a division's name after "in the" ("in the Bannoo district")?"""
     prev = tokens[i - 1].text
+    nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
     return prev in LOCATIVE or (prev == "of" and i > 1 and
-                                tokens[i - 2].text.lower() in english.SETTLEMENT_OF)
+                                tokens[i - 2].text.lower() in english.SETTLEMENT_OF) or (
+        prev == "the" and i > 1 and tokens[i - 2].text in LOCATIVE
+        and nxt in english.SETTLEMENT_OF)
 
 
 def _names_a_site(tokens: list, i: int) -> bool:
