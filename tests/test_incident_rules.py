@@ -102,6 +102,58 @@ def test_more_than_n_is_coded_as_n():
     assert one.fatalities == 20
 
 
+def test_victims_listed_after_one_verb_are_all_killed():
+    # "killed three soldiers and two civilians": the verb counts both groups.
+    (one,) = incidents("Gunmen attacked a checkpoint near Kidal on Tuesday and killed three "
+                       "soldiers and two civilians.")
+    assert one.fatalities == 5
+
+
+def test_victims_listed_before_one_verb_are_all_killed():
+    (one,) = incidents("Three soldiers and two civilians were killed when gunmen attacked a "
+                       "checkpoint near Kidal on Tuesday.")
+    assert one.fatalities == 5
+
+
+def test_a_group_that_also_died_adds_to_the_toll():
+    (one,) = incidents("Gunmen attacked a checkpoint near Kidal on Tuesday, killing three "
+                       "soldiers. Two civilians also died.")
+    assert one.fatalities == 5
+
+
+def test_estimates_of_the_same_dead_keep_the_lowest():
+    # ACLED: a witness's higher count of the same dead is no second group.
+    (one,) = incidents("Gunmen attacked a market in Kidal on Tuesday. At least 10 people were "
+                       "killed, officials said. A witness put the toll at 15 dead.")
+    assert one.fatalities == 10
+
+
+def test_one_group_in_two_words_is_not_added():
+    # "troops" in the headline and "soldiers" in the text are the same three dead.
+    (one,) = incidents("Three troops killed in Kidal ambush\n\nThree soldiers were killed when "
+                       "gunmen ambushed a patrol near Kidal on Tuesday.")
+    assert one.fatalities == 3
+
+
+def test_bodies_count_all_the_dead_so_a_part_beside_them_is_not_added():
+    # "28 bodies" counts every group, like "28 people": the 19 children are among them.
+    (one,) = incidents("A bomb destroyed a house in Kidal on Tuesday. Rescuers pulled 28 bodies, "
+                       "19 children, from the rubble.")
+    assert one.fatalities == 28
+
+
+def test_a_total_with_one_soldier_included_stays_the_total():
+    (one,) = incidents("A car bomb exploded in Kidal on Tuesday. At least 32 people were killed, "
+                       "including one soldier.")
+    assert one.fatalities == 32
+
+
+def test_more_dead_add_to_the_toll():
+    (one,) = incidents("A bomb killed four people in Kidal on Tuesday. Two more died later in "
+                       "hospital.")
+    assert one.fatalities == 6
+
+
 # --------------------------------------------------------------- separate incidents
 
 

@@ -285,6 +285,11 @@ TOLL_UPDATED = re.compile(r"\b(?:toll|number\s+of\s+(?:dead|deaths|people\s+kill
 # figure of soldiers or civilians is a sub-group, not a competing estimate.
 TOTAL_WHO = frozenset("""people persons person dead victims lives others individuals
 total""".split())
+# Nouns that count the dead of every group at once ("28 bodies", "56 fatalities").
+GENERIC_DEAD_WHO = frozenset("bodies deaths fatalities casualties".split())
+# A sentence adding victims to those already told: "Two civilians also died".
+ADDED_VICTIMS = re.compile(r"\balso\s+(?:died|perished|lost\s+their\s+lives|(?:were|was)\s+"
+                           r"(?:killed|shot\s+dead))\b", re.I)
 
 # The state's forces as the doer ("the junta's aircraft", "security forces opened fire").
 STATE_DOER = re.compile(
@@ -879,6 +884,10 @@ LEAD_IN_CLAUSE = re.compile(r"\b(?:were|was|killed|died|said|who)\b")
 TAKING_BEFORE = re.compile(r"\b(?:took|taking|taken|holding|held)\s*$", re.I)
 HOSTAGE_NOUN = re.compile(r"\s*(?:hostages?|captives?|prisoners?)\b")
 AND_BEFORE = re.compile(r"\band\s*$")
+# Between two listed counts of one verb: "three soldiers and two civilians", "two, and".
+LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+# "two more died": a count on top of the toll so far, not another estimate of it.
+MORE_AFTER = re.compile(r"^\s+more\b(?!\s+than\b)", re.IGNORECASE)
 ARTICLE_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 AGENCY_TAIL = re.compile(r"\s+(?:news\s+agency|agency)$")
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"()]+)", re.IGNORECASE)
