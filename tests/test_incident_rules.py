@@ -154,6 +154,25 @@ def test_more_dead_add_to_the_toll():
     assert one.fatalities == 6
 
 
+def test_a_single_victim_closing_the_list_is_counted():
+    # "Eleven passengers and the driver were killed": the verb counts both, 11 + 1.
+    (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday. Eleven passengers and the "
+                       "driver were killed.")
+    assert one.fatalities == 12
+
+
+def test_others_who_died_add_to_the_toll():
+    (one,) = incidents("Gunmen killed seven villagers near Kidal on Tuesday. Three others died of "
+                       "their wounds on Wednesday.")
+    assert one.fatalities == 10
+
+
+def test_others_listed_with_a_group_add_to_it():
+    (one,) = incidents("Gunmen attacked a convoy near Kidal on Tuesday. Two soldiers and three "
+                       "others were killed.")
+    assert one.fatalities == 5
+
+
 # --------------------------------------------------------------- separate incidents
 
 

@@ -868,6 +868,9 @@ SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "inju
 PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[a-z])")
 OF_THE_AFTER = re.compile(r"\s+of\s+the\s+")
 OTHERS_LEAD = re.compile(r"^(?:others|more|other\s+[a-z]+)\b")
+# A one-word victim closing the list before its verb: "Four militants [and a soldier] were
+# killed", "Eleven passengers [and the driver] were killed".
+LISTED_ONE_TAIL = re.compile(r"^\s*and\s+(?:a|an|the|one)\s+[a-z]+(?=\s+(?:was|were)\b)")
 INCLUDING_ASIDE = re.compile(
     r"^\s*,\s*(?:including|among\s+them|mostly|mainly|many\s+of\s+them)\b[^,]*,")
 PLACE_ATTACHMENT = re.compile(
@@ -886,8 +889,9 @@ HOSTAGE_NOUN = re.compile(r"\s*(?:hostages?|captives?|prisoners?)\b")
 AND_BEFORE = re.compile(r"\band\s*$")
 # Between two listed counts of one verb: "three soldiers and two civilians", "two, and".
 LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
-# "two more died": a count on top of the toll so far, not another estimate of it.
-MORE_AFTER = re.compile(r"^\s+more\b(?!\s+than\b)", re.IGNORECASE)
+# "two more died", "three others died": a count on top of the toll so far, not another
+# estimate of it.
+MORE_AFTER = re.compile(r"^\s+(?:more|others)\b(?!\s+than\b)", re.IGNORECASE)
 ARTICLE_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 AGENCY_TAIL = re.compile(r"\s+(?:news\s+agency|agency)$")
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"()]+)", re.IGNORECASE)

@@ -26,6 +26,7 @@ from incimap.geo.reader.english import (
     INCLUDING_ASIDE,
     LEAD_IN_CLAUSE,
     LIST_JOIN,
+    LISTED_ONE_TAIL,
     MORE_AFTER,
     OF_THE_AFTER,
     OF_TOTAL_AFTER,
@@ -124,6 +125,7 @@ def _rest_after_noun(sentence: str, end: int, who: str) -> str:
         rest = OTHERS_LEAD.sub("", rest)
     # drop a leading attachment: "from the eastern Punjab province", ", including X and Y,"
     rest = INCLUDING_ASIDE.sub(" ", rest)
+    rest = LISTED_ONE_TAIL.sub(" ", rest)
     rest = PLACE_ATTACHMENT.sub(" ", rest)
     return rest
 
@@ -244,15 +246,28 @@ def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
         if c.kind == "other" and listed:
             c = _Classified(listed, c.who)
         who = c.who or (prev.who if prev else "")
-        # "two more died": on top of the toll told so far
+        # "two more died", "three others died": on top of the toll told so far
         more = not q.qualifier and MORE_AFTER.match(sentence[q.end : q.end + LOOK_AHEAD])
         figures.append(Figure(kind=c.kind, value=q.value, qualifier="more" if more else q.qualifier,
                               high=q.high,
                               who=who, claimed_by=claimed_by, quote=quote,
                               implausible=q.value > MAX_PLAUSIBLE_COUNT))
+        one = _listed_one(sentence, q, c)
+        if one:  # "Eleven passengers and the driver were killed": the driver is one more
+            figures.append(Figure(kind=c.kind, value=1, who=one, claimed_by=claimed_by,
+                                  quote=quote))
         if c.kind not in ("total", "subset") or prev is None:
             prev = c
     return figures
+
+
+def _listed_one(sentence: str, q: Quantity, c: _Classified) -> str:
+    """The noun of a single victim closing a counted list ("and a soldier were killed")."""
+    if c.kind not in _LISTED_KINDS or not c.who:
+        return ""
+    at = sentence.find(c.who, q.end, q.end + LOOK_AHEAD)
+    m = LISTED_ONE_TAIL.match(sentence[at + len(c.who):]) if at >= 0 else None
+    return m.group().split()[-1] if m else ""
 
 
 _LISTED_KINDS = ("fatalities", "injured", "hostages", "rescued", "arrested")
@@ -337,6 +352,7 @@ def _side_toll(side: list[Figure]) -> int:
 
 
 def _adds(f: Figure) -> bool:
+    """A count on top of the rest: "two more", "three others died", "also died"."""
     return f.qualifier == "more" or bool(f.quote and english.ADDED_VICTIMS.search(f.quote.text))
 
 
