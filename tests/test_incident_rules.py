@@ -173,6 +173,13 @@ def test_others_listed_with_a_group_add_to_it():
     assert one.fatalities == 5
 
 
+def test_a_single_victim_opening_the_list_is_counted():
+    # "killing a policeman and two civilians": the verb counts both, 1 + 2.
+    (one,) = incidents("Gunmen attacked a police post in Kidal on Tuesday, killing a policeman "
+                       "and two civilians.")
+    assert one.fatalities == 3
+
+
 # --------------------------------------------------------------- separate incidents
 
 

@@ -722,6 +722,8 @@ THREAT_BEFORE = re.compile(r"\b(?:intends?|intended|threaten(?:s|ed)?|vow(?:s|ed
 VERB_BEFORE = [
     (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in VERB_CUES
 ]
+# A single victim opening the list after the verb: "killing [a policeman and] two civilians".
+ONE_THEN_AND = re.compile(r"\b(?:a|an|the|one)\s+([a-z]+)\s+and\s*$", re.IGNORECASE)
 # After the counted noun: "27 militants were killed", "10 people ... were reported dead".
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
         r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"

@@ -31,6 +31,7 @@ from incimap.geo.reader.english import (
     OF_THE_AFTER,
     OF_TOTAL_AFTER,
     OF_TOTAL_BEFORE,
+    ONE_THEN_AND,
     OTHERS_LEAD,
     PARTITIVE_OF,
     PLACE_ATTACHMENT,
@@ -144,8 +145,9 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     if lead_in and not LEAD_IN_CLAUSE.search(lead_in.group(1)):
         return _Classified("subset", who or (prev.who if prev else ""))
     rest = _rest_after_noun(sentence, q.end, who)
+    opened = ONE_THEN_AND.search(before)
     for pattern, kind in VERB_BEFORE:
-        if pattern.search(before):
+        if pattern.search(before) or opened and pattern.search(before[: opened.start()]):
             if kind == "fatalities" and THREAT_BEFORE.search(before):
                 return _Classified("other", who)  # "they intend to kill five": a threat
             # "taken 182 security personnel hostage" needs the word "hostage"
@@ -252,7 +254,7 @@ def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
                               high=q.high,
                               who=who, claimed_by=claimed_by, quote=quote,
                               implausible=q.value > MAX_PLAUSIBLE_COUNT))
-        one = _listed_one(sentence, q, c)
+        one = _listed_one(sentence, q, c) or _opening_one(sentence, q, c)
         if one:  # "Eleven passengers and the driver were killed": the driver is one more
             figures.append(Figure(kind=c.kind, value=1, who=one, claimed_by=claimed_by,
                                   quote=quote))
@@ -268,6 +270,17 @@ def _listed_one(sentence: str, q: Quantity, c: _Classified) -> str:
     at = sentence.find(c.who, q.end, q.end + LOOK_AHEAD)
     m = LISTED_ONE_TAIL.match(sentence[at + len(c.who):]) if at >= 0 else None
     return m.group().split()[-1] if m else ""
+
+
+def _opening_one(sentence: str, q: Quantity, c: _Classified) -> str:
+    """The noun of a single victim opening the list ("killing a policeman and two ...")."""
+    if c.kind not in _LISTED_KINDS:
+        return ""
+    before = sentence[max(0, q.start - LOOK_BACK) : q.start]
+    m = ONE_THEN_AND.search(before)
+    if not m or not any(p.search(before[: m.start()]) for p, k in VERB_BEFORE if k == c.kind):
+        return ""
+    return m.group(1)
 
 
 _LISTED_KINDS = ("fatalities", "injured", "hostages", "rescued", "arrested")
