@@ -180,6 +180,25 @@ def test_a_single_victim_opening_the_list_is_counted():
     assert one.fatalities == 3
 
 
+def test_killed_a_person_is_one_death():
+    (one,) = incidents("Gunmen killed a soldier near Kidal on Tuesday.")
+    assert one.fatalities == 1
+
+
+def test_both_sides_dead_in_one_toll_are_one_incident():
+    # Fighters killed with civilians in one sentence's toll are one event, not two.
+    (one,) = incidents("At least four gunmen and five civilians have been killed during army "
+                       "raids near Kidal on Tuesday.")
+    assert one.fatalities == 9
+
+
+def test_a_total_holding_both_sides_dead_counts_them_once():
+    # "Troops kill 9" then "four gunmen and five civilians": the 9 holds both sides.
+    (one,) = incidents("Troops kill 9 near Kidal\n\nAt least four gunmen and five civilians have "
+                       "been killed during army raids near Kidal on Tuesday.")
+    assert one.fatalities == 9
+
+
 # --------------------------------------------------------------- separate incidents
 
 

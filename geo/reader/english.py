@@ -837,9 +837,11 @@ SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy
                            r"(?:found\s+)?(shot\s+dead|killed|murdered|"
                            r"assassinated|shot\s+to\s+death|stabbed\s+to\s+death|slain|"
                            r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
-KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
-                         r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|"
-                         r"policeman|owner|pilot|resident|civilian|person)\b", re.I)
+# One person as the object: "killing the driver", "gunmen killed a soldier".
+ONE_PERSON = (r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|policeman|"
+              r"owner|pilot|resident|civilian|person|student|teacher|villager|farmer|worker)")
+KILLING_ONE = re.compile(r"\b(killing|killed|wounding|injuring)\s+(?:the|a|an|one|its)\s+"
+                         rf"(?:[\w-]+\s+)?{ONE_PERSON}\b", re.I)
 # A headline drops "was": "Christian leader assassinated", "Player Smith shot to death". One
 # victim when a person noun (and perhaps a name) comes right before the verb.
 HEADLINE_VICTIM = re.compile(r"\b(?:man|woman|boy|girl|child|leader|officer|soldier|policeman|"
@@ -860,10 +862,10 @@ COUPLE_KILLED = re.compile(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\
                            r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?(?:killed|"
                            r"murdered|slain|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|"
                            r"dead)\b", re.I)
-SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
-               "wounded": "injured", "injured": "injured", "abducted": "hostages",
-               "kidnapped": "hostages", "found": "fatalities", "discovered": "fatalities",
-               "recovered": "fatalities"}
+SINGLE_KIND = {"killing": "fatalities", "killed": "fatalities", "wounding": "injured",
+               "injuring": "injured", "wounded": "injured", "injured": "injured",
+               "abducted": "hostages", "kidnapped": "hostages", "found": "fatalities",
+               "discovered": "fatalities", "recovered": "fatalities"}
 
 # --- what a figure counts: phrases (reader.figures) -----------------------------------
 # (One pattern each where the figure reader asks what surrounds a number.)

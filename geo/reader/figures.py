@@ -344,6 +344,12 @@ def fatalities(figures: list[Figure]) -> int:
     # not a lower estimate of it. The lowest total beats any smaller sub-group.
     for group, values in totals.items():
         by_group[group] = max(by_group[group], _lowest_total(values))
+    # "Troops kill 9": a total of people that holds both sides' named dead ("four gunmen
+    # and five civilians") counts them all, the fighters too.
+    if "others" in totals and "fighters" in by_group and "fighters" not in totals:
+        everyone = _lowest_total(totals["others"])
+        if everyone >= by_group["fighters"] + _side_toll(sides.get("others", [])):
+            by_group = {"others": everyone}
     for group, value in added.items():
         by_group[group] += value
     updated = [f.value for f in counted if f.quote and english.TOLL_UPDATED.search(f.quote.text)]
@@ -361,7 +367,7 @@ def _side_toll(side: list[Figure]) -> int:
         lowest[head] = min(lowest.get(head, f.value), f.value)
         by_sentence.setdefault(f.quote.start if f.quote else -1, set()).add(head)
     listed = [sum(lowest[h] for h in heads) for heads in by_sentence.values() if len(heads) > 1]
-    return max(listed) if listed else min(f.value for f in side)
+    return max(listed) if listed else min((f.value for f in side), default=0)
 
 
 def _adds(f: Figure) -> bool:

@@ -160,7 +160,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                    if numberish else [])
         if raw:
             figures += _single_victims(s, figures)
-        found = [t for t in with_weak_triggers(raw, {figure_class(f) for f in figures})
+        fig_classes = _figure_classes(figures)
+        found = [t for t in with_weak_triggers(raw, set(fig_classes))
                  if not BACKGROUND_BEFORE.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
         for d in dates[s.start]:
             if _opens_episode(d, main, s, here, main_places, bool(found)):
@@ -173,7 +174,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             continue
         if episode is None:
             main_places.update(m.place.gazetteer_id for m in here)
-        classes = {c for _, c, *_ in found} | {figure_class(f) for f in figures}
+        classes = {c for _, c, *_ in found} | set(fig_classes)
         split = (INCLUDED.search(s.text) and here
                  and any(f.kind == "fatalities" for f in figures) and episode is not None) or (
             bool(SEPARATE_EVENT.search(s.text)) and bool(figures))
@@ -200,7 +201,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                 if c == cls:
                     span = Span(s.start + m.start(), s.start + m.end(), m.group(0))
                     draft.triggers.append((priority, etype, sub, span))
-            draft.figures.extend(f for f in figures if figure_class(f) == cls)
+            draft.figures.extend(f for f, c in zip(figures, fig_classes, strict=True) if c == cls)
             draft.places.extend(here)
             draft.unknown.extend(unknown)
     _fold_arrests(drafts)
@@ -351,6 +352,17 @@ def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
     opens = d.start - s.start <= 3
     elsewhere = bool(here) and not any(m.place.gazetteer_id in main_places for m in here)
     return opens or elsewhere
+
+
+def _figure_classes(figures: list[Figure]) -> list[str]:
+    """Each figure's incident class. "Four gunmen and five civilians have been killed":
+    the dead of both sides in one sentence's toll are one event, so the fighters' dead
+    stay with the others' (a fighters' toll alone keeps its own class)."""
+    classes = [figure_class(f) for f in figures]
+    joint = any(f.kind == "fatalities" and c == "violence" for f, c in zip(figures, classes,
+                                                                          strict=True))
+    return ["violence" if joint and f.kind == "fatalities" and c == "operation" else c
+            for f, c in zip(figures, classes, strict=True)]
 
 
 def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
