@@ -199,6 +199,12 @@ def test_a_total_holding_both_sides_dead_counts_them_once():
     assert one.fatalities == 9
 
 
+def test_another_who_died_adds_one():
+    (one,) = incidents("Gunmen attacked a convoy near Kidal on Tuesday. Two soldiers died at the "
+                       "scene and another died in hospital.")
+    assert one.fatalities == 3
+
+
 # --------------------------------------------------------------- separate incidents
 
 

@@ -858,6 +858,9 @@ BODY_OF_PERSON = re.compile(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){
                             r"boy|girl|child|victim|person|soldier|officer|policeman|journalist|"
                             r"student|militant|suspect)\b", re.I)
 # "an elderly couple were found slain", "the bodies of a couple": two dead.
+# One more victim on top of the toll told: "and another died in hospital".
+ANOTHER_DIED = re.compile(r"\banother\s+(?:[a-z]+\s+)?(?:died|succumbed|(?:was|has\s+been)\s+"
+                          r"(?:killed|shot\s+dead))\b", re.I)
 COUPLE_KILLED = re.compile(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\b|\bcouple\s+"
                            r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?(?:killed|"
                            r"murdered|slain|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|"

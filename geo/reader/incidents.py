@@ -60,6 +60,7 @@ from incimap.geo.reader.dates import DateRef, event_dates
 from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
+    ANOTHER_DIED,
     BACKGROUND_BEFORE,
     BODY_OF,
     BODY_OF_PERSON,
@@ -377,6 +378,9 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
         kind = SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
             out.append(Figure(kind=kind, value=1, who="person", quote=s))
+    # "qualifier more": added to the toll, never an estimate of it (figures.fatalities)
+    out += [Figure(kind="fatalities", value=1, qualifier="more", who="person", quote=s)
+            for _ in ANOTHER_DIED.finditer(s.text)]
     if COUPLE_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
         out.append(Figure(kind="fatalities", value=2, who="couple", quote=s))
     return out
