@@ -205,6 +205,13 @@ def test_another_who_died_adds_one():
     assert one.fatalities == 3
 
 
+def test_fighters_dead_in_a_clause_of_their_own_stay_a_separate_incident():
+    # Two verbs, two events: the attack's dead and the crackdown's dead are not one toll.
+    found = incidents("In Kidal on Tuesday gunmen killed over 50 people, prompting a security "
+                      "crackdown that left 21 militants dead.")
+    assert sorted(i.fatalities for i in found) == [21, 50]
+
+
 # --------------------------------------------------------------- separate incidents
 
 

@@ -286,12 +286,9 @@ def _opening_one(sentence: str, q: Quantity, c: _Classified) -> str:
 _LISTED_KINDS = ("fatalities", "injured", "hostages", "rescued", "arrested")
 
 
-def _listed_kinds(sentence: str, quantities: list[Quantity]) -> list[str]:
-    """The kind each count of a list takes from its neighbours: in "killed three soldiers
-    and two civilians" and "three soldiers and two civilians were killed" one verb
-    counts both groups, so an uncued count shares the kind of the cued one."""
-    cued = [_classify(sentence, q, None).kind for q in quantities]
-    joined = [False] * len(quantities)  # quantity i is listed right after i - 1
+def _joined(sentence: str, quantities: list[Quantity]) -> list[bool]:
+    """Whether each quantity is listed right after the one before ("three soldiers and two")."""
+    joined = [False] * len(quantities)
     for i in range(1, len(quantities)):
         prev = quantities[i - 1]
         who = _who_after(sentence, prev.end)
@@ -300,6 +297,22 @@ def _listed_kinds(sentence: str, quantities: list[Quantity]) -> list[str]:
             at = sentence.find(who, prev.end, prev.end + LOOK_AHEAD)
             noun_end = at + len(who) if at >= 0 else prev.end
         joined[i] = bool(LIST_JOIN.match(sentence[noun_end : quantities[i].start]))
+    return joined
+
+
+def listed_together(sentence: str) -> bool:
+    """True when the sentence lists counts side by side under one verb ("four gunmen and
+    five civilians have been killed"), as against two clauses ("killed over 50 people,
+    prompting a crackdown that left 21 militants dead")."""
+    return any(_joined(sentence, parse_quantities(sentence)))
+
+
+def _listed_kinds(sentence: str, quantities: list[Quantity]) -> list[str]:
+    """The kind each count of a list takes from its neighbours: in "killed three soldiers
+    and two civilians" and "three soldiers and two civilians were killed" one verb
+    counts both groups, so an uncued count shares the kind of the cued one."""
+    cued = [_classify(sentence, q, None).kind for q in quantities]
+    joined = _joined(sentence, quantities)
     listed = ["" for _ in quantities]
     for i in range(1, len(quantities)):  # forward: the verb before the first count
         if joined[i] and (cued[i - 1] in _LISTED_KINDS or listed[i - 1]):

@@ -75,7 +75,12 @@ from incimap.geo.reader.english import (
     SINGLE_KIND,
     SINGLE_VICTIM,
 )
-from incimap.geo.reader.figures import fatalities, figure_class, parse_figures
+from incimap.geo.reader.figures import (
+    fatalities,
+    figure_class,
+    listed_together,
+    parse_figures,
+)
 from incimap.geo.reader.triggers import classes_in, sentence_triggers, with_weak_triggers
 
 _STORY_DAYS = 7
@@ -161,7 +166,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                    if numberish else [])
         if raw:
             figures += _single_victims(s, figures)
-        fig_classes = _figure_classes(figures)
+        fig_classes = _figure_classes(figures, listed_together(s.text))
         found = [t for t in with_weak_triggers(raw, set(fig_classes))
                  if not BACKGROUND_BEFORE.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
         for d in dates[s.start]:
@@ -355,15 +360,15 @@ def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
     return opens or elsewhere
 
 
-def _figure_classes(figures: list[Figure]) -> list[str]:
+def _figure_classes(figures: list[Figure], listed: bool) -> list[str]:
     """Each figure's incident class. "Four gunmen and five civilians have been killed":
-    the dead of both sides in one sentence's toll are one event, so the fighters' dead
-    stay with the others' (a fighters' toll alone keeps its own class)."""
+    the dead of both sides listed in one toll are one event, so the fighters' dead stay
+    with the others' (a fighters' toll alone, or in a clause of its own, keeps its class)."""
     classes = [figure_class(f) for f in figures]
-    joint = any(f.kind == "fatalities" and c == "violence" for f, c in zip(figures, classes,
-                                                                          strict=True))
+    pairs = list(zip(figures, classes, strict=True))
+    joint = listed and any(f.kind == "fatalities" and c == "violence" for f, c in pairs)
     return ["violence" if joint and f.kind == "fatalities" and c == "operation" else c
-            for f, c in zip(figures, classes, strict=True)]
+            for f, c in pairs]
 
 
 def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
