@@ -212,6 +212,24 @@ def test_fighters_dead_in_a_clause_of_their_own_stay_a_separate_incident():
     assert sorted(i.fatalities for i in found) == [21, 50]
 
 
+def test_the_dead_included_lists_the_dead():
+    (one,) = incidents("A bomb exploded in a Kidal market on Tuesday. The dead included four "
+                       "children and two women.")
+    assert one.fatalities == 6
+
+
+def test_the_bodies_of_n_are_deaths():
+    (one,) = incidents("Gunmen attacked a village near Kidal on Tuesday. The bodies of eight "
+                       "villagers were recovered.")
+    assert one.fatalities == 8
+
+
+def test_a_total_of_n_after_the_verb_is_counted():
+    (one,) = incidents("A bomb exploded in a Kidal market on Tuesday, killing a total of 15 "
+                       "people.")
+    assert one.fatalities == 15
+
+
 # --------------------------------------------------------------- separate incidents
 
 

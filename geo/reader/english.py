@@ -705,7 +705,9 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|murdered|"
     r"murdering|assassinated|assassinating|shot\s+to\s+death|stabbed\s+to\s+death|"
     r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
-    r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|"
+    r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|bodies\s+of|"
+    # "the dead included four children": the list names the dead
+    r"(?:dead|killed|victims)\s+(?:included|include|were)|"
     r"death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
     (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
     (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"
@@ -719,8 +721,9 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
 THREAT_BEFORE = re.compile(r"\b(?:intends?|intended|threaten(?:s|ed)?|vow(?:s|ed)?|plans?|planned|"
                            r"want(?:s|ed)?|will|attempt(?:s|ed)?|tried|"
                            r"trying)\s+(?:to\s+)?(?:\w+\s+)?\w+\s*$", re.I)
-VERB_BEFORE = [
-    (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in VERB_CUES
+VERB_BEFORE = [  # "killing a total of 15 people": the verb still counts them
+    (re.compile(rf"\b{pattern}(?:\s+a\s+total\s+of)?\s*$", re.IGNORECASE), kind)
+    for pattern, kind in VERB_CUES
 ]
 # A single victim opening the list after the verb: "killing [a policeman and] two civilians".
 ONE_THEN_AND = re.compile(r"\b(?:a|an|the|one)\s+([a-z]+)\s+and\s*$", re.IGNORECASE)
