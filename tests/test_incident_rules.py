@@ -230,6 +230,12 @@ def test_a_total_of_n_after_the_verb_is_counted():
     assert one.fatalities == 15
 
 
+def test_a_single_victim_opening_the_clause_before_its_verb_is_counted():
+    (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday. The driver and four "
+                       "passengers were killed.")
+    assert one.fatalities == 5
+
+
 # --------------------------------------------------------------- separate incidents
 
 

@@ -273,12 +273,19 @@ def _listed_one(sentence: str, q: Quantity, c: _Classified) -> str:
 
 
 def _opening_one(sentence: str, q: Quantity, c: _Classified) -> str:
-    """The noun of a single victim opening the list ("killing a policeman and two ...")."""
+    """The noun of a single victim opening the list ("killing a policeman and two ...",
+    "The driver and four passengers were killed")."""
     if c.kind not in _LISTED_KINDS:
         return ""
     before = sentence[max(0, q.start - LOOK_BACK) : q.start]
     m = ONE_THEN_AND.search(before)
-    if not m or not any(p.search(before[: m.start()]) for p, k in VERB_BEFORE if k == c.kind):
+    if not m:
+        return ""
+    # the verb before the list, or none: the list opens the clause and its verb follows
+    # ("The driver and four passengers were killed")
+    opens = not before[: m.start()].strip() or before[: m.start()].rstrip()[-1] in ",;:"
+    if not opens and not any(p.search(before[: m.start()]) for p, k in VERB_BEFORE
+                             if k == c.kind):
         return ""
     return m.group(1)
 
