@@ -102,6 +102,140 @@ def test_more_than_n_is_coded_as_n():
     assert one.fatalities == 20
 
 
+def test_victims_listed_after_one_verb_are_all_killed():
+    # "killed three soldiers and two civilians": the verb counts both groups.
+    (one,) = incidents("Gunmen attacked a checkpoint near Kidal on Tuesday and killed three "
+                       "soldiers and two civilians.")
+    assert one.fatalities == 5
+
+
+def test_victims_listed_before_one_verb_are_all_killed():
+    (one,) = incidents("Three soldiers and two civilians were killed when gunmen attacked a "
+                       "checkpoint near Kidal on Tuesday.")
+    assert one.fatalities == 5
+
+
+def test_a_group_that_also_died_adds_to_the_toll():
+    (one,) = incidents("Gunmen attacked a checkpoint near Kidal on Tuesday, killing three "
+                       "soldiers. Two civilians also died.")
+    assert one.fatalities == 5
+
+
+def test_estimates_of_the_same_dead_keep_the_lowest():
+    # ACLED: a witness's higher count of the same dead is no second group.
+    (one,) = incidents("Gunmen attacked a market in Kidal on Tuesday. At least 10 people were "
+                       "killed, officials said. A witness put the toll at 15 dead.")
+    assert one.fatalities == 10
+
+
+def test_one_group_in_two_words_is_not_added():
+    # "troops" in the headline and "soldiers" in the text are the same three dead.
+    (one,) = incidents("Three troops killed in Kidal ambush\n\nThree soldiers were killed when "
+                       "gunmen ambushed a patrol near Kidal on Tuesday.")
+    assert one.fatalities == 3
+
+
+def test_bodies_count_all_the_dead_so_a_part_beside_them_is_not_added():
+    # "28 bodies" counts every group, like "28 people": the 19 children are among them.
+    (one,) = incidents("A bomb destroyed a house in Kidal on Tuesday. Rescuers pulled 28 bodies, "
+                       "19 children, from the rubble.")
+    assert one.fatalities == 28
+
+
+def test_a_total_with_one_soldier_included_stays_the_total():
+    (one,) = incidents("A car bomb exploded in Kidal on Tuesday. At least 32 people were killed, "
+                       "including one soldier.")
+    assert one.fatalities == 32
+
+
+def test_more_dead_add_to_the_toll():
+    (one,) = incidents("A bomb killed four people in Kidal on Tuesday. Two more died later in "
+                       "hospital.")
+    assert one.fatalities == 6
+
+
+def test_a_single_victim_closing_the_list_is_counted():
+    # "Eleven passengers and the driver were killed": the verb counts both, 11 + 1.
+    (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday. Eleven passengers and the "
+                       "driver were killed.")
+    assert one.fatalities == 12
+
+
+def test_others_who_died_add_to_the_toll():
+    (one,) = incidents("Gunmen killed seven villagers near Kidal on Tuesday. Three others died of "
+                       "their wounds on Wednesday.")
+    assert one.fatalities == 10
+
+
+def test_others_listed_with_a_group_add_to_it():
+    (one,) = incidents("Gunmen attacked a convoy near Kidal on Tuesday. Two soldiers and three "
+                       "others were killed.")
+    assert one.fatalities == 5
+
+
+def test_a_single_victim_opening_the_list_is_counted():
+    # "killing a policeman and two civilians": the verb counts both, 1 + 2.
+    (one,) = incidents("Gunmen attacked a police post in Kidal on Tuesday, killing a policeman "
+                       "and two civilians.")
+    assert one.fatalities == 3
+
+
+def test_killed_a_person_is_one_death():
+    (one,) = incidents("Gunmen killed a soldier near Kidal on Tuesday.")
+    assert one.fatalities == 1
+
+
+def test_both_sides_dead_in_one_toll_are_one_incident():
+    # Fighters killed with civilians in one sentence's toll are one event, not two.
+    (one,) = incidents("At least four gunmen and five civilians have been killed during army "
+                       "raids near Kidal on Tuesday.")
+    assert one.fatalities == 9
+
+
+def test_a_total_holding_both_sides_dead_counts_them_once():
+    # "Troops kill 9" then "four gunmen and five civilians": the 9 holds both sides.
+    (one,) = incidents("Troops kill 9 near Kidal\n\nAt least four gunmen and five civilians have "
+                       "been killed during army raids near Kidal on Tuesday.")
+    assert one.fatalities == 9
+
+
+def test_another_who_died_adds_one():
+    (one,) = incidents("Gunmen attacked a convoy near Kidal on Tuesday. Two soldiers died at the "
+                       "scene and another died in hospital.")
+    assert one.fatalities == 3
+
+
+def test_fighters_dead_in_a_clause_of_their_own_stay_a_separate_incident():
+    # Two verbs, two events: the attack's dead and the crackdown's dead are not one toll.
+    found = incidents("In Kidal on Tuesday gunmen killed over 50 people, prompting a security "
+                      "crackdown that left 21 militants dead.")
+    assert sorted(i.fatalities for i in found) == [21, 50]
+
+
+def test_the_dead_included_lists_the_dead():
+    (one,) = incidents("A bomb exploded in a Kidal market on Tuesday. The dead included four "
+                       "children and two women.")
+    assert one.fatalities == 6
+
+
+def test_the_bodies_of_n_are_deaths():
+    (one,) = incidents("Gunmen attacked a village near Kidal on Tuesday. The bodies of eight "
+                       "villagers were recovered.")
+    assert one.fatalities == 8
+
+
+def test_a_total_of_n_after_the_verb_is_counted():
+    (one,) = incidents("A bomb exploded in a Kidal market on Tuesday, killing a total of 15 "
+                       "people.")
+    assert one.fatalities == 15
+
+
+def test_a_single_victim_opening_the_clause_before_its_verb_is_counted():
+    (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday. The driver and four "
+                       "passengers were killed.")
+    assert one.fatalities == 5
+
+
 # --------------------------------------------------------------- separate incidents
 
 

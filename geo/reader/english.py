@@ -285,6 +285,11 @@ TOLL_UPDATED = re.compile(r"\b(?:toll|number\s+of\s+(?:dead|deaths|people\s+kill
 # figure of soldiers or civilians is a sub-group, not a competing estimate.
 TOTAL_WHO = frozenset("""people persons person dead victims lives others individuals
 total""".split())
+# Nouns that count the dead of every group at once ("28 bodies", "56 fatalities").
+GENERIC_DEAD_WHO = frozenset("bodies deaths fatalities casualties".split())
+# A sentence adding victims to those already told: "Two civilians also died".
+ADDED_VICTIMS = re.compile(r"\balso\s+(?:died|perished|lost\s+their\s+lives|(?:were|was)\s+"
+                           r"(?:killed|shot\s+dead))\b", re.I)
 
 # The state's forces as the doer ("the junta's aircraft", "security forces opened fire").
 STATE_DOER = re.compile(
@@ -700,7 +705,9 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|murdered|"
     r"murdering|assassinated|assassinating|shot\s+to\s+death|stabbed\s+to\s+death|"
     r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
-    r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|"
+    r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|bodies\s+of|"
+    # "the dead included four children": the list names the dead
+    r"(?:dead|killed|victims)\s+(?:included|include|were)|"
     r"death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
     (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
     (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"
@@ -714,9 +721,12 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
 THREAT_BEFORE = re.compile(r"\b(?:intends?|intended|threaten(?:s|ed)?|vow(?:s|ed)?|plans?|planned|"
                            r"want(?:s|ed)?|will|attempt(?:s|ed)?|tried|"
                            r"trying)\s+(?:to\s+)?(?:\w+\s+)?\w+\s*$", re.I)
-VERB_BEFORE = [
-    (re.compile(rf"\b{pattern}\s*$", re.IGNORECASE), kind) for pattern, kind in VERB_CUES
+VERB_BEFORE = [  # "killing a total of 15 people": the verb still counts them
+    (re.compile(rf"\b{pattern}(?:\s+a\s+total\s+of)?\s*$", re.IGNORECASE), kind)
+    for pattern, kind in VERB_CUES
 ]
+# A single victim opening the list after the verb: "killing [a policeman and] two civilians".
+ONE_THEN_AND = re.compile(r"\b(?:a|an|the|one)\s+([a-z]+)\s+and\s*$", re.IGNORECASE)
 # After the counted noun: "27 militants were killed", "10 people ... were reported dead".
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
         r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
@@ -830,9 +840,11 @@ SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy
                            r"(?:found\s+)?(shot\s+dead|killed|murdered|"
                            r"assassinated|shot\s+to\s+death|stabbed\s+to\s+death|slain|"
                            r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
-KILLING_ONE = re.compile(r"\b(killing|wounding|injuring)\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+)?"
-                         r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|"
-                         r"policeman|owner|pilot|resident|civilian|person)\b", re.I)
+# One person as the object: "killing the driver", "gunmen killed a soldier".
+ONE_PERSON = (r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|policeman|"
+              r"owner|pilot|resident|civilian|person|student|teacher|villager|farmer|worker)")
+KILLING_ONE = re.compile(r"\b(killing|killed|wounding|injuring)\s+(?:the|a|an|one|its)\s+"
+                         rf"(?:[\w-]+\s+)?{ONE_PERSON}\b", re.I)
 # A headline drops "was": "Christian leader assassinated", "Player Smith shot to death". One
 # victim when a person noun (and perhaps a name) comes right before the verb.
 HEADLINE_VICTIM = re.compile(r"\b(?:man|woman|boy|girl|child|leader|officer|soldier|policeman|"
@@ -849,20 +861,26 @@ BODY_OF_PERSON = re.compile(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){
                             r"boy|girl|child|victim|person|soldier|officer|policeman|journalist|"
                             r"student|militant|suspect)\b", re.I)
 # "an elderly couple were found slain", "the bodies of a couple": two dead.
+# One more victim on top of the toll told: "and another died in hospital".
+ANOTHER_DIED = re.compile(r"\banother\s+(?:[a-z]+\s+)?(?:died|succumbed|(?:was|has\s+been)\s+"
+                          r"(?:killed|shot\s+dead))\b", re.I)
 COUPLE_KILLED = re.compile(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\b|\bcouple\s+"
                            r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?(?:killed|"
                            r"murdered|slain|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|"
                            r"dead)\b", re.I)
-SINGLE_KIND = {"killing": "fatalities", "wounding": "injured", "injuring": "injured",
-               "wounded": "injured", "injured": "injured", "abducted": "hostages",
-               "kidnapped": "hostages", "found": "fatalities", "discovered": "fatalities",
-               "recovered": "fatalities"}
+SINGLE_KIND = {"killing": "fatalities", "killed": "fatalities", "wounding": "injured",
+               "injuring": "injured", "wounded": "injured", "injured": "injured",
+               "abducted": "hostages", "kidnapped": "hostages", "found": "fatalities",
+               "discovered": "fatalities", "recovered": "fatalities"}
 
 # --- what a figure counts: phrases (reader.figures) -----------------------------------
 # (One pattern each where the figure reader asks what surrounds a number.)
 PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[a-z])")
 OF_THE_AFTER = re.compile(r"\s+of\s+the\s+")
 OTHERS_LEAD = re.compile(r"^(?:others|more|other\s+[a-z]+)\b")
+# A one-word victim closing the list before its verb: "Four militants [and a soldier] were
+# killed", "Eleven passengers [and the driver] were killed".
+LISTED_ONE_TAIL = re.compile(r"^\s*and\s+(?:a|an|the|one)\s+[a-z]+(?=\s+(?:was|were)\b)")
 INCLUDING_ASIDE = re.compile(
     r"^\s*,\s*(?:including|among\s+them|mostly|mainly|many\s+of\s+them)\b[^,]*,")
 PLACE_ATTACHMENT = re.compile(
@@ -879,6 +897,11 @@ LEAD_IN_CLAUSE = re.compile(r"\b(?:were|was|killed|died|said|who)\b")
 TAKING_BEFORE = re.compile(r"\b(?:took|taking|taken|holding|held)\s*$", re.I)
 HOSTAGE_NOUN = re.compile(r"\s*(?:hostages?|captives?|prisoners?)\b")
 AND_BEFORE = re.compile(r"\band\s*$")
+# Between two listed counts of one verb: "three soldiers and two civilians", "two, and".
+LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+# "two more died", "three others died": a count on top of the toll so far, not another
+# estimate of it.
+MORE_AFTER = re.compile(r"^\s+(?:more|others)\b(?!\s+than\b)", re.IGNORECASE)
 ARTICLE_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 AGENCY_TAIL = re.compile(r"\s+(?:news\s+agency|agency)$")
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:“”\"()]+)", re.IGNORECASE)

@@ -25,9 +25,13 @@ from incimap.geo.reader.english import (
     HOSTAGE_NOUN,
     INCLUDING_ASIDE,
     LEAD_IN_CLAUSE,
+    LIST_JOIN,
+    LISTED_ONE_TAIL,
+    MORE_AFTER,
     OF_THE_AFTER,
     OF_TOTAL_AFTER,
     OF_TOTAL_BEFORE,
+    ONE_THEN_AND,
     OTHERS_LEAD,
     PARTITIVE_OF,
     PLACE_ATTACHMENT,
@@ -122,6 +126,7 @@ def _rest_after_noun(sentence: str, end: int, who: str) -> str:
         rest = OTHERS_LEAD.sub("", rest)
     # drop a leading attachment: "from the eastern Punjab province", ", including X and Y,"
     rest = INCLUDING_ASIDE.sub(" ", rest)
+    rest = LISTED_ONE_TAIL.sub(" ", rest)
     rest = PLACE_ATTACHMENT.sub(" ", rest)
     return rest
 
@@ -140,8 +145,9 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     if lead_in and not LEAD_IN_CLAUSE.search(lead_in.group(1)):
         return _Classified("subset", who or (prev.who if prev else ""))
     rest = _rest_after_noun(sentence, q.end, who)
+    opened = ONE_THEN_AND.search(before)
     for pattern, kind in VERB_BEFORE:
-        if pattern.search(before):
+        if pattern.search(before) or opened and pattern.search(before[: opened.start()]):
             if kind == "fatalities" and THREAT_BEFORE.search(before):
                 return _Classified("other", who)  # "they intend to kill five": a threat
             # "taken 182 security personnel hostage" needs the word "hostage"
@@ -235,16 +241,93 @@ def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
     body = sentence.strip()
     quote = Span(sentence_start + lead, sentence_start + lead + len(body), body)
     figures: list[Figure] = []
+    kinds = _listed_kinds(sentence, quantities)
     prev: _Classified | None = None
-    for q in quantities:
+    for q, listed in zip(quantities, kinds, strict=True):
         c = _classify(sentence, q, prev)
+        if c.kind == "other" and listed:
+            c = _Classified(listed, c.who)
         who = c.who or (prev.who if prev else "")
-        figures.append(Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, high=q.high,
+        # "two more died", "three others died": on top of the toll told so far
+        more = not q.qualifier and MORE_AFTER.match(sentence[q.end : q.end + LOOK_AHEAD])
+        figures.append(Figure(kind=c.kind, value=q.value, qualifier="more" if more else q.qualifier,
+                              high=q.high,
                               who=who, claimed_by=claimed_by, quote=quote,
                               implausible=q.value > MAX_PLAUSIBLE_COUNT))
+        one = _listed_one(sentence, q, c) or _opening_one(sentence, q, c)
+        if one:  # "Eleven passengers and the driver were killed": the driver is one more
+            figures.append(Figure(kind=c.kind, value=1, who=one, claimed_by=claimed_by,
+                                  quote=quote))
         if c.kind not in ("total", "subset") or prev is None:
             prev = c
     return figures
+
+
+def _listed_one(sentence: str, q: Quantity, c: _Classified) -> str:
+    """The noun of a single victim closing a counted list ("and a soldier were killed")."""
+    if c.kind not in _LISTED_KINDS or not c.who:
+        return ""
+    at = sentence.find(c.who, q.end, q.end + LOOK_AHEAD)
+    m = LISTED_ONE_TAIL.match(sentence[at + len(c.who):]) if at >= 0 else None
+    return m.group().split()[-1] if m else ""
+
+
+def _opening_one(sentence: str, q: Quantity, c: _Classified) -> str:
+    """The noun of a single victim opening the list ("killing a policeman and two ...",
+    "The driver and four passengers were killed")."""
+    if c.kind not in _LISTED_KINDS:
+        return ""
+    before = sentence[max(0, q.start - LOOK_BACK) : q.start]
+    m = ONE_THEN_AND.search(before)
+    if not m:
+        return ""
+    # the verb before the list, or none: the list opens the clause and its verb follows
+    # ("The driver and four passengers were killed")
+    opens = not before[: m.start()].strip() or before[: m.start()].rstrip()[-1] in ",;:"
+    if not opens and not any(p.search(before[: m.start()]) for p, k in VERB_BEFORE
+                             if k == c.kind):
+        return ""
+    return m.group(1)
+
+
+_LISTED_KINDS = ("fatalities", "injured", "hostages", "rescued", "arrested")
+
+
+def _joined(sentence: str, quantities: list[Quantity]) -> list[bool]:
+    """Whether each quantity is listed right after the one before ("three soldiers and two")."""
+    joined = [False] * len(quantities)
+    for i in range(1, len(quantities)):
+        prev = quantities[i - 1]
+        who = _who_after(sentence, prev.end)
+        noun_end = prev.end
+        if who:
+            at = sentence.find(who, prev.end, prev.end + LOOK_AHEAD)
+            noun_end = at + len(who) if at >= 0 else prev.end
+        joined[i] = bool(LIST_JOIN.match(sentence[noun_end : quantities[i].start]))
+    return joined
+
+
+def listed_together(sentence: str) -> bool:
+    """True when the sentence lists counts side by side under one verb ("four gunmen and
+    five civilians have been killed"), as against two clauses ("killed over 50 people,
+    prompting a crackdown that left 21 militants dead")."""
+    return any(_joined(sentence, parse_quantities(sentence)))
+
+
+def _listed_kinds(sentence: str, quantities: list[Quantity]) -> list[str]:
+    """The kind each count of a list takes from its neighbours: in "killed three soldiers
+    and two civilians" and "three soldiers and two civilians were killed" one verb
+    counts both groups, so an uncued count shares the kind of the cued one."""
+    cued = [_classify(sentence, q, None).kind for q in quantities]
+    joined = _joined(sentence, quantities)
+    listed = ["" for _ in quantities]
+    for i in range(1, len(quantities)):  # forward: the verb before the first count
+        if joined[i] and (cued[i - 1] in _LISTED_KINDS or listed[i - 1]):
+            listed[i] = listed[i - 1] or cued[i - 1]
+    for i in range(len(quantities) - 2, -1, -1):  # backward: the verb after the last
+        if joined[i + 1] and (cued[i + 1] in _LISTED_KINDS or listed[i + 1]):
+            listed[i] = listed[i] or listed[i + 1] or cued[i + 1]
+    return listed
 
 
 def figure_class(f: Figure) -> str:
@@ -264,17 +347,52 @@ def fatalities(figures: list[Figure]) -> int:
     if any(f.qualifier not in VAGUE_QUALIFIERS for f in counted):
         counted = [f for f in counted if f.qualifier not in VAGUE_QUALIFIERS]
     totals: dict[str, list[int]] = {}
+    sides: dict[str, list[Figure]] = {}
+    added: dict[str, int] = {}
     for f in counted:
         group = "fighters" if f.who.split()[-1:] and f.who.split()[-1] in FIGHTERS else "others"
-        by_group[group] = min(by_group.get(group, f.value), f.value)
-        if _is_total(f):
+        by_group.setdefault(group, 0)
+        if _adds(f):  # "two more died", "two civilians also died": on top of the rest
+            added[group] = added.get(group, 0) + f.value
+        elif _is_total(f):
             totals.setdefault(group, []).append(f.value)
+        else:
+            sides.setdefault(group, []).append(f)
+    for group, side in sides.items():
+        by_group[group] = _side_toll(side)
     # "One soldier was killed ... 32 people died in all": the soldier is part of the 32,
     # not a lower estimate of it. The lowest total beats any smaller sub-group.
     for group, values in totals.items():
         by_group[group] = max(by_group[group], _lowest_total(values))
+    # "Troops kill 9": a total of people that holds both sides' named dead ("four gunmen
+    # and five civilians") counts them all, the fighters too.
+    if "others" in totals and "fighters" in by_group and "fighters" not in totals:
+        everyone = _lowest_total(totals["others"])
+        if everyone >= by_group["fighters"] + _side_toll(sides.get("others", [])):
+            by_group = {"others": everyone}
+    for group, value in added.items():
+        by_group[group] += value
     updated = [f.value for f in counted if f.quote and english.TOLL_UPDATED.search(f.quote.text)]
     return max(sum(by_group.values()), max(updated, default=0))
+
+
+def _side_toll(side: list[Figure]) -> int:
+    """The toll of one side's named groups. Groups one sentence lists ("three soldiers
+    and two civilians were killed") add up; otherwise the figures are estimates of the
+    same dead, worded apart ("Three troops killed" ... "three soldiers"): lowest wins."""
+    lowest: dict[str, int] = {}
+    by_sentence: dict[int, set[str]] = {}
+    for f in side:
+        head = f.who.lower().split()[-1]
+        lowest[head] = min(lowest.get(head, f.value), f.value)
+        by_sentence.setdefault(f.quote.start if f.quote else -1, set()).add(head)
+    listed = [sum(lowest[h] for h in heads) for heads in by_sentence.values() if len(heads) > 1]
+    return max(listed) if listed else min((f.value for f in side), default=0)
+
+
+def _adds(f: Figure) -> bool:
+    """A count on top of the rest: "two more", "three others died", "also died"."""
+    return f.qualifier == "more" or bool(f.quote and english.ADDED_VICTIMS.search(f.quote.text))
 
 
 def _lowest_total(values: list[int]) -> int:
@@ -289,4 +407,4 @@ def _lowest_total(values: list[int]) -> int:
 def _is_total(f: Figure) -> bool:
     """A figure counting everyone ("32 people", "at least 40 were killed")."""
     words = f.who.lower().split()
-    return not words or words[-1] in english.TOTAL_WHO
+    return not words or words[-1] in english.TOTAL_WHO or words[-1] in english.GENERIC_DEAD_WHO

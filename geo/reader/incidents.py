@@ -60,6 +60,7 @@ from incimap.geo.reader.dates import DateRef, event_dates
 from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
+    ANOTHER_DIED,
     BACKGROUND_BEFORE,
     BODY_OF,
     BODY_OF_PERSON,
@@ -74,7 +75,12 @@ from incimap.geo.reader.english import (
     SINGLE_KIND,
     SINGLE_VICTIM,
 )
-from incimap.geo.reader.figures import fatalities, figure_class, parse_figures
+from incimap.geo.reader.figures import (
+    fatalities,
+    figure_class,
+    listed_together,
+    parse_figures,
+)
 from incimap.geo.reader.triggers import classes_in, sentence_triggers, with_weak_triggers
 
 _STORY_DAYS = 7
@@ -160,7 +166,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                    if numberish else [])
         if raw:
             figures += _single_victims(s, figures)
-        found = [t for t in with_weak_triggers(raw, {figure_class(f) for f in figures})
+        fig_classes = _figure_classes(figures, listed_together(s.text))
+        found = [t for t in with_weak_triggers(raw, set(fig_classes))
                  if not BACKGROUND_BEFORE.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
         for d in dates[s.start]:
             if _opens_episode(d, main, s, here, main_places, bool(found)):
@@ -173,7 +180,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             continue
         if episode is None:
             main_places.update(m.place.gazetteer_id for m in here)
-        classes = {c for _, c, *_ in found} | {figure_class(f) for f in figures}
+        classes = {c for _, c, *_ in found} | set(fig_classes)
         split = (INCLUDED.search(s.text) and here
                  and any(f.kind == "fatalities" for f in figures) and episode is not None) or (
             bool(SEPARATE_EVENT.search(s.text)) and bool(figures))
@@ -200,7 +207,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                 if c == cls:
                     span = Span(s.start + m.start(), s.start + m.end(), m.group(0))
                     draft.triggers.append((priority, etype, sub, span))
-            draft.figures.extend(f for f in figures if figure_class(f) == cls)
+            draft.figures.extend(f for f, c in zip(figures, fig_classes, strict=True) if c == cls)
             draft.places.extend(here)
             draft.unknown.extend(unknown)
     _fold_arrests(drafts)
@@ -353,6 +360,17 @@ def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
     return opens or elsewhere
 
 
+def _figure_classes(figures: list[Figure], listed: bool) -> list[str]:
+    """Each figure's incident class. "Four gunmen and five civilians have been killed":
+    the dead of both sides listed in one toll are one event, so the fighters' dead stay
+    with the others' (a fighters' toll alone, or in a clause of its own, keeps its class)."""
+    classes = [figure_class(f) for f in figures]
+    pairs = list(zip(figures, classes, strict=True))
+    joint = listed and any(f.kind == "fatalities" and c == "violence" for f, c in pairs)
+    return ["violence" if joint and f.kind == "fatalities" and c == "operation" else c
+            for f, c in pairs]
+
+
 def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     """"An Indigenous leader was shot dead", "killing the driver": one victim, though no
     number is written; "a couple were found slain": two."""
@@ -365,6 +383,9 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
         kind = SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
             out.append(Figure(kind=kind, value=1, who="person", quote=s))
+    # "qualifier more": added to the toll, never an estimate of it (figures.fatalities)
+    out += [Figure(kind="fatalities", value=1, qualifier="more", who="person", quote=s)
+            for _ in ANOTHER_DIED.finditer(s.text)]
     if COUPLE_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
         out.append(Figure(kind="fatalities", value=2, who="couple", quote=s))
     return out
