@@ -38,6 +38,7 @@ EXPECTED = [
     ("Britain", (53.5, -2.0), 400, "GB"),             # was 2,600 km off
     ("Darfur", (13.0, 24.0), 400, "SD"),              # found nothing
     ("West Africa", (12.0, -5.0), 1500, ""),          # found nothing
+    ("the Americas", (10.0, -80.0), 3000, ""),        # UN M49 region: found nothing
     ("Tarrant County", (32.8, -97.3), 600, "US"),     # was the town of Tarrant, 980 km away
 ]
 
