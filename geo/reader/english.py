@@ -817,6 +817,9 @@ DOER_BEFORE = (r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|clai
 DOER_BEFORE += r"(?:[\w-]+\s+){0,2}"
 
 # --- coding rules: patterns (reader.incidents) ----------------------------------------
+# The words that say one was killed, beside "killed" itself.
+SLAIN = (r"murdered|assassinated|slain|shot\s+dead|shot\s+to\s+death|"
+         r"stabbed\s+to\s+death")
 # "the drug lord, who was arrested in El Paso in 2024": background, not an event.
 BACKGROUND_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been)\s+$|"
                                r"\bsince\s+(?:the|his|her|their)\s+$", re.I)
@@ -837,8 +840,7 @@ SINGLE_VICTIM = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy
                            r"farmer|worker|person|resident|civilian|member|villager|trader|official|"
                            r"politician|minister|mayor|judge|priest)\b[^.;]{0,80}?"
                            r"\b(?:was|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
-                           r"(?:found\s+)?(shot\s+dead|killed|murdered|"
-                           r"assassinated|shot\s+to\s+death|stabbed\s+to\s+death|slain|"
+                           rf"(?:found\s+)?(killed|{SLAIN}|"
                            r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
 # One person as the object: "killing the driver", "gunmen killed a soldier".
 ONE_PERSON = (r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|policeman|"
@@ -850,9 +852,8 @@ KILLING_ONE = re.compile(r"\b(killing|killed|wounding|injuring)\s+(?:the|a|an|on
 HEADLINE_VICTIM = re.compile(r"\b(?:man|woman|boy|girl|child|leader|officer|soldier|policeman|"
                              r"student|journalist|activist|teacher|driver|farmer|worker|player|"
                              r"official|politician|minister|mayor|judge|priest|chief|governor)"
-                             r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:found\s+)?(killed|murdered|"
-                             r"assassinated|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|"
-                             r"slain|beheaded|lynched|kidnapped|abducted)\b", re.I)
+                             r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:found\s+)?"
+                             rf"(killed|{SLAIN}|beheaded|lynched|kidnapped|abducted)\b", re.I)
 # "discovered the body of a girl": one dead (a number or "bodies" is a figure already).
 BODY_OF = re.compile(r"\b(found|discovered|recovered)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?body\s+"
                      r"of\b", re.I)
@@ -865,9 +866,8 @@ BODY_OF_PERSON = re.compile(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){
 ANOTHER_DIED = re.compile(r"\banother\s+(?:[a-z]+\s+)?(?:died|succumbed|(?:was|has\s+been)\s+"
                           r"(?:killed|shot\s+dead))\b", re.I)
 COUPLE_KILLED = re.compile(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\b|\bcouple\s+"
-                           r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?(?:killed|"
-                           r"murdered|slain|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|"
-                           r"dead)\b", re.I)
+                           r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?"
+                           rf"(?:killed|{SLAIN}|dead)\b", re.I)
 SINGLE_KIND = {"killing": "fatalities", "killed": "fatalities", "wounding": "injured",
                "injuring": "injured", "wounded": "injured", "injured": "injured",
                "abducted": "hostages", "kidnapped": "hostages", "found": "fatalities",
