@@ -327,7 +327,9 @@ def demonyms() -> dict[str, str]:
     """Folded demonym -> ISO alpha-2 ("georgian" -> "GE"), from gazetteer/data/demonyms.tsv."""
     from incimap.gazetteer.normalize import normalize
 
-    return {normalize(parts[1]): parts[0] for parts in _table(DEMONYMS_FILE) if len(parts) > 1}
+    # "Antiguan,Barbudan": a country may have several.
+    return {normalize(word): parts[0] for parts in _table(DEMONYMS_FILE) if len(parts) > 1
+            for word in parts[1].split(",") if word.strip()}
 
 
 def region_rows(divisions: list[Row], countries: list[Row], people: dict[str, int]

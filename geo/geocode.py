@@ -403,7 +403,13 @@ def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candida
         country = demonym_country(q.name)
         if country and not gaz.exact([q.name]).get(q.name):
             return found + demonym_candidates(gaz, country)
+        if not country and not gaz.exact([q.name]).get(q.name):
+            found += division_demonym_candidates(gaz, q.name)
+            if found:
+                return found
         found += gaz.candidates(q.name, fuzzy=fuzzy)
+        if country:  # "Canadian": the country too, beside a village of that name
+            found += demonym_candidates(gaz, country)
     # One edit away from a village is no answer: villages are so many that a garbage
     # name ("Flimp") is always near one, so it is not found rather than placed at random.
     return [c for c in found if not (c.match_kind == "fuzzy" and c.row.ftype == "village")]
@@ -418,6 +424,21 @@ def demonym_country(key: str) -> str:
     if not found and key in english.STATE_DEMONYMS:  # short forms: "Saudi", "Emirati"
         found = _country_code(english.STATE_DEMONYMS[key]) or ""
     return found
+
+
+def division_demonym_candidates(gaz: Gazetteer, key: str) -> list[Candidate]:
+    """The division or region a demonym of it names, from English's regular endings:
+    "ohioans" -> Ohio, "texan" -> Texas, "dagestani" -> Dagestan, "abkhaz" -> Abkhazia.
+    Only divisions, regions and countries: "Bostonians" is no place of the story."""
+    word = key[:-1] if key.endswith(("ns", "is")) else key
+    stems = []
+    for ending, added in english.DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stems += [word[: len(word) - len(ending)] + a for a in added]
+    found = gaz.exact(stems) if stems else {}
+    return [Candidate(c.row, c.key, "alternate", 97.0, c.store)
+            for stem in stems for c in found.get(stem, [])
+            if c.row.ftype in english.DEMONYM_OF_FEATURES]
 
 
 def demonym_candidates(gaz: Gazetteer, iso: str) -> list[Candidate]:

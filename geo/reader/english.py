@@ -219,6 +219,13 @@ upper lower new old san santa saint st el la le al del de du des los las""".spli
 GROUP_NOUNS = frozenset("""militants militant rebels rebel insurgents insurgent separatists
 fighters tribesmen tribe tribes clan clans militia militias gunmen""".split())
 
+# Regular English demonym endings -> what the place's name ends with instead: "Ohioan"
+# (Ohio), "Minnesotan", "Texan" (Texas), "Floridian", "Dagestani", "Abkhaz" (Abkhazia).
+DEMONYM_ENDINGS = (("ian", ("ia", "", "a")), ("an", ("a", "", "as")), ("n", ("",)),
+                   ("i", ("",)), ("z", ("zia",)))
+# What a demonym may stand for when no country table lists it.
+DEMONYM_OF_FEATURES = frozenset({"province", "region", "country"})
+
 # Demonyms that name a state's forces ("Russian aircraft").
 STATE_DEMONYMS = {
     "russian": "Russia", "ukrainian": "Ukraine", "israeli": "Israel", "american": "United States",
@@ -381,6 +388,23 @@ ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "col.", "lt.", "cap
                   "u.s.", "u.k.", "e.g.", "i.e.", "approx.", "govt.", "jr.", "sr.")
 
 # --- place names (reader.places) ------------------------------------------------------
+# Division words written after a name, or after a list of names in the plural ("Clarke
+# and Oconee counties", "the Kalat and Mastung districts"): each name is looked up with the
+# word, as "Oconee County". Plural -> the singular a division's name carries.
+DIVISION_AFTER = {
+    "county": "county", "counties": "county", "parish": "parish", "parishes": "parish",
+    "district": "district", "districts": "district", "province": "province",
+    "provinces": "province", "state": "state", "states": "state",
+    "governorate": "governorate", "governorates": "governorate", "oblast": "oblast",
+    "oblasts": "oblast", "prefecture": "prefecture", "prefectures": "prefecture",
+}
+_LISTED_NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+# From the end of a name: more names joined by commas and "and"/"or", then the word.
+DIVISION_AFTER_LIST = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)" + _LISTED_NAME + r")*"
+    r"\s+(?P<word>(?i:" + "|".join(sorted(DIVISION_AFTER, key=len, reverse=True)) + r"))\b")
+# Press abbreviations of a division word at the end of a name ("Loudon Co.").
+DIVISION_ABBREVIATIONS = {"co.": "county", "co": "county", "par.": "parish"}
 HINTS_LONGEST_FIRST = sorted(HINT_AFTER, key=len, reverse=True)
 # "Allahditta, 49,": a person's age after the name.
 AGE_AFTER_NAME = re.compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
