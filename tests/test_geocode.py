@@ -205,6 +205,11 @@ def test_division_point_is_the_centre_of_its_towns_box_not_their_median():
 @pytest.mark.parametrize(("name", "country", "point"), [
     ("Kashmir", "", (34.5, 76.0)), ("Donbas", "UA", (48.0, 38.5)), ("Darfur", "SD", (13.0, 24.5)),
     ("West Africa", "", (12.0, -6.0)), ("Britain", "GB", (54.0, -2.5)),
+    # island groups and regions of conflict reports; Luzon beats a village of that name
+    ("Mindanao", "PH", (7.5, 125.0)), ("Luzon", "PH", (16.0, 121.0)),
+    ("Visayas", "PH", (10.8, 123.8)), ("North Caucasus", "RU", (43.5, 45.0)),
+    ("Levant", "", (33.5, 36.5)), ("Maghreb", "", (29.0, 3.0)),
+    ("Sub-Saharan Africa", "", (-3.0, 14.0)),
 ])
 def test_well_known_region_is_found_by_its_own_name(gazetteer, name, country, point):
     r = geocode(name, gazetteer=gazetteer)
