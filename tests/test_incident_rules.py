@@ -935,3 +935,19 @@ def test_a_toll_that_has_risen_is_no_trend():
     (one,) = incidents("A bomb killed at least 10 people in Kidal on Tuesday. The death toll has "
                        "since risen to 25.")
     assert one.fatalities == 25
+
+
+def test_an_attack_on_a_vehicle_on_its_way_is_placed_near_the_town_it_left():
+    """No event place but the country: a bus "going from Ségou, Mali to Bamako" is placed
+    near Ségou (precision 2), not at the middle of Mali."""
+    first = incidents("Gunmen opened fire on a bus going from Ségou, Mali to Bamako on "
+                      "Tuesday, killing nine passengers.")[0]
+    assert where(first) == "Ségou"
+    assert first.location.geo_precision == 2
+    assert first.fatalities == 9
+
+
+def test_an_event_place_beats_the_route():
+    first = incidents("Gunmen ambushed a bus going from Ségou to Bamako near Fana on "
+                      "Tuesday, killing nine passengers.")[0]
+    assert where(first) == "Fana"

@@ -474,9 +474,11 @@ ONE_WORD = r"(?:[\w’'-]+\s+)"  # one word and its space
 BASED = re.compile(r"^\s*[-–]\s*based\b", re.I)
 BASED_IN = re.compile(r"\bbased\s+(?:in|at)\s+(?:the\s+)?" + ONE_WORD + r"{0,2}$", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?" + ONE_WORD + r"{0,2}$", re.I)
-TO_NEXT = re.compile(r"^\s*(?:to|towards|for)\s+(?:the\s+)?[A-Z]")
-FROM_X_TO = re.compile(r"\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+(?:to|towards)\s+"
-                       r"(?:the\s+)?$")
+# "from Delhi, India to Lahore, Pakistan": each end may carry its country or province.
+_END_CONTAINER = r"(?:\s*,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"
+TO_NEXT = re.compile(r"^" + _END_CONTAINER + r"\s*(?:to|towards|for)\s+(?:the\s+)?[A-Z]")
+FROM_X_TO = re.compile(r"\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}" + _END_CONTAINER
+                       + r"\s+(?:to|towards)\s+(?:the\s+)?$")
 BOUND_FOR = re.compile(r"\b(?:bound\s+for|en\s+route\s+to|heading\s+(?:to|for)|headed\s+"
                        r"(?:to|for)|on\s+(?:its|their|his|her)\s+way\s+to|travel(?:l)?ing\s+to|"
                        r"destined\s+for)\s+(?:the\s+)?" + ONE_WORD + r"{0,1}$", re.I)

@@ -17,7 +17,8 @@ How the article is read:
 5. The location is the most precise event place; a more precise event place of the
    same story inside its uncertainty radius refines it ("Bolan district" -> "the
    Mushkaf Tunnel"). With no place named, the narrowest region the article supports
-   (its main province, else its country) at precision 3.
+   (its main province, else its country) at precision 3, unless the attacked vehicle's
+   route names a town in it ("a train going from X to Y"): near the town it left.
 6. Fatalities follow ACLED's rule: per group of people (fighters, others), the lowest
    figure reported; the groups add up. A total ("32 people") beats a smaller sub-group
    ("one soldier") of the same group: the soldier is part of it, not an estimate of it.
@@ -101,6 +102,7 @@ class _Draft:
     figures: list[Figure] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     unknown: list[Mention] = field(default_factory=list)  # event places the gazetteer lacks
+    route: list[Mention] = field(default_factory=list)  # where the attacked vehicle came from
     sentences: list[Span] = field(default_factory=list)
     related: list[Span] = field(default_factory=list)  # the story it splits from
     _have: set[Span] = field(default_factory=set, repr=False)  # a set: list lookup is quadratic
@@ -158,6 +160,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             episode = None
         here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
         unknown = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and not m.place]
+        route = [m for m in by_sentence.get(s.start, ())
+                 if m.role in ("origin", "destination") and m.place]
         raw = triggers[s.start]
         numberish = NUMBERISH.search(s.text)
         if not raw and not numberish:
@@ -210,6 +214,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             draft.figures.extend(f for f, c in zip(figures, fig_classes, strict=True) if c == cls)
             draft.places.extend(here)
             draft.unknown.extend(unknown)
+            draft.route.extend(route)
     _fold_arrests(drafts)
     _fold_responses(drafts)
 
@@ -482,6 +487,9 @@ def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | 
 
     places = sorted(draft.places, key=lambda m: (m.place.geo_precision,
                                                  m.place.uncertainty_km))
+    on_route = _on_route(draft, places[0].place if places else focus)
+    if on_route is not None:
+        return replace(on_route.place, precision=2), [on_route, *places]
     if not places:
         return focus, []
     best = places[0]
@@ -493,6 +501,24 @@ def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | 
             break
     used = [best] + [m for m in places if m is not best]
     return best.place, used
+
+
+def _on_route(draft: _Draft, region: Place | None) -> Mention | None:
+    """A vehicle attacked on its way ("a train going from X to Y") where the report names
+    no finer event place than a region: the town it left (else the one it was bound for)
+    inside that region, at ACLED's precision 2 ("near"), rather than the region's centre."""
+    from incimap.geo.geocode import great_circle_km
+
+    if region is None or region.geo_precision < 3:
+        return None
+    for role in ("origin", "destination"):
+        for m in draft.route:
+            p = m.place
+            if m.role == role and p.geo_precision < 3 and p.country == region.country and (
+                    great_circle_km(p.lat, p.lon, region.lat, region.lon)
+                    <= region.uncertainty_km):
+                return m
+    return None
 
 
 # The source of an incident's place that the gazetteer lacks (placed at its container).
