@@ -951,3 +951,21 @@ def test_an_event_place_beats_the_route():
     first = incidents("Gunmen ambushed a bus going from Ségou to Bamako near Fana on "
                       "Tuesday, killing nine passengers.")[0]
     assert where(first) == "Fana"
+
+
+def test_a_compass_word_before_the_country_places_the_incident_in_that_part():
+    """"in northern Mali", with no town: the north of Mali's outline, not its centre."""
+    first = incidents("Gunmen killed 12 soldiers in northern Mali on Tuesday.")[0]
+    assert where(first) == "northern Mali"
+    assert first.location.geo_precision == 3
+    assert first.location.lat > 19.0  # Mali's centre lies near 17.5 N
+
+
+def test_a_corner_is_the_half_that_way_on_both_axes():
+    from incimap.geo.geocode import geocode
+    from incimap.geo.reader.directions import part_of
+
+    mali = geocode("Mali").place
+    south_west = part_of(mali, "sw")
+    assert south_west.lat < mali.lat and south_west.lon < mali.lon
+    assert part_of(geocode("Bamako").place, "n") is None  # a town has no parts

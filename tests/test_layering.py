@@ -59,7 +59,7 @@ READER = ROOT / "geo" / "reader"
 # Bottom first: a module may import only the ones before it.
 READER_ORDER = ("english", "document", "matcher", "places", "unknown", "spans", "resolution",
                 "dates", "background", "triggers", "roles", "quantities", "figures", "actors",
-                "incidents", "pipeline")
+                "directions", "incidents", "pipeline")
 
 
 def _reader_imports(name: str) -> set[str]:

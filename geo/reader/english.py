@@ -226,6 +226,21 @@ DEMONYM_ENDINGS = (("ian", ("ia", "", "a")), ("an", ("a", "", "as")), ("n", ("",
 # What a demonym may stand for when no country table lists it.
 DEMONYM_OF_FEATURES = frozenset({"province", "region", "country"})
 
+# Compass words before a country or province ("in southern Thailand", "north-west
+# Pakistan"): the part of it an incident is placed at (reader.directions).
+DIRECTION_PARTS = {
+    "north": "n", "northern": "n", "south": "s", "southern": "s", "east": "e",
+    "eastern": "e", "west": "w", "western": "w", "central": "c",
+    "northeast": "ne", "northeastern": "ne", "northwest": "nw", "northwestern": "nw",
+    "southeast": "se", "southeastern": "se", "southwest": "sw", "southwestern": "sw",
+}
+DIRECTION_NAMES = {"n": "northern", "s": "southern", "e": "eastern", "w": "western",
+                   "c": "central", "ne": "north-eastern", "nw": "north-western",
+                   "se": "south-eastern", "sw": "south-western"}
+DIRECTION_BEFORE = re.compile(
+    r"\b(?P<dir>(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
+    r"|central)\s+(?:parts?\s+of\s+)?$", re.I)
+
 # Demonyms that name a state's forces ("Russian aircraft").
 STATE_DEMONYMS = {
     "russian": "Russia", "ukrainian": "Ukraine", "israeli": "Israel", "american": "United States",

@@ -18,7 +18,9 @@ How the article is read:
    same story inside its uncertainty radius refines it ("Bolan district" -> "the
    Mushkaf Tunnel"). With no place named, the narrowest region the article supports
    (its main province, else its country) at precision 3, unless the attacked vehicle's
-   route names a town in it ("a train going from X to Y"): near the town it left.
+   route names a town in it ("a train going from X to Y"): near the town it left. A
+   country or province with a compass word before it ("southern Thailand") is that part
+   of it (``reader.directions``).
 6. Fatalities follow ACLED's rule: per group of people (fighters, others), the lowest
    figure reported; the groups add up. A total ("32 people") beats a smaller sub-group
    ("one soldier") of the same group: the soldier is part of it, not an estimate of it.
@@ -58,6 +60,7 @@ from incimap.geo.reader.actors import (
 )
 from incimap.geo.reader.background import is_aggregate, is_background_sentence
 from incimap.geo.reader.dates import DateRef, event_dates
+from incimap.geo.reader.directions import direction_before, part_of
 from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
@@ -500,6 +503,12 @@ def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | 
             best = m
             break
     used = [best] + [m for m in places if m is not best]
+    if best.place.geo_precision >= 3:  # "in southern Thailand": that part of it
+        for m in used:
+            part = (part_of(m.place, direction_before(m))
+                    if m.place.gazetteer_id == best.place.gazetteer_id else None)
+            if part is not None:
+                return part, used
     return best.place, used
 
 
