@@ -969,3 +969,16 @@ def test_a_corner_is_the_half_that_way_on_both_axes():
     south_west = part_of(mali, "sw")
     assert south_west.lat < mali.lat and south_west.lon < mali.lon
     assert part_of(geocode("Bamako").place, "n") is None  # a town has no parts
+
+
+def test_dozens_of_people_were_killed_is_a_toll():
+    """The verb after "of people": "Dozens of people were killed" is ACLED's 12."""
+    first = incidents("Dozens of people were killed in clashes in Gao on Tuesday.")[0]
+    assert first.fatalities == 12
+
+
+def test_a_lower_toll_another_source_puts_is_the_lowest_credible():
+    """"put the toll at 12": a toll without "death", and the lower estimate counts."""
+    first = incidents("An air strike on a wedding near Gao killed 26 people on Tuesday, "
+                      "local officials said, though the army put the toll at 12.")[0]
+    assert first.fatalities == 12

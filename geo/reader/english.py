@@ -749,7 +749,7 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
     r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|bodies\s+of|"
     # "the dead included four children": the list names the dead
     r"(?:dead|killed|victims)\s+(?:included|include|were)|"
-    r"death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
+    r"(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
     (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
     (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"
     r"capturing|holding|held|took|taking|taken)", "hostages"),

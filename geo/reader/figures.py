@@ -144,7 +144,10 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     lead_in = SUBSET_LEAD_IN.search(before)
     if lead_in and not LEAD_IN_CLAUSE.search(lead_in.group(1)):
         return _Classified("subset", who or (prev.who if prev else ""))
-    rest = _rest_after_noun(sentence, q.end, who)
+    # "Dozens of people were killed": the verb follows the noun after "of".
+    partitive = PARTITIVE_OF.match(sentence[q.end : q.end + LOOK_AHEAD])
+    noun_at = q.end + partitive.end() if partitive and who else q.end
+    rest = _rest_after_noun(sentence, noun_at, who)
     opened = ONE_THEN_AND.search(before)
     for pattern, kind in VERB_BEFORE:
         if pattern.search(before) or opened and pattern.search(before[: opened.start()]):
