@@ -982,3 +982,9 @@ def test_a_lower_toll_another_source_puts_is_the_lowest_credible():
     first = incidents("An air strike on a wedding near Gao killed 26 people on Tuesday, "
                       "local officials said, though the army put the toll at 12.")[0]
     assert first.fatalities == 12
+
+
+def test_a_single_victim_then_kin_after_the_verb_add_up():
+    """"killed the village chief and his two sons": one and two, three dead."""
+    first = incidents("Gunmen killed the village chief and his two sons in Mopti on Tuesday.")[0]
+    assert first.fatalities == 3

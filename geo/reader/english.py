@@ -767,7 +767,9 @@ VERB_BEFORE = [  # "killing a total of 15 people": the verb still counts them
     for pattern, kind in VERB_CUES
 ]
 # A single victim opening the list after the verb: "killing [a policeman and] two civilians".
-ONE_THEN_AND = re.compile(r"\b(?:a|an|the|one)\s+([a-z]+)\s+and\s*$", re.IGNORECASE)
+# ("killed the village chief and his two sons": a kin word may follow "and").
+ONE_THEN_AND = re.compile(r"\b(?:a|an|the|one)\s+(?:[a-z]+\s+)?([a-z]+)\s+and\s+"
+                          r"(?:his\s+|her\s+|their\s+)?$", re.IGNORECASE)
 # After the counted noun: "27 militants were killed", "10 people ... were reported dead".
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
         r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
