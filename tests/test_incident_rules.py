@@ -988,3 +988,12 @@ def test_a_single_victim_then_kin_after_the_verb_add_up():
     """"killed the village chief and his two sons": one and two, three dead."""
     first = incidents("Gunmen killed the village chief and his two sons in Mopti on Tuesday.")[0]
     assert first.fatalities == 3
+
+
+def test_protesters_clashing_with_police_is_a_riot_with_its_dead():
+    """ACLED: a demonstration turned violent is a riot, not a battle; its dead are its own."""
+    found = incidents("Hundreds of protesters clashed with police in Bamako on Tuesday; one "
+                      "protester was killed.")
+    assert len(found) == 1
+    assert (found[0].event_type, found[0].sub_event_type) == ("Riots", "Violent demonstration")
+    assert found[0].fatalities == 1

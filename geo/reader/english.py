@@ -173,6 +173,10 @@ EVENT_PATTERNS = (
     (_p(r"arrest\w*|detained"), "arrest", "Strategic developments", "Arrests", 1),
 )
 
+# A battle word that, after a protest word in the sentence, is the protest turning
+# violent ("demonstrators clashed with police"): a riot, not a battle (reader.triggers).
+PROTEST_CLASH = _p(r"clash\w*|scuffl\w*|fought|fighting")
+
 # Words just before an event word that deny or question it: "did not appear to be set by a
 # suicide bomber", "asked if it was the work of a suicide bomber". The word is no cue then.
 HEDGED_BEFORE = re.compile(r"\b(?:(?:not|never)\s+(?:\w+\s+){0,2}?(?:be|been|a|an)|"

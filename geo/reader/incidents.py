@@ -174,6 +174,10 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         if raw:
             figures += _single_victims(s, figures)
         fig_classes = _figure_classes(figures, listed_together(s.text))
+        if any(t[2] == "Riots" for t in raw) and not any(t[1] == "violence" and t[0] > 0
+                                                          for t in raw):
+            # "protesters clashed with police; one was killed": the riot's dead
+            fig_classes = ["demonstration" if c == "violence" else c for c in fig_classes]
         found = [t for t in with_weak_triggers(raw, set(fig_classes))
                  if not BACKGROUND_BEFORE.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
         for d in dates[s.start]:

@@ -22,7 +22,22 @@ def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
             seen.add(index)
             _, cls, etype, sub, priority = english.EVENT_PATTERNS[index]
             found.append((priority, cls, etype, sub, _Sub(m, m.lastgroup)))
-    return found
+    return _protesters_clashing(found)
+
+
+def _protesters_clashing(found: list) -> list:
+    """"Protesters clashed with police": a clash after a protest word in the sentence is
+    the demonstration turned violent (ACLED's riot), not a battle."""
+    protest = [f[4].start() for f in found if f[2] == "Protests"]
+    if not protest:
+        return found
+    out = []
+    for f in found:
+        if f[2] == "Battles" and f[4].start() > protest[0] and (
+                english.PROTEST_CLASH.fullmatch(f[4].group())):
+            f = (3, "demonstration", "Riots", "Violent demonstration", f[4])
+        out.append(f)
+    return out
 
 
 class _Sub:
