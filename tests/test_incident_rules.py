@@ -997,3 +997,22 @@ def test_protesters_clashing_with_police_is_a_riot_with_its_dead():
     assert len(found) == 1
     assert (found[0].event_type, found[0].sub_event_type) == ("Riots", "Violent demonstration")
     assert found[0].fatalities == 1
+
+
+def test_sides_that_exchanged_fire_fought_a_battle():
+    first = incidents("Soldiers and militants exchanged fire for three hours near Gao on "
+                      "Tuesday, leaving five dead.")[0]
+    assert (first.event_type, first.sub_event_type) == ("Battles", "Armed clash")
+    assert first.fatalities == 5
+
+
+def test_people_hacked_to_death_are_killed_in_an_attack():
+    first = incidents("Two farmers were hacked to death by herders in Mopti on Tuesday.")[0]
+    assert (first.event_type, first.fatalities) == ("Violence against civilians", 2)
+
+
+def test_a_crowd_marching_through_a_town_is_a_protest_there():
+    first = incidents("Thousands marched peacefully through Bamako on Tuesday to demand "
+                      "elections.")[0]
+    assert (first.event_type, first.sub_event_type) == ("Protests", "Peaceful protest")
+    assert where(first) == "Bamako"

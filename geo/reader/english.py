@@ -138,7 +138,8 @@ EVENT_PATTERNS = (
         r"opened\s+fire|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
         r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
         r"set\s+(?:on\s+)?fire|stabbed|assassinat\w*|murder(?:ed|s)?\b|slain|"
-        r"shot\s+to\s+death|(?:was|were)\s+shot\b"),
+        r"shot\s+to\s+death|(?:was|were)\s+shot\b|"
+        r"(?:hacked|beaten|burn(?:ed|t)|clubbed|stoned)\s+to\s+death|burn(?:ed|t)\s+alive"),
      "violence", "Violence against civilians", "Attack", 2),
     # Weak: "killed" alone says someone died, not who did what; it counts only when
     # nothing stronger names the event or its figures belong to violence.
@@ -155,6 +156,7 @@ EVENT_PATTERNS = (
     (SIEGE, "operation", "Battles", "Armed clash", 2.5),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
+        r"exchang(?:ed|ing)\s+(?:heavy\s+)?fire|trad(?:ed|ing)\s+fire|fire\s*fights?|"
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting|"
         # An attack "repelled by the army" was fought off: a battle.
         r"repel(?:led|s)?\b|repulsed|"
@@ -168,8 +170,10 @@ EVENT_PATTERNS = (
     (_p(r"(?:police|officers|security\s+forces)\s+(?:used|fired)\s+(?:batons|tear\s*gas|"
         r"water\s+cannon|rubber\s+bullets)|dispersed"), "demonstration", "Protests",
      "Protest with intervention", 2),
-    (_p(r"protest\w*|demonstrat\w*|rall(?:y|ies)|sit-in"), "demonstration", "Protests",
-     "Peaceful protest", 1),
+    # "Thousands marched through the capital": a crowd marching is a demonstration.
+    (_p(r"protest\w*|demonstrat\w*|rall(?:y|ies)|sit-in|(?:thousands|hundreds|crowds?|"
+        r"supporters|residents|women|students|workers)\s+(?:\w+\s+){0,2}?march(?:ed|ing)\b"),
+     "demonstration", "Protests", "Peaceful protest", 1),
     (_p(r"arrest\w*|detained"), "arrest", "Strategic developments", "Arrests", 1),
 )
 
@@ -528,6 +532,7 @@ CARE_AT = re.compile(r"\b(?:hospital|clinic|morgue|mortuary|camp|shelter|infirma
                      r"medical\s+(?:centre|center|facility))\s+(?:at|in|of)\s+(?:the\s+)?"
                      + ONE_WORD + r"{0,2}$", re.I)
 AT_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+to|"
+                      r"(?:marched|marching|paraded)\s+(?:\w+\s+)?through|"
                       r"outskirts\s+of|areas?\s+of|districts?\s+of|villages?\s+of|towns?\s+of|"
                       r"city\s+of|province\s+of|region\s+of|parts\s+of|vicinity\s+of|"
                       r"neighbou?rhoods?\s+of|suburbs?\s+of|between|along|within)\s+"
@@ -750,6 +755,7 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|murdered|"
     r"murdering|assassinated|assassinating|shot\s+to\s+death|stabbed\s+to\s+death|"
     r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
+    r"(?:hacked|beat|clubbed|stoned)\s+to\s+death|"
     r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|bodies\s+of|"
     # "the dead included four children": the list names the dead
     r"(?:dead|killed|victims)\s+(?:included|include|were)|"
@@ -782,6 +788,7 @@ AFTER_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:killed|dead|died|die|slain|perished|martyred|massacred|executed|beheaded|"
     r"murdered|assassinated|shot\s+to\s+death|stabbed\s+to\s+death|"
     r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
+    r"(?:hacked|beaten|burn(?:ed|t)|clubbed|stoned)\s+to\s+death|burn(?:ed|t)\s+alive|"
     r"succumbed|bodies|deaths|fatalities|gunned\s+down)\b", "fatalities"),
     (r"(?:wounded|injured|hurt|(?:sustained|received|suffered)\s+(?:\w+\s+)?(?:injuries|"
     r"wounds)|hospitali[sz]ed|injuries)\b", "injured"),
