@@ -1009,6 +1009,8 @@ def test_sides_that_exchanged_fire_fought_a_battle():
 def test_people_hacked_to_death_are_killed_in_an_attack():
     first = incidents("Two farmers were hacked to death by herders in Mopti on Tuesday.")[0]
     assert (first.event_type, first.fatalities) == ("Violence against civilians", 2)
+    first = incidents("Herders hacked to death three farmers in Mopti on Tuesday.")[0]
+    assert first.fatalities == 3
 
 
 def test_a_crowd_marching_through_a_town_is_a_protest_there():
