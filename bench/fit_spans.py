@@ -104,7 +104,8 @@ def main() -> None:
         x = np.zeros((len(rows), len(names)))
         for i, f in enumerate(rows):
             for k, v in f.items():
-                x[i, column[k]] = v
+                if k in column:  # "curated" is left out of the fit above
+                    x[i, column[k]] = v
         xs.append(x)
         ys.append(labels)
         # Each corpus weighs the same (balance 1) or each candidate does (balance 0).

