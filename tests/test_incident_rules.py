@@ -1018,3 +1018,20 @@ def test_a_crowd_marching_through_a_town_is_a_protest_there():
                       "elections.")[0]
     assert (first.event_type, first.sub_event_type) == ("Protests", "Peaceful protest")
     assert where(first) == "Bamako"
+
+
+def test_members_named_before_of_are_not_the_groups_name():
+    from incimap.geo.extract import extract
+
+    found = extract("Fighters of the Rapid Support Forces killed 20 villagers near "
+                    "Mopti on Tuesday.", published=PUBLISHED).incidents
+    assert found[0].actor1 == "Rapid Support Forces"
+
+
+def test_the_state_is_named_by_the_country_the_places_are_in_when_none_is_given():
+    """No country given, none named, only a town: its country names the state's forces."""
+    from incimap.geo.extract import extract
+
+    found = extract("Government troops clashed with rebels near Ségou on Tuesday, leaving "
+                    "7 dead.", published=PUBLISHED).incidents
+    assert "Military Forces of Mali" in (found[0].actor1, found[0].actor2)

@@ -43,7 +43,7 @@ def armed_groups(text: str) -> dict[str, str]:
         while lead < len(words) and (words[lead].lower() in NOT_IN_NAMES
                                      or words[lead].lower() in english.NAME_LEAD_WORDS):
             lead += 1  # "Suspected ADF rebels", "And The X": the adjective is not the name
-        words = words[lead:]
+        words = _without_members(words[lead:])
         if words and POSSESSIVE.search(words[-1]):
             words[-1] = POSSESSIVE.sub("", words[-1])  # "the X Front's attack"
         if not words or _is_state_army(words):
@@ -78,6 +78,7 @@ def doer_names(text: str) -> dict[str, str]:
         while words and (words[0].lower() in NOT_IN_NAMES or words[0].lower() in
                          english.COMMON_WORDS or words[0].lower() in english.WEEKDAYS):
             words = words[1:]
+        words = _without_members(words)
         parts = {w.lower().strip("’'") for w in words}
         if not words or parts & NOT_DOERS or parts & english.STATE_UNIT_WORDS or (
                 words[0].lower() in english.STATE_DEMONYMS) or _is_state_army(words):
@@ -86,6 +87,13 @@ def doer_names(text: str) -> dict[str, str]:
         acronym = _ACRONYM_AFTER.match(text[m.end(1) : m.end(1) + 12])
         out.setdefault(name, f"{acronym.group(1)}: {name}" if acronym else name)
     return out
+
+
+def _without_members(words: list[str]) -> list[str]:
+    """"Fighters of the Rapid Support Forces" -> "Rapid Support Forces"."""
+    if len(words) > 2 and words[0].lower() in english.MEMBER_NOUNS and words[1] == "of":
+        return words[3:] if words[2].lower() == "the" else words[2:]
+    return words
 
 
 _DOER_REACH = 120  # characters around a cue a doer phrase may span

@@ -853,6 +853,9 @@ NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "mi
 POSSESSIVE = re.compile(r"[’']s?$")
 # Words that open a sentence before a group's name ("And the X Front's attack").
 NAME_LEAD_WORDS = frozenset("""and but or so then meanwhile also""".split())
+# "Fighters of the Rapid Support Forces": members named before "of" are not the name.
+MEMBER_NOUNS = frozenset("""fighters members militants gunmen supporters elements loyalists
+rebels insurgents units""".split())
 NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
                       r"[A-Z][\w’'-]+)*")
 NOT_DOERS = frozenset("""police army military government officials authorities security

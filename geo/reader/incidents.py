@@ -229,7 +229,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     # Groups named only in background ("a 2019 attack by X") are never this story's doers.
     story_text = _blank(text, [s for s in sents if s.start in background])
     groups = armed_groups(story_text)
-    country_name = _country_name(country or (focus.country if focus else ""))
+    country_name = _country_name(country or (focus.country if focus else "") or home)
     incidents, stories, own = [], {}, {}
     story_places = _story_places(drafts)
     for draft in drafts.values():
