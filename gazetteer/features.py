@@ -7,6 +7,7 @@ FEATURE_TYPES = (
     "province",
     "district",
     "region",
+    "water",
     "pass",
     "city",
     "town",

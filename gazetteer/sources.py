@@ -21,7 +21,7 @@ from pathlib import Path
 
 from incimap.gazetteer.errors import DataError, InputError
 from incimap.gazetteer.features import FEATURE_TYPES
-from incimap.gazetteer.store import Row
+from incimap.gazetteer.store import Row, importance
 from incimap.gazetteer.textfile import read_text
 
 ADMIN1_FILE = Path(__file__).resolve().parent / "data" / "admin1CodesASCII.txt"
@@ -33,9 +33,10 @@ COUNTY_POINTS = Path(__file__).resolve().parent / "data" / "us_county_points.tsv
 CENTROIDS = Path(__file__).resolve().parent / "data" / "country_centroids.tsv"
 ADMIN2_POINTS = Path(__file__).resolve().parent / "data" / "admin2_points.tsv"
 US_PLACES = Path(__file__).resolve().parent / "data" / "us_places.tsv"
+WATER_BODIES = Path(__file__).resolve().parent / "data" / "water_bodies.tsv"
 # Data files the world store is built from: a change to any means a rebuild.
 WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE, GEONAMES_POINTS, COUNTY_POINTS, CENTROIDS,
-                    ADMIN2_POINTS, US_PLACES)
+                    ADMIN2_POINTS, US_PLACES, WATER_BODIES)
 # A country whose largest part holds at least this share of its area stands at that
 # part's centre of mass; one of scattered islands keeps the Factbook's point.
 MAIN_PART_SHARE = 2 / 3
@@ -136,6 +137,7 @@ def geonames_base_rows() -> Iterator[Row]:
     yield from us_county_rows(gc.get_us_counties(), divisions)
     yield from admin2_rows(divisions)
     yield from us_place_rows(divisions)
+    yield from water_rows()
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -760,3 +762,43 @@ def _decoded(path: Path, raw, member: zipfile.ZipInfo | None = None
             yield line_no, data.decode("utf-8")
         except UnicodeDecodeError:
             raise InputError("not UTF-8", path=str(path), line=line_no) from None
+
+
+WATER_KINDS = frozenset("ocean sea gulf bay strait lake river canal".split())
+WATER_COLUMNS = "name, other names, kind, lat, lon, radius_km, countries, source URL"
+
+
+def water_bodies(path: Path = WATER_BODIES) -> list[dict]:
+    """The named oceans, seas, gulfs, lakes, rivers, straits and canals of
+    gazetteer/data/water_bodies.tsv, each a sourced point and an honest radius."""
+    rows = []
+    for n, parts in _tsv_lines(str(path)):
+        try:
+            name, others, kind, lat, lon, radius, countries, url = parts
+            lat, lon, radius = float(lat), float(lon), float(radius)
+        except ValueError:
+            raise DataError(f"expected {WATER_COLUMNS}", path=str(path), line=n) from None
+        if (kind not in WATER_KINDS or not name or not url.startswith("http") or radius <= 0
+                or not (-90 <= lat <= 90 and -180 <= lon <= 180)):
+            raise DataError(f"expected {WATER_COLUMNS}", path=str(path), line=n)
+        rows.append({"name": name, "others": tuple(o for o in others.split("|") if o),
+                     "kind": kind, "lat": lat, "lon": lon, "radius_km": radius,
+                     "countries": tuple(c for c in countries.split("|") if c), "url": url})
+    return rows
+
+
+def water_rows(path: Path = WATER_BODIES) -> Iterator[Row]:
+    """Water bodies as places of type "water"; one that touches a single country belongs
+    to it, a shared one to none (as a region of several countries). Having no people,
+    one ranks by its area instead: a sea of a million km² weighs as a million people."""
+    from incimap.gazetteer.normalize import normalize
+
+    for w in water_bodies(path):
+        country = w["countries"][0] if len(w["countries"]) == 1 else ""
+        area = math.pi * min(w["radius_km"], CONTINENT_MAX_RADIUS_KM) ** 2
+        yield Row(gid=f"water:{normalize(w['name']).replace(' ', '-')}", name=w["name"],
+                  lat=w["lat"], lon=w["lon"], ftype="water", fcode=w["kind"].upper(),
+                  country=country, source=f"water_bodies.tsv: {w['url']}",
+                  radius_km=min(w["radius_km"], CONTINENT_MAX_RADIUS_KM),
+                  importance=round(importance("water", int(area)), 2),
+                  alternate_names=w["others"])

@@ -36,7 +36,7 @@ from incimap.gazetteer.errors import GazetteerError
 from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
 from incimap.gazetteer.reporting import Progress
 
-SCHEMA_VERSION = "16"  # bump when what a store holds changes
+SCHEMA_VERSION = "17"  # bump when what a store holds changes
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -72,7 +72,8 @@ PLACE_COLUMNS = (
 
 # How much a feature type weighs when names match equally well.
 TYPE_WEIGHT = {"continent": 14, "country": 14, "province": 12, "district": 8, "city": 6, "pass": 6,
-               "region": 5, "town": 3, "station": 1, "tunnel": 1, "village": 0, "place": 0}
+               "region": 5, "water": 5, "town": 3, "station": 1, "tunnel": 1, "village": 0,
+               "place": 0}
 
 
 def importance(ftype: str, population: int) -> float:

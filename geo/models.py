@@ -20,6 +20,7 @@ _PRECISION_BY_TYPE = {
     "province": 3,
     "district": 2,
     "region": 2,
+    "water": 2,  # an event on a lake or at sea is near a point, never at it
     "pass": 2,
 }
 
@@ -30,6 +31,7 @@ _RADIUS_BY_TYPE = {
     "province": 250.0,
     "district": 50.0,
     "region": 40.0,
+    "water": 100.0,
     "pass": 20.0,
     "city": 10.0,
     "town": 5.0,
