@@ -183,6 +183,11 @@ _ADMIN_AFFIXES = re.compile(
     r"\s+(?:oblast|province|region|state|governorate|prefecture|department|territory|"
     r"krai|kray|republic|district|division|county|municipality|autonomous\s+region|raion|"
     r"rayon|local\s+government\s+area)$", re.I)
+_ADMIN_LEAD = re.compile(r"^(\w+)\s+(?:of|de|del|du)\s+", re.I)
+_ENGLISH_GENERIC = {"province": "Province", "provincia": "Province", "state": "State",
+                    "region": "Region", "department": "Department", "département": "Department",
+                    "departement": "Department", "departamento": "Department",
+                    "governorate": "Governorate", "prefecture": "Prefecture"}
 _DIRECTIONS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West",
                "northern": "North", "southern": "South", "eastern": "East", "western": "West",
                "north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western"}
@@ -196,6 +201,10 @@ def admin1_alternates(name: str) -> tuple[str, ...]:
     bare = _ADMIN_AFFIXES.sub("", name).strip()
     if bare:
         forms.add(bare)
+        # "Province du Soum" is "Soum Province" in English news.
+        lead = _ADMIN_LEAD.match(name)
+        if lead and lead.group(1).lower() in _ENGLISH_GENERIC:
+            forms.add(f"{bare} {_ENGLISH_GENERIC[lead.group(1).lower()]}")
     for form in list(forms):
         head, sep, rest = form.replace("-", " ", 1).partition(" ")
         if sep and head.lower() in _DIRECTIONS:
