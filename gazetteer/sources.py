@@ -183,7 +183,6 @@ _ADMIN_AFFIXES = re.compile(
     r"\s+(?:oblast|province|region|state|governorate|prefecture|department|territory|"
     r"krai|kray|republic|district|division|county|municipality|autonomous\s+region|raion|"
     r"rayon|local\s+government\s+area)$", re.I)
-_ADMIN_LEAD = re.compile(r"^(\w+)\s+(?:of|de|del|du)\s+", re.I)
 _ENGLISH_GENERIC = {"province": "Province", "provincia": "Province", "state": "State",
                     "region": "Region", "department": "Department", "département": "Department",
                     "departement": "Department", "departamento": "Department",
@@ -202,9 +201,10 @@ def admin1_alternates(name: str) -> tuple[str, ...]:
     if bare:
         forms.add(bare)
         # "Province du Soum" is "Soum Province" in English news.
-        lead = _ADMIN_LEAD.match(name)
-        if lead and lead.group(1).lower() in _ENGLISH_GENERIC:
-            forms.add(f"{bare} {_ENGLISH_GENERIC[lead.group(1).lower()]}")
+        lead = _ADMIN_AFFIXES.match(name)
+        generic = _ENGLISH_GENERIC.get(lead.group(0).split()[0].lower()) if lead else None
+        if generic:
+            forms.add(f"{bare} {generic}")
     for form in list(forms):
         head, sep, rest = form.replace("-", " ", 1).partition(" ")
         if sep and head.lower() in _DIRECTIONS:
@@ -804,10 +804,9 @@ def water_rows(path: Path = WATER_BODIES) -> Iterator[Row]:
 
     for w in water_bodies(path):
         country = w["countries"][0] if len(w["countries"]) == 1 else ""
-        area = math.pi * min(w["radius_km"], CONTINENT_MAX_RADIUS_KM) ** 2
+        radius = min(w["radius_km"], CONTINENT_MAX_RADIUS_KM)
         yield Row(gid=f"water:{normalize(w['name']).replace(' ', '-')}", name=w["name"],
                   lat=w["lat"], lon=w["lon"], ftype="water", fcode=w["kind"].upper(),
-                  country=country, source=f"water_bodies.tsv: {w['url']}",
-                  radius_km=min(w["radius_km"], CONTINENT_MAX_RADIUS_KM),
-                  importance=round(importance("water", int(area)), 2),
+                  country=country, source=f"water_bodies.tsv: {w['url']}", radius_km=radius,
+                  importance=round(importance("water", int(math.pi * radius ** 2)), 2),
                   alternate_names=w["others"])

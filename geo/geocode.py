@@ -401,12 +401,12 @@ def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candida
     found = gaz.candidates(full, fuzzy=False) if full != q.name else []
     if not any(c.match_kind in ("exact", "alternate") for c in found):
         country = demonym_country(q.name)
-        if country and not gaz.exact([q.name]).get(q.name):
-            return found + demonym_candidates(gaz, country)
-        if not country and not gaz.exact([q.name]).get(q.name):
-            found += division_demonym_candidates(gaz, q.name)
-            if found:
-                return found
+        if not gaz.exact([q.name]).get(q.name):  # no place is named so: a demonym?
+            if country:
+                return found + demonym_candidates(gaz, country)
+            division = division_demonym_candidates(gaz, q.name)
+            if division:
+                return found + division
         found += gaz.candidates(q.name, fuzzy=fuzzy)
         if country:  # "Canadian": the country too, beside a village of that name
             found += demonym_candidates(gaz, country)

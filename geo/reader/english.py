@@ -31,7 +31,8 @@ class _Lazy:
         return f"_Lazy({self.pattern!r})"
 
 
-def _compile(pattern: str, flags: int = 0) -> _Lazy:
+def lazy_regex(pattern: str, flags: int = 0) -> _Lazy:
+    """``re.compile``, deferred to the pattern's first use."""
     return _Lazy(pattern, flags)
 
 MONTHS = frozenset("""january february march april may june july august september october
@@ -116,7 +117,7 @@ ALL_CAPS_PLACES = frozenset("""us usa uk uae drc car kp kpk fata ajk""".split())
 
 
 def _p(words: str):
-    return _compile(r"\b(?:" + words + r")", re.I)
+    return lazy_regex(r"\b(?:" + words + r")", re.I)
 
 
 # A siege or shoot-out with wanted men is a battle that the besieging forces fight
@@ -206,7 +207,7 @@ PROTEST_CLASH = _p(r"clash\w*|scuffl\w*|fought|fighting")
 
 # Words just before an event word that deny or question it: "did not appear to be set by a
 # suicide bomber", "asked if it was the work of a suicide bomber". The word is no cue then.
-HEDGED_BEFORE = _compile(r"\b(?:(?:not|never)\s+(?:\w+\s+){0,2}?(?:be|been|a|an)|"
+HEDGED_BEFORE = lazy_regex(r"\b(?:(?:not|never)\s+(?:\w+\s+){0,2}?(?:be|been|a|an)|"
                             r"(?:if|whether)\s+(?:it|this|that|the\s+\w+)\s+(?:was|were|is|"
                             r"had\s+been))\s+(?:[\w-]+\s+){0,4}?$", re.I)
 
@@ -268,7 +269,7 @@ DIRECTION_PARTS = {
 DIRECTION_NAMES = {"n": "northern", "s": "southern", "e": "eastern", "w": "western",
                    "c": "central", "ne": "north-eastern", "nw": "north-western",
                    "se": "south-eastern", "sw": "south-western"}
-DIRECTION_BEFORE = _compile(
+DIRECTION_BEFORE = lazy_regex(
     r"\b(?P<dir>(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
     r"|central)\s+(?:parts?\s+of\s+)?$", re.I)
 
@@ -312,7 +313,7 @@ gendarmerie""".split()), ("air force", "security forces")),
 # Background: a clause recalling an earlier event ("In a similar attack", "years ago") is
 # history, not the story; it opens no incident and lends it no date, toll or actor. (A
 # past year on its own, "In 2021", "Last year", is read from the dates: reader.background.)
-BACKGROUND_CUE = _compile(
+BACKGROUND_CUE = lazy_regex(
     r"\b(?:in\s+)?(?:an?|the)\s+(?:similar|earlier|previous|prior|last|deadliest|worst)\s+"
     r"(?:attack|incident|bombing|massacre|assault|ambush|raid|strike|explosion|blast)\b|"
     # "The attacks follow previous operations which killed six": no article needed.
@@ -323,13 +324,13 @@ BACKGROUND_CUE = _compile(
     # "the first since the assassination of X in February": a comparison with the past.
     r"\b(?:first|deadliest|worst|biggest|largest|bloodiest)\s+(?:[\w-]+\s+){0,3}?since\b", re.I)
 # "a 2019 bombing": an event named by its year (background when that year is past).
-YEAR_NAMED_EVENT = _compile(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?"
+YEAR_NAMED_EVENT = lazy_regex(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?"
                                r"(?:attack|bombing|massacre|assault|ambush|raid|strike|"
                                r"explosion|blast|shooting|siege|hijacking)s?\b", re.I)
 
 # An updated toll supersedes the earlier, lower one ("killed 10 ... the death toll has
 # since risen to 25"): it is no competing estimate.
-TOLL_UPDATED = _compile(r"\b(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed))\s+"
+TOLL_UPDATED = lazy_regex(r"\b(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed))\s+"
                           r"(?:has\s+|had\s+|have\s+)?(?:since\s+|now\s+|later\s+)?"
                           r"(?:rose|risen|climbed|increased|jumped|reached|grown|grew|mounted)"
                           r"\s+to\b|\btoll\s+(?:now\s+)?stands\s+at\b", re.I)
@@ -341,11 +342,11 @@ total""".split())
 # Nouns that count the dead of every group at once ("28 bodies", "56 fatalities").
 GENERIC_DEAD_WHO = frozenset("bodies deaths fatalities casualties".split())
 # A sentence adding victims to those already told: "Two civilians also died".
-ADDED_VICTIMS = _compile(r"\balso\s+(?:died|perished|lost\s+their\s+lives|(?:were|was)\s+"
+ADDED_VICTIMS = lazy_regex(r"\balso\s+(?:died|perished|lost\s+their\s+lives|(?:were|was)\s+"
                            r"(?:killed|shot\s+dead))\b", re.I)
 
 # The state's forces as the doer ("the junta's aircraft", "security forces opened fire").
-STATE_DOER = _compile(
+STATE_DOER = lazy_regex(
     r"\b(?:the\s+)?(?:junta|army|military|armed\s+forces|security\s+forces|troops|"
     r"soldiers|air\s+force|government\s+forces)(?:[’']s?)?\s+"
     r"(?:(?!(?:were|was|been|being|are|is)\b)\w+\s+){0,3}?"
@@ -361,17 +362,17 @@ _NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de
 # (cue, side, name pattern). Each cue starts with a fixed string, which the regex engine
 # finds fast (a case-blind alternation is tried at every character); the name is then
 # read just before or just after it.
-_NAME_BEFORE = _compile(_NAME + r"\s+(?:(?:has|have|had)\s+)?$")
-_NAME_AFTER = _compile(r"\s*(?:the\s+)?" + _NAME, re.I)
-DOER_BY_VERB = _compile(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
+_NAME_BEFORE = lazy_regex(_NAME + r"\s+(?:(?:has|have|had)\s+)?$")
+_NAME_AFTER = lazy_regex(r"\s*(?:the\s+)?" + _NAME, re.I)
+DOER_BY_VERB = lazy_regex(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
                           re.I)
-_GROUP_NOUN_BEFORE = _compile(_NAME + r"\s+(?i:m|f|r|g|i|j)$")
+_GROUP_NOUN_BEFORE = lazy_regex(_NAME + r"\s+(?i:m|f|r|g|i|j)$")
 DOER_PATTERNS = (
-    (_compile(r"claimed\s+(?:responsibility|the\s+attack|it)\b|(?:took|accepted|assumed|"
+    (lazy_regex(r"claimed\s+(?:responsibility|the\s+attack|it)\b|(?:took|accepted|assumed|"
                 r"admitted)\s+(?:full\s+)?responsibility\b"), "before", _NAME_BEFORE),
-    (_compile(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
+    (lazy_regex(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
     # "ilitants" etc.: the group noun without its first letter, which may be a capital.
-    (_compile(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists)\s+(?:\w+\s+)?"
+    (lazy_regex(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists)\s+(?:\w+\s+)?"
                  r"(?:attacked|ambushed|stormed|raided|struck|killed|opened\s+fire|abducted|"
                  r"kidnapped|bombed)\b"), "before", _GROUP_NOUN_BEFORE),
 )
@@ -379,19 +380,19 @@ DOER_PATTERNS = (
 # Verbs of saying beside a date give the day of the saying, not of the event: "Police on
 # Monday said" (after the date), "..., the governor said on Tuesday" (before it).
 SAYING = ("said", "says", "told", "reported", "announced", "added", "confirmed", "stated")
-REPORTED_AFTER = _compile(r"^\s+(?:" + "|".join(SAYING) + r")\b", re.I)
-REPORTED_BEFORE = _compile(r"\b(?:" + "|".join(SAYING + ("tweeted", "posted", "wrote",
+REPORTED_AFTER = lazy_regex(r"^\s+(?:" + "|".join(SAYING) + r")\b", re.I)
+REPORTED_BEFORE = lazy_regex(r"\b(?:" + "|".join(SAYING + ("tweeted", "posted", "wrote",
                                                             "statement", "briefing"))
                               + r")\b[^.;]{0,12}$", re.I)
 
 # Verbs of speaking before "from <place>": where a witness spoke from, not where victims
 # came from ("a resident who phoned from X").
-SPOKE_FROM = _compile(r"\b(?:phoned|called|calling|telephoned|spoke|speaking|wrote|"
+SPOKE_FROM = lazy_regex(r"\b(?:phoned|called|calling|telephoned|spoke|speaking|wrote|"
                          r"writing|reported|reporting|told\s+\w+)\s+(?:\w+\s+)?from\s+"
                          r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 
 # Where people fled to: the end of their flight, not where victims came from.
-FLED_TO = _compile(r"\b(?:fled|flee|fleeing|escaped|escaping|sought\s+refuge|took\s+refuge|"
+FLED_TO = lazy_regex(r"\b(?:fled|flee|fleeing|escaped|escaping|sought\s+refuge|took\s+refuge|"
                       r"ran\s+away)\b(?:\s+[\w’'-]+){0,5}?\s+(?:to|into|towards|in)\s+"
                       r"(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", re.I)
 
@@ -446,22 +447,22 @@ DIVISION_AFTER = {
 }
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 # From the end of a name: more names joined by commas and "and"/"or", then the word.
-DIVISION_AFTER_LIST = _compile(
+DIVISION_AFTER_LIST = lazy_regex(
     r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)" + _LISTED_NAME + r")*"
     r"\s+(?P<word>(?i:" + "|".join(sorted(DIVISION_AFTER, key=len, reverse=True)) + r"))\b")
 # Press abbreviations of a division word at the end of a name ("Loudon Co.").
-DIVISION_ABBREVIATIONS = {"co.": "county", "co": "county", "par.": "parish"}
+DIVISION_ABBREVIATIONS = {"co.": "county", "co": "county"}
 HINTS_LONGEST_FIRST = sorted(HINT_AFTER, key=len, reverse=True)
 # "Allahditta, 49,": a person's age after the name.
-AGE_AFTER_NAME = _compile(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
-NUMBER_AFTER = _compile(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
-METONYMY_AFTER = _compile(r"^\s+(?:(?:has|have|had|is|was)\s+)?(?:{})\b".format(
+AGE_AFTER_NAME = lazy_regex(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]")
+NUMBER_AFTER = lazy_regex(r"^\s+\d+\b(?!\s*(?:km|kilomet|mile|people|%))")
+METONYMY_AFTER = lazy_regex(r"^\s+(?:(?:has|have|had|is|was)\s+)?(?:{})\b".format(
     "|".join(sorted(METONYMY_VERBS))))
-GROUP_AFTER = _compile(r"^[’'\s-]*\s(?:{})\b".format("|".join(sorted(GROUP_NOUNS))))
-LOWER_START = _compile(r"\s(?=[a-z])(?!(?:of|de|del|della|des|du|da|do|di|dos|das|la|le|"
+GROUP_AFTER = lazy_regex(r"^[’'\s-]*\s(?:{})\b".format("|".join(sorted(GROUP_NOUNS))))
+LOWER_START = lazy_regex(r"\s(?=[a-z])(?!(?:of|de|del|della|des|du|da|do|di|dos|das|la|le|"
                          r"les|al|el|e|i|y|van|von|der|den|am|an|upon|on|sur|the|and|ul|"
                          r"bin|ibn)\b)")
-METONYMY_OBJECT = _compile(r"^\s+(?:of|to|for|over)\b")
+METONYMY_OBJECT = lazy_regex(r"^\s+(?:of|to|for|over)\b")
 # Titles news abbreviates before a name ("Sgt. Jones", "Sen. Smith", "Gov. Brown").
 TITLE_ABBREVIATIONS = frozenset("""sen sens rep reps gov govs lt sgt cpl pvt spc gen col maj
 capt cmdr adm det insp supt atty pres prof rev dr mr mrs ms""".split())
@@ -481,9 +482,9 @@ organization organisation service services fund trust alliance coalition network
 conference order embassy consulate forces force guard guards navy command brigade brigades
 regiment corps battalion liberation resistance government""".split())
 # "I'm", "I’ll": a contraction the scan can take for a one-letter-and-more name.
-CONTRACTION = _compile(r"[’'](?:m|s|d|re|ll|ve)$", re.I)
-SPEECH_AFTER = _compile(r"\s(?:said|says|added|asked|explained|told|wrote|replied)\b")
-TWO_LETTER_PLACES = _compile(r"(?<![\w.’'-])({})(?![\w’']|\.\w)".format(
+CONTRACTION = lazy_regex(r"[’'](?:m|s|d|re|ll|ve)$", re.I)
+SPEECH_AFTER = lazy_regex(r"\s(?:said|says|added|asked|explained|told|wrote|replied)\b")
+TWO_LETTER_PLACES = lazy_regex(r"(?<![\w.’'-])({})(?![\w’']|\.\w)".format(
     "|".join(sorted(w.upper() for w in ALL_CAPS_PLACES if len(w) == 2))))
 COMPASS = frozenset("""north south east west northeast northwest southeast southwest
 north-east north-west south-east south-west""".split())
@@ -492,14 +493,14 @@ NAME_LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of"
 # --- places the gazetteer lacks: patterns (reader.unknown) ----------------------------
 # A capitalised name of one to three words (a longer run is left out: _run_before).
 UNKNOWN_NAME = r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,2})"
-UNKNOWN_AFTER = _compile(UNKNOWN_NAME + r" (?P<hint>{})\b".format(
+UNKNOWN_AFTER = lazy_regex(UNKNOWN_NAME + r" (?P<hint>{})\b".format(
     "|".join(sorted(map(re.escape, UNKNOWN_FEATURE_AFTER), key=len, reverse=True))))
-UNKNOWN_OF = _compile(r"\b(?P<hint>(?i:{})) of (?:the )?".format(
+UNKNOWN_OF = lazy_regex(r"\b(?P<hint>(?i:{})) of (?:the )?".format(
     "|".join(sorted(UNKNOWN_FEATURE_OF))) + UNKNOWN_NAME + r"(?![\w’'-]| [A-Z])")
-UNKNOWN_SITE = _compile(r"\b(?i:{}) the ".format("|".join(sorted(UNKNOWN_PLACE_BEFORE)))
+UNKNOWN_SITE = lazy_regex(r"\b(?i:{}) the ".format("|".join(sorted(UNKNOWN_PLACE_BEFORE)))
                           + UNKNOWN_NAME + r" (?:{})\b".format(
                               "|".join(sorted(UNKNOWN_SITE_AFTER))))
-UNKNOWN_IN = _compile(r"\b(?i:{}) ".format("|".join(sorted(UNKNOWN_PLACE_BEFORE)))
+UNKNOWN_IN = lazy_regex(r"\b(?i:{}) ".format("|".join(sorted(UNKNOWN_PLACE_BEFORE)))
                         + UNKNOWN_NAME + r", ")
 # Words that never begin or make up an unknown place's name: people, bodies, calendar.
 NOT_IN_UNKNOWN = (MONTHS | WEEKDAYS | CALENDAR_AND_FAITH | DEMONYMS | GROUP_NAMES
@@ -510,51 +511,51 @@ PLAIN_WORDS = COMMON_WORDS | DIRECTIONS | NOT_ALONE
 # --- spelling variants (reader.resolution) --------------------------------------------
 # "N'Djamena", "Sana'a": a capitalised word with an apostrophe inside (not "Kidal's"). The
 # scan's name keys drop the apostrophe, so such a word is looked up on its own.
-APOSTROPHE_NAME = _compile(r"(?<![\w’'-])[A-Z]\w*[’'][A-Za-z]\w+")
+APOSTROPHE_NAME = lazy_regex(r"(?<![\w’'-])[A-Z]\w*[’'][A-Za-z]\w+")
 LOCATIVE = frozenset({"in", "at", "near", "to", "from", "outside", "towards", "toward", "into"})
 # "the southern city of Sderoth": "of" after a settlement noun is as good as "in".
 SETTLEMENT_OF = frozenset("""city town village district province""".split())
 
 # --- roles (reader.roles) -------------------------------------------------------------
 ONE_WORD = r"(?:[\w’'-]+\s+)"  # one word and its space
-BASED = _compile(r"^\s*[-–]\s*based\b", re.I)
-BASED_IN = _compile(r"\bbased\s+(?:in|at)\s+(?:the\s+)?" + ONE_WORD + r"{0,2}$", re.I)
-FROM_BEFORE = _compile(r"\bfrom\s+(?:the\s+)?" + ONE_WORD + r"{0,2}$", re.I)
+BASED = lazy_regex(r"^\s*[-–]\s*based\b", re.I)
+BASED_IN = lazy_regex(r"\bbased\s+(?:in|at)\s+(?:the\s+)?" + ONE_WORD + r"{0,2}$", re.I)
+FROM_BEFORE = lazy_regex(r"\bfrom\s+(?:the\s+)?" + ONE_WORD + r"{0,2}$", re.I)
 # "from Delhi, India to Lahore, Pakistan": each end may carry its country or province.
 _END_CONTAINER = r"(?:\s*,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"
-TO_NEXT = _compile(r"^" + _END_CONTAINER + r"\s*(?:to|towards|for)\s+(?:the\s+)?[A-Z]")
-FROM_X_TO = _compile(r"\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}" + _END_CONTAINER
+TO_NEXT = lazy_regex(r"^" + _END_CONTAINER + r"\s*(?:to|towards|for)\s+(?:the\s+)?[A-Z]")
+FROM_X_TO = lazy_regex(r"\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}" + _END_CONTAINER
                        + r"\s+(?:to|towards)\s+(?:the\s+)?$")
-BOUND_FOR = _compile(r"\b(?:bound\s+for|en\s+route\s+to|heading\s+(?:to|for)|headed\s+"
+BOUND_FOR = lazy_regex(r"\b(?:bound\s+for|en\s+route\s+to|heading\s+(?:to|for)|headed\s+"
                        r"(?:to|for)|on\s+(?:its|their|his|her)\s+way\s+to|travel(?:l)?ing\s+to|"
                        r"destined\s+for)\s+(?:the\s+)?" + ONE_WORD + r"{0,1}$", re.I)
-JOURNEY = _compile(r"\b(?:train|express|bus|coach|flight|plane|convoy|vehicle|truck|lorry|"
+JOURNEY = lazy_regex(r"\b(?:train|express|bus|coach|flight|plane|convoy|vehicle|truck|lorry|"
                      r"car|ferry|boat|ship|travel\w*|journey|way|route|bound|trip|passengers?|"
                      r"headed|heading|driving|sailing|flying|marched|walked)\b", re.I)
-LEFT_FROM = _compile(r"\b(?:left|departed(?:\s+from)?|leaving|set\s+off\s+from)\s+(?:the\s+)?$",
+LEFT_FROM = lazy_regex(r"\b(?:left|departed(?:\s+from)?|leaving|set\s+off\s+from)\s+(?:the\s+)?$",
                        re.I)
 PEOPLE = (r"(?:passengers?|people|persons?|residents?|workers?|labou?rers?|miners?|victims?|"
           r"pilgrims?|men|man|women|woman|children|child|students?|villagers?|travell?ers?|"
           r"citizens?|nationals?|migrants?|tourists?|worshippers?|civilians?|famil(?:y|ies)|"
           r"farmers?|drivers?|teachers?|traders?|soldiers?|officers?|personnel|youths?|boys?|"
           r"girls?|who\s+(?:were|was|came|hailed))")
-VICTIMS_FROM = _compile(r"\b" + PEOPLE + r"\s+" + ONE_WORD + r"{0,3}?(?:from|of)\s+(?:the\s+)?"
+VICTIMS_FROM = lazy_regex(r"\b" + PEOPLE + r"\s+" + ONE_WORD + r"{0,3}?(?:from|of)\s+(?:the\s+)?"
                           + ONE_WORD + r"{0,2}$", re.I)
-NATIVE_OF = _compile(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|hometown\s+"
+NATIVE_OF = lazy_regex(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|hometown\s+"
                        r"(?:of|in)|home\s+town\s+(?:of|in)|originally\s+from|belong(?:ed|ing)?\s+"
                        r"to|was\s+from|were\s+from|came\s+from|native)\s+(?:the\s+)?"
                        + ONE_WORD + r"{0,2}$", re.I)
 # "troops moved in to the X area" enter it: an incursion, not a transfer.
-TAKEN_TO = _compile(r"\b(?:moved(?!\s+in\b)|taken|shifted|rushed|evacuated|transported|brought|"
+TAKEN_TO = lazy_regex(r"\b(?:moved(?!\s+in\b)|taken|shifted|rushed|evacuated|transported|brought|"
                       r"airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
                       r"admitted|hospitali[sz]ed|then\s+on)\b(?!\s+out\b)(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
                       r"in|at)\s+(?:the\s+)?" + ONE_WORD + r"{0,3}$", re.I)
-PERSON_FROM = _compile(r"(?:\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*|\b\d{1,3}\s*,)"
+PERSON_FROM = lazy_regex(r"(?:\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*|\b\d{1,3}\s*,)"
                          r"\s+from\s+(?:the\s+)?$")
-CARE_AT = _compile(r"\b(?:hospital|clinic|morgue|mortuary|camp|shelter|infirmary|"
+CARE_AT = lazy_regex(r"\b(?:hospital|clinic|morgue|mortuary|camp|shelter|infirmary|"
                      r"medical\s+(?:centre|center|facility))\s+(?:at|in|of)\s+(?:the\s+)?"
                      + ONE_WORD + r"{0,2}$", re.I)
-AT_PLACE = _compile(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+to|"
+AT_PLACE = lazy_regex(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+to|"
                       r"(?:marched|marching|paraded)\s+(?:\w+\s+)?through|"
                       r"outskirts\s+of|areas?\s+of|districts?\s+of|villages?\s+of|towns?\s+of|"
                       r"city\s+of|province\s+of|region\s+of|parts\s+of|vicinity\s+of|"
@@ -566,15 +567,15 @@ AT_PLACE = _compile(r"\b(?:in|at|near|around|outside|inside|on|across|close\s+to
                       r"ambushed|bombed|shelled|raided|stormed|struck|hit|targeted)\s+(?:the\s+)?"
                       r"(?:(?:town|city|village|district|province|region)\s+of\s+)?$", re.I)
 # A place opening its sentence as the thing struck ("Maiduguri was hit by ...").
-HIT_AFTER = _compile(r"^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:hit|"
+HIT_AFTER = lazy_regex(r"^\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:hit|"
                        r"struck|attacked|rocked|shaken|targeted|bombed|shelled|raided|stormed)\b",
                        re.I)
-CONTAINER_GAP = _compile(r"^(?:,\s*(?:in\s+)?|\s+(?:of|in)\s+|[’']s?\s+)(?:the\s+)?"
+CONTAINER_GAP = lazy_regex(r"^(?:,\s*(?:in\s+)?|\s+(?:of|in)\s+|[’']s?\s+)(?:the\s+)?"
                            r"(?:[a-z]+\s+){0,2}$")
-AND_GAP = _compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?:on\s+)?(?:to\s+)?(?:the\s+)?$")
+AND_GAP = lazy_regex(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?:on\s+)?(?:to\s+)?(?:the\s+)?$")
 
 # --- background and tallies (reader.background) ---------------------------------------
-AGGREGATE = _compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:displaced|surged|risen|"
+AGGREGATE = lazy_regex(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:displaced|surged|risen|"
                        r"carried\s+out|left\s+\d)|\bsince\s+(?:19|20)\d\d|"
                        r"\bsince\s+(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
@@ -585,22 +586,22 @@ AGGREGATE = _compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:displaced|surged|risen
 # in a car bomb blast"): a toll so told is a tally only beside a span or a war ("have been
 # killed in attacks since April", "The insurgency has killed 40,000"). "has claimed 40,000
 # lives" is a toll; "No group has claimed the bombing" is not.
-PERFECT_TOLL = _compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|"
+PERFECT_TOLL = lazy_regex(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:killed|died|been\s+killed|"
                           r"claimed\s+(?:[\w,]+\s+){0,4}?lives\b)", re.I)
 # ("one has since died" is no span: "since" there means "after it".)
-TALLY_SPAN = _compile(r"\b(?:(?<!has\s)(?<!have\s)since|so\s+far|to\s+date|in\s+recent|"
+TALLY_SPAN = lazy_regex(r"\b(?:(?<!has\s)(?<!have\s)since|so\s+far|to\s+date|in\s+recent|"
                         r"insurgency|conflict|war|rebellion|uprising)\b|\b(?:this|last|a|per|each|every)\s+year\b|"
                         r"\b(?:over|in|during)\s+the\s+(?:past|last)\s|\bin\s+its\s+\w+\s+year\b",
                         re.I)
 # "this year"/"last year" is a tally unless a month dates it ("In October last year").
 # \b: tried only at word starts, else a long letter run is rescanned from each letter.
-YEAR_TALLY = _compile(r"\b(\w+)\s+(?:this|last)\s+year\b", re.I)
-MONTH_NAME = _compile(r"^(?:january|february|march|april|may|june|july|august|september|"
+YEAR_TALLY = lazy_regex(r"\b(\w+)\s+(?:this|last)\s+year\b", re.I)
+MONTH_NAME = lazy_regex(r"^(?:january|february|march|april|may|june|july|august|september|"
                         r"october|november|december)$", re.I)
 
 # --- event words in one pass (reader.triggers) ----------------------------------------
 # All event patterns in one alternation, one named group each: one pass per sentence.
-EVENT_RE = _compile("|".join(f"(?P<e{i}>{p.pattern})"
+EVENT_RE = lazy_regex("|".join(f"(?P<e{i}>{p.pattern})"
                                for i, (p, *_) in enumerate(EVENT_PATTERNS)), re.I)
 
 # --- dates (reader.dates) -------------------------------------------------------------
@@ -632,45 +633,45 @@ _WHEN_IN = r"(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-
 
 # Each entry: kind, compiled pattern. Order matters only for equal spans.
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", _compile(rf"\b{_PREP}?(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")),
-    ("dmy", _compile(
+    ("iso", lazy_regex(rf"\b{_PREP}?(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")),
+    ("dmy", lazy_regex(
         rf"\b{_PREP}?(?:(?:the\s+)?(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+"
         rf"(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR}))?\b")),
-    ("mdy", _compile(
+    ("mdy", lazy_regex(
         rf"\b{_PREP}?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_ANY})\s+(?P<d>{_DAY})\b"
         rf"(?:,?\s+(?P<y>{_YEAR}))?(?!\s*(?:%|per\s?cent|people|km))")),
-    ("month_year", _compile(
+    ("month_year", lazy_regex(
         rf"\b{_PREP}?{_WHEN_IN}?(?P<mon>{MONTH_FULL})(?:,?\s+|\s+of\s+)(?P<y>{_YEAR})\b")),
-    ("month_rel", _compile(
+    ("month_rel", lazy_regex(
         rf"\b{_PREP}?{_WHEN_IN}?(?P<mon>{MONTH_FULL})\s+(?P<rel>last\s+year|this\s+year|"
         rf"of\s+last\s+year|of\s+this\s+year)\b")),
-    ("month_bare", _compile(
+    ("month_bare", lazy_regex(
         rf"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]f|[Ll]ast|"
         rf"[Tt]his)\s+{_WHEN_IN}?|{_WHEN_IN}|(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)"
         rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)")),
-    ("weekday", _compile(
+    ("weekday", lazy_regex(
         rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Oo]n\s+)?)?"
         rf"(?P<wd>{_WEEKDAY})(?:['’]s)?{_PART_OF_DAY}?\b")),
-    ("day_word", _compile(
+    ("day_word", lazy_regex(
         r"\b(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|"
         r"this\s+afternoon|this\s+evening|last\s+night|earlier\s+today)\b", re.IGNORECASE)),
-    ("ago", _compile(
+    ("ago", lazy_regex(
         r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
         r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)),
-    ("period", _compile(
+    ("period", lazy_regex(
         r"\b(?P<w>(?:earlier\s+|later\s+|(?:at\s+|over\s+)?the\s+(?:start|end|beginning)\s+of\s+)?"
         r"(?:last|this|the\s+past|the\s+previous)\s+(?:week|weekend|month|year)|"
         r"(?:at|over|during)\s+the\s+weekend|earlier\s+(?:this\s+)?(?:week|month|year))\b",
         re.IGNORECASE)),
-    ("year", _compile(
+    ("year", lazy_regex(
         rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout|(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]?)\s*"
         rf"(?:(?:early|late|mid)[\s-]+)?(?P<y>{_YEAR})\b(?!\s*(?:%|people|-\d))")),
 ]
 # "the drug lord, who was arrested in El Paso in 2024": background, not an event.
-IN_BACKGROUND_CLAUSE = _compile(
+IN_BACKGROUND_CLAUSE = lazy_regex(
     r"\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\b[^.;]{0,80}$", re.I)
 # Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
-MAYBE_DATE = _compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
+MAYBE_DATE = lazy_regex(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
                         r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
                         r"week|weekend|month|year|morning|night|evening|afternoon)\b", re.I)
 
@@ -746,23 +747,23 @@ NAME_NUMBER_PREFIXES = {
     "zone", "ward", "house", "plot", "street", "road", "kilometre", "km", "mile", "grade",
     "class", "channel", "covid", "g", "tv", "france",
 }
-MEASURE_AFTER = _compile(
+MEASURE_AFTER = lazy_regex(
     r"\s*-?\s*(?:km/h|kph|mph|sq\s*km|km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m\b|cm|mm|"
     r"kg|kgs|kilos?|kilograms?|grams?|tonnes?|tons?|lbs?|pounds?\b(?!\s+of)|feet|foot|ft|"
     r"inch(?:es)?|yards?|acres?|hectares?|litres?|liters?|gallons?|barrels?|"
     r"hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?|"
     r"decades?|centur(?:y|ies)|storey|story|calibre|caliber|mm\b|degrees?|°)\b",
 )
-PERCENT_AFTER = _compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)")
-TIME_AFTER = _compile(
+PERCENT_AFTER = lazy_regex(r"\s*(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)")
+TIME_AFTER = lazy_regex(
     r"(?::\d)|\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|GMT\b|UTC\b|IST\b|PKT\b|WAT\b|EAT\b|CAT\b|"
     r"local\s+time\b|hrs\b|h\d\d)"
 )
-MONEY_BEFORE = _compile(
+MONEY_BEFORE = lazy_regex(
     r"(?:[$£€¥₹₦₨]|\bRs\.?|\bUSD|\bUS\$|\bPKR|\bINR|\bEUR|\bGBP|\bNGN|\bKES|\bKSh|\bCFA|"
     r"\bCOP|\bAfs|\bTk)\s*$"
 )
-MONEY_AFTER = _compile(
+MONEY_AFTER = lazy_regex(
     r"\s*(?:(?:million|billion|thousand|crore|lakh|m|bn|k)\s+)?(?:US\s+)?(?:dollars?|"
     r"rupees?|naira|euros?|pounds?\s+sterling|francs?|pesos?|shillings?|cedis?|rand|yuan|"
     r"dirhams?|riyals?|afghanis?|takas?|USD|PKR|INR|CFA)\b"
@@ -792,16 +793,16 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:carrying|carried|carries|aboard)", "total"),
 )
 # "intend to kill five", "threatened to behead two": a threat counts no dead.
-THREAT_BEFORE = _compile(r"\b(?:intends?|intended|threaten(?:s|ed)?|vow(?:s|ed)?|plans?|planned|"
+THREAT_BEFORE = lazy_regex(r"\b(?:intends?|intended|threaten(?:s|ed)?|vow(?:s|ed)?|plans?|planned|"
                            r"want(?:s|ed)?|will|attempt(?:s|ed)?|tried|"
                            r"trying)\s+(?:to\s+)?(?:\w+\s+)?\w+\s*$", re.I)
 VERB_BEFORE = [  # "killing a total of 15 people": the verb still counts them
-    (_compile(rf"\b{pattern}(?:\s+a\s+total\s+of)?\s*$", re.IGNORECASE), kind)
+    (lazy_regex(rf"\b{pattern}(?:\s+a\s+total\s+of)?\s*$", re.IGNORECASE), kind)
     for pattern, kind in VERB_CUES
 ]
 # A single victim opening the list after the verb: "killing [a policeman and] two civilians".
 # ("killed the village chief and his two sons": a kin word may follow "and").
-ONE_THEN_AND = _compile(r"\b(?:a|an|the|one)\s+(?:[a-z]+\s+)?([a-z]+)\s+and\s+"
+ONE_THEN_AND = lazy_regex(r"\b(?:a|an|the|one)\s+(?:[a-z]+\s+)?([a-z]+)\s+and\s+"
                           r"(?:his\s+|her\s+|their\s+)?$", re.IGNORECASE)
 # After the counted noun: "27 militants were killed", "10 people ... were reported dead".
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
@@ -822,7 +823,7 @@ AFTER_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:on\s+board|aboard|on\s+the\s+(?:train|bus|plane|boat|vessel|ship|flight|vehicle))\b",
     "total"),
 )
-AFTER_CUE_PATTERNS = [(_compile(_AUX + p, re.IGNORECASE), kind) for p, kind in AFTER_CUES]
+AFTER_CUE_PATTERNS = [(lazy_regex(_AUX + p, re.IGNORECASE), kind) for p, kind in AFTER_CUES]
 WHO_STOP = {
     "were", "was", "are", "is", "have", "has", "had", "been", "who", "that", "which",
     "from", "in", "on", "at", "of", "and", "or", "to", "into", "for", "by", "with",
@@ -861,9 +862,9 @@ FIGHTERS = frozenset("""militants militant insurgents insurgent attackers attack
 terrorists fighters rebels jihadists assailants bombers""".split())
 
 # --- armed groups and doers (reader.actors) -------------------------------------------
-UNNAMED_ATTACKERS = _compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|assailants?|"
+UNNAMED_ATTACKERS = lazy_regex(r"\b(?:militants?|insurgents?|gunmen|attackers?|assailants?|"
                                 r"terrorists?|separatists?|rebels?|fighters|they|group)\b", re.I)
-ACRONYM_GROUP = _compile(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
+ACRONYM_GROUP = lazy_regex(r"\b([A-Z][A-Z0-9]{1,7})\s+(?:rebels?|militants?|fighters|insurgents?|"
                            r"gunmen|militias?)\b")
 ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "hizbullah",
                              "taliban", "taleban", "isis", "isil", "daesh", "wagner",
@@ -873,21 +874,21 @@ ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "h
 GROUP_SPELLINGS = {"Taleban": "Taliban"}
 NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
                           "armed", "jihadist", "islamist", "rebel", "separatist"})
-POSSESSIVE = _compile(r"[’']s?$")
+POSSESSIVE = lazy_regex(r"[’']s?$")
 # Words that open a sentence before a group's name ("And the X Front's attack").
 NAME_LEAD_WORDS = frozenset("""and but or so then meanwhile also""".split())
 # "Fighters of the Rapid Support Forces": members named before "of" are not the name.
 MEMBER_NOUNS = frozenset("""fighters members militants gunmen supporters elements loyalists
 rebels insurgents units""".split())
-NAME_RUN = _compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
+NAME_RUN = lazy_regex(r"[A-Z][\w’'-]+(?:\s+(?:(?:al|of|the|for|e|i|wal|ul|de|del)\s+)*"
                       r"[A-Z][\w’'-]+)*")
 NOT_DOERS = frozenset("""police army military government officials authorities security
 nobody no one group it they he she this that which who""".split())
 # "took responsibility", "has accepted full responsibility": a claim as much as "claimed".
-CLAIM = _compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)|"
+CLAIM = lazy_regex(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)|"
                    r"\b(?:t(?:ook|akes?|aking)|accept(?:ed|s|ing)?|assum(?:ed|es|ing)|"
                    r"admit(?:ted|s|ting)?)\s+(?:full\s+)?responsibility", re.I)
-NO_CLAIM = _compile(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
+NO_CLAIM = lazy_regex(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
                       # "No claim of responsibility has yet been made"
                       r"no\s+(?:claim|one\s+has\s+taken|group\s+has\s+taken)\s+(?:of\s+)?"
@@ -901,21 +902,21 @@ DOER_BEFORE += r"(?:[\w-]+\s+){0,2}"
 SLAIN = (r"murdered|assassinated|slain|shot\s+dead|shot\s+to\s+death|"
          r"stabbed\s+to\s+death")
 # "the drug lord, who was arrested in El Paso in 2024": background, not an event.
-BACKGROUND_BEFORE = _compile(r"\b(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been)\s+$|"
+BACKGROUND_BEFORE = lazy_regex(r"\b(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been)\s+$|"
                                r"\bsince\s+(?:the|his|her|their)\s+$", re.I)
 # Cheap gate for the number parser: digits or number words.
-NUMBERISH = _compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+NUMBERISH = lazy_regex(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                        r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                        r"ninety|hundreds?|thousands?|millions?|dozens?|scores?|several|few|"
                        r"half|tens|numerous|many)\b", re.I)
 # "In two separate incidents, roadside bombs also killed four": not the story's toll.
-SEPARATE_EVENT = _compile(r"\b(?:in\s+(?:an?|two|three|several|other)\s+(?:separate|other|"
+SEPARATE_EVENT = lazy_regex(r"\b(?:in\s+(?:an?|two|three|several|other)\s+(?:separate|other|"
                             r"unrelated)\s+(?:[\w-]+\s+)?(?:incidents?|attacks?|raids?|"
                             r"operations?|bombings?|clash(?:es)?)|in\s+another\s+(?:incident|"
                             r"attack|raid)|separately)\b", re.I)
-INCLUDED = _compile(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
+INCLUDED = lazy_regex(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
                       re.I)
-SINGLE_VICTIM = _compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"
+SINGLE_VICTIM = lazy_regex(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"
                            r"officer|soldier|policeman|student|journalist|activist|teacher|driver|"
                            r"farmer|worker|person|resident|civilian|member|villager|trader|official|"
                            r"politician|minister|mayor|judge|priest)\b[^.;]{0,80}?"
@@ -925,27 +926,27 @@ SINGLE_VICTIM = _compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|g
 # One person as the object: "killing the driver", "gunmen killed a soldier".
 ONE_PERSON = (r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|policeman|"
               r"owner|pilot|resident|civilian|person|student|teacher|villager|farmer|worker)")
-KILLING_ONE = _compile(r"\b(killing|killed|wounding|injuring)\s+(?:the|a|an|one|its)\s+"
+KILLING_ONE = lazy_regex(r"\b(killing|killed|wounding|injuring)\s+(?:the|a|an|one|its)\s+"
                          rf"(?:[\w-]+\s+)?{ONE_PERSON}\b", re.I)
 # A headline drops "was": "Christian leader assassinated", "Player Smith shot to death". One
 # victim when a person noun (and perhaps a name) comes right before the verb.
-HEADLINE_VICTIM = _compile(r"\b(?:man|woman|boy|girl|child|leader|officer|soldier|policeman|"
+HEADLINE_VICTIM = lazy_regex(r"\b(?:man|woman|boy|girl|child|leader|officer|soldier|policeman|"
                              r"student|journalist|activist|teacher|driver|farmer|worker|player|"
                              r"official|politician|minister|mayor|judge|priest|chief|governor)"
                              r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:found\s+)?"
                              rf"(killed|{SLAIN}|beheaded|lynched|kidnapped|abducted)\b", re.I)
 # "discovered the body of a girl": one dead (a number or "bodies" is a figure already).
-BODY_OF = _compile(r"\b(found|discovered|recovered)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?body\s+"
+BODY_OF = lazy_regex(r"\b(found|discovered|recovered)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?body\s+"
                      r"of\b", re.I)
 # "DNA tests on the body of a man killed in ...": a body is one dead.
-BODY_OF_PERSON = _compile(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|"
+BODY_OF_PERSON = lazy_regex(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|"
                             r"boy|girl|child|victim|person|soldier|officer|policeman|journalist|"
                             r"student|militant|suspect)\b", re.I)
 # "an elderly couple were found slain", "the bodies of a couple": two dead.
 # One more victim on top of the toll told: "and another died in hospital".
-ANOTHER_DIED = _compile(r"\banother\s+(?:[a-z]+\s+)?(?:died|succumbed|(?:was|has\s+been)\s+"
+ANOTHER_DIED = lazy_regex(r"\banother\s+(?:[a-z]+\s+)?(?:died|succumbed|(?:was|has\s+been)\s+"
                           r"(?:killed|shot\s+dead))\b", re.I)
-COUPLE_KILLED = _compile(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\b|\bcouple\s+"
+COUPLE_KILLED = lazy_regex(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\b|\bcouple\s+"
                            r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?"
                            rf"(?:killed|{SLAIN}|dead)\b", re.I)
 SINGLE_KIND = {"killing": "fatalities", "killed": "fatalities", "wounding": "injured",
@@ -955,60 +956,60 @@ SINGLE_KIND = {"killing": "fatalities", "killed": "fatalities", "wounding": "inj
 
 # --- what a figure counts: phrases (reader.figures) -----------------------------------
 # (One pattern each where the figure reader asks what surrounds a number.)
-PARTITIVE_OF = _compile(r"\s+of\s+(?:the\s+)?(?=[a-z])")
-OF_THE_AFTER = _compile(r"\s+of\s+the\s+")
-OTHERS_LEAD = _compile(r"^(?:others|more|other\s+[a-z]+)\b")
+PARTITIVE_OF = lazy_regex(r"\s+of\s+(?:the\s+)?(?=[a-z])")
+OF_THE_AFTER = lazy_regex(r"\s+of\s+the\s+")
+OTHERS_LEAD = lazy_regex(r"^(?:others|more|other\s+[a-z]+)\b")
 # A one-word victim closing the list before its verb: "Four militants [and a soldier] were
 # killed", "Eleven passengers [and the driver] were killed".
-LISTED_ONE_TAIL = _compile(r"^\s*and\s+(?:a|an|the|one)\s+[a-z]+(?=\s+(?:was|were)\b)")
-INCLUDING_ASIDE = _compile(
+LISTED_ONE_TAIL = lazy_regex(r"^\s*and\s+(?:a|an|the|one)\s+[a-z]+(?=\s+(?:was|were)\b)")
+INCLUDING_ASIDE = lazy_regex(
     r"^\s*,\s*(?:including|among\s+them|mostly|mainly|many\s+of\s+them)\b[^,]*,")
-PLACE_ATTACHMENT = _compile(
+PLACE_ATTACHMENT = lazy_regex(
     r"^\s+(?:from|in|of|at|near|on)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}"
     r"(?:province|district|state|region|village|town|city|area|county|"
     r"[A-Z][\w’'-]+)\b")
-OF_TOTAL_AFTER = _compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
+OF_TOTAL_AFTER = lazy_regex(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
                             r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+")
-OF_TOTAL_BEFORE = _compile(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", re.IGNORECASE)
-SUBSET_LEAD_IN = _compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+OF_TOTAL_BEFORE = lazy_regex(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", re.IGNORECASE)
+SUBSET_LEAD_IN = lazy_regex(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|"
                             r"among\s+the\s+(?:dead|injured|wounded|victims))\s+([^.;:]*)$",
                             re.IGNORECASE)
-LEAD_IN_CLAUSE = _compile(r"\b(?:were|was|killed|died|said|who)\b")
-TAKING_BEFORE = _compile(r"\b(?:took|taking|taken|holding|held)\s*$", re.I)
-HOSTAGE_NOUN = _compile(r"\s*(?:hostages?|captives?|prisoners?)\b")
-AND_BEFORE = _compile(r"\band\s*$")
+LEAD_IN_CLAUSE = lazy_regex(r"\b(?:were|was|killed|died|said|who)\b")
+TAKING_BEFORE = lazy_regex(r"\b(?:took|taking|taken|holding|held)\s*$", re.I)
+HOSTAGE_NOUN = lazy_regex(r"\s*(?:hostages?|captives?|prisoners?)\b")
+AND_BEFORE = lazy_regex(r"\band\s*$")
 # Between two listed counts of one verb: "three soldiers and two civilians", "two, and".
-LIST_JOIN = _compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+LIST_JOIN = lazy_regex(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 # "two more died", "three others died": a count on top of the toll so far, not another
 # estimate of it.
-MORE_AFTER = _compile(r"^\s+(?:more|others)\b(?!\s+than\b)", re.IGNORECASE)
-ARTICLE_LEAD = _compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-AGENCY_TAIL = _compile(r"\s+(?:news\s+agency|agency)$")
-ACCORDING_TO = _compile(r"\baccording\s+to\s+([^,.;:“”\"()]+)", re.IGNORECASE)
-SAID_BY_NAME = _compile(r"\b(?:reported|said|stated|confirmed|claimed)\s+(?:by\s+)?((?:the\s+)?"
+MORE_AFTER = lazy_regex(r"^\s+(?:more|others)\b(?!\s+than\b)", re.IGNORECASE)
+ARTICLE_LEAD = lazy_regex(r"^(?:the|a|an)\s+", re.IGNORECASE)
+AGENCY_TAIL = lazy_regex(r"\s+(?:news\s+agency|agency)$")
+ACCORDING_TO = lazy_regex(r"\baccording\s+to\s+([^,.;:“”\"()]+)", re.IGNORECASE)
+SAID_BY_NAME = lazy_regex(r"\b(?:reported|said|stated|confirmed|claimed)\s+(?:by\s+)?((?:the\s+)?"
                           r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)")
-DATE_OPENER = _compile(r"(?:the\s+)?(?:On|In|At|On|Monday|Tuesday|Wednesday|Thursday|"
+DATE_OPENER = lazy_regex(r"(?:the\s+)?(?:On|In|At|On|Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)\b")
-SAID_BY_OFFICIALS = _compile(
+SAID_BY_OFFICIALS = lazy_regex(
     r"\b(?:said|reported|according\s+to)\s+((?:(?:local|senior|government|security|police|"
     r"military|army|railway|hospital|district|provincial|state|health|medical|rescue)\s+)*"
     r"(?:officials?|police|sources|witnesses|residents|spokesm[ae]n|spokesperson|"
     r"authorities|the\s+military|the\s+army|medics|doctors|villagers))\b")
-SAYING_VERB = _compile(r"\b(?:said|says|reported|claimed|confirmed|stated|added|told)\b")
-RELATIVE_ASIDE = _compile(r",\s+(?:which|who)\b[^,]*,\s*$")
+SAYING_VERB = lazy_regex(r"\b(?:said|says|reported|claimed|confirmed|stated|added|told)\b")
+RELATIVE_ASIDE = lazy_regex(r",\s+(?:which|who)\b[^,]*,\s*$")
 
 # --- numbers: phrases (reader.quantities) ---------------------------------------------
-AGE_AFTER_NUMBER = _compile(
+AGE_AFTER_NUMBER = lazy_regex(
     r"\s*-?\s*years?\s*-?\s*old\b|\s*years?\s+of\s+age\b|\s*-?\s*yr\s*-?\s*old")
-AGE_BEFORE_NUMBER = _compile(
+AGE_BEFORE_NUMBER = lazy_regex(
     r"\bage[ds]?\s+(?:between\s+)?(?:(?:\d+|[a-z]+)\s*(?:and|to|or|-|–)\s*)?$", re.IGNORECASE)
-OF_SUPERLATIVE = _compile(
+OF_SUPERLATIVE = lazy_regex(
     r"\s+of\s+(?:(?:the|its|their|his|her)\s+(?:\w+est\b|most\b|few\b|first\b|"
     r"last\b)|several\b|many\b|a\s+(?:number|series|spate|string|wave)\b|dozens\b|"
     r"hundreds\b|thousands\b)")
 
 # --- dates: phrases (reader.dates) ----------------------------------------------------
-LAST_WORD = _compile(r"[Ll]ast\s")
+LAST_WORD = lazy_regex(r"[Ll]ast\s")
 
 # --- actors: phrases (reader.actors) --------------------------------------------------
 # "the BLA militants", "M23 rebels": a group's name and the fighters it names.
@@ -1018,11 +1019,11 @@ FIGHTERS_AFTER_NAME = (r"\s+(?:militants?|gunmen|fighters|insurgents?|"
 STATE_FORCE_NOUNS = ("army", "police", "military", "navy")
 # A kingdom's forces carry its crown: "Royal Thai Army", "Royal Malaysian Police".
 ROYAL_WORDS = frozenset({"royal"})
-POLICE_WORD = _compile(r"\bpolice(?:men)?\b", re.I)
-MILITARY_WORD = _compile(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", re.I)
+POLICE_WORD = lazy_regex(r"\bpolice(?:men)?\b", re.I)
+MILITARY_WORD = lazy_regex(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", re.I)
 # Not a force's people ("an Israeli army spokesman said", "the Iraqi army colonel in
 # charge"): they speak or are arrested, they are no doer.
-FOREIGN_FORCES = _compile(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|"
+FOREIGN_FORCES = lazy_regex(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|"
                             r"aircraft|jets?|warplanes?|drones?|helicopters?|"
                             r"missiles?|forces|troops|army|military|artillery)\b"
                             r"(?!\s+(?:spokes(?:man|woman|person)|colonel|general|officers?|"
@@ -1030,8 +1031,8 @@ FOREIGN_FORCES = _compile(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\
                             r"lieutenant|sergeant|radio|statement)\b)")
 
 # --- incidents: phrases (reader.incidents) --------------------------------------------
-IN_CONTAINER_GAP = _compile(r"(?:,\s*|\s+in\s+)(?:the\s+)?")
-ACTOR_WORDS = _compile(r"\b(?:militants?|insurgents?|gunmen|attackers?|security forces|troops|"
+IN_CONTAINER_GAP = lazy_regex(r"(?:,\s*|\s+in\s+)(?:the\s+)?")
+ACTOR_WORDS = lazy_regex(r"\b(?:militants?|insurgents?|gunmen|attackers?|security forces|troops|"
                          r"soldiers|police)\b", re.I)
 
 # --- span classifier (reader.spans) ---------------------------------------------------
@@ -1049,19 +1050,19 @@ circle pike square trail""".split())
 # A numbered road: "Interstate 395", "Route 30", "KY 90" (the number follows the word).
 SPAN_ROAD_WORDS = frozenset("""interstate highway hwy route road rd freeway expressway
 turnpike i sr cr fm us""".split())
-SPAN_ROAD_NUMBER_AFTER = _compile(r"[\s-]\d{1,4}\b")
+SPAN_ROAD_NUMBER_AFTER = lazy_regex(r"[\s-]\d{1,4}\b")
 # Short words before a dot that do not end a run of a name ("St. Marys", "Mt. Pleasant").
 SPAN_NAME_ABBREVIATIONS = frozenset("""st mt ft pt n s e w""".split())
-SPAN_STATE_AFTER = _compile(r"^,\s+(?:[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}\b|"
+SPAN_STATE_AFTER = lazy_regex(r"^,\s+(?:[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}\b|"
                               r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[\s,.;)]))")
-SPAN_POSSESSIVE_AFTER = _compile(r"^[’']s?\b")
+SPAN_POSSESSIVE_AFTER = lazy_regex(r"^[’']s?\b")
 # Words that end a natural feature's or a site's name ("X River", "X Park").
 SPAN_FEATURE_AFTER = frozenset("""river lake sea bay island islands mountain mountains mount
 valley park creek beach forest canyon gulf ocean coast hill hills peninsula falls harbor
 harbour airport bridge""".split())
-SPAN_PARTY_BEFORE = _compile(r"\b[A-Z]{1,3}-$")  # "D-Beachwood": a party and a hometown
-SPAN_COMMA_BEFORE = _compile(r"[A-Z][\w.’'-]*,\s$")  # "Springfield, Ill."
-SPAN_DATELINE_AFTER = _compile(r"\s*(?:,|\(|-|—|–|:)")
+SPAN_PARTY_BEFORE = lazy_regex(r"\b[A-Z]{1,3}-$")  # "D-Beachwood": a party and a hometown
+SPAN_COMMA_BEFORE = lazy_regex(r"[A-Z][\w.’'-]*,\s$")  # "Springfield, Ill."
+SPAN_DATELINE_AFTER = lazy_regex(r"\s*(?:,|\(|-|—|–|:)")
 # Words of an organisation's, a unit's or an armed group's name: a place inside such a
 # name is no place of an event (ACLED codes "Assam Rifles" as an actor), so the span
 # classifier never overrules the scan there.
@@ -1070,8 +1071,8 @@ SPAN_ORGANISATION_WORDS = (ORGANISATION_HEADS | PUBLIC_BODIES | STATE_UNIT_WORDS
 plant network hospital group company factory airline airlines agency news times post herald
 tribune journal daily radio television tv""".split()))
 # "the University of X", "the Armed Forces of X": a run ending in "of" before the name.
-SPAN_OF_BEFORE_RUN = _compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*)+"
+SPAN_OF_BEFORE_RUN = lazy_regex(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*)+"
                                 r"(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)*$")
 # A state's two-letter press abbreviation after a place and a comma ("Louisville, Ky.",
 # "Greenwood, W. Va."), too short for the scan's keys.
-SPAN_PRESS_ABBREVIATION = _compile(r"(?<=[a-z], )[A-Z][a-z]?\.(?: ?[A-Z][a-z]?\.)?")
+SPAN_PRESS_ABBREVIATION = lazy_regex(r"(?<=[a-z], )[A-Z][a-z]?\.(?: ?[A-Z][a-z]?\.)?")

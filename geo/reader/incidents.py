@@ -173,11 +173,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                    if numberish else [])
         if raw:
             figures += _single_victims(s, figures)
-        fig_classes = _figure_classes(figures, listed_together(s.text))
-        if any(t[2] == "Riots" for t in raw) and not any(t[1] == "violence" and t[0] > 0
-                                                          for t in raw):
-            # "protesters clashed with police; one was killed": the riot's dead
-            fig_classes = ["demonstration" if c == "violence" else c for c in fig_classes]
+        fig_classes = _figure_classes(figures, listed_together(s.text), raw)
         found = [t for t in with_weak_triggers(raw, set(fig_classes))
                  if not BACKGROUND_BEFORE.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
         for d in dates[s.start]:
@@ -372,14 +368,19 @@ def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
     return opens or elsewhere
 
 
-def _figure_classes(figures: list[Figure], listed: bool) -> list[str]:
+def _figure_classes(figures: list[Figure], listed: bool, triggers: list) -> list[str]:
     """Each figure's incident class. "Four gunmen and five civilians have been killed":
     the dead of both sides listed in one toll are one event, so the fighters' dead stay
-    with the others' (a fighters' toll alone, or in a clause of its own, keeps its class)."""
+    with the others' (a fighters' toll alone, or in a clause of its own, keeps its class).
+    In a riot that no attack shares the sentence with, the victims are the riot's
+    ("protesters clashed with police; one was killed")."""
+    riot = any(t[2] == "Riots" for t in triggers) and not any(
+        t[1] == "violence" and t[0] > 0 for t in triggers)
+    victims = "demonstration" if riot else "violence"
     classes = [figure_class(f) for f in figures]
     pairs = list(zip(figures, classes, strict=True))
     joint = listed and any(f.kind == "fatalities" and c == "violence" for f, c in pairs)
-    return ["violence" if joint and f.kind == "fatalities" and c == "operation" else c
+    return [victims if c == "violence" or (joint and f.kind == "fatalities") else c
             for f, c in pairs]
 
 
@@ -509,9 +510,9 @@ def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | 
     used = [best] + [m for m in places if m is not best]
     if best.place.geo_precision >= 3:  # "in southern Thailand": that part of it
         for m in used:
-            part = (part_of(m.place, direction_before(m))
-                    if m.place.gazetteer_id == best.place.gazetteer_id else None)
-            if part is not None:
+            part = m.place.gazetteer_id == best.place.gazetteer_id and part_of(
+                m.place, direction_before(m))
+            if part:
                 return part, used
     return best.place, used
 

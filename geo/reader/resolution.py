@@ -62,18 +62,17 @@ def resolve_mentions(mentions: list[Mention], *, country: str = "",
 def candidates_by_surface(mentions: list[Mention], gaz: Gazetteer
                           ) -> dict[str, tuple[str, list[Candidate]]]:
     """Each distinct name's feature hint and its sure candidates (no fuzzy matching)."""
-    words: dict[str, str] = {}
     first: dict[str, Mention] = {}
+    division: dict[str, str] = {}  # "Oconee" -> "Oconee county", from any of its mentions
     for m in mentions:
         first.setdefault(m.surface, m)
-        if not words.get(m.surface):
-            words[m.surface] = division_word(m)
+        division[m.surface] = division.get(m.surface) or division_query(m)
     found: dict[str, tuple[str, list[Candidate]]] = {}
     for surface, m in first.items():
         q = parse_query(surface)
         cands = [c for c in candidates_for(gaz, q, fuzzy=False) if _trusted(c)]
-        if words[surface]:  # "Oconee County": the division, where the gazetteer has it so
-            qd = parse_query(f"{_without_abbreviation(surface)} {words[surface]}")
+        if division[surface]:  # the division, where the gazetteer has it by that name
+            qd = parse_query(division[surface])
             named = [c for c in candidates_for(gaz, qd, fuzzy=False)
                      if _trusted(c) and c.match_kind in ("exact", "alternate")]
             if named:
@@ -82,23 +81,18 @@ def candidates_by_surface(mentions: list[Mention], gaz: Gazetteer
     return found
 
 
-def division_word(m: Mention) -> str:
-    """The division word written after the name, or after the list of names it opens or
-    ends ("Clarke and Oconee counties" -> "county"), or abbreviated at its end ("Loudon
-    Co."); '' when there is none."""
-    last = m.surface.rsplit(None, 1)[-1].lower() if " " in m.surface else ""
-    if last in english.DIVISION_ABBREVIATIONS:
-        return english.DIVISION_ABBREVIATIONS[last]
+def division_query(m: Mention) -> str:
+    """The name with the division word written after it, or after the list of names it
+    opens or ends ("Clarke and Oconee counties" -> "Oconee county"), or abbreviated at its
+    end ("Loudon Co." -> "Loudon county"); '' when there is none."""
+    head, _, last = m.surface.rpartition(" ")
+    if head and last.lower() in english.DIVISION_ABBREVIATIONS:
+        return f"{head} {english.DIVISION_ABBREVIATIONS[last.lower()]}"
     if m.sentence.text and m.sentence.start <= m.span.end <= m.sentence.end:
         after = english.DIVISION_AFTER_LIST.match(m.sentence.text[m.span.end - m.sentence.start:])
         if after:
-            return english.DIVISION_AFTER[after.group("word").lower()]
+            return f"{m.surface} {english.DIVISION_AFTER[after.group('word').lower()]}"
     return ""
-
-
-def _without_abbreviation(surface: str) -> str:
-    head, _, last = surface.rpartition(" ")
-    return head if head and last.lower() in english.DIVISION_ABBREVIATIONS else surface
 
 
 def document_bias(found: dict[str, tuple[str, list[Candidate]]], country: str = ""

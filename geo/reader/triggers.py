@@ -28,16 +28,12 @@ def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
 def _protesters_clashing(found: list) -> list:
     """"Protesters clashed with police": a clash after a protest word in the sentence is
     the demonstration turned violent (ACLED's riot), not a battle."""
-    protest = [f[4].start() for f in found if f[2] == "Protests"]
-    if not protest:
+    protest = min((f[4].start() for f in found if f[2] == "Protests"), default=None)
+    if protest is None:
         return found
-    out = []
-    for f in found:
-        if f[2] == "Battles" and f[4].start() > protest[0] and (
-                english.PROTEST_CLASH.fullmatch(f[4].group())):
-            f = (3, "demonstration", "Riots", "Violent demonstration", f[4])
-        out.append(f)
-    return out
+    return [(3, "demonstration", "Riots", "Violent demonstration", f[4])
+            if f[2] == "Battles" and f[4].start() > protest
+            and english.PROTEST_CLASH.fullmatch(f[4].group()) else f for f in found]
 
 
 class _Sub:
