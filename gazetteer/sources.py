@@ -182,7 +182,7 @@ _ADMIN_AFFIXES = re.compile(
     r"wilayat|muhafazat|governorate|prefecture)\s+(?:of|de|del|du)\s+|"
     r"\s+(?:oblast|province|region|state|governorate|prefecture|department|territory|"
     r"krai|kray|republic|district|division|county|municipality|autonomous\s+region|raion|"
-    r"rayon|local\s+government\s+area)$", re.I)
+    r"rayon|local\s+government\s+area|(?:tribal\s+)?agency)$", re.I)
 _ENGLISH_GENERIC = {"province": "Province", "provincia": "Province", "state": "State",
                     "region": "Region", "department": "Department", "département": "Department",
                     "departement": "Department", "departamento": "Department",

@@ -990,6 +990,30 @@ def test_a_single_victim_then_kin_after_the_verb_add_up():
     assert first.fatalities == 3
 
 
+@pytest.mark.parametrize("text", [
+    "Unknown gunmen shot dead a journalist in Kidal on Tuesday.",
+    "Militants beheaded a teacher in Kidal on Tuesday.",
+    "Gunmen shot and killed a priest outside his church in Kidal on Tuesday.",
+    "An air strike killed a rebel commander near Kidal on Tuesday.",
+])
+def test_any_person_noun_after_a_killing_verb_is_one_death(text):
+    """One list of person nouns serves every single-victim pattern (english.PERSON_NOUN),
+    and "shot dead", "beheaded" and "shot and killed" take a single victim as "killed" does."""
+    assert incidents(text)[0].fatalities == 1
+
+
+def test_a_single_victim_who_died_is_one_death():
+    first = incidents("A border guard died after militants opened fire on a post near Kidal on "
+                      "Tuesday.")[0]
+    assert first.fatalities == 1
+
+
+def test_a_single_victim_and_one_relative_are_two_deaths():
+    """"killed a councillor and his wife": two dead, though no number is written."""
+    first = incidents("Gunmen killed a local councillor and his wife in Kidal on Tuesday.")[0]
+    assert first.fatalities == 2
+
+
 def test_protesters_clashing_with_police_is_a_riot_with_its_dead():
     """ACLED: a demonstration turned violent is a riot, not a battle; its dead are its own."""
     found = incidents("Hundreds of protesters clashed with police in Bamako on Tuesday; one "

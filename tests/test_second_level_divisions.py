@@ -20,6 +20,7 @@ from incimap.geo.reader.pipeline import read
     ("Somme", (49.9, 2.3), 80, "FR"),                 # a French department
     ("Pangasinan", (15.9, 120.3), 80, "PH"),          # "Province of Pangasinan"
     ("Masisi Territory", (-1.4, 28.8), 80, "CD"),
+    ("Khyber", (34.2, 71.2), 80, "PK"),               # "Khyber Agency", a tribal agency
 ])
 def test_a_division_the_gazetteer_lacked_is_found(gazetteer, query, point, km, country):
     place = geocode(query, gazetteer=gazetteer).place

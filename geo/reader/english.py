@@ -916,32 +916,43 @@ SEPARATE_EVENT = lazy_regex(r"\b(?:in\s+(?:an?|two|three|several|other)\s+(?:sep
                             r"attack|raid)|separately)\b", re.I)
 INCLUDED = lazy_regex(r"\binclud(?:ed|ing|es)\b|\bamong\s+(?:them|whom|those|the\s+dead)",
                       re.I)
-SINGLE_VICTIM = lazy_regex(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|leader|"
-                           r"officer|soldier|policeman|student|journalist|activist|teacher|driver|"
-                           r"farmer|worker|person|resident|civilian|member|villager|trader|official|"
-                           r"politician|minister|mayor|judge|priest)\b[^.;]{0,80}?"
-                           r"\b(?:was|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
+# One person named by what they are or do: "a journalist", "the village chief". One list for
+# every single-victim pattern below, so a noun one of them knows the others know too.
+PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|toddler|teenager|youth|person|victim|leader|"
+               r"chief|elder|officer|soldier|policeman|policewoman|constable|guard|sentry|"
+               r"commander|fighter|militant|rebel|insurgent|suspect|student|pupil|journalist|"
+               r"reporter|photographer|cameraman|activist|teacher|headmaster|lecturer|professor|"
+               r"doctor|nurse|medic|engineer|driver|passenger|pilot|farmer|herder|shepherd|"
+               r"fisherman|worker|labourer|laborer|trader|shopkeeper|merchant|businessman|"
+               r"businesswoman|owner|resident|civilian|villager|member|official|politician|"
+               r"lawmaker|legislator|councillor|councilor|candidate|minister|mayor|governor|"
+               r"judge|lawyer|prosecutor|priest|pastor|imam|cleric|monk|nun|missionary|"
+               r"tourist|pilgrim|refugee|diplomat|employee|contractor|interpreter|translator|"
+               r"aid\s+worker|bodyguard|inmate|prisoner|player)")
+SINGLE_VICTIM = lazy_regex(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON_NOUN}\b[^.;]{{0,80}}?"
+                           r"\b(?:(?:was|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
                            rf"(?:found\s+)?(killed|{SLAIN}|"
-                           r"beheaded|lynched|wounded|injured|abducted|kidnapped)", re.I)
-# One person as the object: "killing the driver", "gunmen killed a soldier".
-ONE_PERSON = (r"(?:driver|man|woman|boy|girl|child|passenger|guard|officer|soldier|policeman|"
-              r"owner|pilot|resident|civilian|person|student|teacher|villager|farmer|worker)")
-KILLING_ONE = lazy_regex(r"\b(killing|killed|wounding|injuring)\s+(?:the|a|an|one|its)\s+"
-                         rf"(?:[\w-]+\s+)?{ONE_PERSON}\b", re.I)
+                           r"beheaded|lynched|wounded|injured|abducted|kidnapped)|(died|was\s+"
+                           r"killed))\b", re.I)
+# One relative beside the victim: "killed a councillor and his wife" (two dead).
+ONE_KIN = (r"(?:wife|husband|son|daughter|brother|sister|father|mother|nephew|niece|"
+           r"cousin|uncle|aunt|grandson|granddaughter|bodyguard|driver)")
+# One person as the object: "killing the driver", "gunmen shot dead a journalist".
+KILLING_ONE = lazy_regex(r"\b(killing|killed|wounding|injuring|shot\s+dead|shot\s+and\s+killed|"
+                         r"beheaded|murdered|assassinated|executed|lynched|stabbed\s+to\s+death)"
+                         r"\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+){0,2}?"
+                         rf"{PERSON_NOUN}\b(?P<kin>\s+and\s+(?:his|her)\s+{ONE_KIN}\b)?", re.I)
 # A headline drops "was": "Christian leader assassinated", "Player Smith shot to death". One
 # victim when a person noun (and perhaps a name) comes right before the verb.
-HEADLINE_VICTIM = lazy_regex(r"\b(?:man|woman|boy|girl|child|leader|officer|soldier|policeman|"
-                             r"student|journalist|activist|teacher|driver|farmer|worker|player|"
-                             r"official|politician|minister|mayor|judge|priest|chief|governor)"
+HEADLINE_VICTIM = lazy_regex(rf"\b{PERSON_NOUN}"
                              r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:found\s+)?"
                              rf"(killed|{SLAIN}|beheaded|lynched|kidnapped|abducted)\b", re.I)
 # "discovered the body of a girl": one dead (a number or "bodies" is a figure already).
 BODY_OF = lazy_regex(r"\b(found|discovered|recovered)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?body\s+"
                      r"of\b", re.I)
 # "DNA tests on the body of a man killed in ...": a body is one dead.
-BODY_OF_PERSON = lazy_regex(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|"
-                            r"boy|girl|child|victim|person|soldier|officer|policeman|journalist|"
-                            r"student|militant|suspect)\b", re.I)
+BODY_OF_PERSON = lazy_regex(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+                            rf"{PERSON_NOUN}\b", re.I)
 # "an elderly couple were found slain", "the bodies of a couple": two dead.
 # One more victim on top of the toll told: "and another died in hospital".
 ANOTHER_DIED = lazy_regex(r"\banother\s+(?:[a-z]+\s+)?(?:died|succumbed|(?:was|has\s+been)\s+"

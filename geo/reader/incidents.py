@@ -393,9 +393,11 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     if is_headline(s.text):  # "Christian leader assassinated": no "was"
         found += HEADLINE_VICTIM.finditer(s.text)
     for m in found:
-        kind = SINGLE_KIND.get(m.group(1).split()[0].lower(), "fatalities")
+        verb = next(g for g in m.groups() if g)  # the first group matched is the verb
+        kind = SINGLE_KIND.get(verb.split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
-            out.append(Figure(kind=kind, value=1, who="person", quote=s))
+            two = "kin" in m.re.groupindex and m.group("kin")
+            out.append(Figure(kind=kind, value=2 if two else 1, who="person", quote=s))
     # "qualifier more": added to the toll, never an estimate of it (figures.fatalities)
     out += [Figure(kind="fatalities", value=1, qualifier="more", who="person", quote=s)
             for _ in ANOTHER_DIED.finditer(s.text)]
