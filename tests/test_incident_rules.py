@@ -1014,6 +1014,57 @@ def test_a_single_victim_and_one_relative_are_two_deaths():
     assert first.fatalities == 2
 
 
+def test_troops_killing_fighters_is_a_battle_with_their_dead():
+    """"Troops killed 12 militants": a bare "killed" whose dead are all fighters is the
+    forces' fight with them (ACLED Battles), not an attack on civilians with no dead."""
+    (one,) = incidents("Troops killed 12 militants near Kidal on Tuesday.")
+    assert (one.event_type, one.fatalities) == ("Battles", 12)
+    assert one.actor1.startswith("Military Forces") and one.actor2.startswith("Unidentified")
+
+
+def test_fighters_killed_in_the_violence_told_count_with_it():
+    """No response is told in "The army shelled their positions, killing 14 fighters":
+    the fighters fell in the shelling, which holds their toll."""
+    (one,) = incidents("The army shelled rebel positions near Kidal on Tuesday, killing 14 "
+                       "fighters.")
+    assert (one.sub_event_type, one.fatalities) == ("Shelling/artillery/missile attack", 14)
+    assert one.actor2.startswith("Unidentified Armed Group")
+
+
+def test_soldiers_killing_people_are_the_doers():
+    (one,) = incidents("Soldiers killed 12 civilians in a village near Kidal on Tuesday, "
+                       "witnesses said.")
+    assert one.actor1.startswith("Military Forces") and one.fatalities == 12
+
+
+def test_soldiers_killed_in_a_headline_are_victims_not_doers():
+    first = incidents("Nine soldiers killed in ambush near Kidal\n\nGunmen ambushed an army "
+                      "patrol near Kidal on Tuesday.")[0]
+    assert first.event_type == "Battles" and first.actor2.startswith("Military Forces")
+
+
+def test_a_headline_place_is_no_group_of_the_next_paragraphs_gunmen():
+    """"... near Kidal\n\nGunmen ambushed": a name and a group noun on two lines are no
+    "X gunmen" doer."""
+    first = incidents("Nine soldiers killed in ambush near Kidal\n\nGunmen ambushed an army "
+                      "patrol near Kidal on Tuesday.")[0]
+    assert first.actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_suicide_car_bomber_is_a_suicide_bombing():
+    first = incidents("A suicide car bomber rammed into an army base in Kidal on Tuesday, "
+                      "killing seven soldiers.")[0]
+    assert (first.sub_event_type, first.fatalities) == ("Suicide bomb", 7)
+
+
+def test_a_toll_from_the_event_that_has_risen_is_its_fatalities():
+    """"The death toll from Tuesday's bombing in X has risen to 23": a toll, though seven
+    words stand between "toll" and its number."""
+    first = incidents("The death toll from Tuesday's bombing in Kidal has risen to 23, "
+                      "officials said.")[0]
+    assert first.fatalities == 23
+
+
 def test_protesters_clashing_with_police_is_a_riot_with_its_dead():
     """ACLED: a demonstration turned violent is a riot, not a battle; its dead are its own."""
     found = incidents("Hundreds of protesters clashed with police in Bamako on Tuesday; one "

@@ -201,9 +201,14 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[s
         c=country or "the state")
     group = (perpetrator(draft.sentences, groups, text)
              or perpetrator(draft.related, groups, text))
+    victims = [f.who for f in draft.figures if f.kind in ("fatalities", "hostages", "injured")]
+    fighters = bool(victims) and all(v.split()[-1:] and v.split()[-1] in english.COMBATANTS
+                                     for v in victims)
     if not group and draft.cls == "violence" and english.STATE_DOER.search(said):
-        # "the junta's aircraft carried out", "security forces opened fire": the state.
-        return f"Military Forces of {country or 'the state'}", f"Civilians{in_country}"
+        # "the junta's aircraft carried out", "security forces opened fire": the state,
+        # against civilians or, when only fighters fell, against an armed group.
+        return (f"Military Forces of {country or 'the state'}",
+                f"{'Unidentified Armed Group' if fighters else 'Civilians'}{in_country}")
     group = group or f"Unidentified Armed Group{in_country}"
     if draft.cls == "operation":
         return state, group
@@ -213,8 +218,7 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[s
         return crowd, (state if police else "")
     if draft.cls == "arrest":
         return state, f"Civilians{in_country}"
-    victims = [f.who for f in draft.figures if f.kind in ("fatalities", "hostages", "injured")]
-    if victims and all(v.split()[-1:] and v.split()[-1] in english.COMBATANTS for v in victims):
+    if fighters:
         return group, state
     return group, f"Civilians{in_country}"
 

@@ -139,7 +139,8 @@ EVENT_PATTERNS = (
     (_p(r"(?:soldiers?|troops|servicem[ae]n|service\s+members)\s+(?:(?:were|was|have\s+been|"
         r"has\s+been|had\s+been)\s+)?(?:captured|taken\s+prisoner)"), "violence",
      "Strategic developments", "Other", 2.6),
-    (_p(r"suicide\s+(?:bomb\w*|attack\w*|vest)|blew\s+(?:himself|herself|themselves)\s+up|"
+    # "a suicide car bomber", "suicide truck bombs": the vehicle between the words.
+    (_p(r"suicide\s+(?:(?:car|truck|lorry|vehicle|motorcycle|motorbike)\s+)?(?:bomb\w*|attack\w*|vest)|blew\s+(?:himself|herself|themselves)\s+up|"
         r"driver\s+detonated|detonated\s+(?:his|her|their)\s+(?:vest|belt)"), "violence",
      "Explosions/Remote violence", "Suicide bomb", 4),
     (_p(r"detonat\w*|explosi\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|\bIEDs?\b|"
@@ -331,6 +332,7 @@ YEAR_NAMED_EVENT = lazy_regex(r"\b(?:a|an|the|its|their)\s+((?:19|20)\d\d)\s+(?:
 # An updated toll supersedes the earlier, lower one ("killed 10 ... the death toll has
 # since risen to 25"): it is no competing estimate.
 TOLL_UPDATED = lazy_regex(r"\b(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed))\s+"
+                          r"(?:(?:from|of|in)\s+(?:[\w’'-]+\s+){1,6}?)?"  # "from the blast"
                           r"(?:has\s+|had\s+|have\s+)?(?:since\s+|now\s+|later\s+)?"
                           r"(?:rose|risen|climbed|increased|jumped|reached|grown|grew|mounted)"
                           r"\s+to\b|\btoll\s+(?:now\s+)?stands\s+at\b", re.I)
@@ -352,7 +354,15 @@ STATE_DOER = lazy_regex(
     r"(?:(?!(?:were|was|been|being|are|is)\b)\w+\s+){0,3}?"
     r"(?:carried\s+out|launched|bombed|shelled|struck|opened\s+fire|attacked|fired|"
     r"raided|conducted)\b|\b(?:by|from)\s+(?:the\s+)?(?:junta|army|military|"
-    r"security\s+forces|troops|air\s+force|government\s+forces)\b", re.I)
+    r"security\s+forces|troops|air\s+force|government\s+forces)\b|"
+    # "Soldiers killed 12 civilians", never "soldiers killed in an ambush" (a headline's
+    # victims): the killing verb takes an object.
+    r"\b(?<!\d\s)(?:the\s+)?(?:junta|army|military|armed\s+forces|security\s+forces|troops|"
+    r"soldiers|government\s+forces)(?:[’']s?)?\s+"
+    r"(?:(?!(?:were|was|been|being|are|is|who|that|and)\b)\w+\s+){0,2}?"
+    r"(?:killed|shot(?:\s+dead)?|executed|massacred|tortured|beat|burned|torched|raped|"
+    r"abducted)\s+(?!(?:in|as|when|after|by|during|on|at|near|while|and|or|to|for|from|"
+    r"with|inside|outside|over|last|this|early|late|yesterday|today)\b)", re.I)
 
 # A group named as the doer: "X claimed responsibility", "carried out by X", "X militants
 # attacked". The name is a run of capitalised words; group 1 holds it.
@@ -366,7 +376,8 @@ _NAME_BEFORE = lazy_regex(_NAME + r"\s+(?:(?:has|have|had)\s+)?$")
 _NAME_AFTER = lazy_regex(r"\s*(?:the\s+)?" + _NAME, re.I)
 DOER_BY_VERB = lazy_regex(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
                           re.I)
-_GROUP_NOUN_BEFORE = lazy_regex(_NAME + r"\s+(?i:m|f|r|g|i|j)$")
+# On one line: a headline's last word is no name of the next paragraph's "Gunmen".
+_GROUP_NOUN_BEFORE = lazy_regex(_NAME + r"[ \t]+(?i:m|f|r|g|i|j)$")
 DOER_PATTERNS = (
     (lazy_regex(r"claimed\s+(?:responsibility|the\s+attack|it)\b|(?:took|accepted|assumed|"
                 r"admitted)\s+(?:full\s+)?responsibility\b"), "before", _NAME_BEFORE),
@@ -783,7 +794,9 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
     r"shot\s+and\s+killed|claimed\s+the\s+lives\s+of|lives\s+of|bodies\s+of|"
     # "the dead included four children": the list names the dead
     r"(?:dead|killed|victims)\s+(?:included|include|were)|"
-    r"(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit|stood|is|was))", "fatalities"),
+    # "the death toll from Tuesday's bombing in the town has risen to 23"
+    r"(?:death\s+)?toll\s+(?:[\w’'-]+\s+){0,8}?(?:to|at|of|reached|hit|stood|is|was))",
+     "fatalities"),
     (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
     (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"
     r"capturing|holding|held|took|taking|taken)", "hostages"),

@@ -173,6 +173,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                    if numberish else [])
         if raw:
             figures += _single_victims(s, figures)
+        raw = _fighters_killed(raw, figures)
         fig_classes = _figure_classes(figures, listed_together(s.text), raw)
         found = [t for t in with_weak_triggers(raw, set(fig_classes))
                  if not BACKGROUND_BEFORE.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
@@ -368,6 +369,17 @@ def _opens_episode(d: DateRef, main: DateRef, s: Span, here: list[Mention],
     return opens or elsewhere
 
 
+def _fighters_killed(triggers: list, figures: list[Figure]) -> list:
+    """"Troops killed 12 militants": a bare "killed" whose dead are all fighters tells the
+    forces' fight with them, a battle (ACLED), not an attack on civilians."""
+    dead = [f for f in figures if f.kind == "fatalities"]
+    if not triggers or any(t[0] > 0 for t in triggers) or not dead or any(
+            figure_class(f) != "operation" for f in dead):
+        return triggers
+    return [(p, "operation", "Battles", "Armed clash", *rest)
+            for p, cls, _, _, *rest in triggers]
+
+
 def _figure_classes(figures: list[Figure], listed: bool, triggers: list) -> list[str]:
     """Each figure's incident class. "Four gunmen and five civilians have been killed":
     the dead of both sides listed in one toll are one event, so the fighters' dead stay
@@ -378,6 +390,11 @@ def _figure_classes(figures: list[Figure], listed: bool, triggers: list) -> list
         t[1] == "violence" and t[0] > 0 for t in triggers)
     victims = "demonstration" if riot else "violence"
     classes = [figure_class(f) for f in figures]
+    if not any(t[1] == "operation" for t in triggers) and any(
+            t[1] == "violence" and t[0] > 0 for t in triggers):
+        # "The army shelled their positions, killing 14 fighters": no response is told,
+        # so the fighters fell in the violence the sentence tells (ACLED counts them all).
+        classes = ["violence" if c == "operation" else c for c in classes]
     pairs = list(zip(figures, classes, strict=True))
     joint = listed and any(f.kind == "fatalities" and c == "violence" for f, c in pairs)
     return [victims if c == "violence" or (joint and f.kind == "fatalities") else c
