@@ -1110,3 +1110,53 @@ def test_the_state_is_named_by_the_country_the_places_are_in_when_none_is_given(
     found = extract("Government troops clashed with rebels near Ségou on Tuesday, leaving "
                     "7 dead.", published=PUBLISHED).incidents
     assert "Military Forces of Mali" in (found[0].actor1, found[0].actor2)
+
+
+# --------------------------------------------------------------- crowds and the state's force
+
+
+def test_police_firing_on_protesters_is_excessive_force_with_its_dead():
+    found = incidents("Police opened fire on demonstrators in Kidal on Tuesday, killing three.")
+    assert [(i.event_type, i.sub_event_type, i.actor1, i.actor2, i.fatalities)
+            for i in found] == [("Protests", "Excessive force against protesters",
+                                 "Protesters (Mali)", "Police Forces of Mali", 3)]
+
+
+def test_protesters_shot_dead_by_police_is_excessive_force():
+    found = incidents("Three protesters were shot dead by police in Kidal on Tuesday.")
+    assert [(i.sub_event_type, i.fatalities) for i in found] == [
+        ("Excessive force against protesters", 3)]
+
+
+def test_a_gunmen_attack_reported_by_police_is_no_excessive_force():
+    found = incidents("Police said gunmen opened fire on protesters in Kidal on Tuesday, "
+                      "killing three.")
+    assert "Excessive force against protesters" not in {i.sub_event_type for i in found}
+
+
+def test_soldiers_firing_on_a_crowd_name_the_military():
+    found = incidents("Soldiers fired on a crowd of protesters in Kidal on Tuesday, wounding 12.")
+    assert [(i.sub_event_type, i.actor2) for i in found] == [
+        ("Excessive force against protesters", "Military Forces of Mali")]
+
+
+def test_deaths_told_after_a_riot_are_the_riots():
+    found = incidents("Protesters clashed with police in Kidal on Tuesday. Three people were "
+                      "killed, a doctor said.")
+    assert [(i.event_type, i.fatalities, where(i)) for i in found] == [("Riots", 3, "Kidal")]
+
+
+def test_rioters_torching_shops_are_one_riot():
+    found = incidents("Rioters torched shops in Kidal on Tuesday.")
+    assert [i.event_type for i in found] == ["Riots"]
+
+
+def test_burning_tyres_is_a_violent_demonstration():
+    found = incidents("Protesters burned tyres and blocked roads in Kidal on Tuesday.")
+    assert [(i.event_type, i.sub_event_type) for i in found] == [
+        ("Riots", "Violent demonstration")]
+
+
+def test_a_phrase_after_of_is_no_home_town():
+    found = incidents("A mob lynched a man accused of theft in Kidal on Tuesday.")
+    assert [where(i) for i in found] == ["Kidal"]

@@ -215,6 +215,9 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[s
     if draft.cls == "demonstration":
         violent = any(t[1] == "Riots" for t in draft.triggers)
         crowd = f"{'Rioters' if violent else 'Protesters'}{in_country}"
+        if any(t[2] in english.FORCE_ON_CROWD_SUBS for t in draft.triggers):
+            # The forces that broke up or fired on the crowd: soldiers as much as police.
+            return crowd, state_named(draft, country or "the state") or state
         return crowd, (state if police else "")
     if draft.cls == "arrest":
         return state, f"Civilians{in_country}"

@@ -160,7 +160,7 @@ EVENT_PATTERNS = (
         r"was\s+)?(?:fired|launched|landed|struck|hit)"), "violence",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
-        r"opened\s+fire|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
+        r"opened\s+fire|fired\s+(?:on|upon|at)\b|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
         r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
         r"set\s+(?:on\s+)?fire|stabbed|assassinat\w*|murder(?:ed|s)?\b|slain|"
         r"shot\s+to\s+death|(?:was|were)\s+shot\b|"
@@ -188,7 +188,9 @@ EVENT_PATTERNS = (
         # "troops moved in to the X area": an incursion.
         r"(?:troops|soldiers|forces|tanks)\s+(?:moved|pushed|rolled|went)\s+in(?:to)?\b"),
      "operation", "Battles", "Armed clash", 2),
-    (_p(r"turn(?:ed|s)?\s+violent|riot\w*|(?:bottles|stones|bricks|rocks|missiles|petrol\s+"
+    # ACLED counts burning tyres and vandalism as a demonstration turned violent.
+    (_p(r"turn(?:ed|s)?\s+violent|riot\w*|burn(?:ed|ing|t)\s+(?:\w+\s+)?(?:tyres|tires)|"
+        r"vandali[sz]\w*|(?:bottles|stones|bricks|rocks|missiles|petrol\s+"
         r"bombs)\s+(?:were|was)\s+thrown|thr(?:ew|own)\s+(?:bottles|stones|bricks|rocks)"),
      "demonstration", "Riots", "Violent demonstration", 3),
     (_p(r"mob\b|lynch\w*"), "demonstration", "Riots", "Mob violence", 3),
@@ -205,6 +207,29 @@ EVENT_PATTERNS = (
 # A battle word that, after a protest word in the sentence, is the protest turning
 # violent ("demonstrators clashed with police"): a riot, not a battle (reader.triggers).
 PROTEST_CLASH = _p(r"clash\w*|scuffl\w*|fought|fighting")
+
+# The state's forces using violence on a demonstration ("police opened fire on protesters",
+# "demonstrators were shot dead by troops"): ACLED's excessive force against protesters,
+# one protest event with its dead. The force is written before the violence word, with
+# no verb of saying between ("Police said gunmen opened fire" is another doer), or just
+# after it as the agent ("by police"; matched at the word's end, so no "^").
+FORCE_ON_CROWD_BEFORE = lazy_regex(
+    r"\b(?:police(?:men)?|(?:police\s+)?officers|security\s+forces|troops|soldiers|army|"
+    r"military|gendarmes?|gendarmerie)\b(?:(?!\b(?:said|says|say|told|reported|according|"
+    r"gunmen|militants|attackers|assailants)\b)[^.;])*$", re.I)
+FORCE_ON_CROWD_AFTER = lazy_regex(
+    r"\s+(?:dead\s+|to\s+death\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police(?:men)?|"
+    r"security\s+forces|troops|soldiers|army|military|gendarmes?|gendarmerie)\b", re.I)
+EXCESSIVE_FORCE = "Excessive force against protesters"
+FORCE_ON_CROWD_SUBS = ("Protest with intervention", EXCESSIVE_FORCE)
+
+# A crowd as the doer of a violence word ("rioters torched shops", "a mob beat him to
+# death"): the riot's own violence, not an armed group's attack.
+# Never passive: "protesters were shot dead" are the victims.
+CROWD_DOER_BEFORE = lazy_regex(r"\b(?:rioters|protesters|demonstrators|mobs?|crowds?|youths|"
+                               r"marchers)\s+(?:(?!(?:were|was|been|being)\b)[\w-]+\s+){0,3}?$",
+                               re.I)
+PASSIVE_START = lazy_regex(r"(?:was|were|been)\b", re.I)
 
 # Words just before an event word that deny or question it: "did not appear to be set by a
 # suicide bomber", "asked if it was the work of a suicide bomber". The word is no cue then.
@@ -550,8 +575,10 @@ PEOPLE = (r"(?:passengers?|people|persons?|residents?|workers?|labou?rers?|miner
           r"citizens?|nationals?|migrants?|tourists?|worshippers?|civilians?|famil(?:y|ies)|"
           r"farmers?|drivers?|teachers?|traders?|soldiers?|officers?|personnel|youths?|boys?|"
           r"girls?|who\s+(?:were|was|came|hailed))")
+# The words between "of" and the place are the place's own ("of the eastern Punjab"), never
+# a phrase with its own preposition ("a man accused of theft in X": X is the event's).
 VICTIMS_FROM = lazy_regex(r"\b" + PEOPLE + r"\s+" + ONE_WORD + r"{0,3}?(?:from|of)\s+(?:the\s+)?"
-                          + ONE_WORD + r"{0,2}$", re.I)
+                          r"(?:(?!(?:in|at|near|on|inside|outside)\s)[\w’'-]+\s+){0,2}$", re.I)
 NATIVE_OF = lazy_regex(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+from|hometown\s+"
                        r"(?:of|in)|home\s+town\s+(?:of|in)|originally\s+from|belong(?:ed|ing)?\s+"
                        r"to|was\s+from|were\s+from|came\s+from|native)\s+(?:the\s+)?"

@@ -69,6 +69,7 @@ from incimap.geo.reader.english import (
     BODY_OF,
     BODY_OF_PERSON,
     COUPLE_KILLED,
+    EXCESSIVE_FORCE,
     HEADLINE_VICTIM,
     IN_CONTAINER_GAP,
     INCLUDED,
@@ -221,6 +222,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             draft.route.extend(route)
     _fold_arrests(drafts)
     _fold_responses(drafts)
+    _fold_deaths_into_crowd(drafts)
 
     focus = _focus_region(mentions, country)
     # Groups named only in background ("a 2019 attack by X") are never this story's doers.
@@ -454,6 +456,25 @@ def _fold_responses(drafts: dict) -> None:
         violence.figures.extend(response.figures)
         violence.places.extend(response.places)
         violence.unknown.extend(response.unknown)
+
+
+def _fold_deaths_into_crowd(drafts: dict) -> None:
+    """"Police opened fire on protesters. Three people were killed.": deaths told with no
+    doer and no event word of their own ("killed") beside a riot or the forces' violence
+    on a crowd are that event's (ACLED: one protest or riot event holding its dead)."""
+    for key in [k for k in drafts if k[1] == "violence"]:
+        deaths = drafts[key]
+        crowd = drafts.get((key[0], "demonstration", *key[2:]))
+        if crowd is None or any(t[0] > 0 for t in deaths.triggers) or not any(
+                t[1] == "Riots" or t[2] == EXCESSIVE_FORCE for t in crowd.triggers):
+            continue
+        drafts.pop(key)
+        for s in deaths.sentences:
+            crowd.add_sentence(s)
+        crowd.triggers.extend(deaths.triggers)
+        crowd.figures.extend(deaths.figures)
+        crowd.places.extend(deaths.places)
+        crowd.unknown.extend(deaths.unknown)
 
 
 def _id_prefix(source: str) -> str:

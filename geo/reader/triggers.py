@@ -22,7 +22,8 @@ def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
             seen.add(index)
             _, cls, etype, sub, priority = english.EVENT_PATTERNS[index]
             found.append((priority, cls, etype, sub, _Sub(m, m.lastgroup)))
-    return _protesters_clashing(found)
+    return _force_on_protesters(_crowd_violence(_protesters_clashing(found), sentence),
+                                sentence)
 
 
 def _protesters_clashing(found: list) -> list:
@@ -34,6 +35,31 @@ def _protesters_clashing(found: list) -> list:
     return [(3, "demonstration", "Riots", "Violent demonstration", f[4])
             if f[2] == "Battles" and f[4].start() > protest
             and english.PROTEST_CLASH.fullmatch(f[4].group()) else f for f in found]
+
+
+def _crowd_violence(found: list, sentence: str) -> list:
+    """"Rioters torched shops", "a mob beat him to death": violence whose doer is the
+    crowd of a riot or demonstration in the sentence is that riot (ACLED), not an attack."""
+    if not any(f[2] in ("Riots", "Protests") for f in found):
+        return found
+    return [(3, "demonstration", "Riots", "Violent demonstration", f[4])
+            if f[1] == "violence" and f[0] > 0 and not english.PASSIVE_START.match(f[4].group())
+            and english.CROWD_DOER_BEFORE.search(sentence, 0, f[4].start()) else f
+            for f in found]
+
+
+def _force_on_protesters(found: list, sentence: str) -> list:
+    """"Police opened fire on protesters, killing three": the state's violence on a
+    demonstration that did not turn to rioting is ACLED's excessive force against
+    protesters, one protest event that holds the dead (not a separate attack)."""
+    if not any(f[2] == "Protests" for f in found) or any(f[2] == "Riots" for f in found):
+        return found
+    violence = [f for f in found if f[1] == "violence"]
+    if not any(english.FORCE_ON_CROWD_BEFORE.search(sentence, 0, f[4].start())
+               or english.FORCE_ON_CROWD_AFTER.match(sentence, f[4].end()) for f in violence):
+        return found
+    return [(3.5, "demonstration", "Protests", english.EXCESSIVE_FORCE, f[4])
+            if f[1] == "violence" else f for f in found]
 
 
 class _Sub:
