@@ -1160,3 +1160,13 @@ def test_burning_tyres_is_a_violent_demonstration():
 def test_a_phrase_after_of_is_no_home_town():
     found = incidents("A mob lynched a man accused of theft in Kidal on Tuesday.")
     assert [where(i) for i in found] == ["Kidal"]
+
+
+def test_a_person_beaten_to_death_is_one_death():
+    found = incidents("Gunmen hacked a farmer to death in Kidal on Tuesday.")
+    assert [(i.event_type, i.fatalities) for i in found] == [("Violence against civilians", 1)]
+
+
+def test_a_mob_beating_a_man_to_death_kills_one():
+    found = incidents("A mob beat a man to death in Kidal on Tuesday.")
+    assert [(i.sub_event_type, i.fatalities) for i in found] == [("Mob violence", 1)]

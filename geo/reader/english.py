@@ -164,7 +164,8 @@ EVENT_PATTERNS = (
         r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
         r"set\s+(?:on\s+)?fire|stabbed|assassinat\w*|murder(?:ed|s)?\b|slain|"
         r"shot\s+to\s+death|(?:was|were)\s+shot\b|"
-        r"(?:hacked|beaten|burn(?:ed|t)|clubbed|stoned)\s+to\s+death|burn(?:ed|t)\s+alive"),
+        r"(?:hacked|beaten|burn(?:ed|t)|clubbed|stoned)\s+to\s+death|burn(?:ed|t)\s+alive|"
+        r"(?:beat|hacked|stabbed|stoned|clubbed|kicked)\s+(?:[\w-]+\s+){1,3}?to\s+death"),
      "violence", "Violence against civilians", "Attack", 2),
     # Weak: "killed" alone says someone died, not who did what; it counts only when
     # nothing stronger names the event or its figures belong to violence.
@@ -982,6 +983,10 @@ KILLING_ONE = lazy_regex(r"\b(killing|killed|wounding|injuring|shot\s+dead|shot\
                          r"beheaded|murdered|assassinated|executed|lynched|stabbed\s+to\s+death)"
                          r"\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+){0,2}?"
                          rf"{PERSON_NOUN}\b(?P<kin>\s+and\s+(?:his|her)\s+{ONE_KIN}\b)?", re.I)
+# "beat a man to death", "hacked the farmer to death": the person between verb and "to death".
+TO_DEATH_ONE = lazy_regex(r"\b(beat|hacked|stabbed|stoned|clubbed|burned|burnt|kicked)\s+"
+                          r"(?:the|a|an|one|its)\s+(?:[\w-]+\s+){0,2}?"
+                          rf"{PERSON_NOUN}\s+to\s+death\b", re.I)
 # A headline drops "was": "Christian leader assassinated", "Player Smith shot to death". One
 # victim when a person noun (and perhaps a name) comes right before the verb.
 HEADLINE_VICTIM = lazy_regex(rf"\b{PERSON_NOUN}"

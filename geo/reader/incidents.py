@@ -79,6 +79,7 @@ from incimap.geo.reader.english import (
     SIEGE,
     SINGLE_KIND,
     SINGLE_VICTIM,
+    TO_DEATH_ONE,
 )
 from incimap.geo.reader.figures import (
     fatalities,
@@ -408,7 +409,8 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     number is written; "a couple were found slain": two."""
     out = []
     found = [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text),
-             *BODY_OF.finditer(s.text), *BODY_OF_PERSON.finditer(s.text)]
+             *BODY_OF.finditer(s.text), *BODY_OF_PERSON.finditer(s.text),
+             *TO_DEATH_ONE.finditer(s.text)]
     if is_headline(s.text):  # "Christian leader assassinated": no "was"
         found += HEADLINE_VICTIM.finditer(s.text)
     for m in found:
