@@ -117,6 +117,16 @@ class _Draft:
             self._have.add(s)
             self.sentences.append(s)
 
+    def absorb(self, other: _Draft, *, triggers: bool = True) -> None:
+        """Take in a draft found to be part of this event (its sentences, figures, places)."""
+        for s in other.sentences:
+            self.add_sentence(s)
+        if triggers:
+            self.triggers.extend(other.triggers)
+        self.figures.extend(other.figures)
+        self.places.extend(other.places)
+        self.unknown.extend(other.unknown)
+
 
 def extract_incidents(text: str | Document, mentions: list[Mention], published: dt.date | None,
                       *, country: str = "", source: str = "") -> list[Incident]:
@@ -432,12 +442,7 @@ def _fold_arrests(drafts: dict) -> None:
     for key in [k for k in drafts if k[1] == "arrest"]:
         demo = drafts.get((key[0], "demonstration"))
         if demo is not None:
-            arrest = drafts.pop(key)
-            for s in arrest.sentences:
-                demo.add_sentence(s)
-            demo.figures.extend(arrest.figures)
-            demo.places.extend(arrest.places)
-            demo.unknown.extend(arrest.unknown)
+            demo.absorb(drafts.pop(key), triggers=False)
 
 
 def _fold_responses(drafts: dict) -> None:
@@ -451,13 +456,7 @@ def _fold_responses(drafts: dict) -> None:
         violence = drafts.get((key[0], "violence", *key[2:]))
         if violence is None:
             continue
-        drafts.pop(key)
-        for s in response.sentences:
-            violence.add_sentence(s)
-        violence.triggers.extend(response.triggers)
-        violence.figures.extend(response.figures)
-        violence.places.extend(response.places)
-        violence.unknown.extend(response.unknown)
+        violence.absorb(drafts.pop(key))
 
 
 def _fold_deaths_into_crowd(drafts: dict) -> None:
@@ -470,13 +469,7 @@ def _fold_deaths_into_crowd(drafts: dict) -> None:
         if crowd is None or any(t[0] > 0 for t in deaths.triggers) or not any(
                 t[1] == "Riots" or t[2] == EXCESSIVE_FORCE for t in crowd.triggers):
             continue
-        drafts.pop(key)
-        for s in deaths.sentences:
-            crowd.add_sentence(s)
-        crowd.triggers.extend(deaths.triggers)
-        crowd.figures.extend(deaths.figures)
-        crowd.places.extend(deaths.places)
-        crowd.unknown.extend(deaths.unknown)
+        crowd.absorb(drafts.pop(key))
 
 
 def _id_prefix(source: str) -> str:
