@@ -244,6 +244,7 @@ def _distance(place, gold: GoldToponym) -> float:
 def gold_mentions(doc: GoldDocument) -> list[Mention]:
     """The gold spans as unresolved mentions, each with its sentence."""
     from incimap.geo.reader.document import Document
+    from incimap.geo.reader.places import hint_before
 
     article = Document(doc.text)
     mentions = []
@@ -252,7 +253,7 @@ def gold_mentions(doc: GoldDocument) -> list[Mention]:
                     else Span(0, len(doc.text), doc.text))
         surface = doc.text[t.start:t.end]
         mentions.append(Mention(surface=surface, span=Span(t.start, t.end, surface),
-                                sentence=sentence))
+                                sentence=sentence, hint=hint_before(doc.text, t.start)))
     return mentions
 
 

@@ -251,14 +251,25 @@ def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
     """Each candidate's features for ``geo.ranking`` under what the caller knows."""
     # A first-level division only: most districts are named after their seat, so a
     # district namesake says nothing about which town a bare name means.
-    divisions = {(c.row.country, c.row.admin1_code) for c in candidates
-                 if c.row.ftype == "province" and c.row.admin1_code}
+    # Only the foremost division of the name: "Florida" is the US state, so the seat of
+    # Uruguay's Florida department is no namesake seat.
+    provinces = [c.row for c in candidates if c.row.ftype == "province" and c.row.admin1_code]
+    top = max((r.importance for r in provinces), default=0.0)
+    divisions = {(r.country, r.admin1_code) for r in provinces if r.importance >= top}
     context = article_context(candidates, bias)
     closeness = namesake_closeness(candidates, context)
-    # The town must bear the name itself: "New York" is New York City's other name only.
+    # The largest place of the name in its division ("Zaporizhzhia", a village of 656,
+    # is not the seat beside the city spelt "Zaporizhzhya"), and it must bear the name
+    # itself: "New York" is New York City's other name only.
+    largest: dict[tuple[str, str], int] = {}
+    for c in candidates:
+        if c.row.ftype in _SETTLEMENTS:
+            key = (c.row.country, c.row.admin1_code)
+            largest[key] = max(largest.get(key, 0), c.row.population)
     return [candidate_vector(c, hint, bias, seat=c.row.ftype in _SETTLEMENTS
                              and c.match_kind == "exact"
-                             and (c.row.country, c.row.admin1_code) in divisions,
+                             and (c.row.country, c.row.admin1_code) in divisions
+                             and c.row.population >= largest[(c.row.country, c.row.admin1_code)],
                              context=context, namesakes=k)
             for c, k in zip(candidates, closeness, strict=True)]
 

@@ -345,3 +345,14 @@ def test_a_name_the_gazetteer_holds_is_left_to_the_scan():
 def test_unknown_place_overlapping_a_found_mention_is_not_repeated():
     text = "Bandits struck Dunkurawa village."
     assert unknown(text, [known_division(text, "Dunkurawa")]) == []
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("The first case was found in the state of Washington.", "province"),
+    ("Fighting reached the town of Victoria on Monday.", "town"),
+    ("He met the head of state of Georgia.", ""),
+])
+def test_feature_word_before_a_name_is_its_hint(matcher, text, hint):
+    """"the state of Washington" asks for the state (HINT_BEFORE); a title does not."""
+    last = find_mentions(text, matcher)[-1]
+    assert last.hint == hint

@@ -60,6 +60,21 @@ def test_a_bare_division_name_is_the_division(gazetteer):
     assert (place.feature_type, place.country) == ("province", "US")
 
 
+@pytest.mark.parametrize("name", ["Florida", "Montana"])
+def test_a_seat_counts_only_for_the_foremost_division_of_its_name(gazetteer, name):
+    """"Florida" is the US state: the seat of Uruguay's small Florida department (or of
+    Bulgaria's Montana province) is no namesake seat beside a far larger division."""
+    place = geocode(name, gazetteer=gazetteer).place
+    assert (place.feature_type, place.country) == ("province", "US")
+
+
+def test_a_village_is_no_seat_beside_a_larger_town_of_the_name(gazetteer):
+    """A village of 656 called Zaporizhzhia is not the seat of Zaporizhzhia oblast: the
+    city there (spelt Zaporizhzhya) is larger."""
+    place = geocode("Zaporizhzhia", gazetteer=gazetteer).place
+    assert place.feature_type != "village"
+
+
 @pytest.mark.parametrize("country", ["PK", "IN"])
 def test_strict_country_keeps_deciding(gazetteer, country):
     """--country has no example in the corpora; its weight comes from the fit's prior."""

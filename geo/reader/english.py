@@ -91,6 +91,12 @@ HINT_AFTER = {
     "oblast": "province", "prefecture": "province", "municipality": "district",
 }
 
+# The same words before a name ("the state of Washington", "the city of Victoria"); not a
+# title ("head of state of", "Secretary of State of").
+HINT_BEFORE = lazy_regex(r"(?<!head of )(?<!secretary of )(?<!department of )"
+                         r"\b(state|province|city|town|village|district|county|governorate|"
+                         r"prefecture|region)\s+of\s+$", re.I)
+
 # Titles written after a place ("Kalat Commissioner", "Quetta police chief").
 TITLE_AFTER = frozenset("""commissioner governor mayor deputy chief minister police
 inspector superintendent administrator assembly council president secretary premier

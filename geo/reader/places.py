@@ -177,6 +177,7 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None, *,
             drop(start, end, "person")
             continue
         hint, hint_end, title = _hint_after(tokens, last, text)
+        hint = hint or hint_before(text, start)
         if n not in headline:
             headline[n] = _title_case(tokens, sents[n].text)
         if not headline[n] and _inside_longer_name(text, tokens, first, last, place_tokens,
@@ -360,6 +361,12 @@ def _looks_like_demonym(tokens, i: int) -> bool:
     # matched by the word-bounded scan; a plural noun-like word is.
     word = tokens[i].text.lower()
     return word.endswith(("ians", "ese", "ans")) and len(word) > 5
+
+
+def hint_before(text: str, start: int) -> str:
+    """Feature hint written before a name ("the state of Washington": province), or ""."""
+    found = english.HINT_BEFORE.search(text, max(0, start - 30), start)
+    return english.HINT_AFTER[found.group(1).lower()] if found else ""
 
 
 def _hint_after(tokens, last: int, text: str) -> tuple[str, int, bool]:
