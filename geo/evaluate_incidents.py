@@ -72,7 +72,8 @@ def _actor_names(actor: str) -> set[str]:
     the words for unnamed groups kept, so unidentified matches unidentified."""
     names = set()
     for part in re.split(r":", actor or ""):
-        name = re.sub(r"\([^)]*\)", "", part).strip().lower()
+        # "Al-Shabaab" is ACLED's "Al Shabaab": a hyphen is no part of the name's identity.
+        name = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)|-", " ", part)).strip().lower()
         if name:
             names.add(name)
     return names

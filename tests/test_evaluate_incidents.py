@@ -39,6 +39,7 @@ def _corpus(tmp_path, main=MAIN, split="frozen"):
     ("Unidentified Armed Group (Pakistan)", "Unidentified Armed Group (Pakistan)", True),
     ("Taliban", "Military Forces of Pakistan", False),
     ("", "Taliban", False),
+    ("Al Shabaab", "Al-Shabaab", True),
 ])
 def test_actors_match(coded, found, ok):
     assert ev.actors_match(coded, found) is ok

@@ -1170,3 +1170,68 @@ def test_a_person_beaten_to_death_is_one_death():
 def test_a_mob_beating_a_man_to_death_kills_one():
     found = incidents("A mob beat a man to death in Kidal on Tuesday.")
     assert [(i.sub_event_type, i.fatalities) for i in found] == [("Mob violence", 1)]
+
+
+def test_a_doer_only_guessed_at_stays_unidentified():
+    """SUSPECTED_DOER: "probably carried out by" is no attribution (ACLED keeps the
+    perpetrator unidentified unless claimed or stated)."""
+    (one,) = incidents("Gunmen shot dead a councillor in Kidal on Tuesday. No group has "
+                       "claimed it, but officials said it was probably carried out by the "
+                       "Azawad Liberation Front.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_fighters_believed_to_be_from_a_group_are_not_that_group():
+    (one,) = incidents("A force of 300 rebels believed to be from the Azawad Liberation Front "
+                       "attacked an army base in Kidal on Tuesday, killing 12 soldiers.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_a_stated_doer_is_still_named():
+    (one,) = incidents("The attack in Kidal on Tuesday, which killed 12 soldiers, was carried "
+                       "out by the Azawad Liberation Front.")
+    assert one.actor1 == "Azawad Liberation Front"
+
+
+def test_a_count_before_an_army_is_no_group_name():
+    """"Two Malian Army soldiers were killed": the count is not part of a name, and the
+    state's army is the victim, not a group."""
+    (one,) = incidents("Two Malian Army soldiers were killed when gunmen opened fire on them "
+                       "in Kidal on Tuesday.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_soldiers_killed_make_a_battle_though_civilians_were_hurt():
+    """The dead say whom the attack was on; two civilians hurt do not make it an attack on
+    civilians."""
+    (one,) = incidents("Gunmen shot dead two soldiers outside an army base in Kidal on "
+                       "Tuesday. Two civilians were hurt.")
+    assert (one.event_type, one.actor2) == ("Battles", "Military Forces of Mali")
+
+
+def test_foreign_troops_that_shell_are_the_doer():
+    (one,) = incidents("French troops shelled a village near Kidal on Tuesday, killing four "
+                       "people.")
+    assert one.actor1 == "Military Forces of France"
+
+
+def test_foreign_troops_based_nearby_are_not_the_doer():
+    (one,) = incidents("A car bomb exploded in Kidal on Tuesday, killing four people. Many "
+                       "French troops fighting rebels are based in the town.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_other_people_killed_add_to_the_one_named():
+    """OTHER_PEOPLE_AFTER: "at least nine other people" are on top of the minister killed,
+    whatever the qualifier."""
+    (one,) = incidents("A suicide car bomb killed a minister outside a hotel in Kidal on "
+                       "Tuesday. At least nine other people were killed in the explosion.")
+    assert one.fatalities == 10
+
+
+def test_a_nations_people_are_counted_like_people():
+    """"55 Malians were killed": the demonym is the counted noun, and a total that a later
+    family's four dead do not lower."""
+    (one,) = incidents("As many as 55 Malians were killed in a raid on Kidal on Tuesday, "
+                       "twenty of them children. A woman said her four children were killed.")
+    assert one.fatalities == 55

@@ -41,8 +41,11 @@ def armed_groups(text: str) -> dict[str, str]:
         words = m.group(0).split()
         lead = 0
         while lead < len(words) and (words[lead].lower() in NOT_IN_NAMES
-                                     or words[lead].lower() in english.NAME_LEAD_WORDS):
-            lead += 1  # "Suspected ADF rebels", "And The X": the adjective is not the name
+                                     or words[lead].lower() in english.NAME_LEAD_WORDS
+                                     or words[lead].lower() in english.NUMBER_WORDS):
+            # "Suspected ADF rebels", "And The X": the adjective is not the name; nor the
+            # count ("Two British Army soldiers": the state's army).
+            lead += 1
         words = _without_members(words[lead:])
         if words and POSSESSIVE.search(words[-1]):
             words[-1] = POSSESSIVE.sub("", words[-1])  # "the X Front's attack"
@@ -112,6 +115,8 @@ def _doer_matches(text: str) -> list[re.Match]:
                 m = name.search(text, max(0, at - _DOER_REACH), at)
             elif english.DOER_BY_VERB.search(text, max(0, at - 25), at):
                 m = name.match(text, c.end(), c.end() + _DOER_REACH)
+                if m and _suspected(text, m.start(1)):
+                    m = None  # "probably carried out by X"
             else:
                 m = None
             if m:
@@ -140,7 +145,13 @@ def _is_state_army(words: list[str]) -> bool:
 
 
 def _mentions_group(sentence: str, alias: str) -> bool:
-    return bool(re.search(rf"\b{re.escape(alias)}\b", sentence))
+    """The sentence names the group other than as a guess ("believed to be from X")."""
+    return any(not _suspected(sentence, m.start())
+               for m in re.finditer(rf"\b{re.escape(alias)}\b", sentence))
+
+
+def _suspected(text: str, start: int) -> bool:
+    return bool(english.SUSPECTED_DOER.search(text, max(0, start - 80), start))
 
 
 @lru_cache(maxsize=2)
@@ -158,7 +169,8 @@ def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
                 return named
     for sentence in said:
         for alias, label in groups.items():
-            if re.search(DOER_BEFORE + re.escape(alias) + r"\b", sentence):
+            m = re.search(DOER_BEFORE + "(" + re.escape(alias) + r")\b", sentence)
+            if m and not _suspected(sentence, m.start(1)):
                 return label  # "fired by the paramilitary RSF", "blamed on the M23"
     return ""
 
@@ -188,7 +200,8 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
                 return label
     # "they had killed over 50 people": the article's one group, if it has exactly one.
     labels = set(groups.values())
-    if len(labels) == 1 and any(UNNAMED_ATTACKERS.search(x) for x in said):
+    if len(labels) == 1 and any(UNNAMED_ATTACKERS.search(x) for x in said) and any(
+            _mentions_group(text, alias) for alias in groups):
         return next(iter(labels))
     return ""
 
@@ -201,7 +214,11 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[s
         c=country or "the state")
     group = (perpetrator(draft.sentences, groups, text)
              or perpetrator(draft.related, groups, text))
-    victims = [f.who for f in draft.figures if f.kind in ("fatalities", "hostages", "injured")]
+    # The dead say whom the attack was on ("two soldiers killed, two civilians hurt" is an
+    # attack on soldiers); the hurt and the held only when no one is told dead.
+    dead = [f.who for f in draft.figures if f.kind == "fatalities" and f.who]
+    victims = dead or [f.who for f in draft.figures
+                       if f.kind in ("fatalities", "hostages", "injured")]
     fighters = bool(victims) and all(v.split()[-1:] and v.split()[-1] in english.COMBATANTS
                                      for v in victims)
     if not group and draft.cls == "violence" and english.STATE_DOER.search(said):

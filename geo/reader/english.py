@@ -408,6 +408,12 @@ _NAME_BEFORE = lazy_regex(_NAME + r"\s+(?:(?:has|have|had)\s+)?$")
 _NAME_AFTER = lazy_regex(r"\s*(?:the\s+)?" + _NAME, re.I)
 DOER_BY_VERB = lazy_regex(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
                           re.I)
+# A doer only guessed at ("probably carried out by", "rebels believed to be from X") is no
+# attribution: ACLED keeps the perpetrator unidentified unless claimed or stated.
+SUSPECTED_DOER = lazy_regex(r"\b(?:probably|possibly|likely|perhaps|presumably|allegedly|"
+                            r"(?:believed|thought|suspected|presumed)\s+to\s+(?:have\s+been|be))"
+                            r"\s+(?:\w+\s+){0,2}?(?:by|from|of|with|members\s+of|part\s+of)?"
+                            r"\s*(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # On one line: a headline's last word is no name of the next paragraph's "Gunmen".
 _GROUP_NOUN_BEFORE = lazy_regex(_NAME + r"[ \t]+(?i:m|f|r|g|i|j)$")
 DOER_PATTERNS = (
@@ -1044,7 +1050,9 @@ AND_BEFORE = lazy_regex(r"\band\s*$")
 LIST_JOIN = lazy_regex(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 # "two more died", "three others died": a count on top of the toll so far, not another
 # estimate of it.
-MORE_AFTER = lazy_regex(r"^\s+(?:more|others)\b(?!\s+than\b)", re.IGNORECASE)
+MORE_AFTER = lazy_regex(r"^\s+(?:more|others?)\b(?!\s+than\b)", re.IGNORECASE)
+# "nine other people": others beside those already counted, whatever the qualifier.
+OTHER_PEOPLE_AFTER = lazy_regex(r"^\s+others?\b", re.IGNORECASE)
 ARTICLE_LEAD = lazy_regex(r"^(?:the|a|an)\s+", re.IGNORECASE)
 AGENCY_TAIL = lazy_regex(r"\s+(?:news\s+agency|agency)$")
 ACCORDING_TO = lazy_regex(r"\baccording\s+to\s+([^,.;:“”\"()]+)", re.IGNORECASE)
@@ -1085,12 +1093,18 @@ POLICE_WORD = lazy_regex(r"\bpolice(?:men)?\b", re.I)
 MILITARY_WORD = lazy_regex(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", re.I)
 # Not a force's people ("an Israeli army spokesman said", "the Iraqi army colonel in
 # charge"): they speak or are arrested, they are no doer.
-FOREIGN_FORCES = lazy_regex(r"\b([A-Z][a-z]+)\s+(?:air\s*force|air\s*strikes?|air\s+raids?|"
+# Weapons name their user ("Israeli drones"); ground forces only as the doer of a strike
+# ("Turkish troops shelled"), not where they are ("Turkish troops ... are based there").
+FOREIGN_FORCES = lazy_regex(r"\b([A-Z][a-z]+)\s+(?:(?:air\s*force|air\s*strikes?|air\s+raids?|"
                             r"aircraft|jets?|warplanes?|drones?|helicopters?|"
-                            r"missiles?|forces|troops|army|military|artillery)\b"
+                            r"missiles?|artillery)\b"
                             r"(?!\s+(?:spokes(?:man|woman|person)|colonel|general|officers?|"
                             r"officials?|chief|commanders?|captain|major|sources?|"
-                            r"lieutenant|sergeant|radio|statement)\b)")
+                            r"lieutenant|sergeant|radio|statement)\b)|"
+                            r"(?:forces|troops|army|military)\s+(?:(?!(?:were|was|are|is)\b)"
+                            r"\w+\s+){0,2}?(?:shell(?:s|ed)?|bomb(?:s|ed)?|struck|fired|launched|"
+                            r"pounded|attack(?:s|ed)?|hit|targeted|carried\s+out|kill(?:s|ed)?|"
+                            r"raided|stormed|opened\s+fire)\b)")
 
 # --- incidents: phrases (reader.incidents) --------------------------------------------
 IN_CONTAINER_GAP = lazy_regex(r"(?:,\s*|\s+in\s+)(?:the\s+)?")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incimap.geo.models import Figure, Span
 from incimap.geo.reader import english
@@ -32,6 +33,7 @@ from incimap.geo.reader.english import (
     OF_TOTAL_AFTER,
     OF_TOTAL_BEFORE,
     ONE_THEN_AND,
+    OTHER_PEOPLE_AFTER,
     OTHERS_LEAD,
     PARTITIVE_OF,
     PLACE_ATTACHMENT,
@@ -86,6 +88,19 @@ def _continues_compound(rest: str) -> bool:
     return bool(m and m.group(1) in COMPOUND_TAILS)
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from incimap.gazetteer.sources import demonyms
+
+    return frozenset(demonyms())
+
+
+def _people_of_a_nation(word: str) -> bool:
+    """"Kenyans", "Iraqis": the people of a country, counted like "people"."""
+    w = word.lower()
+    return w.endswith("s") and w[:-1] in _demonyms()
+
+
 def _who_after(sentence: str, end: int) -> str:
     """The counted noun phrase right after a quantity ("security personnel"), also
     after "of" when the quantity is a word ("dozens of militants")."""
@@ -103,7 +118,8 @@ def _who_after(sentence: str, end: int) -> str:
         words.append(w)
         if _is_plural_head(w) and not _continues_compound(ahead[m.end() : m.end() + 40]):
             break
-    while words and not words[-1][0].islower():
+    while words and not words[-1][0].islower() and not (
+            len(words) == 1 and _people_of_a_nation(words[0])):
         words.pop()
     phrase = " ".join(words)
     if words and words[-1].lower() in GROUP_HEADS:
@@ -252,7 +268,9 @@ def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
             c = _Classified(listed, c.who)
         who = c.who or (prev.who if prev else "")
         # "two more died", "three others died": on top of the toll told so far
-        more = not q.qualifier and MORE_AFTER.match(sentence[q.end : q.end + LOOK_AHEAD])
+        # ("at least nine other people": the qualifier does not make it a new total)
+        more = MORE_AFTER.match(sentence[q.end : q.end + LOOK_AHEAD]) and (
+            not q.qualifier or OTHER_PEOPLE_AFTER.match(sentence[q.end : q.end + LOOK_AHEAD]))
         figures.append(Figure(kind=c.kind, value=q.value, qualifier="more" if more else q.qualifier,
                               high=q.high,
                               who=who, claimed_by=claimed_by, quote=quote,
@@ -410,4 +428,5 @@ def _lowest_total(values: list[int]) -> int:
 def _is_total(f: Figure) -> bool:
     """A figure counting everyone ("32 people", "at least 40 were killed")."""
     words = f.who.lower().split()
-    return not words or words[-1] in english.TOTAL_WHO or words[-1] in english.GENERIC_DEAD_WHO
+    return not words or words[-1] in english.TOTAL_WHO or words[-1] in \
+        english.GENERIC_DEAD_WHO or (len(words) == 1 and _people_of_a_nation(words[0]))
