@@ -1181,6 +1181,19 @@ def test_a_doer_only_guessed_at_stays_unidentified():
     assert one.actor1 == "Unidentified Armed Group (Mali)"
 
 
+def test_a_doer_guessed_at_in_the_event_sentence_stays_unidentified():
+    (one,) = incidents("A councillor was shot dead in Kidal on Tuesday in an attack probably "
+                       "carried out by the Azawad Liberation Front.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_an_unknown_name_guessed_at_as_the_doer_is_no_group():
+    """doer_names reads any name after "carried out by"; not after "probably"."""
+    (one,) = incidents("A councillor was shot dead in Kidal on Tuesday in an attack probably "
+                       "carried out by Ansar Tamasheq.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
 def test_fighters_believed_to_be_from_a_group_are_not_that_group():
     (one,) = incidents("A force of 300 rebels believed to be from the Azawad Liberation Front "
                        "attacked an army base in Kidal on Tuesday, killing 12 soldiers.")
@@ -1235,3 +1248,32 @@ def test_a_nations_people_are_counted_like_people():
     (one,) = incidents("As many as 55 Malians were killed in a raid on Kidal on Tuesday, "
                        "twenty of them children. A woman said her four children were killed.")
     assert one.fatalities == 55
+
+
+def test_riot_police_make_no_riot():
+    """"riot police" are the forces' gear, not a riot: dispersing a peaceful march stays a
+    protest with intervention."""
+    (one,) = incidents("Riot police dispersed a peaceful march in Kidal on Tuesday.")
+    assert one.event_type == "Protests"
+
+
+def test_stone_throwing_crowd_fired_on_is_a_violent_demonstration():
+    """ACLED keeps excessive force for peaceful crowds: fired on after throwing stones,
+    a crowd's protest is a violent demonstration against the police."""
+    (one,) = incidents("Police opened fire on stone-throwing protesters in Kidal on "
+                       "Tuesday, killing three.")
+    assert (one.event_type, one.sub_event_type, one.actor1, one.actor2, one.fatalities) == (
+        "Riots", "Violent demonstration", "Rioters (Mali)", "Police Forces of Mali", 3)
+
+
+def test_clashes_told_beside_a_riot_are_the_riots():
+    found = incidents("Three dead in Kidal clashes\n\nThree people died on Tuesday in protests "
+                      "in Kidal. Police opened fire on stone-throwing youths.")
+    assert [(i.event_type, i.fatalities) for i in found] == [("Riots", 3)]
+
+
+def test_another_sources_figure_is_a_count_of_the_dead():
+    """"X put the figure at 23": a lower count of the same dead (ACLED takes the lowest)."""
+    (one,) = incidents("At least 33 people were killed in a bombing in Kidal on Tuesday. "
+                       "Another agency put the figure at 23.")
+    assert one.fatalities == 23

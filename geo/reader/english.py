@@ -196,9 +196,12 @@ EVENT_PATTERNS = (
         r"(?:troops|soldiers|forces|tanks)\s+(?:moved|pushed|rolled|went)\s+in(?:to)?\b"),
      "operation", "Battles", "Armed clash", 2),
     # ACLED counts burning tyres and vandalism as a demonstration turned violent.
-    (_p(r"turn(?:ed|s)?\s+violent|riot\w*|burn(?:ed|ing|t)\s+(?:\w+\s+)?(?:tyres|tires)|"
+    # Not the forces' gear: "riot police" break up peaceful crowds too.
+    (_p(r"turn(?:ed|s)?\s+violent|riot(?!\s+(?:police|gear|squads?|control|shields?|troops|"
+        r"officers|units?)\b)\w*|burn(?:ed|ing|t)\s+(?:\w+\s+)?(?:tyres|tires)|"
         r"vandali[sz]\w*|(?:bottles|stones|bricks|rocks|missiles|petrol\s+"
-        r"bombs)\s+(?:were|was)\s+thrown|thr(?:ew|own)\s+(?:bottles|stones|bricks|rocks)"),
+        r"bombs)\s+(?:were|was)\s+thrown|thr(?:ew|own)\s+(?:bottles|stones|bricks|rocks)|"
+        r"stone-?\s?(?:throwing|throwers|pelting)"),
      "demonstration", "Riots", "Violent demonstration", 3),
     (_p(r"mob\b|lynch\w*"), "demonstration", "Riots", "Mob violence", 3),
     (_p(r"(?:police|officers|security\s+forces)\s+(?:used|fired)\s+(?:batons|tear\s*gas|"
@@ -835,7 +838,9 @@ VERB_CUES: tuple[tuple[str, str], ...] = (
     # "the dead included four children": the list names the dead
     r"(?:dead|killed|victims)\s+(?:included|include|were)|"
     # "the death toll from Tuesday's bombing in the town has risen to 23"
-    r"(?:death\s+)?toll\s+(?:[\w’'-]+\s+){0,8}?(?:to|at|of|reached|hit|stood|is|was))",
+    r"(?:death\s+)?toll\s+(?:[\w’'-]+\s+){0,8}?(?:to|at|of|reached|hit|stood|is|was)|"
+    # "Reuters put the figure at twenty-three": another source's count of the dead
+    r"put(?:s|ting)?\s+the\s+(?:figure|number|count)\s+at)",
      "fatalities"),
     (r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|maimed)", "injured"),
     (r"(?:kidnapped|kidnapping|kidnap|abducted|abducting|abduct|seized|captured|"

@@ -75,6 +75,7 @@ from incimap.geo.reader.english import (
     INCLUDED,
     KILLING_ONE,
     NUMBERISH,
+    PROTEST_CLASH,
     SEPARATE_EVENT,
     SIEGE,
     SINGLE_KIND,
@@ -463,10 +464,12 @@ def _fold_deaths_into_crowd(drafts: dict) -> None:
     """"Police opened fire on protesters. Three people were killed.": deaths told with no
     doer and no event word of their own ("killed") beside a riot or the forces' violence
     on a crowd are that event's (ACLED: one protest or riot event holding its dead)."""
-    for key in [k for k in drafts if k[1] == "violence"]:
+    for key in [k for k in drafts if k[1] in ("violence", "operation")]:
         deaths = drafts[key]
         crowd = drafts.get((key[0], "demonstration", *key[2:]))
-        if crowd is None or any(t[0] > 0 for t in deaths.triggers) or not any(
+        # "Clashes" beside a riot are the riot's, unless fought with arms.
+        if crowd is None or any(t[0] > 0 and not PROTEST_CLASH.fullmatch(t[3].text)
+                                for t in deaths.triggers) or not any(
                 t[1] == "Riots" or t[2] == EXCESSIVE_FORCE for t in crowd.triggers):
             continue
         crowd.absorb(drafts.pop(key))

@@ -50,16 +50,21 @@ def _crowd_violence(found: list, sentence: str) -> list:
 
 def _force_on_protesters(found: list, sentence: str) -> list:
     """"Police opened fire on protesters, killing three": the state's violence on a
-    demonstration that did not turn to rioting is ACLED's excessive force against
-    protesters, one protest event that holds the dead (not a separate attack)."""
-    if not any(f[2] == "Protests" for f in found) or any(f[2] == "Riots" for f in found):
+    demonstration is one protest event that holds the dead (not a separate attack):
+    ACLED's excessive force against protesters, or a violent demonstration if the crowd
+    rioted."""
+    if not any(f[2] in ("Protests", "Riots") for f in found):
         return found
     violence = [f for f in found if f[1] == "violence"]
     if not any(english.FORCE_ON_CROWD_BEFORE.search(sentence, 0, f[4].start())
                or english.FORCE_ON_CROWD_AFTER.match(sentence, f[4].end()) for f in violence):
         return found
-    return [(3.5, "demonstration", "Protests", english.EXCESSIVE_FORCE, f[4])
-            if f[1] == "violence" else f for f in found]
+    # A crowd that threw stones or rioted is no peaceful one: fired on, it is still a
+    # violent demonstration (Rioters vs the forces), ACLED's excessive force being kept
+    # for peaceful crowds.
+    event = (("Riots", "Violent demonstration") if any(f[2] == "Riots" for f in found)
+             else ("Protests", english.EXCESSIVE_FORCE))
+    return [(3.5, "demonstration", *event, f[4]) if f[1] == "violence" else f for f in found]
 
 
 class _Sub:
