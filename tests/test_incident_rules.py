@@ -1188,7 +1188,8 @@ def test_a_doer_guessed_at_in_the_event_sentence_stays_unidentified():
 
 
 def test_an_unknown_name_guessed_at_as_the_doer_is_no_group():
-    """doer_names reads any name after "carried out by"; not after "probably"."""
+    """doer_names reads any name after "carried out by"; named_doer drops it after
+    "probably"."""
     (one,) = incidents("A councillor was shot dead in Kidal on Tuesday in an attack probably "
                        "carried out by Ansar Tamasheq.")
     assert one.actor1 == "Unidentified Armed Group (Mali)"
@@ -1277,3 +1278,46 @@ def test_another_sources_figure_is_a_count_of_the_dead():
     (one,) = incidents("At least 33 people were killed in a bombing in Kidal on Tuesday. "
                        "Another agency put the figure at 23.")
     assert one.fatalities == 23
+
+
+def test_a_group_named_after_an_army_is_not_the_states_army():
+    """"the Azawad Liberation Army attacked" is no state doer (only a nation's army is)."""
+    (one,) = incidents("Rebels believed to be from the Azawad Liberation Army attacked a base "
+                       "in Kidal on Tuesday, killing 12 soldiers.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_a_separate_attack_elsewhere_is_its_own_event_without_a_toll():
+    """"In a separate attack ... in <a far town>": another site, though no number is told."""
+    found = incidents("Gunmen killed 17 people in Kidal on Tuesday.\n\nIn a separate attack, "
+                      "a police chief was murdered by armed men in Kayes.")
+    assert [where(i) for i in found] == ["Kidal", "Kayes"]
+
+
+def test_fighting_to_end_something_is_no_battle():
+    """"has fought to end the cartels" is striving, not combat."""
+    (one,) = incidents("Gunmen killed 17 patients at a clinic in Kidal on Tuesday. The "
+                       "president has fought to end the gangs.")
+    assert one.event_type == "Violence against civilians"
+
+
+def test_each_person_listed_as_killed_counts():
+    """LISTED_PERSON: "killed a tourist, a French woman and the bomber" is three dead."""
+    (one,) = incidents("A bomb exploded at a market in Kidal on Tuesday. The explosion killed "
+                       "a tourist, a French woman and the person who carried the bomb.")
+    assert one.fatalities == 3
+
+
+def test_a_town_inside_the_named_province_is_the_same_site():
+    """A province's point can sit far from its towns: a town of that province told in the
+    next sentence is no second site."""
+    found = incidents("Sixteen policemen killed in attack in Koulikoro region\n\nSixteen "
+                      "policemen were killed on Tuesday by gunmen in Nara, in the Koulikoro "
+                      "region.")
+    assert len(found) == 1
+
+
+def test_explosives_found_are_no_explosion():
+    (one,) = incidents("Gunmen attacked a police post in Kidal on Tuesday, killing two "
+                       "policemen. Police later found explosives in their truck.")
+    assert one.event_type != "Explosions/Remote violence"

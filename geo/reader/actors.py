@@ -27,6 +27,13 @@ from incimap.geo.reader.english import (
 )
 from incimap.geo.reader.triggers import classes_in
 
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from incimap.gazetteer.sources import demonyms
+
+    return frozenset(demonyms())
+
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
 
 
@@ -115,8 +122,6 @@ def _doer_matches(text: str) -> list[re.Match]:
                 m = name.search(text, max(0, at - _DOER_REACH), at)
             elif english.DOER_BY_VERB.search(text, max(0, at - 25), at):
                 m = name.match(text, c.end(), c.end() + _DOER_REACH)
-                if m and _suspected(text, m.start(1)):
-                    m = None  # "probably carried out by X"
             else:
                 m = None
             if m:
@@ -221,7 +226,7 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[s
                        if f.kind in ("fatalities", "hostages", "injured")]
     fighters = bool(victims) and all(v.split()[-1:] and v.split()[-1] in english.COMBATANTS
                                      for v in victims)
-    if not group and draft.cls == "violence" and english.STATE_DOER.search(said):
+    if not group and draft.cls == "violence" and _state_doer(said):
         # "the junta's aircraft carried out", "security forces opened fire": the state,
         # against civilians or, when only fighters fell, against an armed group.
         return (f"Military Forces of {country or 'the state'}",
@@ -241,6 +246,18 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[s
     if fighters:
         return group, state
     return group, f"Civilians{in_country}"
+
+
+def _state_doer(said: str) -> bool:
+    """The state's forces as the doer ("soldiers opened fire"); not a group named after an
+    army ("the Sudan Liberation Army attacked"), unless a nation's ("the Pakistani Army")."""
+    for m in english.STATE_DOER.finditer(said):
+        head = re.match(r"(?:the\s+)?(\w+)", m.group()).group(1)
+        before = re.search(r"([A-Z][\w-]*)\s+$", said[max(0, m.start() - 40):m.start()])
+        if head[0].isupper() and before and before.group(1).lower() not in _demonyms():
+            continue
+        return True
+    return False
 
 
 def state_named(draft, country: str) -> str:

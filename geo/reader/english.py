@@ -149,7 +149,9 @@ EVENT_PATTERNS = (
     (_p(r"suicide\s+(?:(?:car|truck|lorry|vehicle|motorcycle|motorbike)\s+)?(?:bomb\w*|attack\w*|vest)|blew\s+(?:himself|herself|themselves)\s+up|"
         r"driver\s+detonated|detonated\s+(?:his|her|their)\s+(?:vest|belt)"), "violence",
      "Explosions/Remote violence", "Suicide bomb", 4),
-    (_p(r"detonat\w*|explosi\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|\bIEDs?\b|"
+    # Not "explosives" alone: found or seized, they are no explosion ("explosives-laden" is).
+    (_p(r"detonat\w*|explosi(?!ves\b(?!-))\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|"
+        r"\bIEDs?\b|"
         r"landmines?|roadside\s+bomb"), "violence", "Explosions/Remote violence",
      "Remote explosive/landmine/IED", 3),
     # ACLED's own sub-event, below a bomb ("a car bomb ... also threw grenades" is a
@@ -189,7 +191,9 @@ EVENT_PATTERNS = (
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
         r"exchang(?:ed|ing)\s+(?:heavy\s+)?fire|trad(?:ed|ing)\s+fire|fire\s*fights?|"
-        r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|fought|fighting|"
+        # Not striving: "has fought to end the cartels" (but "fought to the death").
+        r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|"
+        r"(?:fought|fighting)(?!\s+to\s+(?!the\b|a\b|an\b)\w)|"
         # An attack "repelled by the army" was fought off: a battle.
         r"repel(?:led|s)?\b|repulsed|"
         # "troops moved in to the X area": an incursion.
@@ -1000,6 +1004,10 @@ KILLING_ONE = lazy_regex(r"\b(killing|killed|wounding|injuring|shot\s+dead|shot\
                          r"beheaded|murdered|assassinated|executed|lynched|stabbed\s+to\s+death)"
                          r"\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+){0,2}?"
                          rf"{PERSON_NOUN}\b(?P<kin>\s+and\s+(?:his|her)\s+{ONE_KIN}\b)?", re.I)
+# Further people in the object's list: "killed an American tourist, a French woman and the
+# bomber" (each one more).
+LISTED_PERSON = lazy_regex(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the|a|an|one|his|her|their)\s+"
+                           rf"(?:[\w-]+\s+){{0,2}}?{PERSON_NOUN}\b", re.I)
 # "beat a man to death", "hacked the farmer to death": the person between verb and "to death".
 TO_DEATH_ONE = lazy_regex(r"\b(beat|hacked|stabbed|stoned|clubbed|burned|burnt|kicked)\s+"
                           r"(?:the|a|an|one|its)\s+(?:[\w-]+\s+){0,2}?"

@@ -74,6 +74,7 @@ from incimap.geo.reader.english import (
     IN_CONTAINER_GAP,
     INCLUDED,
     KILLING_ONE,
+    LISTED_PERSON,
     NUMBERISH,
     PROTEST_CLASH,
     SEPARATE_EVENT,
@@ -209,7 +210,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             _, context, site = abroad  # still across the border ("Authorities say ...")
         else:
             site = _site(site_places.setdefault(context, []), here, figures, para,
-                         last_site.get(context), home, at_home)
+                         last_site.get(context), home, at_home,
+                         separate=bool(SEPARATE_EVENT.search(s.text)))
             at_home = at_home or any(m.place.country == home for m in here)
             abroad = (story, context, site) if site and _foreign(here, home) else None
         last_site[context] = (para, site)
@@ -310,9 +312,14 @@ _SITE_MIN_KM = 25.0
 
 
 def _apart(a: Place, b: Place) -> bool:
-    """Far enough apart to be two places of events: beyond both uncertainty radii."""
+    """Far enough apart to be two places of events: beyond both uncertainty radii, and
+    neither inside the other's province ("in Kashgar, in the Xinjiang region": a
+    province's point may sit far from its towns)."""
     from incimap.geo.geocode import great_circle_km
 
+    if any(y.feature_type == "province" and y.admin1_code and x.country == y.country
+           and x.admin1_code == y.admin1_code for x, y in ((a, b), (b, a))):
+        return False
     gap = great_circle_km(a.lat, a.lon, b.lat, b.lon)
     return gap > max(_SITE_MIN_KM, a.uncertainty_km + b.uncertainty_km)
 
@@ -326,14 +333,17 @@ def _home_country(mentions: list[Mention], country: str) -> str:
 
 
 def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure], para: int,
-          last: tuple[int, int] | None, home: str = "", settled: bool = False) -> int:
+          last: tuple[int, int] | None, home: str = "", settled: bool = False,
+          separate: bool = False) -> int:
     """Which event site of the story a sentence reports (ACLED: one event per location).
 
     A sentence with its own toll at a place far from every site so far opens a new
     site ("Separately, 12 were killed in <another town>"); one without a place stays
     with the paragraph's last site. A later sentence whose places are all in another
     country than the article's ("Across the border in Pakistan, a drone strike killed
-    five") is always its own site; the reading stays there until a place brings it back."""
+    five") is always its own site; the reading stays there until a place brings it back.
+    ``separate``: the sentence says it is another event ("In a separate attack ..."), so a
+    far place opens a site without a toll of its own."""
     if _foreign(here, home) and settled:
         # Only once the story has a place at home: a place abroad first named is the
         # story's own or where its fire came from ("a rocket launched from Gaza").
@@ -355,7 +365,7 @@ def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure]
     if not sites or not sites[0]:
         sites[:1] = [list(precise)]
         return 0
-    if any(f.kind == "fatalities" for f in figures):
+    if separate or any(f.kind == "fatalities" for f in figures):
         sites.append(list(precise))
         return len(sites) - 1
     return last[1] if last and last[0] == para else 0
@@ -429,7 +439,11 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
         kind = SINGLE_KIND.get(verb.split()[0].lower(), "fatalities")
         if not any(f.kind == kind for f in figures):
             two = "kin" in m.re.groupindex and m.group("kin")
-            out.append(Figure(kind=kind, value=2 if two else 1, who="person", quote=s))
+            value, at = (2 if two else 1), m.end()
+            while m.re.pattern == KILLING_ONE.pattern and (
+                    more := LISTED_PERSON.match(s.text, at)):
+                value, at = value + 1, more.end()
+            out.append(Figure(kind=kind, value=value, who="person", quote=s))
     # "qualifier more": added to the toll, never an estimate of it (figures.fatalities)
     out += [Figure(kind="fatalities", value=1, qualifier="more", who="person", quote=s)
             for _ in ANOTHER_DIED.finditer(s.text)]
