@@ -1289,8 +1289,8 @@ def test_a_group_named_after_an_army_is_not_the_states_army():
 
 def test_a_separate_attack_elsewhere_is_its_own_event_without_a_toll():
     """"In a separate attack ... in <a far town>": another site, though no number is told."""
-    found = incidents("Gunmen killed 17 people in Kidal on Tuesday.\n\nIn a separate attack, "
-                      "a police chief was murdered by armed men in Kayes.")
+    found = incidents("Gunmen killed 17 people in Kidal on Tuesday. In a separate attack, "
+                      "the police chief was murdered by armed men in Kayes.")
     assert [where(i) for i in found] == ["Kidal", "Kayes"]
 
 
@@ -1321,3 +1321,10 @@ def test_explosives_found_are_no_explosion():
     (one,) = incidents("Gunmen attacked a police post in Kidal on Tuesday, killing two "
                        "policemen. Police later found explosives in their truck.")
     assert one.event_type != "Explosions/Remote violence"
+
+
+def test_a_date_told_as_time_gone_by_is_no_story_date():
+    """PAST_REFERENCE: after a lead with no date, "two weeks ago" is an earlier event."""
+    found = incidents("A suicide bomber killed nine tourists at a temple in Kidal. Less than "
+                      "two weeks ago a gunman opened fire on workers at an airfield.")
+    assert found[0].event_date == PUBLISHED.isoformat()

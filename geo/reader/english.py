@@ -971,6 +971,10 @@ NUMBERISH = lazy_regex(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                        r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                        r"ninety|hundreds?|thousands?|millions?|dozens?|scores?|several|few|"
                        r"half|tens|numerous|many)\b", re.I)
+# A date told as time gone by ("two weeks ago", "last month"): after a lead with no date of
+# its own, an earlier event, not the story's day.
+PAST_REFERENCE = lazy_regex(r"\bago\b|\blast\s+(?:week|month|year)\b|\bearlier\s+this\s+"
+                            r"(?:week|month|year)\b", re.I)
 # "In two separate incidents, roadside bombs also killed four": not the story's toll.
 SEPARATE_EVENT = lazy_regex(r"\b(?:in\s+(?:an?|two|three|several|other)\s+(?:separate|other|"
                             r"unrelated)\s+(?:[\w-]+\s+)?(?:incidents?|attacks?|raids?|"

@@ -76,6 +76,7 @@ from incimap.geo.reader.english import (
     KILLING_ONE,
     LISTED_PERSON,
     NUMBERISH,
+    PAST_REFERENCE,
     PROTEST_CLASH,
     SEPARATE_EVENT,
     SIEGE,
@@ -508,6 +509,8 @@ def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.da
         if story:
             if lead and here and all(_apart(m.place, p.place) for m in here for p in lead):
                 break
+            if lead and PAST_REFERENCE.search(story[0].text):
+                break  # "Two weeks ago, a gunman ...": an earlier event, after the story's own
             return story[0]
         lead = lead or here
     return DateRef(anchor, 2, 0, 0, "")
