@@ -5,14 +5,14 @@ tests/corpus, and print how well they separate right fields from wrong ones.
 
 For every dev article (``split: dev``; frozen articles are never read) the reader's first
 incident is scored against the coded main incident (geo.evaluate_incidents.score_article):
-each field right or wrong is one sample of that field's features (geo.confidence.features).
-One logistic regression per field (with Laplace's pseudo-counts), with an L2 penalty on
-the feature weights (not the bias) pulling toward a prior (``PRIOR``, hand-set log-odds,
-each with its reason): with a few dozen articles, a feature moves from its prior only
-as far as the data supports, and one the dev part barely varies stays near its prior. The penalty is chosen per field
-from ``L2_GRID`` by leave-one-out Brier score. Printed: per field the base rate, the
-chosen penalty, the weights, and the leave-one-out Brier score of the fit against the
-base rate alone (lower is better).
+each field right or wrong is one sample of that field's features
+(geo.confidence.features). One logistic regression per field (with Laplace's pseudo-
+counts), with an L2 penalty on the feature weights (not the bias) pulling toward a prior
+(``PRIOR``, hand-set log-odds, each with its reason): with a few dozen articles, a feature
+moves from its prior only as far as the data supports, and one the dev part barely varies
+stays near its prior. The penalty is chosen per field from ``L2_GRID`` by leave-one-out
+Brier score. Printed: per field the base rate, the chosen penalty, the weights, and the
+leave-one-out Brier score of the fit against the base rate alone (lower is better).
 """
 
 from __future__ import annotations
