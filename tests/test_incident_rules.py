@@ -1328,3 +1328,9 @@ def test_a_date_told_as_time_gone_by_is_no_story_date():
     found = incidents("A suicide bomber killed nine tourists at a temple in Kidal. Less than "
                       "two weeks ago a gunman opened fire on workers at an airfield.")
     assert found[0].event_date == PUBLISHED.isoformat()
+
+
+def test_two_more_dying_on_the_way_add_to_the_toll():
+    (one,) = incidents("Gunmen attacked a police post in Kidal on Tuesday. Fourteen policemen "
+                       "died at the scene, with two more dying on the way to hospital.")
+    assert one.fatalities == 16

@@ -871,7 +871,7 @@ _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later
         r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
         r"subsequently|eventually|then|since|already|now|still|either|both|found)\s+)*")
 AFTER_CUES: tuple[tuple[str, str], ...] = (
-    (r"(?:killed|dead|died|die|slain|perished|martyred|massacred|executed|beheaded|"
+    (r"(?:killed|dead|died|die|dying|slain|perished|martyred|massacred|executed|beheaded|"
     r"murdered|assassinated|shot\s+to\s+death|stabbed\s+to\s+death|"
     r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
     r"(?:hacked|beaten|burn(?:ed|t)|clubbed|stoned)\s+to\s+death|burn(?:ed|t)\s+alive|"
