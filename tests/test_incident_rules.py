@@ -1334,3 +1334,10 @@ def test_two_more_dying_on_the_way_add_to_the_toll():
     (one,) = incidents("Gunmen attacked a police post in Kidal on Tuesday. Fourteen policemen "
                        "died at the scene, with two more dying on the way to hospital.")
     assert one.fatalities == 16
+
+
+def test_a_people_named_as_doer_is_no_group():
+    """"launched by Tuareg fighters": a people, not an armed group's name."""
+    (one,) = incidents("A rocket launched by Tuareg fighters hit a market in Kidal on Tuesday, "
+                       "killing a woman.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"

@@ -93,6 +93,9 @@ def doer_names(text: str) -> dict[str, str]:
         if not words or parts & NOT_DOERS or parts & english.STATE_UNIT_WORDS or (
                 words[0].lower() in english.STATE_DEMONYMS) or _is_state_army(words):
             continue
+        if len(words) == 1 and (words[0].lower() in _demonyms()
+                                or words[0].lower() in english.DEMONYMS):
+            continue  # "launched by Palestinian fighters": a people, not a group's name
         name = " ".join(words)
         acronym = _ACRONYM_AFTER.match(text[m.end(1) : m.end(1) + 12])
         out.setdefault(name, f"{acronym.group(1)}: {name}" if acronym else name)
