@@ -1341,3 +1341,12 @@ def test_a_people_named_as_doer_is_no_group():
     (one,) = incidents("A rocket launched by Tuareg fighters hit a market in Kidal on Tuesday, "
                        "killing a woman.")
     assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_a_claim_told_with_other_news_is_the_storys():
+    """A claim of "the attack" names the story's doer though its sentence also recalls an
+    older event (and so belongs to that event's draft)."""
+    found = incidents("A rocket hit a house in Kidal on Tuesday, killing a woman.\n\nThe Azawad "
+                      "Liberation Front took responsibility for the attack, citing an army raid "
+                      "on Kayes last month in which 19 people were killed.")
+    assert found[0].actor1 == "Azawad Liberation Front"

@@ -183,6 +183,19 @@ def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
     return ""
 
 
+def _claimed_in_story(text: str, groups: dict[str, str]) -> str:
+    """The group that claimed "the attack" anywhere in the story's text: a claim is of the
+    story's own event, though told in a paragraph about something else."""
+    if not groups:
+        return ""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if CLAIM.search(sentence) and not NO_CLAIM.search(sentence):
+            named = _first_named(sentence, groups)
+            if named:
+                return named
+    return ""
+
+
 def _first_named(sentence: str, groups: dict[str, str]) -> str:
     """The group a claim sentence names first, the longest name at that point: the
     claimant is the subject ("The X Brigades, military wing of Y, took responsibility"),
@@ -221,7 +234,8 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[s
     state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
         c=country or "the state")
     group = (perpetrator(draft.sentences, groups, text)
-             or perpetrator(draft.related, groups, text))
+             or perpetrator(draft.related, groups, text)
+             or (_claimed_in_story(text, groups) if draft.context.startswith("main") else ""))
     # The dead say whom the attack was on ("two soldiers killed, two civilians hurt" is an
     # attack on soldiers); the hurt and the held only when no one is told dead.
     dead = [f.who for f in draft.figures if f.kind == "fatalities" and f.who]
