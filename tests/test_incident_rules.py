@@ -1350,3 +1350,16 @@ def test_a_claim_told_with_other_news_is_the_storys():
                       "Liberation Front took responsibility for the attack, citing an army raid "
                       "on Kayes last month in which 19 people were killed.")
     assert found[0].actor1 == "Azawad Liberation Front"
+
+
+def test_a_country_s_people_in_the_singular_are_counted():
+    """NATIONALS: "One Briton was killed" is one dead (a noun for a national, capitalised)."""
+    (one,) = incidents("A gunman opened fire on tourists in Kidal on Tuesday. One Briton was "
+                       "killed and five others were injured.")
+    assert one.fatalities == 1
+
+
+def test_killing_another_man_is_one_death():
+    (one,) = incidents("Gunmen fired at a police station in Kidal on Tuesday, injuring two "
+                       "officers and killing another man.")
+    assert one.fatalities == 1

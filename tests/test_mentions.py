@@ -356,3 +356,12 @@ def test_feature_word_before_a_name_is_its_hint(matcher, text, hint):
     """"the state of Washington" asks for the state (HINT_BEFORE); a title does not."""
     last = find_mentions(text, matcher)[-1]
     assert last.hint == hint
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A gunman opened fire in a mall in Alphen aan den Rijn on Saturday.", "Alphen aan den Rijn"),
+    ("Police cordoned off the centre of Bergen op Zoom.", "Bergen op Zoom"),
+])
+def test_little_words_inside_a_name_keep_it_whole(matcher, text, name):
+    """LOWER_START: "aan", "op" join a name's parts as "de" and "van" do."""
+    assert name in surfaces(text, matcher)

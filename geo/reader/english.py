@@ -313,6 +313,11 @@ DIRECTION_BEFORE = lazy_regex(
     r"\b(?P<dir>(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
     r"|central)\s+(?:parts?\s+of\s+)?$", re.I)
 
+# Nouns for a country's people that are no adjective ("one Briton", "two Frenchmen").
+NATIONALS = frozenset("""briton frenchman frenchmen frenchwoman frenchwomen englishman
+englishmen scot welshman welshmen irishman irishmen dutchman dutchmen dane swede finn pole turk
+kurd thai""".split())
+
 # Demonyms that name a state's forces ("Russian aircraft").
 STATE_DEMONYMS = {
     "russian": "Russia", "ukrainian": "Ukraine", "israeli": "Israel", "american": "United States",
@@ -517,7 +522,7 @@ METONYMY_AFTER = lazy_regex(r"^\s+(?:(?:has|have|had|is|was)\s+)?(?:{})\b".forma
 GROUP_AFTER = lazy_regex(r"^[’'\s-]*\s(?:{})\b".format("|".join(sorted(GROUP_NOUNS))))
 LOWER_START = lazy_regex(r"\s(?=[a-z])(?!(?:of|de|del|della|des|du|da|do|di|dos|das|la|le|"
                          r"les|al|el|e|i|y|van|von|der|den|am|an|upon|on|sur|the|and|ul|"
-                         r"bin|ibn)\b)")
+                         r"bin|ibn|aan|op|im|bei|ob|pri|nad|pod)\b)")
 METONYMY_OBJECT = lazy_regex(r"^\s+(?:of|to|for|over)\b")
 # Titles news abbreviates before a name ("Sgt. Jones", "Sen. Smith", "Gov. Brown").
 TITLE_ABBREVIATIONS = frozenset("""sen sens rep reps gov govs lt sgt cpl pvt spc gen col maj
@@ -1006,7 +1011,7 @@ ONE_KIN = (r"(?:wife|husband|son|daughter|brother|sister|father|mother|nephew|ni
 # One person as the object: "killing the driver", "gunmen shot dead a journalist".
 KILLING_ONE = lazy_regex(r"\b(killing|killed|wounding|injuring|shot\s+dead|shot\s+and\s+killed|"
                          r"beheaded|murdered|assassinated|executed|lynched|stabbed\s+to\s+death)"
-                         r"\s+(?:the|a|an|one|its)\s+(?:[\w-]+\s+){0,2}?"
+                         r"\s+(?:the|a|an|one|its|another)\s+(?:[\w-]+\s+){0,2}?"
                          rf"{PERSON_NOUN}\b(?P<kin>\s+and\s+(?:his|her)\s+{ONE_KIN}\b)?", re.I)
 # Further people in the object's list: "killed an American tourist, a French woman and the
 # bomber" (each one more).

@@ -96,9 +96,10 @@ def _demonyms() -> frozenset[str]:
 
 
 def _people_of_a_nation(word: str) -> bool:
-    """"Kenyans", "Iraqis": the people of a country, counted like "people"."""
+    """"Kenyans", "Iraqis", "one Briton": the people of a country, counted like "people"."""
     w = word.lower()
-    return w.endswith("s") and w[:-1] in _demonyms()
+    return w in _demonyms() or w in english.NATIONALS or (
+        w.endswith("s") and (w[:-1] in _demonyms() or w[:-1] in english.NATIONALS))
 
 
 def _who_after(sentence: str, end: int) -> str:
