@@ -1363,3 +1363,19 @@ def test_killing_another_man_is_one_death():
     (one,) = incidents("Gunmen fired at a police station in Kidal on Tuesday, injuring two "
                        "officers and killing another man.")
     assert one.fatalities == 1
+
+
+def test_arrests_at_a_march_are_a_protest_with_intervention():
+    """_fold_arrests: arrests at a demonstration are part of it, ACLED's protest with
+    intervention, not a separate arrest event."""
+    found = incidents("Thousands marched through Kidal on Tuesday. Police arrested 20 "
+                      "protesters at the march.")
+    assert [(i.event_type, i.sub_event_type) for i in found] == [
+        ("Protests", "Protest with intervention")]
+
+
+def test_a_counted_arrest_named_only_by_its_country_is_an_event():
+    """A report whose one event is a mass arrest placed only in the country still has it."""
+    found = incidents("At least 200 monks have been arrested in Mali during night raids on "
+                      "monasteries.")
+    assert len(found) == 1

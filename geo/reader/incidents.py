@@ -264,8 +264,10 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         # A report of one event that names only its country ("a suicide bomber struck a
         # police station in Iraq") is still that event: the first one a strong word says
         # happened in the country, at country precision.
+        # So is a counted arrest ("At least 200 monks have been arrested in Myanmar").
         strong = [d for d in drafts.values() if d.places and d.context.startswith("main")
-                  and any(t[0] >= 2 for t in d.triggers)]
+                  and (any(t[0] >= 2 for t in d.triggers) or any(
+                      f.kind == "arrested" for x in d.sentences for f in parse_figures(x.text)))]
         if strong:
             incidents.append(_incident(strong[0], story_places, focus, groups, country_name,
                                        story_text, 1, source))
@@ -458,7 +460,10 @@ def _fold_arrests(drafts: dict) -> None:
     for key in [k for k in drafts if k[1] == "arrest"]:
         demo = drafts.get((key[0], "demonstration"))
         if demo is not None:
-            demo.absorb(drafts.pop(key), triggers=False)
+            arrests = drafts.pop(key)
+            demo.absorb(arrests, triggers=False)
+            demo.triggers.extend((2, "Protests", "Protest with intervention", t[3])
+                                 for t in arrests.triggers)
 
 
 def _fold_responses(drafts: dict) -> None:
