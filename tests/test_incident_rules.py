@@ -1379,3 +1379,26 @@ def test_a_counted_arrest_named_only_by_its_country_is_an_event():
     found = incidents("At least 200 monks have been arrested in Mali during night raids on "
                       "monasteries.")
     assert len(found) == 1
+
+
+def test_government_forces_firing_on_protesters_is_excessive_force():
+    (one,) = incidents("Government forces fired on protesters in Kidal on Tuesday, killing "
+                       "three people.")
+    assert (one.sub_event_type, one.fatalities) == ("Excessive force against protesters", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting broke out between rioters and local militias in Kidal on Tuesday.",
+    "Clashes between police and protesters in Kidal on Tuesday left two dead.",
+])
+def test_a_clash_between_a_crowd_and_others_is_a_riot(text):
+    """BETWEEN: what a clash word says it was fought between; a crowd among them makes it
+    a demonstration turned violent, not a battle."""
+    found = incidents(text)
+    assert [i.event_type for i in found] == ["Riots"]
+
+
+def test_demonstrators_laying_siege_is_their_riot():
+    found = incidents("Demonstrators who have laid siege to the town hall in Kidal since "
+                      "Tuesday refused to leave.")
+    assert all(i.event_type != "Battles" for i in found)

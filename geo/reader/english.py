@@ -221,6 +221,10 @@ EVENT_PATTERNS = (
 # A battle word that, after a protest word in the sentence, is the protest turning
 # violent ("demonstrators clashed with police"): a riot, not a battle (reader.triggers).
 PROTEST_CLASH = _p(r"clash\w*|scuffl\w*|fought|fighting")
+# "clashes between rioters and ...", "... between police and protesters": what a clash word
+# says it was fought between.
+BETWEEN = lazy_regex(r"\s+(?:[\w-]+\s+){0,3}?between\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                     r"(?:and\s+(?:the\s+)?)?$", re.I)
 
 # The state's forces using violence on a demonstration ("police opened fire on protesters",
 # "demonstrators were shot dead by troops"): ACLED's excessive force against protesters,
@@ -228,8 +232,9 @@ PROTEST_CLASH = _p(r"clash\w*|scuffl\w*|fought|fighting")
 # no verb of saying between ("Police said gunmen opened fire" is another doer), or just
 # after it as the agent ("by police"; matched at the word's end, so no "^").
 FORCE_ON_CROWD_BEFORE = lazy_regex(
-    r"\b(?:police(?:men)?|(?:police\s+)?officers|security\s+forces|troops|soldiers|army|"
-    r"military|gendarmes?|gendarmerie)\b(?:(?!\b(?:said|says|say|told|reported|according|"
+    r"\b(?:police(?:men)?|(?:police\s+)?officers|(?:security|government|state)\s+forces|"
+    r"troops|soldiers|army|military|gendarmes?|gendarmerie)\b(?:(?!\b(?:said|says|say|told|"
+    r"reported|according|"
     r"gunmen|militants|attackers|assailants)\b)[^.;])*$", re.I)
 FORCE_ON_CROWD_AFTER = lazy_regex(
     r"\s+(?:dead\s+|to\s+death\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police(?:men)?|"

@@ -22,28 +22,38 @@ def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
             seen.add(index)
             _, cls, etype, sub, priority = english.EVENT_PATTERNS[index]
             found.append((priority, cls, etype, sub, _Sub(m, m.lastgroup)))
-    return _force_on_protesters(_crowd_violence(_protesters_clashing(found), sentence),
+    return _force_on_protesters(_crowd_violence(_protesters_clashing(found, sentence), sentence),
                                 sentence)
 
 
-def _protesters_clashing(found: list) -> list:
-    """"Protesters clashed with police": a clash after a protest word in the sentence is
-    the demonstration turned violent (ACLED's riot), not a battle."""
+def _protesters_clashing(found: list, sentence: str) -> list:
+    """"Protesters clashed with police", "fighting broke out between rioters and ...": a
+    clash after a protest word in the sentence, or between a crowd and others, is the
+    demonstration turned violent (ACLED's riot), not a battle."""
     protest = min((f[4].start() for f in found if f[2] == "Protests"), default=None)
-    if protest is None:
+    crowds = [f[4].start() for f in found if f[2] in ("Protests", "Riots")]
+    if not crowds:
         return found
+
+    def between_crowd(f) -> bool:
+        return any(f[4].end() < at and english.BETWEEN.match(sentence, f[4].end(), at)
+                   for at in crowds)
+
     return [(3, "demonstration", "Riots", "Violent demonstration", f[4])
-            if f[2] == "Battles" and f[4].start() > protest
-            and english.PROTEST_CLASH.fullmatch(f[4].group()) else f for f in found]
+            if f[2] == "Battles" and english.PROTEST_CLASH.fullmatch(f[4].group())
+            and (protest is not None and f[4].start() > protest or between_crowd(f))
+            else f for f in found]
 
 
 def _crowd_violence(found: list, sentence: str) -> list:
-    """"Rioters torched shops", "a mob beat him to death": violence whose doer is the
-    crowd of a riot or demonstration in the sentence is that riot (ACLED), not an attack."""
+    """"Rioters torched shops", "a mob beat him to death", "demonstrators laid siege to the
+    town hall": violence or a battle whose doer is the crowd of a riot or demonstration in
+    the sentence is that riot (ACLED), not an attack."""
     if not any(f[2] in ("Riots", "Protests") for f in found):
         return found
     return [(3, "demonstration", "Riots", "Violent demonstration", f[4])
-            if f[1] == "violence" and f[0] > 0 and not english.PASSIVE_START.match(f[4].group())
+            if f[1] in ("violence", "operation") and f[0] > 0
+            and not english.PASSIVE_START.match(f[4].group())
             and english.CROWD_DOER_BEFORE.search(sentence, 0, f[4].start()) else f
             for f in found]
 
