@@ -266,7 +266,9 @@ def candidate_vectors(candidates: Sequence[Candidate], hint: str, bias: Bias
         if c.row.ftype in _SETTLEMENTS:
             key = (c.row.country, c.row.admin1_code)
             largest[key] = max(largest.get(key, 0), c.row.population)
+    # A feature word ("Van province") asks for the division: then no seat stands for it.
     return [candidate_vector(c, hint, bias, seat=c.row.ftype in _SETTLEMENTS
+                             and (not hint or _fits(c.row.ftype, hint))
                              and c.match_kind == "exact"
                              and (c.row.country, c.row.admin1_code) in divisions
                              and c.row.population >= largest[(c.row.country, c.row.admin1_code)],

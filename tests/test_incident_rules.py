@@ -1402,3 +1402,34 @@ def test_demonstrators_laying_siege_is_their_riot():
     found = incidents("Demonstrators who have laid siege to the town hall in Kidal since "
                       "Tuesday refused to leave.")
     assert all(i.event_type != "Battles" for i in found)
+
+
+def test_a_name_the_text_calls_a_town_is_kept_by_the_classifier():
+    """The span classifier may doubt a small town; "the town of X" says what it is."""
+    found = incidents("A bomb exploded on Tuesday near a garden in the town of Tessalit (in "
+                      "the Kidal region), police said.")
+    assert [where(i) for i in found] == ["Tessalit"]
+
+
+def test_a_headlines_more_is_not_added_to_the_bodys_toll():
+    found = incidents("Two more killed in bombing in Kidal\n\nA bomb in Kidal on Tuesday "
+                      "claimed the lives of two people, one of them a police officer, and "
+                      "injured up to 14 other people.")
+    assert [i.fatalities for i in found] == [2]
+
+
+def test_one_of_them_is_part_of_the_count():
+    """OF_THEM_AFTER: "two people, one of them a police officer" is two dead, not one."""
+    (one,) = incidents("A bomb exploded in Kidal on Tuesday, killing two people, one of them "
+                       "a police officer.")
+    assert one.fatalities == 2
+
+
+def test_a_count_after_an_injuring_verb_is_no_subset():
+    """LEAD_IN_CLAUSE: "..., one of them an officer, and injured 14" ends the lead-in: the
+    14 are hurt, not a part of the dead."""
+    from incimap.geo.reader.figures import parse_figures
+
+    found = parse_figures("The blast killed two people, one of them an officer, and injured "
+                          "up to 14 other people.")
+    assert ("injured", 14) in [(f.kind, f.value) for f in found]

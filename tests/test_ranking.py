@@ -160,3 +160,10 @@ def test_city_abroad_under_another_of_its_names_is_no_stray():
             "Islamabad said.")
     resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
     assert resolved["Mecca"] is not None and resolved["Mecca"].country == "SA"
+
+
+def test_a_feature_word_asks_for_the_division_not_its_seat(gazetteer):
+    """"Kunduz province" is the province: no namesake seat stands for a division asked for
+    by name."""
+    place = geocode("Van province", gazetteer=gazetteer).place
+    assert (place.feature_type, place.country) == ("province", "TR")

@@ -1066,10 +1066,13 @@ PLACE_ATTACHMENT = lazy_regex(
 OF_TOTAL_AFTER = lazy_regex(r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?"
                             r"(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+")
 OF_TOTAL_BEFORE = lazy_regex(r"\b(?:of|out\s+of)\s+(?:the|these|those|all)\s*$", re.IGNORECASE)
+# "two people, one of them a police officer": a part of the count just told.
+OF_THEM_AFTER = lazy_regex(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
 SUBSET_LEAD_IN = lazy_regex(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|"
                             r"among\s+the\s+(?:dead|injured|wounded|victims))\s+([^.;:]*)$",
                             re.IGNORECASE)
-LEAD_IN_CLAUSE = lazy_regex(r"\b(?:were|was|killed|died|said|who)\b")
+LEAD_IN_CLAUSE = lazy_regex(r"\b(?:were|was|killed|died|said|who|injur(?:ed|ing)|"
+                            r"wound(?:ed|ing))\b")
 TAKING_BEFORE = lazy_regex(r"\b(?:took|taking|taken|holding|held)\s*$", re.I)
 HOSTAGE_NOUN = lazy_regex(r"\s*(?:hostages?|captives?|prisoners?)\b")
 AND_BEFORE = lazy_regex(r"\band\s*$")

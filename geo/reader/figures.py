@@ -157,6 +157,8 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
         who = _who_after(sentence, q.end + of_total.end() - 1)
     if OF_TOTAL_BEFORE.search(before):
         return _Classified("total", who)
+    if prev is not None and english.OF_THEM_AFTER.match(sentence, q.end):
+        return _Classified("subset", prev.who)
     # "including 31 women and 15 children", "among them 5 children"
     lead_in = SUBSET_LEAD_IN.search(before)
     if lead_in and not LEAD_IN_CLAUSE.search(lead_in.group(1)):

@@ -186,6 +186,11 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             continue
         figures = ([f for f in parse_figures(s.text, s.start) if f.kind in _COUNTED_KINDS]
                    if numberish else [])
+        if is_headline(s.text):
+            # "Two more killed in bombings": a headline's "more" is beside earlier reports;
+            # its count is the story's toll, not one on top of the body's.
+            figures = [replace(f, qualifier="") if f.qualifier == "more" else f
+                       for f in figures]
         if raw:
             figures += _single_victims(s, figures)
         raw = _fighters_killed(raw, figures)

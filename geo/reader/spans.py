@@ -22,7 +22,7 @@ from pathlib import Path
 from incimap.geo.models import Mention, Span
 from incimap.geo.reader import english
 from incimap.geo.reader.document import Document, fold, line_start
-from incimap.geo.reader.places import _abbreviation_keys, find_mentions, is_demonym
+from incimap.geo.reader.places import _abbreviation_keys, find_mentions, hint_before, is_demonym
 from incimap.geo.reader.unknown import find_unknown_places
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "data" / "span_weights.json"
@@ -349,8 +349,10 @@ def recognize(doc: Document, matcher, gazetteer) -> tuple[list[Mention], list[Me
             continue
         # A dateline the scan kept ("READING, England (wire) -") is the report's place,
         # whatever its word means; so is a name of the user's curated overlay.
+        # As is a name the text calls a town or province ("the town of X").
         if probability(f, weights) < threshold and not (
-                c.reason == "kept" and ("dateline" in f or "curated" in f)):
+                c.reason == "kept" and ("dateline" in f or "curated" in f
+                                        or hint_before(doc.text, c.start))):
             continue
         if c.mention is not None:  # the scan's mention, with its hint and title role
             (known if c.known else unknown).append(c.mention)
