@@ -1433,3 +1433,11 @@ def test_a_count_after_an_injuring_verb_is_no_subset():
     found = parse_figures("The blast killed two people, one of them an officer, and injured "
                           "up to 14 other people.")
     assert ("injured", 14) in [(f.kind, f.value) for f in found]
+
+
+def test_a_claimant_before_a_relative_clause_is_the_doer():
+    """_NAME_BEFORE: "The X (ACR), who are linked to Y, have claimed": X claimed, not Y."""
+    (one,) = incidents("A bomb hit a bus in Kidal on Tuesday, killing four. The Sahel Freedom "
+                       "Hawks (SFH), who are linked to the Azawad Liberation Front, have claimed "
+                       "responsibility for the attack.")
+    assert one.actor1 == "SFH: Sahel Freedom Hawks"

@@ -421,7 +421,10 @@ _NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de
 # (cue, side, name pattern). Each cue starts with a fixed string, which the regex engine
 # finds fast (a case-blind alternation is tried at every character); the name is then
 # read just before or just after it.
-_NAME_BEFORE = lazy_regex(_NAME + r"\s+(?:(?:has|have|had)\s+)?$")
+# "The X Falcons (TAK), who are linked to the PKK, have claimed": the acronym and a
+# relative clause may stand between the claimant and its verb.
+_NAME_BEFORE = lazy_regex(_NAME + r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?(?:\s*,\s+(?:who|which|that)\s"
+                          r"[^,;.]{0,80},)?\s+(?:(?:has|have|had)\s+)?$")
 _NAME_AFTER = lazy_regex(r"\s*(?:the\s+)?" + _NAME, re.I)
 DOER_BY_VERB = lazy_regex(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
                           re.I)
