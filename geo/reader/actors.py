@@ -25,14 +25,8 @@ from incimap.geo.reader.english import (
     STATE_FORCE_NOUNS,
     UNNAMED_ATTACKERS,
 )
+from incimap.geo.reader.places import is_demonym
 from incimap.geo.reader.triggers import classes_in
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    from incimap.gazetteer.sources import demonyms
-
-    return frozenset(demonyms())
 
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
 
@@ -93,7 +87,7 @@ def doer_names(text: str) -> dict[str, str]:
         if not words or parts & NOT_DOERS or parts & english.STATE_UNIT_WORDS or (
                 words[0].lower() in english.STATE_DEMONYMS) or _is_state_army(words):
             continue
-        if len(words) == 1 and (words[0].lower() in _demonyms()
+        if len(words) == 1 and (is_demonym(words[0].lower())
                                 or words[0].lower() in english.DEMONYMS):
             continue  # "launched by Palestinian fighters": a people, not a group's name
         name = " ".join(words)
@@ -183,12 +177,12 @@ def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
     return ""
 
 
-def _claimed_in_story(text: str, groups: dict[str, str]) -> str:
-    """The group that claimed "the attack" anywhere in the story's text: a claim is of the
-    story's own event, though told in a paragraph about something else."""
+def claimed_in_story(sentences: list[str], groups: dict[str, str]) -> str:
+    """The group that claimed "the attack" anywhere in the story: a claim is of the story's
+    own event, though told in a paragraph about something else."""
     if not groups:
         return ""
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in sentences:
         if CLAIM.search(sentence) and not NO_CLAIM.search(sentence):
             named = _first_named(sentence, groups)
             if named:
@@ -227,7 +221,10 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
     return ""
 
 
-def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[str, str]:
+def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
+              claimant: str = "") -> tuple[str, str]:
+    """(actor1, actor2) of a draft; ``claimant``: the group that claimed "the attack"
+    anywhere in the story (``claimed_in_story``), the doer of the story's own event."""
     in_country = f" ({country})" if country else ""
     said = " ".join(s.text for s in draft.sentences)
     police = POLICE_WORD.search(said)
@@ -235,7 +232,7 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str) -> tuple[s
         c=country or "the state")
     group = (perpetrator(draft.sentences, groups, text)
              or perpetrator(draft.related, groups, text)
-             or (_claimed_in_story(text, groups) if draft.context.startswith("main") else ""))
+             or (claimant if draft.context.startswith("main") else ""))
     # The dead say whom the attack was on ("two soldiers killed, two civilians hurt" is an
     # attack on soldiers); the hurt and the held only when no one is told dead.
     dead = [f.who for f in draft.figures if f.kind == "fatalities" and f.who]
@@ -271,7 +268,7 @@ def _state_doer(said: str) -> bool:
     for m in english.STATE_DOER.finditer(said):
         head = re.match(r"(?:the\s+)?(\w+)", m.group()).group(1)
         before = re.search(r"([A-Z][\w-]*)\s+$", said[max(0, m.start() - 40):m.start()])
-        if head[0].isupper() and before and before.group(1).lower() not in _demonyms():
+        if head[0].isupper() and before and not is_demonym(before.group(1).lower()):
             continue
         return True
     return False

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from incimap.geo.models import Figure, Span
 from incimap.geo.reader import english
@@ -51,6 +50,7 @@ from incimap.geo.reader.english import (
     VERB_BEFORE,
     WHO_STOP,
 )
+from incimap.geo.reader.places import is_demonym
 from incimap.geo.reader.quantities import (
     LOOK_AHEAD,
     LOOK_BACK,
@@ -88,18 +88,11 @@ def _continues_compound(rest: str) -> bool:
     return bool(m and m.group(1) in COMPOUND_TAILS)
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    from incimap.gazetteer.sources import demonyms
-
-    return frozenset(demonyms())
-
-
 def _people_of_a_nation(word: str) -> bool:
     """"Kenyans", "Iraqis", "one Briton": the people of a country, counted like "people"."""
     w = word.lower()
-    return w in _demonyms() or w in english.NATIONALS or (
-        w.endswith("s") and (w[:-1] in _demonyms() or w[:-1] in english.NATIONALS))
+    return is_demonym(w) or w in english.NATIONALS or (
+        w.endswith("s") and w[:-1] in english.NATIONALS)
 
 
 def _who_after(sentence: str, end: int) -> str:

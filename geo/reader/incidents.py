@@ -54,6 +54,7 @@ from incimap.geo.models import Figure, Incident, Mention, Place, Span
 from incimap.geo.reader.actors import (
     actors_of,
     armed_groups,
+    claimed_in_story,
     foreign_state,
     named_doer,
     state_named,
@@ -248,6 +249,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     # Groups named only in background ("a 2019 attack by X") are never this story's doers.
     story_text = _blank(text, [s for s in sents if s.start in background])
     groups = armed_groups(story_text)
+    claimant = claimed_in_story([s.text for s in sents if s.start not in background], groups)
     country_name = _country_name(country or (focus.country if focus else "") or home)
     incidents, stories, own = [], {}, {}
     story_places = _story_places(drafts)
@@ -261,7 +263,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         if not draft.triggers or not (draft.figures or precise or draft.unknown or riot):
             continue
         incidents.append(_incident(draft, story_places, focus, groups, country_name,
-                                   story_text, len(incidents) + 1, source))
+                                   story_text, len(incidents) + 1, source, claimant))
         stories[incidents[-1].id] = draft.story
         own[incidents[-1].id] = (draft.context.startswith("main"),
                                  bool(draft.places or draft.unknown))
@@ -275,7 +277,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                       f.kind == "arrested" for x in d.sentences for f in parse_figures(x.text)))]
         if strong:
             incidents.append(_incident(strong[0], story_places, focus, groups, country_name,
-                                       story_text, 1, source))
+                                       story_text, 1, source, claimant))
             stories[incidents[-1].id] = strong[0].story
             own[incidents[-1].id] = (True, True)
     # The stories' own events first, then the episodes they recall (the first story of a
@@ -647,7 +649,7 @@ def _story_places(drafts: dict) -> dict[str, list[Mention]]:
 
 
 def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
-              text: str, number: int, source: str) -> Incident:
+              text: str, number: int, source: str, claimant: str = "") -> Incident:
     _, (priority, etype, sub, top) = max(enumerate(draft.triggers),
                                          key=lambda t: (t[1][0], t[0]))
     if sub == "Violent demonstration" and not any(t[1] == "Protests" for t in draft.triggers):
@@ -655,7 +657,7 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
         sub = "Mob violence"
     location, used = _location(draft, story, focus)
     location, unlocated = _unlocated(draft, location, used)
-    actor1, actor2 = actors_of(draft, groups, country, text)
+    actor1, actor2 = actors_of(draft, groups, country, text, claimant=claimant)
     if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
             etype == "Violence against civilians"):
         etype, sub = "Battles", "Armed clash"
