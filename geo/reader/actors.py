@@ -266,8 +266,8 @@ def _state_doer(said: str) -> bool:
     """The state's forces as the doer ("soldiers opened fire"); not a group named after an
     army ("the Sudan Liberation Army attacked"), unless a nation's ("the Pakistani Army")."""
     for m in english.STATE_DOER.finditer(said):
-        head = re.match(r"(?:the\s+)?(\w+)", m.group()).group(1)
-        before = re.search(r"([A-Z][\w-]*)\s+$", said[max(0, m.start() - 40):m.start()])
+        head = english.FORCE_HEAD.match(m.group()).group(1)
+        before = english.NAME_WORD_BEFORE.search(said, max(0, m.start() - 40), m.start())
         if head[0].isupper() and before and not is_demonym(before.group(1).lower()):
             continue
         return True

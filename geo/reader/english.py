@@ -97,6 +97,10 @@ HINT_BEFORE = lazy_regex(r"(?<!head of )(?<!secretary of )(?<!department of )"
                          r"\b(state|province|city|town|village|district|county|governorate|"
                          r"prefecture|region)\s+of\s+$", re.I)
 
+# The words a division's own name carries ("Province of Pangasinan", "Masisi Territory").
+DIVISION_WORDS = frozenset("""province district county governorate prefecture region
+territory agency department state municipality oblast""".split())
+
 # Titles written after a place ("Kalat Commissioner", "Quetta police chief").
 TITLE_AFTER = frozenset("""commissioner governor mayor deputy chief minister police
 inspector superintendent administrator assembly council president secretary premier
@@ -426,6 +430,10 @@ _NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de
 _NAME_BEFORE = lazy_regex(_NAME + r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?(?:\s*,\s+(?:who|which|that)\s"
                           r"[^,;.]{0,80},)?\s+(?:(?:has|have|had)\s+)?$")
 _NAME_AFTER = lazy_regex(r"\s*(?:the\s+)?" + _NAME, re.I)
+# The force's word in a state-doer match ("the Army attacked" -> "Army"), and a capitalised
+# word just before it ("Liberation Army": a group's name, unless a nation's).
+FORCE_HEAD = lazy_regex(r"(?:the\s+)?(\w+)", re.I)
+NAME_WORD_BEFORE = lazy_regex(r"([A-Z][\w-]*)\s+$")
 DOER_BY_VERB = lazy_regex(r"\b(?:carried\s+out|claimed|launched|perpetrated|committed)\s+$",
                           re.I)
 # A doer only guessed at ("probably carried out by", "rebels believed to be from X") is no
