@@ -113,6 +113,12 @@ def _row(values: tuple) -> Row:
     return Row(*values[:14])
 
 
+def _exact(values: tuple) -> bool:
+    """The key is the row's own name, or that name without its division word: "Pangasinan"
+    names "Province of Pangasinan", "Masisi" names "Masisi Territory" exactly."""
+    return values[15] == 0 or sources.bare_division_key(values[1]) == values[14]
+
+
 class Gazetteer:
     """Name lookup across stores. Build one with ``open_gazetteer()``."""
 
@@ -128,7 +134,7 @@ class Gazetteer:
         found: dict[str, list[Candidate]] = {}
         for store in self.stores:
             for values in store.by_keys(keys):
-                kind = "exact" if values[15] == 0 else "alternate"
+                kind = "exact" if _exact(values) else "alternate"
                 found.setdefault(values[14], []).append(
                     Candidate(_row(values), values[14], kind, 100.0 if kind == "exact" else 97.0,
                               store.label))
@@ -143,7 +149,7 @@ class Gazetteer:
         for store in self.stores:
             bonus = 0.0 if store.label == "world" else CURATED_BONUS
             for values in store.best_by_keys(keys):
-                value = (100.0 if values[15] == 0 else 97.0) + values[13] + bonus
+                value = (100.0 if _exact(values) else 97.0) + values[13] + bonus
                 key = values[14]
                 if key not in found or value > found[key][0]:
                     found[key] = (value, values, store.label)

@@ -192,6 +192,16 @@ _DIRECTIONS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West",
                "north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western"}
 
 
+@lru_cache(maxsize=100_000)
+def bare_division_key(name: str) -> str:
+    """The normalised name of a division without its division word ("Province of
+    Pangasinan" -> "pangasinan"), or "" if it has none."""
+    from incimap.gazetteer.normalize import normalize
+
+    bare = _ADMIN_AFFIXES.sub("", name).strip()
+    return normalize(bare) if bare and bare != name else ""
+
+
 def admin1_alternates(name: str) -> tuple[str, ...]:
     """English forms a news report uses for a first-level division's official name:
     "Belgorod Oblast" -> "Belgorod"; "Nord Kivu" -> "North Kivu"; "Northern Darfur" ->

@@ -423,21 +423,9 @@ def candidates_for(gaz: Gazetteer, q: Query, fuzzy: bool = True) -> list[Candida
         found += gaz.candidates(q.name, fuzzy=fuzzy)
         if country:  # "Canadian": the country too, beside a village of that name
             found += demonym_candidates(gaz, country)
-    # "Province of Pangasinan", "Masisi Territory": a division's name is the query and its
-    # feature word, so the query names it exactly.
-    found = [Candidate(c.row, c.key, "exact", 100.0, c.store)
-             if c.match_kind == "alternate" and _name_and_feature_word(c.row.name, q.name)
-             else c for c in found]
     # One edit away from a village is no answer: villages are so many that a garbage
     # name ("Flimp") is always near one, so it is not found rather than placed at random.
     return [c for c in found if not (c.match_kind == "fuzzy" and c.row.ftype == "village")]
-
-
-def _name_and_feature_word(name: str, key: str) -> bool:
-    words = normalize(name).split()
-    core = words[2:] if words[1:2] == ["of"] else words[:-1]
-    rest = words[:1] if words[1:2] == ["of"] else words[-1:]
-    return len(words) > 1 and " ".join(core) == key and rest[0] in english.DIVISION_WORDS
 
 
 def demonym_country(key: str) -> str:

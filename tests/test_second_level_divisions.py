@@ -75,3 +75,14 @@ def test_a_broken_row_names_the_file_and_line(tmp_path, monkeypatch):
     monkeypatch.setattr(sources, "ADMIN2_POINTS", bad)
     with pytest.raises(DataError, match=r"admin2.tsv, line 2"):
         list(sources.admin2_rows([]))
+
+
+def test_a_division_without_its_word_is_an_exact_name_on_every_path(gazetteer):
+    """"Pangasinan" names "Province of Pangasinan" exactly (Gazetteer.exact), so the batch
+    path of ``incimap geocode`` answers as a single lookup does."""
+    from incimap.geo.geocode import geocode_many
+
+    (batch,) = geocode_many(["Pangasinan"], gazetteer=gazetteer)
+    single = geocode("Pangasinan", gazetteer=gazetteer)
+    assert batch.match_kind == single.match_kind == "exact"
+    assert batch.place.feature_type == single.place.feature_type == "district"

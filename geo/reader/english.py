@@ -97,10 +97,6 @@ HINT_BEFORE = lazy_regex(r"(?<!head of )(?<!secretary of )(?<!department of )"
                          r"\b(state|province|city|town|village|district|county|governorate|"
                          r"prefecture|region)\s+of\s+$", re.I)
 
-# The words a division's own name carries ("Province of Pangasinan", "Masisi Territory").
-DIVISION_WORDS = frozenset("""province district county governorate prefecture region
-territory agency department state municipality oblast""".split())
-
 # Titles written after a place ("Kalat Commissioner", "Quetta police chief").
 TITLE_AFTER = frozenset("""commissioner governor mayor deputy chief minister police
 inspector superintendent administrator assembly council president secretary premier
