@@ -114,6 +114,7 @@ class _Draft:
     route: list[Mention] = field(default_factory=list)  # where the attacked vehicle came from
     sentences: list[Span] = field(default_factory=list)
     related: list[Span] = field(default_factory=list)  # the story it splits from
+    arrested: bool = False  # a sentence of it counts people arrested
     _have: set[Span] = field(default_factory=set, repr=False)  # a set: list lookup is quadratic
 
     def add_sentence(self, s: Span) -> None:
@@ -125,6 +126,7 @@ class _Draft:
         """Take in a draft found to be part of this event (its sentences, figures, places)."""
         for s in other.sentences:
             self.add_sentence(s)
+        self.arrested = self.arrested or other.arrested
         if triggers:
             self.triggers.extend(other.triggers)
         self.figures.extend(other.figures)
@@ -185,8 +187,9 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         numberish = NUMBERISH.search(s.text)
         if not raw and not numberish:
             continue
-        figures = ([f for f in parse_figures(s.text, s.start) if f.kind in _COUNTED_KINDS]
-                   if numberish else [])
+        parsed = parse_figures(s.text, s.start) if numberish else []
+        figures = [f for f in parsed if f.kind in _COUNTED_KINDS]
+        arrested = any(f.kind == "arrested" for f in parsed)
         if is_headline(s.text):
             # "Two more killed in bombings": a headline's "more" is beside earlier reports;
             # its count is the story's toll, not one on top of the body's.
@@ -233,6 +236,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                     draft.triggers.extend(parent.triggers)
                     draft.related.extend(parent.sentences)
             draft.add_sentence(s)
+            draft.arrested = draft.arrested or arrested
             for priority, c, etype, sub, m in found:
                 if c == cls:
                     span = Span(s.start + m.start(), s.start + m.end(), m.group(0))
@@ -273,8 +277,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         # happened in the country, at country precision.
         # So is a counted arrest ("At least 200 monks have been arrested in Myanmar").
         strong = [d for d in drafts.values() if d.places and d.context.startswith("main")
-                  and (any(t[0] >= 2 for t in d.triggers) or any(
-                      f.kind == "arrested" for x in d.sentences for f in parse_figures(x.text)))]
+                  and (any(t[0] >= 2 for t in d.triggers) or d.arrested)]
         if strong:
             incidents.append(_incident(strong[0], story_places, focus, groups, country_name,
                                        story_text, 1, source, claimant))
