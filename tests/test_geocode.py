@@ -349,3 +349,19 @@ def test_a_us_county_is_known_by_its_name_without_the_county_word(gazetteer, nam
                                                                   state):
     r = geocode(name, gazetteer=gazetteer, fuzzy=False)
     assert (r.place.name, r.place.feature_type, r.place.admin1) == (county, "district", state)
+
+
+def test_every_us_county_point_lies_in_the_united_states():
+    # A ZIP code with no point is written "0.0000" in the source: counted in, it put Los
+    # Angeles County in the Atlantic with a radius of 6,206 km.
+    from incimap.gazetteer.sources import county_points
+
+    stray = {fips: p for fips, p in county_points().items()
+             if not (17 <= p[0] <= 72 and -180 <= p[1] <= -64 and p[2] < 1000)}
+    assert stray == {}
+
+
+def test_los_angeles_is_the_city_or_its_county_not_a_point_at_sea(gazetteer):
+    county = geocode("Los Angeles County", gazetteer=gazetteer).place
+    assert geodesic((county.lat, county.lon), (34.05, -118.24)).km < 60
+    assert county.radius_km < 100

