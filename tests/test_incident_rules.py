@@ -1441,3 +1441,27 @@ def test_a_claimant_before_a_relative_clause_is_the_doer():
                        "Hawks (SFH), who are linked to the Azawad Liberation Front, have claimed "
                        "responsibility for the attack.")
     assert one.actor1 == "SFH: Sahel Freedom Hawks"
+
+
+def test_the_one_town_a_report_names_in_its_region_places_an_unplaced_attack():
+    """_lone_town: an attack told with no place of its own, in a report that names one town
+    of its region, is placed near that town (precision 2), not at the region's centre."""
+    text = ("Gunmen killed two soldiers on Tuesday. The soldiers had bought food in Nara "
+            "earlier in the evening. As they collected it at the gate of their camp they "
+            "were shot from a parked car. Officials in the Koulikoro region condemned the "
+            "attack.")
+    (one,) = incidents(text)
+    assert (where(one), one.location.geo_precision) == ("Nara", 2)
+    # Two towns: which one is not said, so the region it is.
+    (two,) = incidents(text.replace("in Nara", "in Nara and Banamba"))
+    assert where(two) == "Koulikoro"
+
+
+def test_the_one_town_places_an_attack_told_with_no_place_at_all():
+    """The same when nothing in the report is an event place: the region is only the
+    article's focus."""
+    (one,) = incidents("Gunmen killed two soldiers on Tuesday. The soldiers had bought food "
+                       "in Nara earlier in the evening. As they collected it at the gate of "
+                       "their camp they were shot from a parked car. The Koulikoro region "
+                       "is mourning them.")
+    assert (where(one), one.location.geo_precision) == ("Nara", 2)

@@ -250,6 +250,9 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     _fold_deaths_into_crowd(drafts)
 
     focus = _focus_region(mentions, country)
+    # Background and tallies ("300 have been killed in X since 2012") place nothing.
+    lone = _lone_town([m for m in mentions if m.sentence.start not in background
+                       and not is_aggregate(m.sentence.text)], focus)
     # Groups named only in background ("a 2019 attack by X") are never this story's doers.
     story_text = _blank(text, [s for s in sents if s.start in background])
     groups = armed_groups(story_text)
@@ -267,7 +270,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         if not draft.triggers or not (draft.figures or precise or draft.unknown or riot):
             continue
         incidents.append(_incident(draft, story_places, focus, groups, country_name,
-                                   story_text, len(incidents) + 1, source, claimant))
+                                   story_text, len(incidents) + 1, source, claimant, lone))
         stories[incidents[-1].id] = draft.story
         own[incidents[-1].id] = (draft.context.startswith("main"),
                                  bool(draft.places or draft.unknown))
@@ -280,7 +283,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                   and (any(t[0] >= 2 for t in d.triggers) or d.arrested)]
         if strong:
             incidents.append(_incident(strong[0], story_places, focus, groups, country_name,
-                                       story_text, 1, source, claimant))
+                                       story_text, 1, source, claimant, lone))
             stories[incidents[-1].id] = strong[0].story
             own[incidents[-1].id] = (True, True)
     # The stories' own events first, then the episodes they recall (the first story of a
@@ -553,14 +556,40 @@ def _focus_region(mentions: list[Mention], country: str) -> Place | None:
     return countries[0] if countries else None
 
 
+def _lone_town(mentions: list[Mention], region: Place | None) -> Place | None:
+    """The one town a report names inside its region, when it names no other: where an
+    event the report places no finer than the region happened, "near" (ACLED precision
+    2), rather than the region's centre ("ordered pizzas in Antrim. As they collected them
+    at the main gate they were attacked" in a report otherwise about Northern Ireland)."""
+    if region is None or region.geo_precision < 3:
+        return None
+    towns = {}
+    for m in mentions:
+        p = m.place
+        if p is None or p.feature_type not in ("city", "town", "village"):
+            continue
+        towns[p.gazetteer_id] = m
+    if len(towns) != 1:
+        return None
+    (m,) = towns.values()
+    scene = m.role == "context"
+    return replace(m.place, precision=2) if scene and _within(m.place, region) else None
+
+
+def _within(p: Place, region: Place) -> bool:
+    """Is the town in the country or first-level division (by name, not by distance)?"""
+    return region.geo_precision >= 3 and p.country == region.country and (
+        region.feature_type == "country" or p.admin1 == region.name)
+
+
 def _country_name(cc: str) -> str:
     from incimap.gazetteer.sources import country_name
 
     return country_name(cc) if cc else ""
 
 
-def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | None,
-                                                                          list[Mention]]:
+def _location(draft: _Draft, story: dict, focus: Place | None, lone: Place | None = None
+              ) -> tuple[Place | None, list[Mention]]:
     from incimap.geo.geocode import great_circle_km
 
     places = sorted(draft.places, key=lambda m: (m.place.geo_precision,
@@ -569,7 +598,7 @@ def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | 
     if on_route is not None:
         return replace(on_route.place, precision=2), [on_route, *places]
     if not places:
-        return focus, []
+        return lone or focus, []
     best = places[0]
     for m in story.get(draft.context, ()):
         p, b = m.place, best.place
@@ -578,6 +607,8 @@ def _location(draft: _Draft, story: dict, focus: Place | None) -> tuple[Place | 
             best = m
             break
     used = [best] + [m for m in places if m is not best]
+    if lone is not None and _within(lone, best.place):
+        return lone, used
     if best.place.geo_precision >= 3:  # "in southern Thailand": that part of it
         for m in used:
             part = m.place.gazetteer_id == best.place.gazetteer_id and part_of(
@@ -652,13 +683,14 @@ def _story_places(drafts: dict) -> dict[str, list[Mention]]:
 
 
 def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
-              text: str, number: int, source: str, claimant: str = "") -> Incident:
+              text: str, number: int, source: str, claimant: str = "",
+              lone: Place | None = None) -> Incident:
     _, (priority, etype, sub, top) = max(enumerate(draft.triggers),
                                          key=lambda t: (t[1][0], t[0]))
     if sub == "Violent demonstration" and not any(t[1] == "Protests" for t in draft.triggers):
         # ACLED: rioting that is no demonstration turned violent is mob violence.
         sub = "Mob violence"
-    location, used = _location(draft, story, focus)
+    location, used = _location(draft, story, focus, lone)
     location, unlocated = _unlocated(draft, location, used)
     actor1, actor2 = actors_of(draft, groups, country, text, claimant=claimant)
     if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
