@@ -1465,3 +1465,16 @@ def test_the_one_town_places_an_attack_told_with_no_place_at_all():
                        "their camp they were shot from a parked car. The Koulikoro region "
                        "is mourning them.")
     assert (where(one), one.location.geo_precision) == ("Nara", 2)
+
+
+def test_an_unknown_village_named_as_the_site_beats_the_one_town():
+    """A site the gazetteer lacks is still the site: "the village of X" keeps the incident,
+    placed at its division, however lone the other town is."""
+    (one,) = incidents("Gunmen attacked the village of Tumbarwa in the Koulikoro region on "
+                       "Tuesday, killing 12 people. The gunmen had bought fuel in Nara.")
+    assert where(one) == "Tumbarwa"
+    # And when the report names no event place but it.
+    (two,) = incidents("Gunmen attacked the village of Tumbarwa on Tuesday, killing 12 "
+                       "people. The gunmen had bought fuel in Nara. The Koulikoro region is "
+                       "mourning them.")
+    assert where(two) == "Tumbarwa"

@@ -598,7 +598,7 @@ def _location(draft: _Draft, story: dict, focus: Place | None, lone: Place | Non
     if on_route is not None:
         return replace(on_route.place, precision=2), [on_route, *places]
     if not places:
-        return lone or focus, []
+        return (lone if not draft.unknown else None) or focus, []
     best = places[0]
     for m in story.get(draft.context, ()):
         p, b = m.place, best.place
@@ -607,7 +607,7 @@ def _location(draft: _Draft, story: dict, focus: Place | None, lone: Place | Non
             best = m
             break
     used = [best] + [m for m in places if m is not best]
-    if lone is not None and _within(lone, best.place):
+    if lone is not None and not draft.unknown and _within(lone, best.place):
         return lone, used
     if best.place.geo_precision >= 3:  # "in southern Thailand": that part of it
         for m in used:
