@@ -1465,6 +1465,10 @@ def test_the_one_town_places_an_attack_told_with_no_place_at_all():
                        "their camp they were shot from a parked car. The Koulikoro region "
                        "is mourning them.")
     assert (where(one), one.location.geo_precision) == ("Nara", 2)
+    # A town the roles gave another part (the soldiers' home town) is no scene.
+    (two,) = incidents("Gunmen killed two soldiers on Tuesday. The soldiers were natives of "
+                       "Nara. The Koulikoro region is mourning them.")
+    assert where(two) == "Koulikoro"
 
 
 def test_an_unknown_village_named_as_the_site_beats_the_one_town():

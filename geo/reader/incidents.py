@@ -559,21 +559,17 @@ def _focus_region(mentions: list[Mention], country: str) -> Place | None:
 def _lone_town(mentions: list[Mention], region: Place | None) -> Place | None:
     """The one town a report names inside its region, when it names no other: where an
     event the report places no finer than the region happened, "near" (ACLED precision
-    2), rather than the region's centre ("ordered pizzas in Antrim. As they collected them
-    at the main gate they were attacked" in a report otherwise about Northern Ireland)."""
-    if region is None or region.geo_precision < 3:
+    2), rather than the region's centre ("the soldiers had bought food in Nara. As they
+    collected it at their camp's gate they were shot", in a report about its region)."""
+    if region is None:
         return None
-    towns = {}
-    for m in mentions:
-        p = m.place
-        if p is None or p.feature_type not in ("city", "town", "village"):
-            continue
-        towns[p.gazetteer_id] = m
+    towns = {m.place.gazetteer_id: m for m in mentions
+             if m.place and m.place.feature_type in ("city", "town", "village")}
     if len(towns) != 1:
         return None
     (m,) = towns.values()
-    scene = m.role == "context"
-    return replace(m.place, precision=2) if scene and _within(m.place, region) else None
+    return replace(m.place, precision=2) if m.role == "context" and _within(
+        m.place, region) else None
 
 
 def _within(p: Place, region: Place) -> bool:
@@ -592,13 +588,15 @@ def _location(draft: _Draft, story: dict, focus: Place | None, lone: Place | Non
               ) -> tuple[Place | None, list[Mention]]:
     from incimap.geo.geocode import great_circle_km
 
+    if draft.unknown:  # a site the gazetteer lacks is still the site
+        lone = None
     places = sorted(draft.places, key=lambda m: (m.place.geo_precision,
                                                  m.place.uncertainty_km))
     on_route = _on_route(draft, places[0].place if places else focus)
     if on_route is not None:
         return replace(on_route.place, precision=2), [on_route, *places]
     if not places:
-        return (lone if not draft.unknown else None) or focus, []
+        return lone or focus, []
     best = places[0]
     for m in story.get(draft.context, ()):
         p, b = m.place, best.place
@@ -607,7 +605,7 @@ def _location(draft: _Draft, story: dict, focus: Place | None, lone: Place | Non
             best = m
             break
     used = [best] + [m for m in places if m is not best]
-    if lone is not None and not draft.unknown and _within(lone, best.place):
+    if lone is not None and _within(lone, best.place):
         return lone, used
     if best.place.geo_precision >= 3:  # "in southern Thailand": that part of it
         for m in used:
