@@ -37,7 +37,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from incimap.gazetteer import sources
 from incimap.gazetteer.errors import GazetteerError
-from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
+from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton, spelt_out
 from incimap.gazetteer.reporting import Progress, reporters
 from incimap.gazetteer.store import (
     SCHEMA_VERSION,
@@ -52,8 +52,11 @@ from incimap.gazetteer.store import (
 ALTERNATE_PENALTY = 6.0
 CURATED_BONUS = 4.0  # the overlay and imports beat a generic GeoNames duplicate
 FIRST_LETTER_PENALTY = 3.0
-# Minimum similarity (0-100) for a skeleton match to count as a spelling variant.
+# Minimum similarity (0-100) for a skeleton match to count as a spelling variant: its
+# letters in order (Indel), and the edits it takes, so that half the letters changed
+# ("Mt. Kenya", Myitkyina) is no variant.
 VARIANT_MIN_SIMILARITY = 70.0
+VARIANT_MIN_EDIT_SIMILARITY = 60.0
 
 
 def cache_dir() -> Path:
@@ -163,6 +166,12 @@ class Gazetteer:
         exact = self.exact([key]).get(key, [])
         if exact:
             return exact
+        full = spelt_out(key)  # "St. Kitts and Nevis" is "Saint Kitts and Nevis"
+        if full != key:
+            written = self.exact([full]).get(full, [])
+            if written:
+                return [Candidate(c.row, c.key, "alternate", min(c.similarity, 97.0), c.store)
+                        for c in written]
         similar = self._variant_keys(key)
         if fuzzy:
             for k, score in self._typo_keys(key).items():
@@ -190,7 +199,9 @@ class Gazetteer:
                 if other == target:
                     out[k] = ("variant", 96.0)
                 elif Indel.normalized_similarity(other, target) * 100 >= VARIANT_MIN_SIMILARITY:
-                    out[k] = ("variant", edit_similarity(other, target))
+                    edits = edit_similarity(other, target)
+                    if edits >= VARIANT_MIN_EDIT_SIMILARITY:
+                        out[k] = ("variant", edits)
         return out
 
     def _typo_keys(self, key: str) -> dict[str, float]:

@@ -4,6 +4,8 @@ Three keys, from strict to loose:
 
 - ``normalize``: case, diacritics, punctuation, hyphens and runs of spaces folded
   ("Ab-e-Gum" -> "ab e gum", "Peshawar Cantt." -> "peshawar cantt").
+- ``spelt_out``: a key's abbreviated words written in full ("st kitts" -> "saint kitts"),
+  a second try for a name not found as written.
 - ``compact``: ``normalize`` without spaces, so "Musa Khel" meets "Musakhel".
 - ``skeleton``: a consonant skeleton for South Asian (and other) romanisations:
   vowels after the first letter dropped, an ``h`` after a consonant dropped
@@ -32,6 +34,18 @@ def normalize(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.lower().translate(_EXTRA_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", text).strip()
+
+
+# Abbreviated words of names: "St. Kitts" is "Saint Kitts". Only before another word,
+# since a word alone is a code ("ST" is Sao Tome's, "MT" Montana's).
+_SPELT_OUT = {"st": "saint", "ste": "sainte", "sta": "santa", "sto": "santo",
+              "mt": "mount", "ft": "fort"}
+
+
+def spelt_out(key: str) -> str:
+    """A ``normalize`` key with its abbreviated words written in full."""
+    words = key.split()
+    return " ".join([*(_SPELT_OUT.get(w, w) for w in words[:-1]), *words[-1:]])
 
 
 def compact(name: str) -> str:

@@ -511,6 +511,9 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         else:
             lat, lon, _ = _centre(by_country[iso])
             source = "GeoNames countries; centre of its populated places"
+        # "St. Lucia": news abbreviates a leading Saint.
+        alternates.update(f"St. {n[6:]}" for n in [c["name"], *alternates]
+                          if n.startswith("Saint "))
         # "Democratic Republic of Congo": news often drops the inner article.
         alternates.update(n.replace(" of the ", " of ") for n in [c["name"], *alternates]
                           if " of the " in n)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from incimap.gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
@@ -495,11 +495,61 @@ def geocode(query: str, *, country: str = "", near: tuple[float, float] | None =
     if only_country and not country:
         raise InputError("--only-country needs --country", field="--only-country")
     found = candidates_for(gaz, q, fuzzy)
+    q, found, bias = qualified(gaz, q, found, bias, fuzzy)
     if only_country:
         found = [c for c in found if c.row.country == country.upper()]
     if not found:
         raise NoMatch(query, () if only_country else gaz.suggestions(q.name))
     return ranked(query, found, q.hint, bias, alternatives)
+
+
+def qualified(gaz: Gazetteer, q: Query, found: list[Candidate], bias: Bias,
+              fuzzy: bool = True) -> tuple[Query, list[Candidate], Bias]:
+    """A name written with what holds it ("Billings, MT", "Kalat, Balochistan, Pakistan"):
+    the name's candidates inside every place after a comma, with the division or country
+    as the ranking's bias. A name the gazetteer holds with its comma ("Washington, D.C."),
+    or whose parts after a comma hold no place, is left as it is."""
+    name, *parts = [p.strip() for p in q.text.split(",")]
+    if not parts or not name or any(c.match_kind in ("exact", "alternate") for c in found):
+        return q, found, bias
+    holders = [_holders(gaz, p) for p in parts]
+    if not all(holders):
+        return q, found, bias
+    inner = parse_query(name)
+    kept = [c for c in candidates_for(gaz, inner, fuzzy)
+            if all(any(_holds(h, c.row) for h in hs) for hs in holders)]
+    countries = {h.country for hs in holders for h in hs}
+    divisions = {f"{h.country}.{h.admin1_code}" for hs in holders for h in hs
+                 if h.ftype == "province"}
+    bias = replace(bias, country=bias.country or (min(countries) if len(countries) == 1 else ""),
+                   division=min(divisions) if len(divisions) == 1 else bias.division)
+    return Query(q.text, inner.name, inner.hint), kept, bias
+
+
+def _holders(gaz: Gazetteer, text: str) -> list:
+    """The countries, divisions and regions a qualifier may name ("MT": Montana or
+    Malta), as rows."""
+    cands = candidates_for(gaz, parse_query(text), fuzzy=False)
+    return [c.row for c in cands if c.match_kind in ("exact", "alternate")
+            and c.row.ftype in _HOLDERS]
+
+
+_HOLDERS = ("country", "province", "district", "region")
+
+
+def _holds(holder, row) -> bool:
+    if holder.gid == row.gid:
+        return False
+    if holder.ftype == "region":  # regions have no codes: their circle holds
+        return great_circle_km(holder.lat, holder.lon, row.lat, row.lon) <= holder.radius_km
+    if row.country != holder.country:
+        return False
+    if holder.ftype == "country":
+        return True
+    if holder.ftype == "province":
+        return row.admin1_code == holder.admin1_code
+    return row.admin1_code == holder.admin1_code and great_circle_km(
+        holder.lat, holder.lon, row.lat, row.lon) <= holder.radius_km
 
 
 def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=None,
@@ -535,8 +585,10 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
             results.append(InputError(EMPTY_NAME, field="name"))
             continue
         found = exact.get(normalize(q.text)) or exact.get(q.name)
+        row_bias = bias
         if not found:
             found = candidates_for(gaz, q, fuzzy)
+            q, found, row_bias = qualified(gaz, q, found, bias, fuzzy)
         if not found:
             results.append(NoMatch(q.text, gaz.suggestions(q.name)))
             continue
@@ -546,7 +598,7 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
                                          f"{c.match_kind} match ({c.similarity:.0f}); "
                                          "the only place of that name"))
             continue
-        results.append(ranked(q.text, found, q.hint, bias, alternatives))
+        results.append(ranked(q.text, found, q.hint, row_bias, alternatives))
     return results
 
 
@@ -569,11 +621,11 @@ def _plain_batch(gaz: Gazetteer, parsed: list[Query | None], fuzzy: bool
             results.append(GeocodeResult(q.text, place, kind, 100.0 if kind == "exact" else 97.0,
                                          reasons[kind, store]))
             continue
-        found = candidates_for(gaz, q, fuzzy)
+        q, found, bias = qualified(gaz, q, candidates_for(gaz, q, fuzzy), Bias(), fuzzy)
         if not found:
             results.append(NoMatch(q.text, gaz.suggestions(q.name)))
             continue
-        results.append(ranked(q.text, found, q.hint, Bias(), 0))
+        results.append(ranked(q.text, found, q.hint, bias, 0))
     return results
 
 

@@ -40,6 +40,8 @@ EXPECTED = [
     ("West Africa", (12.0, -5.0), 1500, ""),          # found nothing
     ("the Americas", (10.0, -80.0), 3000, ""),        # UN M49 region: found nothing
     ("Tarrant County", (32.8, -97.3), 600, "US"),     # was the town of Tarrant, 980 km away
+    ("K-P", (34.5, 72.0), 300, "PK"),                 # Khyber Pakhtunkhwa, was North Korea
+    ("Billings, MT", (45.78, -108.5), 20, "US"),      # found nothing
 ]
 
 

@@ -365,3 +365,85 @@ def test_los_angeles_is_the_city_or_its_county_not_a_point_at_sea(gazetteer):
     county = geocode("Los Angeles County", gazetteer=gazetteer).place
     assert geodesic((county.lat, county.lon), (34.05, -118.24)).km < 60
     assert county.radius_km < 100
+
+
+# Reference points: Wikipedia infoboxes.
+@pytest.mark.parametrize(("query", "point", "admin1"), [
+    ("Billings, MT", (45.7833, -108.5007), "Montana"),  # a postal code, not Malta
+    ("Paris, Texas", (33.6609, -95.5555), "Texas"),
+    ("Springfield, Ill.", (39.7983, -89.6544), "Illinois"),
+    ("Springfield, Illinois, USA", (39.7983, -89.6544), "Illinois"),
+    ("Kalat, Balochistan", (29.0225, 66.5900), "Balochistan"),
+    ("Dover, UK", (51.1295, 1.3089), "England"),
+])
+def test_a_name_written_with_what_holds_it_is_the_place_inside_it(gazetteer, query, point,
+                                                                  admin1):
+    result = geocode(query, gazetteer=gazetteer)
+    assert result.place.admin1 == admin1
+    assert km(result.place, *point) <= 15
+
+
+def test_a_name_with_no_place_inside_its_holder_is_not_found_elsewhere(gazetteer):
+    with pytest.raises(NoMatch, match="Quetta"):
+        geocode("Quetta, Texas", gazetteer=gazetteer)
+
+
+def test_a_name_stored_with_its_comma_is_found_as_written(gazetteer):
+    place = geocode("Washington, D.C.", gazetteer=gazetteer).place
+    assert km(place, 38.9072, -77.0369) <= 15
+
+
+def test_a_batch_reads_the_holder_after_the_comma_too(gazetteer):
+    rows = geocode_many(["Billings, MT", "Rome, Ga."], alternatives=0, coherent=False,
+                        gazetteer=gazetteer)
+    assert [r.place.admin1 for r in rows] == ["Montana", "Georgia"]
+    rows = geocode_many(["Paris, Texas", "Alexandria, La."], gazetteer=gazetteer)
+    assert [r.place.admin1 for r in rows] == ["Texas", "Louisiana"]
+
+
+@pytest.mark.parametrize(("query", "country", "point"), [
+    ("St. Kitts and Nevis", "KN", (17.3, -62.73)),  # only "Saint" in the gazetteer
+    ("St. Lucia", "LC", (13.88, -60.97)),  # the country, not a village named so
+    ("St. Marc", "HT", (19.1, -72.7)),  # Saint-Marc
+    ("Ft. Worth", "US", (32.75, -97.33)),
+])
+def test_an_abbreviated_saint_mount_or_fort_is_spelt_out(gazetteer, query, country, point):
+    place = geocode(query, gazetteer=gazetteer).place
+    assert place.country == country
+    assert km(place, *point) <= 60
+
+
+def test_a_name_as_written_beats_its_spelt_out_form(gazetteer):
+    # "St. Louis" is a name of its own; "Saint-Louis" is Senegal's.
+    assert geocode("St. Louis", gazetteer=gazetteer).place.country == "US"
+
+
+def test_a_look_alike_with_half_its_letters_changed_is_no_spelling_variant(gazetteer):
+    # "Mt. Kenya" shares a consonant skeleton with Myitkyina, Myanmar
+    with pytest.raises(NoMatch):
+        geocode("Mt. Kenya", gazetteer=gazetteer, fuzzy=False)
+
+
+@pytest.mark.parametrize(("name", "inside"), [
+    ("Soviet Union", [(55.76, 37.62), (41.31, 69.28)]),  # Moscow, Tashkent
+    ("USSR", [(55.76, 37.62), (41.31, 69.28)]),
+    ("Yugoslavia", [(44.82, 20.46), (46.06, 14.51)]),  # Belgrade, Ljubljana
+    ("Czechoslovakia", [(50.08, 14.44), (48.15, 17.11)]),  # Prague, Bratislava
+    ("East Germany", [(52.52, 13.40), (51.34, 12.37)]),  # Berlin, Leipzig
+])
+def test_a_former_state_split_into_several_is_a_region_of_its_successors(gazetteer, name,
+                                                                          inside):
+    place = geocode(name, gazetteer=gazetteer).place
+    assert place.feature_type == "region"
+    assert all(km(place, *point) <= place.radius_km for point in inside)
+
+
+@pytest.mark.parametrize(("name", "inside"), [
+    ("Katanga", [(-11.66, 27.48), (-5.93, 29.19)]),  # Lubumbashi, Kalemie; was a village
+    ("Province Orientale", [(0.52, 25.19), (1.56, 30.25)]),  # Kisangani, Bunia
+    ("Kasai-Occidental", [(-5.90, 22.42), (-6.42, 20.80)]),  # Kananga, Tshikapa
+])
+def test_a_former_division_split_since_is_a_region_of_its_successors(gazetteer, name, inside):
+    place = geocode(name, gazetteer=gazetteer).place
+    assert (place.feature_type, place.country) == ("region", "CD")
+    assert all(km(place, *point) <= place.radius_km for point in inside)

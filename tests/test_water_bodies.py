@@ -33,6 +33,20 @@ def test_water_body_resolves_within_its_radius(gazetteer, name):
     assert km(result.place, lat, lon) <= result.place.radius_km
 
 
+@pytest.mark.parametrize(("name", "point", "countries"), [
+    ("Lake Erie", (42.2, -81.2), ("CA", "US", "")),  # was Lakheri, a town in India
+    ("Lake Superior", (47.7, -87.5), ("CA", "US", "")),
+    ("Lake Michigan", (44.0, -87.0), ("US",)),
+    ("Lake Titicaca", (-15.9, -69.3), ("PE", "BO", "")),
+    ("Lake Ladoga", (60.8, 31.5), ("RU",)),
+])
+def test_the_largest_lakes_are_water_not_look_alike_towns(gazetteer, name, point, countries):
+    place = geocode(name, gazetteer=gazetteer).place
+    assert place.feature_type == "water"
+    assert place.country in countries
+    assert km(place, *point) <= place.radius_km
+
+
 def test_other_names_of_a_water_body_resolve(gazetteer):
     assert geocode("Arabian Gulf", gazetteer=gazetteer).place.name == "Persian Gulf"
     assert geocode("Lake Nyasa", gazetteer=gazetteer).place.name == "Lake Malawi"
