@@ -121,6 +121,24 @@ def test_a_group_that_also_died_adds_to_the_toll():
     assert one.fatalities == 5
 
 
+def test_a_gunman_who_killed_himself_counts_among_the_dead():
+    (one,) = incidents("A gunman opened fire in a market in Kidal on Tuesday. He killed four "
+                       "people before turning the gun on himself, police said.")
+    assert one.fatalities == 5
+
+
+def test_a_toll_that_names_the_gunman_among_its_dead_is_not_raised():
+    (one,) = incidents("A gunman opened fire in a market in Kidal on Tuesday. Five people, "
+                       "including the gunman, died after he shot four and then himself.")
+    assert one.fatalities == 5
+
+
+def test_a_suicide_bomber_is_not_added_to_the_toll():
+    (one,) = incidents("A suicide bomber blew himself up in a market in Kidal on Tuesday, "
+                       "killing four people, police said.")
+    assert one.fatalities == 4
+
+
 def test_estimates_of_the_same_dead_keep_the_lowest():
     # ACLED: a witness's higher count of the same dead is no second group.
     (one,) = incidents("Gunmen attacked a market in Kidal on Tuesday. At least 10 people were "

@@ -393,6 +393,18 @@ total""".split())
 # Nouns that count the dead of every group at once ("28 bodies", "56 fatalities").
 GENERIC_DEAD_WHO = frozenset("bodies deaths fatalities casualties".split())
 # A sentence adding victims to those already told: "Two civilians also died".
+# A killer who then killed himself ("killed six before turning the gun on himself"):
+# ACLED counts him among the dead, beside the victims the sentence counts. A suicide
+# bomber's "blew himself up" is not meant: bombing tolls are coded as reported.
+KILLER_KILLED_HIMSELF = lazy_regex(
+    r"\b(?:turn(?:s|ed|ing)?\s+(?:the|his|her|a)\s+(?:gun|weapon|rifle|pistol|firearm)s?\s+"
+    r"on\s+(?:him|her)self|(?:killed|killing|shot|shooting)\s+(?:him|her)self|"
+    r"and\s+(?:then\s+)?(?:him|her)self|t(?:ook|aking)\s+(?:his|her)\s+own\s+life|"
+    r"(?:committed|committing)\s+suicide)\b", re.I)
+# ... unless the sentence's count already holds him ("seven, including the gunman").
+KILLER_COUNTED = lazy_regex(r"\b(?:including|among\s+them|counting)\s+(?:the\s+)?"
+                            r"(?:gunman|shooter|attacker|killer|assailant|perpetrator)\b", re.I)
+
 ADDED_VICTIMS = lazy_regex(r"\balso\s+(?:died|perished|lost\s+their\s+lives|(?:were|was)\s+"
                            r"(?:killed|shot\s+dead))\b", re.I)
 

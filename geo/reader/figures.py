@@ -8,7 +8,7 @@ belongs to; and ACLED's rule for the fatalities of a set of figures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from incimap.geo.models import Figure, Span
 from incimap.geo.reader import english
@@ -358,7 +358,8 @@ def figure_class(f: Figure) -> str:
 def fatalities(figures: list[Figure]) -> int:
     """ACLED's rule: the lowest figure per group of people, summed over groups."""
     by_group: dict[str, int] = {}
-    counted = [f for f in figures if f.kind == "fatalities" and not f.implausible]
+    counted = [replace(f, value=f.value + 1) if _killer_among(f) else f
+               for f in figures if f.kind == "fatalities" and not f.implausible]
     # A number beats a vague word for the same dead ("dozens" in a headline, "at
     # least 30" in the text): the vague word only counts when nothing else does.
     if any(f.qualifier not in VAGUE_QUALIFIERS for f in counted):
@@ -391,6 +392,13 @@ def fatalities(figures: list[Figure]) -> int:
         by_group[group] += value
     updated = [f.value for f in counted if f.quote and english.TOLL_UPDATED.search(f.quote.text)]
     return max(sum(by_group.values()), max(updated, default=0))
+
+
+def _killer_among(f: Figure) -> bool:
+    """The sentence of a toll of victims says their killer killed himself too."""
+    text = f.quote.text if f.quote else ""
+    return (figure_class(f) == "violence" and bool(english.KILLER_KILLED_HIMSELF.search(text))
+            and not english.KILLER_COUNTED.search(text))
 
 
 def _side_toll(side: list[Figure]) -> int:
