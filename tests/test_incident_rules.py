@@ -121,6 +121,12 @@ def test_a_group_that_also_died_adds_to_the_toll():
     assert one.fatalities == 5
 
 
+def test_a_headline_that_kills_a_person_without_an_article_counts_one():
+    (one,) = incidents("Car bomb kills boy in Kidal\n\nA car bomb exploded near a market in "
+                       "Kidal on Tuesday, police said.")
+    assert one.fatalities == 1
+
+
 def test_a_gunman_who_killed_himself_counts_among_the_dead():
     (one,) = incidents("A gunman opened fire in a market in Kidal on Tuesday. He killed four "
                        "people before turning the gun on himself, police said.")

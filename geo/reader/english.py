@@ -1050,6 +1050,9 @@ TO_DEATH_ONE = lazy_regex(r"\b(beat|hacked|stabbed|stoned|clubbed|burned|burnt|k
 HEADLINE_VICTIM = lazy_regex(rf"\b{PERSON_NOUN}"
                              r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:found\s+)?"
                              rf"(killed|{SLAIN}|beheaded|lynched|kidnapped|abducted)\b", re.I)
+# A headline drops the article too: "Car bombing kills boy", "Gunmen kill police officer".
+HEADLINE_KILLS_ONE = lazy_regex(r"\b(kills?|wounds?|injures?)\s+(?:(?![0-9])[\w-]+\s+){0,2}?"
+                                rf"{PERSON_NOUN}\b(?![’'-])", re.I)
 # "discovered the body of a girl": one dead (a number or "bodies" is a figure already).
 BODY_OF = lazy_regex(r"\b(found|discovered|recovered)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?body\s+"
                      r"of\b", re.I)
@@ -1065,6 +1068,8 @@ COUPLE_KILLED = lazy_regex(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\
                            rf"(?:killed|{SLAIN}|dead)\b", re.I)
 SINGLE_KIND = {"killing": "fatalities", "killed": "fatalities", "wounding": "injured",
                "injuring": "injured", "wounded": "injured", "injured": "injured",
+               "wound": "injured", "wounds": "injured", "injure": "injured",
+               "injures": "injured",
                "abducted": "hostages", "kidnapped": "hostages", "found": "fatalities",
                "discovered": "fatalities", "recovered": "fatalities"}
 

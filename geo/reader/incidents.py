@@ -71,6 +71,7 @@ from incimap.geo.reader.english import (
     BODY_OF_PERSON,
     COUPLE_KILLED,
     EXCESSIVE_FORCE,
+    HEADLINE_KILLS_ONE,
     HEADLINE_VICTIM,
     IN_CONTAINER_GAP,
     INCLUDED,
@@ -448,8 +449,8 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     found = [*SINGLE_VICTIM.finditer(s.text), *KILLING_ONE.finditer(s.text),
              *BODY_OF.finditer(s.text), *BODY_OF_PERSON.finditer(s.text),
              *TO_DEATH_ONE.finditer(s.text)]
-    if is_headline(s.text):  # "Christian leader assassinated": no "was"
-        found += HEADLINE_VICTIM.finditer(s.text)
+    if is_headline(s.text):  # "Christian leader assassinated": no "was"; "kills boy"
+        found += [*HEADLINE_VICTIM.finditer(s.text), *HEADLINE_KILLS_ONE.finditer(s.text)]
     for m in found:
         verb = next(g for g in m.groups() if g)  # the first group matched is the verb
         kind = SINGLE_KIND.get(verb.split()[0].lower(), "fatalities")
