@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from incimap.gazetteer.gazetteer import Candidate, Gazetteer, open_gazetteer
 from incimap.gazetteer.normalize import normalize
+from incimap.gazetteer.store import Row
 from incimap.geo import ranking
 from incimap.geo.exceptions import IncimapError, InputError, NoMatch
 from incimap.geo.models import GeocodeResult, Place
@@ -494,8 +495,7 @@ def geocode(query: str, *, country: str = "", near: tuple[float, float] | None =
     bias = Bias(country.upper(), near, bbox, soft_country.upper())
     if only_country and not country:
         raise InputError("--only-country needs --country", field="--only-country")
-    found = candidates_for(gaz, q, fuzzy)
-    q, found, bias = qualified(gaz, q, found, bias, fuzzy)
+    q, found, bias = qualified_candidates(gaz, q, bias, fuzzy)
     if only_country:
         found = [c for c in found if c.row.country == country.upper()]
     if not found:
@@ -503,12 +503,14 @@ def geocode(query: str, *, country: str = "", near: tuple[float, float] | None =
     return ranked(query, found, q.hint, bias, alternatives)
 
 
-def qualified(gaz: Gazetteer, q: Query, found: list[Candidate], bias: Bias,
-              fuzzy: bool = True) -> tuple[Query, list[Candidate], Bias]:
-    """A name written with what holds it ("Billings, MT", "Kalat, Balochistan, Pakistan"):
-    the name's candidates inside every place after a comma, with the division or country
-    as the ranking's bias. A name the gazetteer holds with its comma ("Washington, D.C."),
-    or whose parts after a comma hold no place, is left as it is."""
+def qualified_candidates(gaz: Gazetteer, q: Query, bias: Bias, fuzzy: bool = True
+                         ) -> tuple[Query, list[Candidate], Bias]:
+    """``candidates_for``, reading a name written with what holds it ("Billings, MT",
+    "Kalat, Balochistan, Pakistan"): the name's candidates inside every place after a
+    comma, with the division or country as the ranking's bias. A name the gazetteer holds
+    with its comma ("Washington, D.C."), or whose parts after a comma hold no place, is
+    looked up as it is."""
+    found = candidates_for(gaz, q, fuzzy)
     name, *parts = [p.strip() for p in q.text.split(",")]
     if not parts or not name or any(c.match_kind in ("exact", "alternate") for c in found):
         return q, found, bias
@@ -526,7 +528,7 @@ def qualified(gaz: Gazetteer, q: Query, found: list[Candidate], bias: Bias,
     return Query(q.text, inner.name, inner.hint), kept, bias
 
 
-def _holders(gaz: Gazetteer, text: str) -> list:
+def _holders(gaz: Gazetteer, text: str) -> list[Row]:
     """The countries, divisions and regions a qualifier may name ("MT": Montana or
     Malta), as rows."""
     cands = candidates_for(gaz, parse_query(text), fuzzy=False)
@@ -537,19 +539,17 @@ def _holders(gaz: Gazetteer, text: str) -> list:
 _HOLDERS = ("country", "province", "district", "region")
 
 
-def _holds(holder, row) -> bool:
+def _holds(holder: Row, row: Row) -> bool:
+    """A country or division by its codes; a region (no codes) or a district (no
+    second-level code on every row) by its circle too."""
     if holder.gid == row.gid:
         return False
-    if holder.ftype == "region":  # regions have no codes: their circle holds
-        return great_circle_km(holder.lat, holder.lon, row.lat, row.lon) <= holder.radius_km
-    if row.country != holder.country:
-        return False
-    if holder.ftype == "country":
-        return True
-    if holder.ftype == "province":
-        return row.admin1_code == holder.admin1_code
-    return row.admin1_code == holder.admin1_code and great_circle_km(
-        holder.lat, holder.lon, row.lat, row.lon) <= holder.radius_km
+    within = great_circle_km(holder.lat, holder.lon, row.lat, row.lon) <= holder.radius_km
+    if holder.ftype == "region":
+        return within
+    if row.country != holder.country or holder.ftype == "country":
+        return row.country == holder.country
+    return row.admin1_code == holder.admin1_code and (holder.ftype == "province" or within)
 
 
 def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=None,
@@ -587,8 +587,7 @@ def geocode_many(queries: Iterable[str], *, country: str = "", near=None, bbox=N
         found = exact.get(normalize(q.text)) or exact.get(q.name)
         row_bias = bias
         if not found:
-            found = candidates_for(gaz, q, fuzzy)
-            q, found, row_bias = qualified(gaz, q, found, bias, fuzzy)
+            q, found, row_bias = qualified_candidates(gaz, q, bias, fuzzy)
         if not found:
             results.append(NoMatch(q.text, gaz.suggestions(q.name)))
             continue
@@ -621,7 +620,7 @@ def _plain_batch(gaz: Gazetteer, parsed: list[Query | None], fuzzy: bool
             results.append(GeocodeResult(q.text, place, kind, 100.0 if kind == "exact" else 97.0,
                                          reasons[kind, store]))
             continue
-        q, found, bias = qualified(gaz, q, candidates_for(gaz, q, fuzzy), Bias(), fuzzy)
+        q, found, bias = qualified_candidates(gaz, q, Bias(), fuzzy)
         if not found:
             results.append(NoMatch(q.text, gaz.suggestions(q.name)))
             continue
