@@ -94,3 +94,11 @@ def test_america_alone_is_the_united_states():
     places = _resolve("Tourists came to America from Iowa and Ohio.", "America", "Iowa",
                       "Ohio")
     assert places["America"].country == "US"
+
+
+@pytest.mark.parametrize("query", ["Bassa local government area", "Bassa LGA"])
+def test_a_local_government_area_is_a_nigerian_district(query):
+    """Nigeria's second-level divisions are "local government areas" ("LGA")."""
+    place = geocode(query, country="NG").place
+    assert (place.name, place.feature_type, place.country) == (
+        "Bassa", "district", "NG")

@@ -275,6 +275,17 @@ def test_a_second_sentence_at_the_same_place_stays_one_incident():
     assert [(i.fatalities, where(i)) for i in found] == [(9, "Kidal")]
 
 
+def test_a_follow_on_fight_placed_nowhere_is_at_the_storys_site():
+    """The exchange of fire names no place: it is at the checkpoint the story placed, not
+    at the region's centre or the country's."""
+    for dateline in ("KIDAL", "GAO"):
+        found = incidents(f"{dateline}, Mali — A suicide bomber drove a car into an army "
+                          "checkpoint in Tessalit district on Tuesday, killing 12 soldiers, "
+                          "the army said. Six militants were killed in the exchange of fire "
+                          "that followed.")
+        assert [(i.fatalities, where(i)) for i in found] == [(12, "Tessalit"), (6, "Tessalit")]
+
+
 # --------------------------------------------------------------- actors
 
 
@@ -333,6 +344,47 @@ def test_aircraft_as_a_target_make_no_air_strike():
     (one,) = incidents("Gunmen attacked aircraft parked at the airport in Kidal on Tuesday, "
                        "killing two guards.")
     assert one.sub_event_type != "Air/drone strike"
+
+
+def test_a_region_that_has_seen_repeated_clashes_is_a_trend_not_a_battle():
+    """The closing line about the region's clashes is no event: the gunmen's attack on
+    residents stays an attack on civilians, and the police who confirmed it are no side."""
+    (one,) = incidents("Gunmen opened fire on residents of a village near Niono on Tuesday, "
+                       "killing 14 people. A police spokesman confirmed the attack. The "
+                       "region has seen repeated clashes between herders and farmers.")
+    assert (one.event_type, one.actor2) == ("Violence against civilians", "Civilians (Mali)")
+
+
+def test_a_bare_strike_that_kills_is_an_air_strike_and_a_walk_out_is_none():
+    found = incidents("Gunmen killed 11 people in Niono on Tuesday. Separately, two people "
+                      "were killed in a strike on a house in Bourem.")
+    assert [(i.sub_event_type, where(i)) for i in found] == [
+        ("Attack", "Niono"), ("Air/drone strike", "Bourem")]
+    found = incidents("Teachers began a strike on Tuesday in Niono. Gunmen killed 11 people "
+                      "in Bourem on Tuesday.")
+    assert [(i.sub_event_type, where(i)) for i in found] == [("Attack", "Bourem")]
+
+
+def test_the_storys_air_force_flies_its_unattributed_strikes():
+    """"Separately, ... a strike on a house": the strike the story attributes to French
+    aircraft sets whose the other one is, not Mali's own."""
+    found = incidents("A French air strike hit a camp near Niono on Tuesday, killing 12 "
+                      "militants. Separately, two people were killed in a strike on a house "
+                      "in Bourem.")
+    assert [(i.actor1, where(i)) for i in found] == [
+        ("Military Forces of France", "Niono"), ("Military Forces of France", "Bourem")]
+
+
+def test_a_foreign_jet_named_with_its_kind_is_that_states_air_strike():
+    (one,) = incidents("A French fighter jet bombed a convoy near Niono on Tuesday, killing "
+                       "9 people.")
+    assert (one.sub_event_type, one.actor1) == ("Air/drone strike", "Military Forces of France")
+
+
+def test_a_gang_named_as_the_doer_is_the_actor():
+    (one,) = incidents("Members of the Ban Kalan gang opened fire on villagers in Niono on "
+                       "Tuesday, killing 5 people.")
+    assert one.actor1 == "Ban Kalan"
 
 
 # --------------------------------------------------------------- roles
@@ -1229,6 +1281,15 @@ def test_a_stated_doer_is_still_named():
     (one,) = incidents("The attack in Kidal on Tuesday, which killed 12 soldiers, was carried "
                        "out by the Azawad Liberation Front.")
     assert one.actor1 == "Azawad Liberation Front"
+
+
+def test_a_count_opening_a_sentence_is_no_group_name():
+    """"Six militants were killed": doer_names drops the count, so no group is called
+    "Six"."""
+    found = incidents("A suicide bomber drove a car into an army checkpoint in Tessalit on "
+                      "Tuesday, killing 12 soldiers. Six militants were killed in the "
+                      "exchange of fire that followed.")
+    assert found and all("Six" not in (i.actor1, i.actor2) for i in found)
 
 
 def test_a_count_before_an_army_is_no_group_name():

@@ -24,6 +24,15 @@ def test_sentences_split_at_stops_and_lines_but_not_after_abbreviations():
     assert any(t.startswith("\u201cWe will find them,\u201d the U.S. envoy said.") for t in texts)
 
 
+def test_a_word_that_ends_like_an_abbreviation_still_ends_its_sentence():
+    """"No." and "St." are abbreviations only as whole words: a town ending in "-no" or
+    "the east." ends a sentence."""
+    texts = [s.text for s in sentences("Teachers struck in Niono. Gunmen fled to the east. "
+                                       "Police said No. 8 was shut. Gen. Ba agreed.")]
+    assert texts == ["Teachers struck in Niono.", "Gunmen fled to the east.",
+                     "Police said No. 8 was shut.", "Gen. Ba agreed."]
+
+
 def test_every_sentence_span_points_at_its_text():
     for span in sentences(TEXT):
         assert TEXT[span.start:span.end] == span.text

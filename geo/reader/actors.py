@@ -78,9 +78,11 @@ def doer_names(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _doer_matches(text):
         words = m.group(1).split()
-        # "Yesterday Ansar Dine militants ...": a capitalised sentence opener is no name.
+        # "Yesterday Ansar Dine militants ...": a capitalised sentence opener is no name,
+        # nor a count ("Six militants were killed").
         while words and (words[0].lower() in NOT_IN_NAMES or words[0].lower() in
-                         english.COMMON_WORDS or words[0].lower() in english.WEEKDAYS):
+                         english.COMMON_WORDS or words[0].lower() in english.WEEKDAYS
+                         or words[0].lower() in english.NUMBER_WORDS):
             words = words[1:]
         words = _without_members(words)
         parts = {w.lower().strip("’'") for w in words}
@@ -285,7 +287,10 @@ def state_named(draft, country: str) -> str:
 
 def foreign_state(draft) -> str:
     """"Russian aircraft", "Israeli drones": a state's forces named by their demonym."""
-    said = " ".join(s.text for s in draft.sentences)
+    return foreign_state_in(" ".join(s.text for s in draft.sentences))
+
+
+def foreign_state_in(said: str) -> str:
     m = FOREIGN_FORCES.search(said)
     country = english.STATE_DEMONYMS.get(m.group(1).lower()) if m else None
     return f"Military Forces of {country}" if country else ""

@@ -28,13 +28,20 @@ def sentences(text: str) -> list[Span]:
     """Sentence spans; a line break always ends one (headlines, paragraphs)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        before = text[max(start, m.start() - 6) : m.start()].lower()
-        if m.group(0).strip() == "" and before.endswith(ABBREVIATIONS) and "\n" not in m.group(0):
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and _abbreviation(text, m.start()):
             continue
         _add(spans, text, start, m.start())
         start = m.end()
     _add(spans, text, start, len(text))
     return spans
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """Does a known abbreviation end at ``end`` ("Gen.", "No.")? A whole word only: "Niono."
+    and "the east." end sentences."""
+    before = text[max(0, end - 8) : end].lower()
+    return any(before.endswith(a) and not before[: -len(a)][-1:].isalnum()
+               for a in ABBREVIATIONS)
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:

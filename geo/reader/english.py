@@ -89,6 +89,8 @@ HINT_AFTER = {
     "valley": "region", "division": "region", "county": "district", "governorate": "province",
     "city": "city", "town": "town", "village": "village", "tehsil": "district",
     "oblast": "province", "prefecture": "province", "municipality": "district",
+    # Nigeria's second-level divisions: "Bassa local government area", "Bassa LGA".
+    "local government area": "district", "local government": "district", "lga": "district",
 }
 
 # The same words before a name ("the state of Washington", "the city of Victoria"); not a
@@ -160,8 +162,14 @@ EVENT_PATTERNS = (
      "violence", "Explosions/Remote violence", "Grenade", 2.8),
     # Only aircraft that strike: "aircraft" alone (a target, "anti-aircraft") is no cue.
     (_p(r"air\s*strikes?|drone\s+strikes?|airstrikes?|air\s+raids?|glide\s+bombs?|"
-        r"(?<!anti-)aircraft\s+(?:bombed|struck|fired|attacked|dropped|hit|targeted)|"
-        r"warplanes?|(?:shahed|kamikaze)\s+drones?|drones?\s+(?:hit|struck|attack)"),
+        r"(?<!anti-)(?:aircraft|jets?|helicopters?|gunships?)\s+(?:bombed|struck|fired|attacked|"
+        r"dropped|hit|targeted)|"
+        r"warplanes?|(?:shahed|kamikaze)\s+drones?|drones?\s+(?:hit|struck|attack)|"
+        # A bare "strike" that hits or kills is from the air ("the strike hit a school", "a
+        # strike on a house"); not a walk-out ("a strike on Monday") nor a missile's.
+        r"(?<!missile\s)(?<!rocket\s)(?<!hunger\s)(?<!general\s)strikes?\s+(?:hit|hits|struck|"
+        r"killed|kills|targeted|destroyed|flattened|on\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:house|"
+        r"home|building|school|hospital|tent|car|vehicle|convoy|mosque|apartment|camp)s?\b)"),
      "operation", "Explosions/Remote violence", "Air/drone strike", 4),
     # A rocket is a missile attack wherever it is fired from or lands ("a Qassam rocket").
     (_p(r"shell(?:ing|ed)|mortar|artillery|rockets?\b(?!-propelled)|missiles?\s+(?:were\s+|"
@@ -457,9 +465,11 @@ DOER_PATTERNS = (
                 r"admitted)\s+(?:full\s+)?responsibility\b"), "before", _NAME_BEFORE),
     (lazy_regex(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
     # "ilitants" etc.: the group noun without its first letter, which may be a capital.
-    (lazy_regex(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists)\s+(?:\w+\s+)?"
-                 r"(?:attacked|ambushed|stormed|raided|struck|killed|opened\s+fire|abducted|"
-                 r"kidnapped|bombed)\b"), "before", _GROUP_NOUN_BEFORE),
+    # "the Gran Grif gang opened fire": a gang named as the doer is a group too.
+    (lazy_regex(r"(?:ilitants|ighters|ebels|unmen|nsurgents|ihadists|ang(?:\s+members)?)\s+"
+                r"(?:\w+\s+)?"
+                r"(?:attacked|ambushed|stormed|raided|struck|killed|opened\s+fire|abducted|"
+                r"kidnapped|bombed)\b"), "before", _GROUP_NOUN_BEFORE),
 )
 
 # Verbs of saying beside a date give the day of the saying, not of the event: "Police on
@@ -668,7 +678,11 @@ AGGREGATE = lazy_regex(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:displaced|surged|ris
                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
                        r"\bper\s+cent|\bpercent\b|\bin\s+recent\s+(?:years|months)|"
                        r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
-                       r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+", re.I)
+                       r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+|"
+                       # "The state has seen repeated clashes": a trend, not an event.
+                       r"\b(?:has|have)\s+(?:long\s+)?(?:seen|witnessed|experienced|suffered)\s+"
+                       r"(?:\w+\s+)?(?:repeated|frequent|recurring|regular|numerous|deadly\s+"
+                       r"waves)\b", re.I)
 # News tells its own event in the present perfect ("Seventeen people have been killed today
 # in a car bomb blast"): a toll so told is a tally only beside a span or a war ("have been
 # killed in attacks since April", "The insurgency has killed 40,000"). "has claimed 40,000
@@ -1149,9 +1163,10 @@ MILITARY_WORD = lazy_regex(r"\b(?:soldiers|troops|army|military|security\s+force
 # charge"): they speak or are arrested, they are no doer.
 # Weapons name their user ("Israeli drones"); ground forces only as the doer of a strike
 # ("Turkish troops shelled"), not where they are ("Turkish troops ... are based there").
-FOREIGN_FORCES = lazy_regex(r"\b([A-Z][a-z]+)\s+(?:(?:air\s*force|air\s*strikes?|air\s+raids?|"
-                            r"aircraft|jets?|warplanes?|drones?|helicopters?|"
-                            r"missiles?|artillery)\b"
+FOREIGN_FORCES = lazy_regex(r"\b([A-Z][a-z]+)\s+(?:(?:(?:ballistic|cruise|guided|combat|"
+                            r"fighter|attack|military)\s+)?(?:air\s*force|air\s*strikes?|"
+                            r"air\s+raids?|strikes?|aircraft|jets?|warplanes?|drones?|"
+                            r"helicopters?|missiles?|artillery)\b"
                             r"(?!\s+(?:spokes(?:man|woman|person)|colonel|general|officers?|"
                             r"officials?|chief|commanders?|captain|major|sources?|"
                             r"lieutenant|sergeant|radio|statement)\b)|"

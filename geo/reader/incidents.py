@@ -56,6 +56,7 @@ from incimap.geo.reader.actors import (
     armed_groups,
     claimed_in_story,
     foreign_state,
+    foreign_state_in,
     named_doer,
     state_named,
 )
@@ -259,6 +260,9 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     groups = armed_groups(story_text)
     claimant = claimed_in_story([s.text for s in sents if s.start not in background], groups)
     country_name = _country_name(country or (focus.country if focus else "") or home)
+    air_forces = {n: foreign_state_in(" ".join(s.text for s in sents if story_of[s.start] == n
+                                               and s.start not in background))
+                  for n in sorted(set(story_of.values()))}
     incidents, stories, own = [], {}, {}
     story_places = _story_places(drafts)
     for draft in drafts.values():
@@ -271,7 +275,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         if not draft.triggers or not (draft.figures or precise or draft.unknown or riot):
             continue
         incidents.append(_incident(draft, story_places, focus, groups, country_name,
-                                   story_text, len(incidents) + 1, source, claimant, lone))
+                                   story_text, len(incidents) + 1, source, claimant, lone,
+                                   air_forces.get(draft.story, "")))
         stories[incidents[-1].id] = draft.story
         own[incidents[-1].id] = (draft.context.startswith("main"),
                                  bool(draft.places or draft.unknown))
@@ -597,6 +602,12 @@ def _location(draft: _Draft, story: dict, focus: Place | None, lone: Place | Non
     if on_route is not None:
         return replace(on_route.place, precision=2), [on_route, *places]
     if not places:
+        # "Six militants were killed in the exchange of fire that followed": an event the
+        # sentence places nowhere is at the story's own site, when it has one finer than
+        # a country, before a town named only in passing (a dateline).
+        site = [m for m in story.get(draft.context, ()) if m.place.feature_type != "country"]
+        if site and not (lone is not None and _within(lone, site[0].place)):
+            return replace(site[0].place, precision=max(2, site[0].place.geo_precision)), []
         return lone or focus, []
     best = places[0]
     for m in story.get(draft.context, ()):
@@ -683,7 +694,7 @@ def _story_places(drafts: dict) -> dict[str, list[Mention]]:
 
 def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
               text: str, number: int, source: str, claimant: str = "",
-              lone: Place | None = None) -> Incident:
+              lone: Place | None = None, air_force: str = "") -> Incident:
     _, (priority, etype, sub, top) = max(enumerate(draft.triggers),
                                          key=lambda t: (t[1][0], t[0]))
     if sub == "Violent demonstration" and not any(t[1] == "Protests" for t in draft.triggers):
@@ -712,8 +723,10 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
         actor1 = foreign  # "Russian aircraft dropped glide bombs"
     elif sub == "Air/drone strike" and not actor1.startswith(("Military", "Police")) and not (
             named_doer(draft.sentences, groups)):
-        # Air power is a state's unless a group claims the strike or is named as its doer.
-        actor1 = f"Military Forces of {country or 'the state'}"
+        # Air power is a state's unless a group claims the strike or is named as its doer:
+        # the one whose strikes the story names ("an Israeli air strike ... Separately, a
+        # strike on a house"), else the country's own.
+        actor1 = air_force or f"Military Forces of {country or 'the state'}"
         if actor2.startswith(("Military", "Police")):
             actor2 = f"Civilians ({country})" if country else "Civilians"
     where = f" near {location.name}" if location else ""

@@ -376,7 +376,7 @@ def _hint_after(tokens, last: int, text: str) -> tuple[str, int, bool]:
     nxt = tokens[last + 1]
     if text[tokens[last].end : nxt.start] not in (" ", "-"):
         return "", last, False
-    rest = text[nxt.start : nxt.start + 20].lower()
+    rest = text[nxt.start : nxt.start + 24].lower()
     for words in HINTS_LONGEST_FIRST:
         if rest.startswith(words) and (len(rest) == len(words) or not rest[len(words)].isalnum()):
             stop = nxt.start + len(words)
