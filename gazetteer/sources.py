@@ -233,6 +233,41 @@ def admin1_alternates(name: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+ISO_NAME_MIN_RATIO = 0.85  # how alike a GeoNames and an ISO 3166-2 name must be
+
+
+def iso_subdivision_names(admin1: dict[str, str]) -> dict[str, str]:
+    """ISO 3166-2's name of a first-level division where GeoNames spells it otherwise
+    ("Sagain" is ISO's "Sagaing", "Luanda Norte" "Lunda-Norte"), from pycountry: the one
+    top-level subdivision of the country clearly closest in spelling, and not a name
+    another GeoNames division of the country already has."""
+    import difflib
+
+    import pycountry
+
+    from incimap.gazetteer.normalize import normalize
+
+    by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, name in sorted(admin1.items()):
+        by_country[code.partition(".")[0]].append((code, name))
+    out: dict[str, str] = {}
+    for cc, rows in sorted(by_country.items()):
+        subs = pycountry.subdivisions.get(country_code=cc) or []
+        iso = {normalize(x.name): x.name for x in subs if x.parent_code is None}
+        taken = {normalize(f) for _, name in rows for f in (name, *admin1_alternates(name))}
+        free = sorted(set(iso) - taken)
+        for code, name in rows:
+            forms = {normalize(f) for f in (name, *admin1_alternates(name))}
+            if forms & set(iso):
+                continue
+            ranked = sorted(((difflib.SequenceMatcher(None, f, n).ratio(), n)
+                             for f in sorted(forms) for n in free), reverse=True)
+            if ranked and ranked[0][0] >= ISO_NAME_MIN_RATIO and not any(
+                    r >= ranked[0][0] - 0.05 and n != ranked[0][1] for r, n in ranked[1:]):
+                out[code] = iso[ranked[0][1]]
+    return out
+
+
 def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
                  people: dict[str, int]) -> Iterator[Row]:
     # GeoNames' admin1 file has names but no coordinates: place each division at the
@@ -241,6 +276,7 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
     # abroad.
     abbreviations = division_abbreviations()
     reference = geonames_points()
+    iso_names = iso_subdivision_names(admin1)
     for code, name in admin1.items():
         if code not in points:
             continue
@@ -255,6 +291,8 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
             source = "GeoNames admin1 codes; centre of its populated places"
         country, _, a1 = code.partition(".")
         names = admin1_alternates(name) + abbreviations.get(code, ())
+        if code in iso_names:
+            names += (iso_names[code], *admin1_alternates(iso_names[code]))
         yield Row(gid=f"geonames-admin1:{code}", name=name, lat=lat, lon=lon, ftype="province",
                   fcode="ADM1", country=country, admin1_code=a1, admin1=name,
                   population=people.get(code, 0), source=source,

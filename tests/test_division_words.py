@@ -102,3 +102,10 @@ def test_a_local_government_area_is_a_nigerian_district(query):
     place = geocode(query, country="NG").place
     assert (place.name, place.feature_type, place.country) == (
         "Bassa", "district", "NG")
+
+
+def test_a_division_is_found_under_its_iso_3166_2_spelling():
+    """GeoNames spells Myanmar's Sagaing Region "Sagain"; ISO 3166-2's "Sagaing" names it
+    too, so "Sagaing region" is the region, not the town of Sagaing."""
+    place = geocode("Sagaing region").place
+    assert (place.feature_type, place.country, place.admin1_code) == ("province", "MM", "10")

@@ -363,6 +363,7 @@ def test_a_bare_strike_that_kills_is_an_air_strike_and_a_walk_out_is_none():
     found = incidents("Teachers began a strike on Tuesday in Niono. Gunmen killed 11 people "
                       "in Bourem on Tuesday.")
     assert [(i.sub_event_type, where(i)) for i in found] == [("Attack", "Bourem")]
+    assert incidents("A general strike hit Niono on Tuesday.") == []
 
 
 def test_the_storys_air_force_flies_its_unattributed_strikes():
@@ -385,6 +386,90 @@ def test_a_gang_named_as_the_doer_is_the_actor():
     (one,) = incidents("Members of the Ban Kalan gang opened fire on villagers in Niono on "
                        "Tuesday, killing 5 people.")
     assert one.actor1 == "Ban Kalan"
+
+
+def test_suicide_bombers_who_killed_only_themselves_are_the_toll():
+    (one,) = incidents("Two men, said to be brothers, blew themselves up outside a police "
+                       "station in Niono on Tuesday. No one else was hurt.")
+    assert (one.sub_event_type, one.fatalities) == ("Suicide bomb", 2)
+
+
+def test_one_person_listed_after_a_count_adds_one():
+    """"eleven soldiers and a captain": twelve dead; and an ambush on them fought with
+    grenades is a battle, not a grenade attack."""
+    (one,) = incidents("Rebels ambushed an army patrol near Niono on Tuesday with grenades "
+                       "and rifles, killing eleven soldiers and a captain.")
+    assert (one.event_type, one.sub_event_type, one.fatalities) == ("Battles", "Armed clash", 12)
+
+
+def test_militants_shot_dead_by_police_are_a_battle_with_the_police():
+    (one,) = incidents("Three militants were shot dead by police in Niono on Tuesday as they "
+                       "drove at the gate of the town hall.")
+    assert (one.event_type, one.actor2, one.fatalities) == (
+        "Battles", "Police Forces of Mali", 3)
+
+
+def test_militants_the_police_killed_are_a_battle_not_an_attack_on_civilians():
+    """The police are the doer ("killed by security forces") and the dead are militants: a
+    battle, the police named as such rather than as the military."""
+    (one,) = incidents("Three militants gunned down by police in Mali\n\nAn attack on the "
+                       "party headquarters in Niono was thwarted by police on Tuesday. The "
+                       "militants were armed with rifles. They were confronted and killed by "
+                       "security forces as they tried to break through the cordon.")
+    assert (one.event_type, one.actor1, one.actor2, one.fatalities) == (
+        "Battles", "Police Forces of Mali", "Unidentified Armed Group (Mali)", 3)
+
+
+def test_a_crash_that_kills_is_no_attack():
+    assert incidents("A military helicopter crashed into a hillside near Niono on Tuesday, "
+                     "killing four crew.") == []
+
+
+def test_an_explosion_at_a_plant_is_an_accident():
+    assert incidents("Several chemical explosions at a fertiliser plant in Niono on Tuesday "
+                     "killed three workers.") == []
+    assert incidents("A gas explosion in a house in Niono on Tuesday killed two people.") == []
+
+
+def test_a_bomb_threat_is_no_bombing_and_open_fire_is_an_attack():
+    (one,) = incidents("A man began to open fire in a school in Niono on Tuesday, killing 9 "
+                       "pupils. Police also reported a bomb threat at a nearby building.")
+    assert (one.event_type, one.sub_event_type) == ("Violence against civilians", "Attack")
+    (one,) = incidents("Gunmen began to open fire on a crowd in Niono on Tuesday.")
+    assert one.sub_event_type == "Attack"
+
+
+def test_firefighters_are_no_firefight():
+    (one,) = incidents("Gunmen attacked a bus near Bourem on Tuesday, killing three "
+                       "passengers. Firefighters put out the blaze.")
+    assert (one.event_type, one.actor2) == ("Violence against civilians", "Civilians (Mali)")
+
+
+def test_an_island_the_gazetteer_lacks_holds_its_own_event():
+    """The camp on the island is one event, the bomb in the town hours earlier another:
+    the island's name is kept, its toll not mixed with the town's."""
+    found = incidents("A gunman shot dead 12 people at a camp on the island of Sanké in Mali "
+                      "on Tuesday. Hours earlier, a bomb in Niono killed 5 people.")
+    assert sorted((i.fatalities, where(i)) for i in found) == [(5, "Niono"), (12, "Sanké")]
+
+
+def test_a_group_that_is_claiming_responsibility_is_named_whole():
+    (one,) = incidents("Five workers were kidnapped near Niono on Tuesday. A group called the "
+                       "Movement for the Emancipation of the Delta is claiming responsibility.")
+    assert one.actor1 == "Movement for the Emancipation of the Delta"
+
+
+def test_each_story_of_a_briefs_page_is_coded_in_its_own_country():
+    from incimap.geo.extract import extract
+
+    page = ("News briefs for Thursday\n\nAttack in Somalia\n\nAl-Shabaab militants attacked "
+            "a base in Kismayo on Monday, killing four soldiers.\n\nBombing in Niger\n\nA "
+            "bomb exploded in Niamey on Monday, killing four people.\n\nGunmen kill five in "
+            "Mali\n\nGunmen killed five herders in Tessalit on Monday.\n")
+    found = {where(i): (i.actor1, i.actor2) for i in extract(page, published=PUBLISHED).incidents}
+    assert found["Niamey"] == ("Unidentified Armed Group (Niger)", "Civilians (Niger)")
+    # The page's one group is Somalia's story's, not the gunmen's of another story.
+    assert found["Tessalit"] == ("Unidentified Armed Group (Mali)", "Civilians (Mali)")
 
 
 # --------------------------------------------------------------- roles

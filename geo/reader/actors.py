@@ -245,7 +245,8 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     if not group and draft.cls == "violence" and _state_doer(said):
         # "the junta's aircraft carried out", "security forces opened fire": the state,
         # against civilians or, when only fighters fell, against an armed group.
-        return (f"Military Forces of {country or 'the state'}",
+        return (state_named(draft, country or "the state")
+                or f"Military Forces of {country or 'the state'}",
                 f"{'Unidentified Armed Group' if fighters else 'Civilians'}{in_country}")
     group = group or f"Unidentified Armed Group{in_country}"
     if draft.cls == "operation":

@@ -152,7 +152,10 @@ EVENT_PATTERNS = (
         r"driver\s+detonated|detonated\s+(?:his|her|their)\s+(?:vest|belt)"), "violence",
      "Explosions/Remote violence", "Suicide bomb", 4),
     # Not "explosives" alone: found or seized, they are no explosion ("explosives-laden" is).
-    (_p(r"detonat\w*|explosi(?!ves\b(?!-))\w+|explod\w*|blasts?\b|bomb(?:s|ing|ings|ed)?\b|"
+    # Not a threat, a hoax or the squad that defuses one ("a bomb threat").
+    (_p(r"detonat\w*|explosi(?!ves\b(?!-))\w+|explod\w*|blasts?\b|"
+        r"bomb(?:s|ing|ings|ed)?\b(?!\s+(?:threats?|scares?|hoax(?:es)?|squads?|disposal|"
+        r"alerts?|warnings?)\b)|"
         r"\bIEDs?\b|"
         r"landmines?|roadside\s+bomb"), "violence", "Explosions/Remote violence",
      "Remote explosive/landmine/IED", 3),
@@ -176,7 +179,7 @@ EVENT_PATTERNS = (
         r"was\s+)?(?:fired|launched|landed|struck|hit)"), "violence",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
-        r"opened\s+fire|fired\s+(?:on|upon|at)\b|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
+        r"open(?:ed|s|ing)?\s+fire|fired\s+(?:on|upon|at)\b|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
         r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
         r"set\s+(?:on\s+)?fire|stabbed|assassinat\w*|murder(?:ed|s)?\b|slain|"
         r"shot\s+to\s+death|(?:was|were)\s+shot\b|"
@@ -198,7 +201,7 @@ EVENT_PATTERNS = (
     (SIEGE, "operation", "Battles", "Armed clash", 2.5),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
-        r"exchang(?:ed|ing)\s+(?:heavy\s+)?fire|trad(?:ed|ing)\s+fire|fire\s*fights?|"
+        r"exchang(?:ed|ing)\s+(?:heavy\s+)?fire|trad(?:ed|ing)\s+fire|fire\s*fights?\b|"
         # Not striving: "has fought to end the cartels" (but "fought to the death").
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|"
         r"(?:fought|fighting)(?!\s+to\s+(?!the\b|a\b|an\b)\w)|"
@@ -264,11 +267,30 @@ HEDGED_BEFORE = lazy_regex(r"\b(?:(?:not|never)\s+(?:\w+\s+){0,2}?(?:be|been|a|a
                             r"(?:if|whether)\s+(?:it|this|that|the\s+\w+)\s+(?:was|were|is|"
                             r"had\s+been))\s+(?:[\w-]+\s+){0,4}?$", re.I)
 
+# An explosion that is an accident, not an attack: "chemical explosions", "a gas
+# explosion", "an explosion at a fertiliser plant" (reader.triggers).
+ACCIDENT_BEFORE = lazy_regex(r"\b(?:chemical|gas|gas-cylinder|cylinder|industrial|boiler|"
+                             r"methane|coal-?mine|mine|fireworks?|fuel|pipeline|tanker|"
+                             r"transformer)\s+(?:[\w-]+\s+)?$", re.I)
+ACCIDENT_AFTER = lazy_regex(r"\w*\s+(?:at|in|hit|rocked|ripped\s+through)\s+(?:an?|the)\s+"
+                            r"(?:[\w-]+\s+){0,4}?(?:chemical|gas|fuel|fertili[sz]er|nitrogen|"
+                            r"fireworks?|power|petrochemical|oil)\s+(?:plant|factory|depot|"
+                            r"refinery|works|warehouse|storage)", re.I)
+
+# Mishaps: a sentence that tells of one says its dead died in it, not at anyone's hands
+# ("helicopter crashes into TV tower, killing four"), so "killed" alone is no cue there.
+MISHAP = _p(r"crash(?:es|ed|ing)?\b|collid\w+|collision|derail\w*|capsiz\w+|"
+            r"earthquake|landslides?|floods?\b|flooding|stampede|caught\s+fire|"
+            r"lightning|drown\w*|(?:chemical|gas|boiler|industrial)\s+(?:explosions?|blasts?|"
+            r"leaks?)|(?:explosions?|blasts?|fires?)\s+(?:at|in)\s+(?:an?|the)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:plant|factory|refinery|depot|warehouse|mine)\b")
+AMBUSH = _p(r"ambush\w*")
+
 # Who a figure counts, by class of people: fighters fall in battles, the rest are victims.
 COMBATANTS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen
 gunman terrorists terrorist fighters fighter rebels rebel jihadists jihadist assailants
 assailant bombers bomber soldiers soldier troops security personnel policemen police officers
-guards""".split())
+guards policeman officer guard captain lieutenant sergeant corporal colonel""".split())
 ARMED_GROUP_WORDS = frozenset("""army liberation front taliban taleban tehreek tehrik lashkar jaish
 jamaat jama'at brigade brigades militia militias mujahideen shabaab haram iswap hamas
 hezbollah hizbullah qaeda qaida isis isil daesh nusrat""".split())
@@ -409,6 +431,13 @@ KILLER_KILLED_HIMSELF = lazy_regex(
     r"on\s+(?:him|her)self|(?:killed|killing|shot|shooting)\s+(?:him|her)self|"
     r"and\s+(?:then\s+)?(?:him|her)self|t(?:ook|aking)\s+(?:his|her)\s+own\s+life|"
     r"(?:committed|committing)\s+suicide)\b", re.I)
+# Suicide bombers who killed only themselves ("Two men ... blew themselves up"; "the
+# bombers both died"): ACLED counts the perpetrators, so a bombing with no other dead
+# counts them (reader.incidents). "n": their count; "self": one or more.
+SELF_DETONATED = lazy_regex(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|\d+)\s+)?(?:[\w-]+\s+){0,2}?(?:bombers?|"
+    r"attackers?|assailants?|m[ae]n|wom[ae]n|militants?)\b,?\s+(?:[\w'’-]+,?\s+){0,4}?blew\s+"
+    r"(?P<self>himself|herself|themselves)\s+up", re.I)
 # ... unless the sentence's count already holds him ("seven, including the gunman").
 KILLER_COUNTED = lazy_regex(r"\b(?:including|among\s+them|counting)\s+(?:the\s+)?"
                             r"(?:gunman|shooter|attacker|killer|assailant|perpetrator)\b", re.I)
@@ -436,7 +465,7 @@ STATE_DOER = lazy_regex(
 # A group named as the doer: "X claimed responsibility", "carried out by X", "X militants
 # attacked". The name is a run of capitalised words; group 1 holds it.
 # Possessive, from word starts only: a long letter run is read once, not once per letter.
-_NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de)\s+)?"
+_NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de|for)\s+(?:the\s+)?)?"
          r"[A-Z][\w’'-]++){0,4}))")
 # (cue, side, name pattern). Each cue starts with a fixed string, which the regex engine
 # finds fast (a case-blind alternation is tried at every character); the name is then
@@ -444,7 +473,7 @@ _NAME = (r"(?<![\w’'-])((?-i:[A-Z][\w’'-]++(?:\s+(?:(?:al|of|the|ul|e|wal|de
 # "The X Falcons (TAK), who are linked to the PKK, have claimed": the acronym and a
 # relative clause may stand between the claimant and its verb.
 _NAME_BEFORE = lazy_regex(_NAME + r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?(?:\s*,\s+(?:who|which|that)\s"
-                          r"[^,;.]{0,80},)?\s+(?:(?:has|have|had)\s+)?$")
+                          r"[^,;.]{0,80},)?\s+(?:(?:has|have|had|is|are|was|were)\s+)?$")
 _NAME_AFTER = lazy_regex(r"\s*(?:the\s+)?" + _NAME, re.I)
 # The force's word in a state-doer match ("the Army attacked" -> "Army"), and a capitalised
 # word just before it ("Liberation Army": a group's name, unless a nation's).
@@ -461,7 +490,7 @@ SUSPECTED_DOER = lazy_regex(r"\b(?:probably|possibly|likely|perhaps|presumably|a
 # On one line: a headline's last word is no name of the next paragraph's "Gunmen".
 _GROUP_NOUN_BEFORE = lazy_regex(_NAME + r"[ \t]+(?i:m|f|r|g|i|j)$")
 DOER_PATTERNS = (
-    (lazy_regex(r"claimed\s+(?:responsibility|the\s+attack|it)\b|(?:took|accepted|assumed|"
+    (lazy_regex(r"claim(?:ed|s|ing)\s+(?:responsibility|the\s+attack|it)\b|(?:took|accepted|assumed|"
                 r"admitted)\s+(?:full\s+)?responsibility\b"), "before", _NAME_BEFORE),
     (lazy_regex(r"by\b"), "after", _NAME_AFTER),  # after DOER_BY_VERB only
     # "ilitants" etc.: the group noun without its first letter, which may be a capital.
@@ -498,12 +527,13 @@ UNKNOWN_FEATURE_AFTER = {
     "village": "village", "hamlet": "village", "settlement": "village",
     "town": "town", "district": "district", "province": "province", "region": "region",
     "area": "region", "valley": "region", "refugee camp": "place", "idp camp": "place",
-    "displacement camp": "place", "camp for displaced": "place",
+    "displacement camp": "place", "camp for displaced": "place", "island": "place",
 }
 # "the village of X": the same words before "of" (no "area of": "an area of 30 km").
 UNKNOWN_FEATURE_OF = {
     "village": "village", "hamlet": "village", "settlement": "village", "town": "town",
     "city": "city", "district": "district", "province": "province", "region": "region",
+    "island": "place",
 }
 # Sites named for a place ("near the X market"): the name is a place, the hint is vague.
 UNKNOWN_SITE_AFTER = frozenset("""market checkpoint bridge junction motor-park""".split())
@@ -1037,7 +1067,8 @@ PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|toddler|teenager|youth|person|
                r"lawmaker|legislator|councillor|councilor|candidate|minister|mayor|governor|"
                r"judge|lawyer|prosecutor|priest|pastor|imam|cleric|monk|nun|missionary|"
                r"tourist|pilgrim|refugee|diplomat|employee|contractor|interpreter|translator|"
-               r"aid\s+worker|bodyguard|inmate|prisoner|player)")
+               r"aid\s+worker|bodyguard|inmate|prisoner|player|captain|lieutenant|sergeant|"
+               r"corporal|colonel)")
 SINGLE_VICTIM = lazy_regex(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON_NOUN}\b[^.;]{{0,80}}?"
                            r"\b(?:(?:was|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
                            rf"(?:found\s+)?(killed|{SLAIN}|"
@@ -1055,6 +1086,13 @@ KILLING_ONE = lazy_regex(r"\b(killing|killed|wounding|injuring|shot\s+dead|shot\
 # bomber" (each one more).
 LISTED_PERSON = lazy_regex(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the|a|an|one|his|her|their)\s+"
                            rf"(?:[\w-]+\s+){{0,2}}?{PERSON_NOUN}\b", re.I)
+# One person listed after a count: "killing eleven soldiers and a captain" (one more).
+KILLED_COUNT = lazy_regex(r"\b(?:killing|killed|shot\s+dead)\s+(?:at\s+least\s+)?(?:\d+|"
+                          r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+                          r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s+"
+                          r"(?:[\w-]+\s+)?[a-z]+s\b", re.I)
 # "beat a man to death", "hacked the farmer to death": the person between verb and "to death".
 TO_DEATH_ONE = lazy_regex(r"\b(beat|hacked|stabbed|stoned|clubbed|burned|burnt|kicked)\s+"
                           r"(?:the|a|an|one|its)\s+(?:[\w-]+\s+){0,2}?"

@@ -49,6 +49,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from incimap.geo.models import Figure, Incident, Mention, Place, Span
 from incimap.geo.reader.actors import (
@@ -66,6 +67,7 @@ from incimap.geo.reader.directions import direction_before, part_of
 from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
+    AMBUSH,
     ANOTHER_DIED,
     BACKGROUND_BEFORE,
     BODY_OF,
@@ -76,15 +78,18 @@ from incimap.geo.reader.english import (
     HEADLINE_VICTIM,
     IN_CONTAINER_GAP,
     INCLUDED,
+    KILLED_COUNT,
     KILLING_ONE,
     LISTED_PERSON,
     NUMBERISH,
     PAST_REFERENCE,
     PROTEST_CLASH,
+    SELF_DETONATED,
     SEPARATE_EVENT,
     SIEGE,
     SINGLE_KIND,
     SINGLE_VICTIM,
+    SMALL_NUMBERS,
     TO_DEATH_ONE,
 )
 from incimap.geo.reader.figures import (
@@ -223,7 +228,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         else:
             site = _site(site_places.setdefault(context, []), here, figures, para,
                          last_site.get(context), home, at_home,
-                         separate=bool(SEPARATE_EVENT.search(s.text)))
+                         separate=bool(SEPARATE_EVENT.search(s.text)), unknown=unknown)
             at_home = at_home or any(m.place.country == home for m in here)
             abroad = (story, context, site) if site and _foreign(here, home) else None
         last_site[context] = (para, site)
@@ -251,18 +256,26 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     _fold_responses(drafts)
     _fold_deaths_into_crowd(drafts)
 
-    focus = _focus_region(mentions, country)
-    # Background and tallies ("300 have been killed in X since 2012") place nothing.
-    lone = _lone_town([m for m in mentions if m.sentence.start not in background
-                       and not is_aggregate(m.sentence.text)], focus)
     # Groups named only in background ("a 2019 attack by X") are never this story's doers.
     story_text = _blank(text, [s for s in sents if s.start in background])
     groups = armed_groups(story_text)
-    claimant = claimed_in_story([s.text for s in sents if s.start not in background], groups)
-    country_name = _country_name(country or (focus.country if focus else "") or home)
-    air_forces = {n: foreign_state_in(" ".join(s.text for s in sents if story_of[s.start] == n
-                                               and s.start not in background))
-                  for n in sorted(set(story_of.values()))}
+    # Background and tallies ("300 have been killed in X since 2012") place nothing.
+    told = [s for s in sents if s.start not in background]
+    page = _setting(mentions, told, background, groups, country, home, story_text)
+    settings = {n: page for n in set(story_of.values())}
+    if len(settings) > 1:
+        # A page of several stories (news briefs): each is set in its own places and
+        # country, with its own claimant; the page's only where a story has none.
+        for n in settings:
+            own_setting = _setting([m for m in mentions if story_of.get(m.sentence.start) == n],
+                                   [s for s in told if story_of[s.start] == n], background,
+                                   groups, country, "",
+                                   _blank(text, [s for s in sents if s.start in background
+                                                 or story_of[s.start] != n]))
+            settings[n] = own_setting._replace(
+                country=own_setting.country or page.country) if own_setting.focus else (
+                page._replace(claimant=own_setting.claimant, air_force=own_setting.air_force,
+                              text=own_setting.text))
     incidents, stories, own = [], {}, {}
     story_places = _story_places(drafts)
     for draft in drafts.values():
@@ -274,9 +287,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         riot = any(t[1] == "Riots" for t in draft.triggers) and bool(draft.places)
         if not draft.triggers or not (draft.figures or precise or draft.unknown or riot):
             continue
-        incidents.append(_incident(draft, story_places, focus, groups, country_name,
-                                   story_text, len(incidents) + 1, source, claimant, lone,
-                                   air_forces.get(draft.story, "")))
+        incidents.append(_incident(draft, story_places, groups, len(incidents) + 1, source,
+                                   settings[draft.story]))
         stories[incidents[-1].id] = draft.story
         own[incidents[-1].id] = (draft.context.startswith("main"),
                                  bool(draft.places or draft.unknown))
@@ -288,8 +300,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         strong = [d for d in drafts.values() if d.places and d.context.startswith("main")
                   and (any(t[0] >= 2 for t in d.triggers) or d.arrested)]
         if strong:
-            incidents.append(_incident(strong[0], story_places, focus, groups, country_name,
-                                       story_text, 1, source, claimant, lone))
+            incidents.append(_incident(strong[0], story_places, groups, 1, source,
+                                       settings[strong[0].story]))
             stories[incidents[-1].id] = strong[0].story
             own[incidents[-1].id] = (True, True)
     # The stories' own events first, then the episodes they recall (the first story of a
@@ -356,7 +368,7 @@ def _home_country(mentions: list[Mention], country: str) -> str:
 
 def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure], para: int,
           last: tuple[int, int] | None, home: str = "", settled: bool = False,
-          separate: bool = False) -> int:
+          separate: bool = False, unknown: list[Mention] = ()) -> int:
     """Which event site of the story a sentence reports (ACLED: one event per location).
 
     A sentence with its own toll at a place far from every site so far opens a new
@@ -365,29 +377,35 @@ def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure]
     country than the article's ("Across the border in Pakistan, a drone strike killed
     five") is always its own site; the reading stays there until a place brings it back.
     ``separate``: the sentence says it is another event ("In a separate attack ..."), so a
-    far place opens a site without a toll of its own."""
+    far place opens a site without a toll of its own. A place the gazetteer lacks, told
+    with the story's first toll ("killed 85 people on the island of X"), holds the first
+    site: a later toll at a located place is another event."""
     if _foreign(here, home) and settled:
         # Only once the story has a place at home: a place abroad first named is the
         # story's own or where its fire came from ("a rocket launched from Gaza").
         if not sites:
             sites.append([])  # site 0 stays the one at home
         for i, places in enumerate(sites):
-            if places and places[0].place.country == here[0].place.country:
+            if places and places[0].place and places[0].place.country == here[0].place.country:
                 places.extend(here)
                 return i
         sites.append(list(here))
         return len(sites) - 1
     precise = [m for m in here if m.place.feature_type != "country"]
+    tolled = any(f.kind == "fatalities" for f in figures)
+    if not precise and unknown and tolled and not sites:
+        sites.append(list(unknown))
+        return 0
     if not precise:
         return last[1] if last and last[0] == para else 0
     for i, places in enumerate(sites):
-        if any(not _apart(m.place, p.place) for m in precise for p in places):
+        if any(p.place and not _apart(m.place, p.place) for m in precise for p in places):
             places.extend(precise)
             return i
     if not sites or not sites[0]:
         sites[:1] = [list(precise)]
         return 0
-    if separate or any(f.kind == "fatalities" for f in figures):
+    if separate or tolled:
         sites.append(list(precise))
         return len(sites) - 1
     return last[1] if last and last[0] == para else 0
@@ -469,6 +487,12 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     # "qualifier more": added to the toll, never an estimate of it (figures.fatalities)
     out += [Figure(kind="fatalities", value=1, qualifier="more", who="person", quote=s)
             for _ in ANOTHER_DIED.finditer(s.text)]
+    for m in KILLED_COUNT.finditer(s.text):  # "eleven soldiers and a captain"
+        at = m.end()
+        while more := LISTED_PERSON.match(s.text, at):
+            out.append(Figure(kind="fatalities", value=1, qualifier="more",
+                              who=more.group().split()[-1].lower(), quote=s))
+            at = more.end()
     if COUPLE_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
         out.append(Figure(kind="fatalities", value=2, who="couple", quote=s))
     return out
@@ -603,14 +627,19 @@ def _location(draft: _Draft, story: dict, focus: Place | None, lone: Place | Non
         return replace(on_route.place, precision=2), [on_route, *places]
     if not places:
         # "Six militants were killed in the exchange of fire that followed": an event the
-        # sentence places nowhere is at the story's own site, when it has one finer than
-        # a country, before a town named only in passing (a dateline).
-        site = [m for m in story.get(draft.context, ()) if m.place.feature_type != "country"]
-        if site and not (lone is not None and _within(lone, site[0].place)):
+        # sentence places nowhere is at the site the story has already named, when finer
+        # than a country, before a town named only in passing (a dateline).
+        first = draft.sentences[0].start
+        site = [m for m in story.get(draft.context, ()) if m.place.feature_type != "country"
+                and m.span.start < first]
+        if site and not draft.unknown and not (lone is not None and _within(lone,
+                                                                          site[0].place)):
             return replace(site[0].place, precision=max(2, site[0].place.geo_precision)), []
         return lone or focus, []
     best = places[0]
-    for m in story.get(draft.context, ()):
+    # A finer place of the story stands in for a region, unless the event has a place of
+    # its own that the gazetteer lacks.
+    for m in () if draft.unknown else story.get(draft.context, ()):
         p, b = m.place, best.place
         finer = (p.geo_precision, p.uncertainty_km) < (b.geo_precision, b.uncertainty_km)
         if finer and great_circle_km(p.lat, p.lon, b.lat, b.lon) <= b.uncertainty_km:
@@ -692,9 +721,33 @@ def _story_places(drafts: dict) -> dict[str, list[Mention]]:
     return out
 
 
-def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, country: str,
-              text: str, number: int, source: str, claimant: str = "",
-              lone: Place | None = None, air_force: str = "") -> Incident:
+class _Setting(NamedTuple):
+    """Where and among whom a story is set: its region, its one town, its country's name,
+    the group that claimed its attack and the air force its strikes name."""
+
+    focus: Place | None
+    lone: Place | None
+    country: str
+    claimant: str
+    air_force: str
+    text: str  # the story's text, the rest blanked
+
+
+def _setting(mentions: list[Mention], told: list[Span], background: set[int], groups: dict,
+             country: str, home: str, text: str) -> _Setting:
+    focus = _focus_region(mentions, country)
+    lone = _lone_town([m for m in mentions if m.sentence.start not in background
+                       and not is_aggregate(m.sentence.text)], focus)
+    own_cc = country or (focus.country if focus else "") or home or _home_country(
+        [m for m in mentions if m.sentence.start not in background], "")
+    return _Setting(focus, lone, _country_name(own_cc),
+                    claimed_in_story([s.text for s in told], groups),
+                    foreign_state_in(" ".join(s.text for s in told)), text)
+
+
+def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str,
+              setting: _Setting) -> Incident:
+    focus, lone, country, claimant, air_force, text = setting
     _, (priority, etype, sub, top) = max(enumerate(draft.triggers),
                                          key=lambda t: (t[1][0], t[0]))
     if sub == "Violent demonstration" and not any(t[1] == "Protests" for t in draft.triggers):
@@ -704,7 +757,14 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
     location, unlocated = _unlocated(draft, location, used)
     actor1, actor2 = actors_of(draft, groups, country, text, claimant=claimant)
     if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
-            etype == "Violence against civilians"):
+            etype == "Violence against civilians" or (sub == "Grenade" and any(
+                AMBUSH.match(t[3].text) for t in draft.triggers))):
+        # An attack on the state's forces is a battle; so is an ambush on them fought
+        # with grenades (thrown in a fight, not set off from afar).
+        etype, sub = "Battles", "Armed clash"
+    if etype == "Violence against civilians" and actor1.startswith(("Military", "Police")) and (
+            actor2 and not actor2.startswith("Civilians")):
+        # "The militants were confronted and killed by security forces": a fight.
         etype, sub = "Battles", "Armed clash"
     if etype == "Battles" and actor2.startswith("Civilians"):
         # Civilians cannot be a side in a battle: the other side is the state's forces,
@@ -755,10 +815,23 @@ def _incident(draft: _Draft, story: dict, focus: Place | None, groups: dict, cou
         id=str(number), title=f"{sub} by {actor1}{where}", event_type=etype,
         sub_event_type=sub, event_date=(draft.date.date.isoformat() if draft.date else ""),
         time_precision=draft.date.precision if draft.date else 3, location=location,
-        actor1=actor1, actor2=actor2, fatalities=fatalities(draft.figures),
+        actor1=actor1, actor2=actor2, fatalities=fatalities(draft.figures) or (
+            _bombers(draft) if sub == "Suicide bomb" else 0),
         figures=tuple(draft.figures), notes=notes, evidence=evidence,
         mentions=tuple(used), source=source,
     )
+
+
+def _bombers(draft: _Draft) -> int:
+    """Suicide bombers who killed no one else: they are the bombing's dead."""
+    for s in draft.sentences:
+        m = SELF_DETONATED.search(s.text)
+        if m and m.group("self").lower() != "themselves":
+            return 1
+        if m:  # "themselves": their count, at least two
+            n = (m.group("n") or "").lower()
+            return int(n) if n.isdigit() else max(2, SMALL_NUMBERS.get(n, 2))
+    return 0
 
 
 def _trigger_sentences(draft: _Draft, etype: str) -> tuple[Span, ...]:

@@ -18,12 +18,23 @@ def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
     for m in EVENT_RE.finditer(sentence):
         index = int(m.lastgroup[1:])
         if index not in seen and not english.HEDGED_BEFORE.search(
-                sentence, max(0, m.start() - 60), m.start()):
+                sentence, max(0, m.start() - 60), m.start()) and not _accident(
+                    sentence, m, index):
             seen.add(index)
             _, cls, etype, sub, priority = english.EVENT_PATTERNS[index]
             found.append((priority, cls, etype, sub, _Sub(m, m.lastgroup)))
+    if english.MISHAP.search(sentence):
+        found = [f for f in found if f[0] > 0]
     return _force_on_protesters(_crowd_violence(_protesters_clashing(found, sentence), sentence),
                                 sentence)
+
+
+def _accident(sentence: str, m: re.Match, index: int) -> bool:
+    """An explosion at a chemical plant or of gas is no bombing."""
+    if english.EVENT_PATTERNS[index][3] != "Remote explosive/landmine/IED":
+        return False
+    return bool(english.ACCIDENT_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+                or english.ACCIDENT_AFTER.match(sentence, m.end()))
 
 
 def _protesters_clashing(found: list, sentence: str) -> list:
