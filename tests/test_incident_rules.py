@@ -472,6 +472,29 @@ def test_each_story_of_a_briefs_page_is_coded_in_its_own_country():
     assert found["Tessalit"] == ("Unidentified Armed Group (Mali)", "Civilians (Mali)")
 
 
+def test_a_string_of_blasts_on_one_night_is_the_event_not_a_trend():
+    """"A string of ... explosions" is a trend unless a day makes it one night's."""
+    (one,) = incidents("A string of at least three explosions in Niono early on Tuesday has "
+                       "left at least 88 people dead.")
+    assert one.fatalities == 88
+    assert incidents("A string of explosions has hit towns of the region, leaving 88 dead.") == []
+
+
+def test_a_section_label_is_no_new_story():
+    """"Responsibility" heads a section of the article: the claim in it is the story's."""
+    (one,) = incidents("Blasts kill 12 in Niono\n\nTwo car bombs exploded in Niono on Tuesday, "
+                       "killing 12 people.\n\nResponsibility\n\nA group calling itself the "
+                       "Azawad Brigades has claimed responsibility for the attacks.")
+    assert one.actor1 == "Azawad Brigades"
+
+
+def test_a_story_headlined_as_an_accident_reports_no_killing():
+    found = incidents("News briefs\n\nGunmen kill five in Niono\n\nGunmen attacked Niono on "
+                      "Tuesday, killing five people.\n\n16 killed in motor accident\n\nIn "
+                      "Bourem, 16 pupils on their way to school have been killed.")
+    assert [where(i) for i in found] == ["Niono"]
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -34,6 +34,8 @@ def is_aggregate(sentence: str) -> bool:
     if AGGREGATE.search(sentence) or (PERFECT_TOLL.search(sentence)
                                       and TALLY_SPAN.search(sentence)):
         return True
+    if english.SERIES.search(sentence) and not english.ONE_DAY.search(sentence):
+        return True
     return any(not MONTH_NAME.match(m.group(1)) for m in YEAR_TALLY.finditer(sentence))
 
 

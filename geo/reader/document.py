@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from incimap.geo.models import Span
-from incimap.geo.reader.english import ABBREVIATIONS
+from incimap.geo.reader.english import ABBREVIATIONS, SECTION_WORDS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n")
 TOKEN = re.compile(r"[^\W_](?:[\w'’.]*[^\W_])?", re.UNICODE)
@@ -78,10 +78,16 @@ def story_starts(paras: list[Span]) -> list[int]:
     starts, body_seen = [0], False
     for prev, p in zip([None, *paras], paras, strict=False):
         head = is_headline(p.text)
-        if head and body_seen and prev is not None and not is_headline(prev.text):
+        if head and body_seen and prev is not None and not is_headline(prev.text) and not (
+                _section_label(p.text)):
             starts.append(p.start)
         body_seen = body_seen or not head
     return starts
+
+
+def _section_label(line: str) -> bool:
+    """"Responsibility", "Casualty reports": a section of the article, not a new story."""
+    return all(w in SECTION_WORDS for w in line.lower().split())
 
 
 class SentenceIndex:

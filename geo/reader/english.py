@@ -279,7 +279,7 @@ ACCIDENT_AFTER = lazy_regex(r"\w*\s+(?:at|in|hit|rocked|ripped\s+through)\s+(?:a
 
 # Mishaps: a sentence that tells of one says its dead died in it, not at anyone's hands
 # ("helicopter crashes into TV tower, killing four"), so "killed" alone is no cue there.
-MISHAP = _p(r"crash(?:es|ed|ing)?\b|collid\w+|collision|derail\w*|capsiz\w+|"
+MISHAP = _p(r"crash(?:es|ed|ing)?\b|collid\w+|collision|derail\w*|capsiz\w+|accidents?\b|"
             r"earthquake|landslides?|floods?\b|flooding|stampede|caught\s+fire|"
             r"lightning|drown\w*|(?:chemical|gas|boiler|industrial)\s+(?:explosions?|blasts?|"
             r"leaks?)|(?:explosions?|blasts?|fires?)\s+(?:at|in)\s+(?:an?|the)\s+"
@@ -559,6 +559,13 @@ ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "col.", "lt.", "cap
                   "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "no.", "vs.",
                   "u.s.", "u.k.", "e.g.", "i.e.", "approx.", "govt.", "jr.", "sr.")
 
+# Section labels inside one article ("Responsibility", "Casualty reports", "International
+# reaction"): a label made only of these words opens no new story (reader.document).
+SECTION_WORDS = frozenset("""responsibility reaction reactions response responses background
+casualties casualty reports investigation investigations aftermath victims analysis
+international domestic official history timeline claims details update updates related
+condemnation arrests suspects context impact consequences world political and the of""".split())
+
 # --- place names (reader.places) ------------------------------------------------------
 # Division words written after a name, or after a list of names in the plural ("Clarke
 # and Oconee counties", "the Kalat and Mastung districts"): each name is looked up with the
@@ -708,11 +715,15 @@ AGGREGATE = lazy_regex(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:displaced|surged|ris
                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
                        r"\bper\s+cent|\bpercent\b|\bin\s+recent\s+(?:years|months)|"
                        r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
-                       r"\b(?:a\s+(?:string|wave|spate|series)\s+of)\s+\w+|"
                        # "The state has seen repeated clashes": a trend, not an event.
                        r"\b(?:has|have)\s+(?:long\s+)?(?:seen|witnessed|experienced|suffered)\s+"
                        r"(?:\w+\s+)?(?:repeated|frequent|recurring|regular|numerous|deadly\s+"
                        r"waves)\b", re.I)
+# "a spate of attacks" is a trend, unless a day says it is one night's ("A string of three
+# explosions early Saturday morning has left 88 dead": the event).
+SERIES = lazy_regex(r"\ba\s+(?:string|wave|spate|series)\s+of\s+\w+", re.I)
+ONE_DAY = lazy_regex(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+                     r"tonight|yesterday|last\s+night|this\s+morning)\b", re.I)
 # News tells its own event in the present perfect ("Seventeen people have been killed today
 # in a car bomb blast"): a toll so told is a tally only beside a span or a war ("have been
 # killed in attacks since April", "The insurgency has killed 40,000"). "has claimed 40,000

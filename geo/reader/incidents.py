@@ -81,6 +81,7 @@ from incimap.geo.reader.english import (
     KILLED_COUNT,
     KILLING_ONE,
     LISTED_PERSON,
+    MISHAP,
     NUMBERISH,
     PAST_REFERENCE,
     PROTEST_CLASH,
@@ -278,7 +279,13 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                               text=own_setting.text))
     incidents, stories, own = [], {}, {}
     story_places = _story_places(drafts)
+    # A story headlined as a mishap ("16 killed in motor accident"): its dead died in it,
+    # so a draft only "killed" words make is no event.
+    mishaps = {story_of[s.start] for s in sents if is_headline(s.text)
+               and MISHAP.search(s.text) and not any(t[0] > 0 for t in triggers[s.start])}
     for draft in drafts.values():
+        if draft.story in mishaps and all(t[0] == 0 for t in draft.triggers):
+            continue
         # An incident needs an event word, and a number or a place to stand on (a country
         # alone is background: "despite a government offensive launched in 2022").
         precise = [m for m in draft.places if m.place.feature_type != "country"]
