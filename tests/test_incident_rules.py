@@ -495,6 +495,38 @@ def test_a_story_headlined_as_an_accident_reports_no_killing():
     assert [where(i) for i in found] == ["Niono"]
 
 
+def test_a_group_that_struck_from_the_air_is_the_doer():
+    """Air power is a state's unless a group is written as the strike's doer."""
+    (one,) = incidents("The paramilitary Azawad Liberation Army (ALA) killed at least 30 "
+                       "people in a drone strike on a camp near Niono on Tuesday.")
+    assert (one.sub_event_type, one.actor1) == (
+        "Air/drone strike", "ALA: Azawad Liberation Army")
+
+
+def test_a_stabbing_is_an_attack():
+    (one,) = incidents("A man began stabbing passers-by in the market of Niono on Tuesday.")
+    assert one.sub_event_type == "Attack"
+
+
+def test_a_school_shooting_ended_by_a_police_siege_is_an_attack_on_civilians():
+    (one,) = incidents("Eight people have been killed in a school shooting in Niono. Police "
+                       "arrested the shooter on Tuesday after a siege at the school.")
+    assert (one.event_type, one.actor1, one.fatalities) == (
+        "Violence against civilians", "Unidentified Armed Group (Mali)", 8)
+
+
+def test_a_warning_of_a_bomb_is_no_bombing():
+    assert incidents("A passenger on a bus to Niono on Tuesday found a note warning that a "
+                     "bomb would explode on board.") == []
+
+
+def test_a_doer_that_could_not_be_identified_still_opened_fire():
+    """"not be" hedges the words after it, but not past another clause's verb."""
+    (one,) = incidents("Gunmen who could not be identified opened fire on a bus in Niono on "
+                       "Tuesday.")
+    assert one.sub_event_type == "Attack"
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -179,6 +179,17 @@ def named_doer(sentences: list[Span], groups: dict[str, str]) -> str:
     return ""
 
 
+def subject_doer(sentences: list[Span], groups: dict[str, str]) -> str:
+    """A group written as the subject of a violence verb ("The Rapid Support Forces (RSF)
+    killed 30 in a drone strike"): the doer, even of a strike from the air."""
+    for s in sentences:
+        for alias, label in groups.items():
+            m = re.search(rf"\b{re.escape(alias)}\b" + english.DOER_VERB_AFTER, s.text)
+            if m and not _suspected(s.text, m.start()):
+                return label
+    return ""
+
+
 def claimed_in_story(sentences: list[str], groups: dict[str, str]) -> str:
     """The group that claimed "the attack" anywhere in the story: a claim is of the story's
     own event, though told in a paragraph about something else."""

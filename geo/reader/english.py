@@ -181,11 +181,16 @@ EVENT_PATTERNS = (
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
         r"open(?:ed|s|ing)?\s+fire|fired\s+(?:on|upon|at)\b|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
         r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
-        r"set\s+(?:on\s+)?fire|stabbed|assassinat\w*|murder(?:ed|s)?\b|slain|"
+        r"set\s+(?:on\s+)?fire|stabb(?:ed|ing)|assassinat\w*|murder(?:ed|s)?\b|slain|"
         r"shot\s+to\s+death|(?:was|were)\s+shot\b|"
         r"(?:hacked|beaten|burn(?:ed|t)|clubbed|stoned)\s+to\s+death|burn(?:ed|t)\s+alive|"
         r"(?:beat|hacked|stabbed|stoned|clubbed|kicked)\s+(?:[\w-]+\s+){1,3}?to\s+death"),
      "violence", "Violence against civilians", "Attack", 2),
+    # A mass shooting is the event, above the police siege that ends it ("arrested the
+    # shooter after a siege").
+    (_p(r"(?:mass|school|campus|mall|drive-?by|random)\s+shootings?\b|shooting\s+(?:spree|"
+        r"rampage)|(?:gun|killing)\s+rampage|(?:shooting|killing)\s+spree"),
+     "violence", "Violence against civilians", "Attack", 2.7),
     # Weak: "killed" alone says someone died, not who did what; it counts only when
     # nothing stronger names the event or its figures belong to violence.
     (_p(r"killed|killing|died|dead\b"), "violence", "Violence against civilians", "Attack", 0),
@@ -264,8 +269,12 @@ PASSIVE_START = lazy_regex(r"(?:was|were|been)\b", re.I)
 # Words just before an event word that deny or question it: "did not appear to be set by a
 # suicide bomber", "asked if it was the work of a suicide bomber". The word is no cue then.
 HEDGED_BEFORE = lazy_regex(r"\b(?:(?:not|never)\s+(?:\w+\s+){0,2}?(?:be|been|a|an)|"
+                            # "a note warning that a bomb would explode": a threat
+                            r"warn(?:ed|ing|s)?\s+(?:that\s+)?(?:an?|the)(?=\s+(?:[\w-]+\s+)?$)|"
+                            r"(?:would|could|might)(?=\s+$)|"
                             r"(?:if|whether)\s+(?:it|this|that|the\s+\w+)\s+(?:was|were|is|"
-                            r"had\s+been))\s+(?:[\w-]+\s+){0,4}?$", re.I)
+                            r"had\s+been))\s+(?:(?![\w-]+ed\s)[\w-]+\s+){0,4}?$", re.I)
+# (Not past the verb of another clause: "gunmen who could not be identified opened fire".)
 
 # An explosion that is an accident, not an attack: "chemical explosions", "a gas
 # explosion", "an explosion at a fertiliser plant" (reader.triggers).
@@ -1039,6 +1048,9 @@ NO_CLAIM = lazy_regex(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\
                       # "No claim of responsibility has yet been made"
                       r"no\s+(?:claim|one\s+has\s+taken|group\s+has\s+taken)\s+(?:of\s+)?"
                       r"responsibility|unclaimed)", re.I)
+# After a group's name: the verb that makes it the doer (reader.actors.subject_doer).
+DOER_VERB_AFTER = (r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:[a-z]+\s+){0,2}?(?:killed|attacked|"
+                   r"launched|struck|shelled|bombed|fired|carried\s+out|targeted)\b")
 DOER_BEFORE = (r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|claimed\s+by|by)"
                r"\s+(?:the\s+)?")
 DOER_BEFORE += r"(?:[\w-]+\s+){0,2}"

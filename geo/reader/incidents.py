@@ -60,6 +60,7 @@ from incimap.geo.reader.actors import (
     foreign_state_in,
     named_doer,
     state_named,
+    subject_doer,
 )
 from incimap.geo.reader.background import is_aggregate, is_background_sentence
 from incimap.geo.reader.dates import DateRef, event_dates
@@ -789,7 +790,7 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
     if foreign:
         actor1 = foreign  # "Russian aircraft dropped glide bombs"
     elif sub == "Air/drone strike" and not actor1.startswith(("Military", "Police")) and not (
-            named_doer(draft.sentences, groups)):
+            named_doer(draft.sentences, groups) or subject_doer(draft.sentences, groups)):
         # Air power is a state's unless a group claims the strike or is named as its doer:
         # the one whose strikes the story names ("an Israeli air strike ... Separately, a
         # strike on a house"), else the country's own.
