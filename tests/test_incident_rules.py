@@ -1332,10 +1332,11 @@ def test_the_state_is_named_by_the_country_the_places_are_in_when_none_is_given(
 
 
 def test_police_firing_on_protesters_is_excessive_force_with_its_dead():
+    """ACLED codes the forces as actor 1 of excessive force, the protesters as actor 2."""
     found = incidents("Police opened fire on demonstrators in Kidal on Tuesday, killing three.")
     assert [(i.event_type, i.sub_event_type, i.actor1, i.actor2, i.fatalities)
             for i in found] == [("Protests", "Excessive force against protesters",
-                                 "Protesters (Mali)", "Police Forces of Mali", 3)]
+                                 "Police Forces of Mali", "Protesters (Mali)", 3)]
 
 
 def test_protesters_shot_dead_by_police_is_excessive_force():
@@ -1352,8 +1353,17 @@ def test_a_gunmen_attack_reported_by_police_is_no_excessive_force():
 
 def test_soldiers_firing_on_a_crowd_name_the_military():
     found = incidents("Soldiers fired on a crowd of protesters in Kidal on Tuesday, wounding 12.")
-    assert [(i.sub_event_type, i.actor2) for i in found] == [
+    assert [(i.sub_event_type, i.actor1) for i in found] == [
         ("Excessive force against protesters", "Military Forces of Mali")]
+
+
+def test_a_headlines_clashes_are_the_riot_the_body_tells():
+    found = incidents("Clashes in central Mali city kill two\n\nFighting broke out between "
+                      "rioters and traders in Niono on Tuesday, leaving 2 dead and 40 injured."
+                      "\n\nFarmers backing the mayor attacked the town hall in Niono.")
+    assert (found[0].event_type, found[0].actor1, found[0].fatalities) == (
+        "Riots", "Rioters (Mali)", 2)
+    assert "Battles" not in {i.event_type for i in found}
 
 
 def test_deaths_told_after_a_riot_are_the_riots():
@@ -1430,6 +1440,12 @@ def test_a_count_opening_a_sentence_is_no_group_name():
                       "Tuesday, killing 12 soldiers. Six militants were killed in the "
                       "exchange of fire that followed.")
     assert found and all("Six" not in (i.actor1, i.actor2) for i in found)
+
+
+def test_a_hyphenated_name_with_a_groups_word_is_a_group():
+    (one,) = incidents("The bombings in Niono on Tuesday, which killed 3 people, are being "
+                       "blamed on the Jamaat-ul-Mujahideen group.")
+    assert one.actor1 == "Jamaat-ul-Mujahideen"
 
 
 def test_a_count_before_an_army_is_no_group_name():

@@ -52,7 +52,8 @@ def armed_groups(text: str) -> dict[str, str]:
             words[-1] = POSSESSIVE.sub("", words[-1])  # "the X Front's attack"
         if not words or _is_state_army(words):
             continue
-        if len(words) == 1 and words[0].lower() not in ONE_WORD_GROUPS:
+        if len(words) == 1 and words[0].lower() not in ONE_WORD_GROUPS and not (
+                _hyphenated_group(words[0])):
             continue  # one capitalised word is a group only when it is a known one
         parts = {p.lower().strip("’'") for w in words for p in w.split("-")}
         name = " ".join(words)
@@ -70,6 +71,13 @@ def armed_groups(text: str) -> dict[str, str]:
         if len(alias) >= 2:
             groups[alias] = label
     return groups
+
+
+def _hyphenated_group(word: str) -> bool:
+    """"Lashkar-e-Taiba", "Jamaat-ul-Mujahideen": one hyphenated word of three or more
+    parts, one of them a group's word, is a group's name."""
+    parts = word.lower().split("-")
+    return len(parts) >= 3 and bool(set(parts) & english.ARMED_GROUP_WORDS)
 
 
 def doer_names(text: str) -> dict[str, str]:
@@ -267,7 +275,11 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
         crowd = f"{'Rioters' if violent else 'Protesters'}{in_country}"
         if any(t[2] in english.FORCE_ON_CROWD_SUBS for t in draft.triggers):
             # The forces that broke up or fired on the crowd: soldiers as much as police.
-            return crowd, state_named(draft, country or "the state") or state
+            # ACLED puts the forces first when they used lethal force on a peaceful crowd.
+            force = state_named(draft, country or "the state") or state
+            if not violent and any(t[2] == english.EXCESSIVE_FORCE for t in draft.triggers):
+                return force, crowd
+            return crowd, force
         return crowd, (state if police else "")
     if draft.cls == "arrest":
         return state, f"Civilians{in_country}"

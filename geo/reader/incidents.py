@@ -161,6 +161,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         dates[start] = []  # a background date is never the story's
     # A page of several stories (news briefs): each is read on its own, with its own date.
     story_of = {s.start: doc.story_at(s.start) for s in sents}
+    triggers = _headline_clash_as_told(sents, triggers, story_of)
     sites_of = {start: [m for m in ms if m.role == "event" and m.place
                         and m.place.feature_type != "country"]
                 for start, ms in by_sentence.items()}
@@ -325,6 +326,26 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         record, per_field = score(inc)
         out.append(replace(inc, id=f"{_id_prefix(source)}-{n}", confidence=record,
                            field_confidence=per_field))
+    return out
+
+
+def _headline_clash_as_told(sents: list[Span], triggers: dict[int, list],
+                            story_of: dict[int, int]) -> dict[int, list]:
+    """"Clashes in city kill two" over "Fighting broke out between rioters and ...": the
+    headline's clash is the one the body tells, a riot when the body's first clash is."""
+    told: dict[int, tuple] = {}  # story -> the body's first clash trigger
+    for s in sents:
+        if not is_headline(s.text) and story_of[s.start] not in told:
+            for t in triggers[s.start]:
+                if PROTEST_CLASH.fullmatch(t[4].group()):
+                    told[story_of[s.start]] = t
+                    break
+    out = dict(triggers)
+    for s in sents:
+        first = told.get(story_of[s.start])
+        if first is not None and first[2] == "Riots" and is_headline(s.text):
+            out[s.start] = [(*first[:4], t[4]) if t[2] == "Battles" and PROTEST_CLASH.fullmatch(
+                t[4].group()) else t for t in triggers[s.start]]
     return out
 
 
