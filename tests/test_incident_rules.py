@@ -527,6 +527,14 @@ def test_a_doer_that_could_not_be_identified_still_opened_fire():
     assert one.sub_event_type == "Attack"
 
 
+def test_an_office_holder_who_dies_after_being_shot_is_one_dead_at_his_town():
+    """"Mayor of X dies after being shot": one dead; the report names no region or
+    country, so its one town is where."""
+    (one,) = incidents("Mayor of Niono dies after being shot\n\nThe mayor of Niono was shot "
+                       "twice in the back on Tuesday in front of his office.")
+    assert (one.sub_event_type, one.fatalities, where(one)) == ("Attack", 1, "Niono")
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -182,7 +182,7 @@ EVENT_PATTERNS = (
         r"open(?:ed|s|ing)?\s+fire|fired\s+(?:on|upon|at)\b|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
         r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
         r"set\s+(?:on\s+)?fire|stabb(?:ed|ing)|assassinat\w*|murder(?:ed|s)?\b|slain|"
-        r"shot\s+to\s+death|(?:was|were)\s+shot\b|"
+        r"shot\s+to\s+death|(?:was|were|being)\s+shot\b|"
         r"(?:hacked|beaten|burn(?:ed|t)|clubbed|stoned)\s+to\s+death|burn(?:ed|t)\s+alive|"
         r"(?:beat|hacked|stabbed|stoned|clubbed|kicked)\s+(?:[\w-]+\s+){1,3}?to\s+death"),
      "violence", "Violence against civilians", "Attack", 2),
@@ -1122,9 +1122,12 @@ TO_DEATH_ONE = lazy_regex(r"\b(beat|hacked|stabbed|stoned|clubbed|burned|burnt|k
                           rf"{PERSON_NOUN}\s+to\s+death\b", re.I)
 # A headline drops "was": "Christian leader assassinated", "Player Smith shot to death". One
 # victim when a person noun (and perhaps a name) comes right before the verb.
+# "Mayor of Nagasaki dies after being shot": the office of a place, and "dies".
 HEADLINE_VICTIM = lazy_regex(rf"\b{PERSON_NOUN}"
+                             r"(?:\s+of\s+(?-i:[A-Z])[\w’'-]+)?"
                              r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:found\s+)?"
-                             rf"(killed|{SLAIN}|beheaded|lynched|kidnapped|abducted)\b", re.I)
+                             rf"(killed|{SLAIN}|beheaded|lynched|kidnapped|abducted|dies|died)\b",
+                             re.I)
 # A headline drops the article too: "Car bombing kills boy", "Gunmen kill police officer".
 HEADLINE_KILLS_ONE = lazy_regex(r"\b(kills?|wounds?|injures?)\s+(?:(?![0-9])[\w-]+\s+){0,2}?"
                                 rf"{PERSON_NOUN}\b(?![’'-])", re.I)

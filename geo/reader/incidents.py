@@ -620,15 +620,15 @@ def _lone_town(mentions: list[Mention], region: Place | None) -> Place | None:
     event the report places no finer than the region happened, "near" (ACLED precision
     2), rather than the region's centre ("the soldiers had bought food in Nara. As they
     collected it at their camp's gate they were shot", in a report about its region)."""
-    if region is None:
-        return None
     towns = {m.place.gazetteer_id: m for m in mentions
              if m.place and m.place.feature_type in ("city", "town", "village")}
     if len(towns) != 1:
         return None
     (m,) = towns.values()
-    return replace(m.place, precision=2) if m.role == "context" and _within(
-        m.place, region) else None
+    # A report that names neither region nor country ("the mayor of X was shot"): its one
+    # town is all it says of where.
+    return replace(m.place, precision=2) if m.role == "context" and (
+        region is None or _within(m.place, region)) else None
 
 
 def _within(p: Place, region: Place) -> bool:
