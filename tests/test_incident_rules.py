@@ -279,10 +279,9 @@ def test_a_follow_on_fight_placed_nowhere_is_at_the_storys_site():
     """The exchange of fire names no place: it is at the checkpoint the story placed, not
     at the region's centre or the country's."""
     for dateline in ("KIDAL", "GAO"):
-        found = incidents(f"{dateline}, Mali — A suicide bomber drove a car into an army "
-                          "checkpoint in Tessalit district on Tuesday, killing 12 soldiers, "
-                          "the army said. Six militants were killed in the exchange of fire "
-                          "that followed.")
+        found = incidents(f"{dateline}, Mali — A suicide bomber drove a car into a market "
+                          "in Tessalit district on Tuesday, killing 12 people, the army said. "
+                          "Six militants were killed in the exchange of fire that followed.")
         assert [(i.fatalities, where(i)) for i in found] == [(12, "Tessalit"), (6, "Tessalit")]
 
 
@@ -533,6 +532,27 @@ def test_an_office_holder_who_dies_after_being_shot_is_one_dead_at_his_town():
     (one,) = incidents("Mayor of Niono dies after being shot\n\nThe mayor of Niono was shot "
                        "twice in the back on Tuesday in front of his office.")
     assert (one.sub_event_type, one.fatalities, where(one)) == ("Attack", 1, "Niono")
+
+
+def test_the_forces_returning_fire_on_their_attackers_are_one_clash():
+    """Five soldiers, then four attackers killed by the soldiers' fire: one battle of nine."""
+    found = incidents("Militants attacked a check post near Niono overnight, killing five "
+                      "soldiers, the army said on Tuesday. Security forces returned fire and "
+                      "killed four militants.")
+    assert [(i.event_type, i.fatalities) for i in found] == [("Battles", 9)]
+
+
+def test_burning_homes_is_an_attack_and_a_community_is_a_village():
+    (one,) = incidents("Gunmen burned homes in Tamani community in Mali on Tuesday night.")
+    assert (one.sub_event_type, where(one)) == ("Attack", "Tamani")
+
+
+def test_a_state_run_agency_is_no_state():
+    from incimap.geo.extract import extract
+
+    found = extract("Gunmen killed two people in Niono on Tuesday, Mali's state-run news "
+                    "agency reported.", published=PUBLISHED, country="ML")
+    assert not [m for m in found.mentions if "state" in m.surface]
 
 
 # --------------------------------------------------------------- roles

@@ -181,7 +181,8 @@ EVENT_PATTERNS = (
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
         r"open(?:ed|s|ing)?\s+fire|fired\s+(?:on|upon|at)\b|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
         r"(?:bandits|gunmen|militants|attackers|assailants|insurgents|rebels)\s+struck|"
-        r"set\s+(?:on\s+)?fire|stabb(?:ed|ing)|assassinat\w*|murder(?:ed|s)?\b|slain|"
+        r"set\s+(?:on\s+)?fire|stabb(?:ed|ing)|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+)?(?:homes|houses|"
+        r"huts|shops|churches|mosques|villages?)\b|assassinat\w*|murder(?:ed|s)?\b|slain|"
         r"shot\s+to\s+death|(?:was|were|being)\s+shot\b|"
         r"(?:hacked|beaten|burn(?:ed|t)|clubbed|stoned)\s+to\s+death|burn(?:ed|t)\s+alive|"
         r"(?:beat|hacked|stabbed|stoned|clubbed|kicked)\s+(?:[\w-]+\s+){1,3}?to\s+death"),
@@ -300,6 +301,9 @@ COMBATANTS = frozenset("""militants militant insurgents insurgent attackers atta
 gunman terrorists terrorist fighters fighter rebels rebel jihadists jihadist assailants
 assailant bombers bomber soldiers soldier troops security personnel policemen police officers
 guards policeman officer guard captain lieutenant sergeant corporal colonel""".split())
+# The state's own dead among COMBATANTS (reader.incidents: an attack on them).
+STATE_FORCE_DEAD = frozenset("""soldiers soldier troops personnel policemen policeman police
+officers officer guards guard""".split())
 ARMED_GROUP_WORDS = frozenset("""army liberation front taliban taleban tehreek tehrik lashkar jaish
 jamaat jama'at brigade brigades militia militias mujahideen shabaab haram iswap hamas
 hezbollah hizbullah qaeda qaida isis isil daesh nusrat""".split())
@@ -537,6 +541,7 @@ UNKNOWN_FEATURE_AFTER = {
     "town": "town", "district": "district", "province": "province", "region": "region",
     "area": "region", "valley": "region", "refugee camp": "place", "idp camp": "place",
     "displacement camp": "place", "camp for displaced": "place", "island": "place",
+    "community": "village",  # Nigerian usage: "stormed Yelwata community"
 }
 # "the village of X": the same words before "of" (no "area of": "an area of 30 km").
 UNKNOWN_FEATURE_OF = {

@@ -73,6 +73,7 @@ from incimap.geo.reader.english import (
     BACKGROUND_BEFORE,
     BODY_OF,
     BODY_OF_PERSON,
+    COMBATANTS,
     COUPLE_KILLED,
     EXCESSIVE_FORCE,
     HEADLINE_KILLS_ONE,
@@ -92,6 +93,7 @@ from incimap.geo.reader.english import (
     SINGLE_KIND,
     SINGLE_VICTIM,
     SMALL_NUMBERS,
+    STATE_FORCE_DEAD,
     TO_DEATH_ONE,
 )
 from incimap.geo.reader.figures import (
@@ -541,15 +543,26 @@ def _fold_arrests(drafts: dict) -> None:
 def _fold_responses(drafts: dict) -> None:
     """A response with no toll of its own ("Assam Rifles intervened", "security forces
     launched a search") and a strike whose toll the violence holds are one event with
-    that violence (ACLED records one event per clash)."""
+    that violence (ACLED records one event per clash); so is the forces' fire that killed
+    only the attackers of an attack on them ("returned fire and killed four of the
+    attackers"), its dead counted beside the forces' own."""
     for key in [k for k in drafts if k[1] == "operation"]:
         response = drafts[key]
-        if any(f.kind in ("fatalities", "rescued") for f in response.figures):
-            continue
         violence = drafts.get((key[0], "violence", *key[2:]))
-        if violence is None:
+        if violence is None or (any(f.kind in ("fatalities", "rescued") for f in response.figures)
+                                and not _returned_fire(violence, response)):
             continue
         violence.absorb(drafts.pop(key))
+
+
+def _returned_fire(violence: _Draft, response: _Draft) -> bool:
+    """An attack on the state's forces, then the forces' fire killing only attackers."""
+    def dead(d: _Draft) -> list[str]:
+        return [(f.who.split() or [""])[-1] for f in d.figures if f.kind == "fatalities"]
+
+    forces, attackers = dead(violence), dead(response)
+    return bool(forces and attackers) and all(w in STATE_FORCE_DEAD for w in forces) and all(
+        w in COMBATANTS and w not in STATE_FORCE_DEAD for w in attackers)
 
 
 def _fold_deaths_into_crowd(drafts: dict) -> None:

@@ -378,7 +378,9 @@ def _hint_after(tokens, last: int, text: str) -> tuple[str, int, bool]:
         return "", last, False
     rest = text[nxt.start : nxt.start + 24].lower()
     for words in HINTS_LONGEST_FIRST:
-        if rest.startswith(words) and (len(rest) == len(words) or not rest[len(words)].isalnum()):
+        # Not a word that goes on ("Lebanon's state-run agency", "district-level").
+        after = rest[len(words) : len(words) + 1]
+        if rest.startswith(words) and not (after.isalnum() or after == "-"):
             stop = nxt.start + len(words)
             end = last + 1
             while end + 1 < len(tokens) and tokens[end + 1].end <= stop:
