@@ -555,6 +555,27 @@ def test_a_state_run_agency_is_no_state():
     assert not [m for m in found.mentions if "state" in m.surface]
 
 
+def test_the_scenes_day_dates_the_event_told_next():
+    """"On Monday night, a gunman entered ... He opened fire, killing eight": the day of
+    the scene the next sentence's killing happened in (published Thursday)."""
+    (one,) = incidents("On Monday night, a gunman entered the library of a school in Niono. "
+                       "He opened fire with a rifle, killing eight people.")
+    assert one.event_date == "2025-06-09"
+
+
+def test_a_group_that_did_not_claim_the_attack_is_not_its_doer():
+    (one,) = incidents("Gunmen killed eight people in Niono on Tuesday. The Azawad Front sent a "
+                       "message praising the operation, but it did not claim responsibility.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_the_recent_offensive_a_statement_refers_to_lends_no_toll():
+    (one,) = incidents("A gunman killed eight people in Niono on Tuesday. A spokesman said it "
+                       "was a reaction to the recent army offensive in Kidal, which killed at "
+                       "least 58 civilians.")
+    assert (one.fatalities, where(one)) == (8, "Niono")
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from incimap.geo.reader import english
 from incimap.geo.reader.english import (
@@ -54,6 +55,9 @@ from incimap.geo.reader.english import (
     SMALL_NUMBERS,
     WEEKDAY_NUMBERS,
 )
+
+if TYPE_CHECKING:
+    from incimap.geo.models import Span
 
 _FUTURE_GRACE_DAYS = 14
 
@@ -254,11 +258,17 @@ def event_dates(doc, triggers: dict[int, list], anchor: dt.date) -> dict[int, li
     """The dates of each sentence that reports an event (by sentence start, offsets in the
     article), leaving out a date on a verb of saying ("Police on Monday said") and one
     inside a relative clause of background ("who was arrested in 2024")."""
-    sents = doc.sentences
-    return {s.start: [replace(d, start=d.start + s.start, end=d.end + s.start)
-                      for d in find_dates(s.text, anchor)
-                      if not english.REPORTED_BEFORE.search(s.text[max(0, d.start - 30) : d.start])
-                      and not english.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
-                      and not IN_BACKGROUND_CLAUSE.search(s.text[max(0, d.start - 90) : d.start])]
-            if triggers[s.start] and MAYBE_DATE.search(s.text) else []
-            for s in sents}
+    return {s.start: sentence_dates(s, anchor) if triggers[s.start] else []
+            for s in doc.sentences}
+
+
+def sentence_dates(s: Span, anchor: dt.date) -> list[DateRef]:
+    """The dates a sentence gives an event (offsets in the article): not one on a verb of
+    saying, nor one in a relative clause of background."""
+    if not MAYBE_DATE.search(s.text):
+        return []
+    return [replace(d, start=d.start + s.start, end=d.end + s.start)
+            for d in find_dates(s.text, anchor)
+            if not english.REPORTED_BEFORE.search(s.text[max(0, d.start - 30) : d.start])
+            and not english.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
+            and not IN_BACKGROUND_CLAUSE.search(s.text[max(0, d.start - 90) : d.start])]

@@ -409,6 +409,9 @@ gendarmerie""".split()), ("air force", "security forces")),
 BACKGROUND_CUE = lazy_regex(
     r"\b(?:in\s+)?(?:an?|the)\s+(?:similar|earlier|previous|prior|last|deadliest|worst)\s+"
     r"(?:attack|incident|bombing|massacre|assault|ambush|raid|strike|explosion|blast)\b|"
+    # "referring to the recent Israeli offensive": another, earlier event.
+    r"\bthe\s+recent\s+(?:[\w-]+\s+)?(?:attack|bombing|massacre|assault|raid|offensive|"
+    r"operation|war)\b|"
     # "The attacks follow previous operations which killed six": no article needed.
     r"\b(?:similar|earlier|previous|prior)\s+(?:attacks|incidents|bombings|massacres|assaults|"
     r"ambushes|raids|strikes|explosions|blasts|operations|clashes)\b|"
@@ -1050,6 +1053,7 @@ CLAIM = lazy_regex(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)|"
                    r"admit(?:ted|s|ting)?)\s+(?:full\s+)?responsibility", re.I)
 NO_CLAIM = lazy_regex(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
+                      r"(?:did|does|do)\s+not\s+claim|"
                       # "No claim of responsibility has yet been made"
                       r"no\s+(?:claim|one\s+has\s+taken|group\s+has\s+taken)\s+(?:of\s+)?"
                       r"responsibility|unclaimed)", re.I)

@@ -63,7 +63,7 @@ from incimap.geo.reader.actors import (
     subject_doer,
 )
 from incimap.geo.reader.background import is_aggregate, is_background_sentence
-from incimap.geo.reader.dates import DateRef, event_dates
+from incimap.geo.reader.dates import DateRef, event_dates, sentence_dates
 from incimap.geo.reader.directions import direction_before, part_of
 from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
@@ -168,7 +168,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                         and m.place.feature_type != "country"]
                 for start, ms in by_sentence.items()}
     mains = {n: _main_date([s for s in sents if story_of[s.start] == n], dates, anchor,
-                           sites_of)
+                           sites_of, doc.paragraph_at)
              for n in sorted(set(story_of.values()))}
     site_places: dict[str, list[list[Mention]]] = {}
     last_site: dict[str, tuple[int, int]] = {}  # context -> (paragraph, site)
@@ -586,16 +586,26 @@ def _id_prefix(source: str) -> str:
 
 
 def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date,
-               sites_of: dict[int, list[Mention]] | None = None) -> DateRef:
+               sites_of: dict[int, list[Mention]] | None = None,
+               paragraph_of=lambda start: start) -> DateRef:
     """The first date of an event sentence; but when the lead names its place and no
     date, a later dated event far from it is another event ("Six were killed in
     <another town> on Monday"), and the story is of its publication week."""
     lead: list[Mention] = []
+    before: Span | None = None  # the sentence just before, when it tells no event
     for s in sents:
         if not classes_in(s.text):
+            before = s
             continue
         here = (sites_of or {}).get(s.start, [])
-        story = [d for d in dates[s.start] if not _past(d, anchor) and not _past_month(d, anchor)]
+        said = dates[s.start]
+        if not said and before is not None and paragraph_of(before.start) == paragraph_of(
+                s.start):
+            # "On Thursday night, a gunman entered the library. He opened fire, killing
+            # eight.": the scene's day is the event's.
+            said = sentence_dates(before, anchor)
+        before = None
+        story = [d for d in said if not _past(d, anchor) and not _past_month(d, anchor)]
         if story:
             if lead and here and all(_apart(m.place, p.place) for m in here for p in lead):
                 break
