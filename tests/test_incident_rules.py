@@ -576,6 +576,21 @@ def test_the_recent_offensive_a_statement_refers_to_lends_no_toll():
     assert (one.fatalities, where(one)) == (8, "Niono")
 
 
+def test_policemen_shot_dead_in_a_headline_are_the_police():
+    """"Two policemen shot dead": the counted noun ends at "policemen", so the dead are
+    the police and the attack on them a battle."""
+    (one,) = incidents("Two policemen shot dead in Niono\n\nGunmen on a motorcycle fled after "
+                       "the shooting on Tuesday.")
+    assert (one.event_type, one.actor2, one.fatalities) == (
+        "Battles", "Police Forces of Mali", 2)
+
+
+def test_a_mine_that_went_off_is_an_explosion():
+    (one,) = incidents("Four children were playing near their home in Niono on Tuesday when an "
+                       "old mine went off.")
+    assert one.sub_event_type == "Remote explosive/landmine/IED"
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -157,7 +157,8 @@ EVENT_PATTERNS = (
         r"bomb(?:s|ing|ings|ed)?\b(?!\s+(?:threats?|scares?|hoax(?:es)?|squads?|disposal|"
         r"alerts?|warnings?)\b)|"
         r"\bIEDs?\b|"
-        r"landmines?|roadside\s+bomb"), "violence", "Explosions/Remote violence",
+        r"landmines?|roadside\s+bomb|mines?\s+went\s+off"),
+     "violence", "Explosions/Remote violence",
      "Remote explosive/landmine/IED", 3),
     # ACLED's own sub-event, below a bomb ("a car bomb ... also threw grenades" is a
     # bombing) and above a plain attack; a rocket-propelled grenade is no hand grenade.

@@ -79,7 +79,9 @@ class _Classified:
 
 def _is_plural_head(word: str) -> bool:
     w = word.lower()
-    return w in PLURAL_HEADS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
+    # "policemen", "tribesmen": a plural in -men ends the phrase as one in -s does.
+    return w in PLURAL_HEADS or (w.endswith("s") and not w.endswith(("ss", "us", "is"))) or (
+        w.endswith("men") and len(w) > 4)
 
 
 def _continues_compound(rest: str) -> bool:
