@@ -591,6 +591,24 @@ def test_a_mine_that_went_off_is_an_explosion():
     assert one.sub_event_type == "Remote explosive/landmine/IED"
 
 
+def test_foreign_troops_named_by_their_demonym_are_that_states():
+    (one,) = incidents("French troops raided a village near Niono on Tuesday, killing five "
+                       "people, residents said.")
+    assert one.actor1 == "Military Forces of France"
+
+
+def test_a_foreign_drone_strike_that_hurt_no_one_has_no_target_actor():
+    (one,) = incidents("A French drone strike on a fuel depot near Niono sparked a fire on "
+                       "Tuesday, the governor said. No one was hurt.")
+    assert (one.actor1, one.actor2) == ("Military Forces of France", "")
+
+
+def test_the_police_who_only_report_a_clash_are_no_side_of_it():
+    (one,) = incidents("Clashes between rival communities near Niono left three people dead on "
+                       "Tuesday, police said.")
+    assert "Police" not in one.actor2
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -128,8 +128,9 @@ def table(result) -> str:
             where += f" ({i.location.source})"
         lines.append(f"  {i.id} {date_text(i)} (precision {i.time_precision}) {i.event_type} / "
                      f"{i.sub_event_type}  confidence {confidence_text(i)}")
-        lines.append(f"      at {where} (geo precision {i.geo_precision}); {i.actor1} vs "
-                     f"{i.actor2}; fatalities {i.fatalities}")
+        actors = f"{i.actor1} vs {i.actor2}" if i.actor2 else i.actor1  # no one targeted
+        lines.append(f"      at {where} (geo precision {i.geo_precision}); {actors}; "
+                     f"fatalities {i.fatalities}")
         if i.field_confidence:
             lines.append("      field confidence: " + ", ".join(
                 f"{k} {v:.2f}" for k, v in i.field_confidence.items()))

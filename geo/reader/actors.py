@@ -248,7 +248,7 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     anywhere in the story (``claimed_in_story``), the doer of the story's own event."""
     in_country = f" ({country})" if country else ""
     said = " ".join(s.text for s in draft.sentences)
-    police = POLICE_WORD.search(said)
+    police = _police_in(said)
     state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
         c=country or "the state")
     group = (perpetrator(draft.sentences, groups, text)
@@ -300,9 +300,14 @@ def _state_doer(said: str) -> bool:
     return False
 
 
+def _police_in(said: str) -> bool:
+    """The police take part in what the sentences tell, not only report it."""
+    return bool(POLICE_WORD.search(english.POLICE_AS_SOURCE.sub(" ", said)))
+
+
 def state_named(draft, country: str) -> str:
     said = " ".join(s.text for s in draft.sentences)
-    if POLICE_WORD.search(said):
+    if _police_in(said):
         return f"Police Forces of {country}"
     if MILITARY_WORD.search(said):
         return f"Military Forces of {country}"

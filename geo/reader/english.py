@@ -1232,6 +1232,12 @@ STATE_FORCE_NOUNS = ("army", "police", "military", "navy")
 # A kingdom's forces carry its crown: "Royal Thai Army", "Royal Malaysian Police".
 ROYAL_WORDS = frozenset({"royal"})
 POLICE_WORD = lazy_regex(r"\bpolice(?:men)?\b", re.I)
+# The police as the source of a report ("police said", "a police spokesman", "according to
+# police"): no side of the event (reader.actors).
+POLICE_AS_SOURCE = lazy_regex(r"\b(?:according\s+to\s+(?:the\s+)?(?:local\s+)?police|police\s+"
+                              r"(?:said|say|says|reported|told|confirmed|spokes(?:man|woman|"
+                              r"person)|officials?\s+said|sources?|chief\s+said))\b|"
+                              r"\b(?:a|the)\s+police\s+spokes(?:man|woman|person)\b", re.I)
 MILITARY_WORD = lazy_regex(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", re.I)
 # Not a force's people ("an Israeli army spokesman said", "the Iraqi army colonel in
 # charge"): they speak or are arrested, they are no doer.

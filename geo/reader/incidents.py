@@ -830,9 +830,17 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
         # A battle has two sides: against the state's forces, an unnamed armed group
         # ("Rebels attacked ...; the attack was repelled by the army").
         actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
-    foreign = foreign_state(draft) if etype == "Explosions/Remote violence" else ""
+    # "Russian aircraft dropped glide bombs", "Israeli troops raided the camp": a state's
+    # forces named by their demonym, not the home country's.
+    foreign = foreign_state(draft) if etype == "Explosions/Remote violence" or (
+        actor1.startswith("Military Forces of")) else ""
     if foreign:
-        actor1 = foreign  # "Russian aircraft dropped glide bombs"
+        actor1 = foreign
+        if sub == "Air/drone strike" and actor2.startswith("Unidentified Armed Group") and not (
+                _fighters_fell(draft)):
+            # A strike on a refinery or a town's homes: on civilians, if anyone was hurt.
+            hurt = any(f.kind in ("fatalities", "injured") for f in draft.figures)
+            actor2 = (f"Civilians ({country})" if country else "Civilians") if hurt else ""
     elif sub == "Air/drone strike" and not actor1.startswith(("Military", "Police")) and not (
             named_doer(draft.sentences, groups) or subject_doer(draft.sentences, groups)):
         # Air power is a state's unless a group claims the strike or is named as its doer:
@@ -884,6 +892,11 @@ def _bombers(draft: _Draft) -> int:
             n = (m.group("n") or "").lower()
             return int(n) if n.isdigit() else max(2, SMALL_NUMBERS.get(n, 2))
     return 0
+
+
+def _fighters_fell(draft: _Draft) -> bool:
+    dead = [(f.who.split() or [""])[-1] for f in draft.figures if f.kind == "fatalities"]
+    return bool(dead) and all(w in COMBATANTS for w in dead)
 
 
 def _trigger_sentences(draft: _Draft, etype: str) -> tuple[Span, ...]:
