@@ -609,6 +609,12 @@ def test_the_police_who_only_report_a_clash_are_no_side_of_it():
     assert "Police" not in one.actor2
 
 
+def test_a_place_the_gazetteer_lacks_before_in_and_a_region_is_kept():
+    (one,) = incidents("Gunmen abducted 20 pupils from a school in Sanké, in Mali's Ségou "
+                       "region, on Tuesday.")
+    assert where(one) == "Sanké"
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -651,7 +651,7 @@ UNKNOWN_SITE = lazy_regex(r"\b(?i:{}) the ".format("|".join(sorted(UNKNOWN_PLACE
                           + UNKNOWN_NAME + r" (?:{})\b".format(
                               "|".join(sorted(UNKNOWN_SITE_AFTER))))
 UNKNOWN_IN = lazy_regex(r"\b(?i:{}) ".format("|".join(sorted(UNKNOWN_PLACE_BEFORE)))
-                        + UNKNOWN_NAME + r", ")
+                        + UNKNOWN_NAME + r", (?:in\s+)?")  # "in X, in Nigeria's Kaduna state"
 # Words that never begin or make up an unknown place's name: people, bodies, calendar.
 NOT_IN_UNKNOWN = (MONTHS | WEEKDAYS | CALENDAR_AND_FAITH | DEMONYMS | GROUP_NAMES
                   | PERSON_BEFORE | TITLE_AFTER | ORGANISATION_HEADS | PUBLIC_BODIES
