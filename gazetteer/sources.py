@@ -525,6 +525,7 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
     points = country_points()
     reference = geonames_points()
     centroids = country_centroids()
+    names = {c["name"] for c in countries.values()}
     for iso, c in countries.items():
         if iso not in by_country:
             continue
@@ -533,6 +534,9 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         alternates.update(former_names().get(iso, ()))
         if c["name"].startswith("The "):  # "Netherlands", "Gambia": news drops the article
             alternates.add(c["name"][4:])
+        first, joined, _ = c["name"].partition(" and ")
+        if joined and len(first) >= 4 and "," not in first and first not in names:
+            alternates.add(first)  # "Trinidad", "Bosnia": news names the first part
         alternates.update(points.get(iso, (0, 0, ()))[2])
         # A median of towns drifts toward where people live (Russia's sits 3,000 km west
         # of the usual point): GeoNames' own point, the one corpora score against, where

@@ -53,6 +53,13 @@ def test_alternate_spellings_find_the_country(gazetteer, name, cc):
     assert (place.feature_type, place.country) == ("country", cc)
 
 
+@pytest.mark.parametrize("name, cc", [("Trinidad", "TT"), ("Bosnia", "BA")])
+def test_a_country_of_two_names_is_found_by_the_first(gazetteer, name, cc):
+    """News shortens "Trinidad and Tobago" to "Trinidad"; the country, not a town of it."""
+    place = geocode(name, gazetteer=gazetteer).place
+    assert (place.feature_type, place.country) == ("country", cc)
+
+
 def test_every_row_parses_and_is_on_the_globe():
     points = sources.country_points()
     assert len(points) > 200

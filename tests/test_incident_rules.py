@@ -615,6 +615,14 @@ def test_a_place_the_gazetteer_lacks_before_in_and_a_region_is_kept():
     assert where(one) == "Sanké"
 
 
+def test_a_time_zone_after_a_clock_time_is_no_place():
+    from incimap.geo.extract import extract
+
+    found = extract("A bomb exploded on Tuesday just after 7:00 p.m. AST (2300 UTC) outside "
+                    "a bar in Niono, wounding 10.", published=PUBLISHED, country="ML")
+    assert [m.surface for m in found.mentions] == ["Niono"]
+
+
 # --------------------------------------------------------------- roles
 
 

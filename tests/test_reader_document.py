@@ -33,6 +33,13 @@ def test_a_word_that_ends_like_an_abbreviation_still_ends_its_sentence():
                      "Police said No. 8 was shut.", "Gen. Ba agreed."]
 
 
+def test_a_clock_time_ends_a_sentence_only_before_another_word():
+    texts = [s.text for s in sentences("It went off at 7:00 p.m. AST (2300 UTC) outside a bar. "
+                                       "It was at 9 a.m. Police said so.")]
+    assert texts == ["It went off at 7:00 p.m. AST (2300 UTC) outside a bar.",
+                     "It was at 9 a.m.", "Police said so."]
+
+
 def test_every_sentence_span_points_at_its_text():
     for span in sentences(TEXT):
         assert TEXT[span.start:span.end] == span.text

@@ -1261,6 +1261,9 @@ ACTOR_WORDS = lazy_regex(r"\b(?:militants?|insurgents?|gunmen|attackers?|securit
                          r"soldiers|police)\b", re.I)
 
 # --- span classifier (reader.spans) ---------------------------------------------------
+# A clock time before an upper-case word makes it a time zone ("7:00 p.m. AST", "2300 UTC",
+# "0700 GMT"), never a place.
+CLOCK_BEFORE = lazy_regex(r"(?:\d\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{4}|\d:\d\d)\s*\(?$", re.I)
 # Word classes around a candidate name, read as features by the learned recogniser.
 SPAN_PLACE_BEFORE = frozenset("""in near at from to into outside across throughout around
 toward towards through within inside between via""".split())

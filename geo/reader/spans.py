@@ -321,9 +321,11 @@ def guarded(doc: Document, c: Candidate, runs: Runs | None = None) -> bool:
     """Never a place, whatever the model says (ACLED's conventions, which the corpora do
     not teach): a name in an armed group's, an organisation's or a person's name, or a
     capital standing for its government; nor a demonym ("Somali refugees": GeoVirus and
-    ACLED agree, LGL tags them)."""
-    return c.reason in GUARDED or _demonym(doc.text[c.start:c.end]) or inside_organisation(
-        doc, c, runs)
+    ACLED agree, LGL tags them); nor a time zone ("7:00 p.m. AST")."""
+    surface = doc.text[c.start:c.end]
+    return c.reason in GUARDED or _demonym(surface) or inside_organisation(doc, c, runs) or (
+        surface.isupper() and len(surface) <= 5
+        and bool(english.CLOCK_BEFORE.search(doc.text, max(0, c.start - 12), c.start)))
 
 
 def _demonym(surface: str) -> bool:
