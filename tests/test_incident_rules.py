@@ -623,6 +623,13 @@ def test_a_time_zone_after_a_clock_time_is_no_place():
     assert [m.surface for m in found.mentions] == ["Niono"]
 
 
+def test_one_officer_killed_makes_an_attack_on_the_police_a_battle():
+    (one,) = incidents("Gunmen killed a police officer and wounded two others in Niono on "
+                       "Tuesday.")
+    assert (one.event_type, one.actor2, one.fatalities) == (
+        "Battles", "Police Forces of Mali", 1)
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -232,3 +232,10 @@ def test_every_kind_is_declared():
     sentences = ["Gunmen killed 5 people.", "Police arrested 7 suspects.", "It has 3,000 fighters."]
     for s in sentences:
         assert all(f.kind in FIGURE_KINDS for f in parse_figures(s, 0))
+
+
+def test_a_count_of_armed_groups_is_no_toll():
+    """"Fighting between two armed groups killed 55 people": two groups, 55 dead."""
+    figures = parse_figures("Fighting between two armed groups in the Malian capital Bamako "
+                            "killed at least 55 people.")
+    assert [(f.kind, f.value) for f in figures] == [("other", 2), ("fatalities", 55)]

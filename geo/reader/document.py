@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from incimap.geo.models import Span
-from incimap.geo.reader.english import ABBREVIATIONS, SECTION_WORDS
+from incimap.geo.reader.english import ABBREVIATIONS, CLOCK_ZONE, SECTION_WORDS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n")
 TOKEN = re.compile(r"[^\W_](?:[\w'’.]*[^\W_])?", re.UNICODE)
@@ -36,16 +36,13 @@ def sentences(text: str) -> list[Span]:
     return spans
 
 
-_CLOCK_ZONE = re.compile(r"\s+[A-Z]{2,5}\b")  # "7:00 p.m. AST (2300 UTC)"
-
-
 def _abbreviation(text: str, end: int) -> bool:
     """Does a known abbreviation end at ``end`` ("Gen.", "No.")? A whole word only: "Niono."
     and "the east." end sentences. "a.m."/"p.m." does only before a time zone ("p.m. AST"):
     before another word it ends the sentence as often as not."""
     before = text[max(0, end - 8) : end].lower()
     if before.endswith(("a.m.", "p.m.")):
-        return bool(_CLOCK_ZONE.match(text, end))
+        return bool(CLOCK_ZONE.match(text, end))
     return any(before.endswith(a) and not before[: -len(a)][-1:].isalnum()
                for a in ABBREVIATIONS)
 

@@ -577,6 +577,9 @@ ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "col.", "lt.", "cap
                   "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "no.", "vs.",
                   "u.s.", "u.k.", "e.g.", "i.e.", "approx.", "govt.", "jr.", "sr.")
 
+# A time zone after "a.m."/"p.m." ("7:00 p.m. AST (2300 UTC)"): no sentence ends there.
+CLOCK_ZONE = lazy_regex(r"\s+[A-Z]{2,5}\b")
+
 # Section labels inside one article ("Responsibility", "Casualty reports", "International
 # reaction"): a label made only of these words opens no new story (reader.document).
 SECTION_WORDS = frozenset("""responsibility reaction reactions response responses background
@@ -1016,6 +1019,9 @@ REPORTER_WORDS = {
     "services", "relatives", "survivors", "survivor", "elders", "leaders", "leader",
 }
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+# Counted nouns that count bodies of people, never the dead ("two armed groups").
+COLLECTIVE_COUNTS = frozenset("""groups sides factions parties militias brigades gangs clans
+tribes countries nations organisations organizations battalions units""".split())
 PLURAL_HEADS = {"people", "men", "women", "children", "personnel", "police", "staff",
                 "youth", "militia", "infantry", "cattle", "crew", "persons", "folk"}
 COMPOUND_TAILS = ("officers", "personnel", "forces", "officials", "constables", "men",
@@ -1102,6 +1108,7 @@ PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|toddler|teenager|youth|person|
                r"tourist|pilgrim|refugee|diplomat|employee|contractor|interpreter|translator|"
                r"aid\s+worker|bodyguard|inmate|prisoner|player|captain|lieutenant|sergeant|"
                r"corporal|colonel)")
+PERSON_WORD = lazy_regex(rf"\b{PERSON_NOUN}\b", re.I)
 SINGLE_VICTIM = lazy_regex(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON_NOUN}\b[^.;]{{0,80}}?"
                            r"\b(?:(?:was|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
                            rf"(?:found\s+)?(killed|{SLAIN}|"

@@ -152,6 +152,8 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
         who = _who_after(sentence, q.end + of_total.end() - 1)
     if OF_TOTAL_BEFORE.search(before):
         return _Classified("total", who)
+    if who and who.split()[-1].lower() in english.COLLECTIVE_COUNTS:
+        return _Classified("other", who)  # "fighting between two armed groups killed 55"
     if prev is not None and english.OF_THEM_AFTER.match(sentence, q.end):
         return _Classified("subset", prev.who)
     # "including 31 women and 15 children", "among them 5 children"
