@@ -630,6 +630,23 @@ def test_one_officer_killed_makes_an_attack_on_the_police_a_battle():
         "Battles", "Police Forces of Mali", 1)
 
 
+def test_grenades_thrown_at_the_police_are_a_battle():
+    (one,) = incidents("Attackers threw grenades at a police post in Niono on Tuesday, "
+                       "wounding three policemen.")
+    assert (one.event_type, one.actor2) == ("Battles", "Police Forces of Mali")
+
+
+def test_a_bomb_set_off_in_a_gunfight_with_soldiers_is_a_battle():
+    found = incidents("Gunmen tried to storm the embassy in Niono on Tuesday. There was an "
+                      "exchange of gunfire and a car bomb exploded, killing two soldiers.")
+    assert (found[0].event_type, found[0].fatalities) == ("Battles", 2)
+
+
+def test_a_roadside_bomb_that_kills_soldiers_stays_an_explosion():
+    (one,) = incidents("A roadside bomb killed two soldiers near Niono on Tuesday.")
+    assert one.sub_event_type == "Remote explosive/landmine/IED"
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -207,7 +207,7 @@ EVENT_PATTERNS = (
     # Above a plain attack: the storming that ends a siege is part of it.
     (SIEGE, "operation", "Battles", "Armed clash", 2.5),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
-        r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+fire|"
+        r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+(?:gun)?fire|"
         r"exchang(?:ed|ing)\s+(?:heavy\s+)?fire|trad(?:ed|ing)\s+fire|fire\s*fights?\b|"
         # Not striving: "has fought to end the cartels" (but "fought to the death").
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|"
@@ -295,7 +295,9 @@ MISHAP = _p(r"crash(?:es|ed|ing)?\b|collid\w+|collision|derail\w*|capsiz\w+|acci
             r"lightning|drown\w*|(?:chemical|gas|boiler|industrial)\s+(?:explosions?|blasts?|"
             r"leaks?)|(?:explosions?|blasts?|fires?)\s+(?:at|in)\s+(?:an?|the)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:plant|factory|refinery|depot|warehouse|mine)\b")
-AMBUSH = _p(r"ambush\w*")
+# Words of a fight with guns beside a bomb: the attack on the forces is a battle.
+GUNFIGHT = _p(r"ambush\w*|stormed|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+(?:gun)?fire|"
+              r"fire\s*fights?\b|shoot-?outs?")
 
 # Who a figure counts, by class of people: fighters fall in battles, the rest are victims.
 COMBATANTS = frozenset("""militants militant insurgents insurgent attackers attacker gunmen

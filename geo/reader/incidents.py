@@ -68,7 +68,6 @@ from incimap.geo.reader.directions import direction_before, part_of
 from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
-    AMBUSH,
     ANOTHER_DIED,
     BACKGROUND_BEFORE,
     BODY_OF,
@@ -76,6 +75,7 @@ from incimap.geo.reader.english import (
     COMBATANTS,
     COUPLE_KILLED,
     EXCESSIVE_FORCE,
+    GUNFIGHT,
     HEADLINE_KILLS_ONE,
     HEADLINE_VICTIM,
     IN_CONTAINER_GAP,
@@ -815,10 +815,12 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
     location, unlocated = _unlocated(draft, location, used)
     actor1, actor2 = actors_of(draft, groups, country, text, claimant=claimant)
     if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
-            etype == "Violence against civilians" or (sub == "Grenade" and any(
-                AMBUSH.match(t[3].text) for t in draft.triggers))):
-        # An attack on the state's forces is a battle; so is an ambush on them fought
-        # with grenades (thrown in a fight, not set off from afar).
+            etype == "Violence against civilians" or sub == "Grenade" or (
+                sub == "Remote explosive/landmine/IED" and any(
+                    GUNFIGHT.search(t[3].text) for t in draft.triggers))):
+        # An attack on the state's forces is a battle; so is one fought with grenades
+        # (thrown in a fight, not set off from afar) or with bombs and gunfire ("tried to
+        # storm the embassy ... an exchange of gunfire and explosions").
         etype, sub = "Battles", "Armed clash"
     if etype == "Violence against civilians" and actor1.startswith(("Military", "Police")) and (
             actor2 and not actor2.startswith("Civilians")):
