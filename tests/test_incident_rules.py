@@ -647,6 +647,24 @@ def test_a_roadside_bomb_that_kills_soldiers_stays_an_explosion():
     assert one.sub_event_type == "Remote explosive/landmine/IED"
 
 
+@pytest.mark.parametrize("text, dead", [
+    ("Two suicide bombers detonated their vests at a mosque in Niono on Tuesday, killing "
+     "themselves and 15 others.", 17),
+    ("A suicide bomber detonated his vest at a mosque in Niono on Tuesday, killing himself "
+     "and 15 others.", 16),
+])
+def test_bombers_killing_themselves_and_others_are_among_the_dead(text, dead):
+    (one,) = incidents(text)
+    assert (one.sub_event_type, one.fatalities, one.actor2) == (
+        "Suicide bomb", dead, "Civilians (Mali)")
+
+
+def test_one_person_after_a_count_of_people_adds_one():
+    (one,) = incidents("A car bomb exploded in Niono on Tuesday, killing 9 people and the "
+                       "driver.")
+    assert one.fatalities == 10
+
+
 # --------------------------------------------------------------- roles
 
 

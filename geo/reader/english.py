@@ -457,6 +457,11 @@ SELF_DETONATED = lazy_regex(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|\d+)\s+)?(?:[\w-]+\s+){0,2}?(?:bombers?|"
     r"attackers?|assailants?|m[ae]n|wom[ae]n|militants?)\b,?\s+(?:[\w'’-]+,?\s+){0,4}?blew\s+"
     r"(?P<self>himself|herself|themselves)\s+up", re.I)
+# Bombers "killing themselves and 15 others": they are among the dead, as many as the
+# sentence counts ("Two suicide bombers").
+KILLERS_KILLED_THEMSELVES = lazy_regex(r"\b(?:killed|killing)\s+themselves\b", re.I)
+KILLERS_COUNT = lazy_regex(r"\b(\d+|two|three|four|five|six)\s+(?:suicide\s+)?(?:bombers|"
+                           r"attackers|gunmen|assailants|militants)\b", re.I)
 # ... unless the sentence's count already holds him ("seven, including the gunman").
 KILLER_COUNTED = lazy_regex(r"\b(?:including|among\s+them|counting)\s+(?:the\s+)?"
                             r"(?:gunman|shooter|attacker|killer|assailant|perpetrator)\b", re.I)
@@ -941,7 +946,9 @@ VAGUE_QUALIFIERS = frozenset({"dozens", "several", "scores", "hundreds", "tens",
 # --- what a figure counts (reader.figures) --------------------------------------------
 VERB_CUES: tuple[tuple[str, str], ...] = (
     # verbs or phrases that directly precede the number: "killed 20 miners"
+    # "killing themselves and 15 others": the others after the bombers (who are added)
     (r"(?:killed|killing|kills|kill|massacred|slaughtered|executed|beheaded|murdered|"
+    r"(?:killed|killing)\s+(?:himself|herself|themselves)\s+and|"
     r"murdering|assassinated|assassinating|shot\s+to\s+death|stabbed\s+to\s+death|"
     r"shot\s+dead|shooting\s+dead|shoot\s+dead|gunned\s+down|gunning\s+down|"
     r"(?:hacked|beat|clubbed|stoned)\s+to\s+death|"
@@ -1134,7 +1141,7 @@ KILLED_COUNT = lazy_regex(r"\b(?:killing|killed|shot\s+dead)\s+(?:at\s+least\s+)
                           r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                           r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s+"
-                          r"(?:[\w-]+\s+)?[a-z]+s\b", re.I)
+                          r"(?:[\w-]+\s+)?(?:[a-z]+s|people|[a-z]*men|children)\b", re.I)
 # "beat a man to death", "hacked the farmer to death": the person between verb and "to death".
 TO_DEATH_ONE = lazy_regex(r"\b(beat|hacked|stabbed|stoned|clubbed|burned|burnt|kicked)\s+"
                           r"(?:the|a|an|one|its)\s+(?:[\w-]+\s+){0,2}?"

@@ -271,6 +271,11 @@ def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
         # ("at least nine other people": the qualifier does not make it a new total)
         more = MORE_AFTER.match(sentence[q.end : q.end + LOOK_AHEAD]) and (
             not q.qualifier or OTHER_PEOPLE_AFTER.match(sentence[q.end : q.end + LOOK_AHEAD]))
+        if more and english.KILLERS_KILLED_THEMSELVES.search(sentence, max(0, q.start - 30),
+                                                             q.start):
+            # "killing themselves and 15 others": the others are the victims, the bombers
+            # added by ``fatalities``; not more of the bombers.
+            more, who = False, "people"
         figures.append(Figure(kind=c.kind, value=q.value, qualifier="more" if more else q.qualifier,
                               high=q.high,
                               who=who, claimed_by=claimed_by, quote=quote,
@@ -362,7 +367,7 @@ def figure_class(f: Figure) -> str:
 def fatalities(figures: list[Figure]) -> int:
     """ACLED's rule: the lowest figure per group of people, summed over groups."""
     by_group: dict[str, int] = {}
-    counted = [replace(f, value=f.value + 1) if _killer_among(f) else f
+    counted = [replace(f, value=f.value + _killers_among(f))
                for f in figures if f.kind == "fatalities" and not f.implausible]
     # A number beats a vague word for the same dead ("dozens" in a headline, "at
     # least 30" in the text): the vague word only counts when nothing else does.
@@ -398,11 +403,20 @@ def fatalities(figures: list[Figure]) -> int:
     return max(sum(by_group.values()), max(updated, default=0))
 
 
-def _killer_among(f: Figure) -> bool:
-    """The sentence of a toll of victims says their killer killed himself too."""
+def _killers_among(f: Figure) -> int:
+    """How many killers the sentence of a toll of victims says killed themselves too: one
+    ("killed six before turning the gun on himself"), or the bombers "killing themselves
+    and 15 others" (as many as it counts, else two)."""
     text = f.quote.text if f.quote else ""
-    return (figure_class(f) == "violence" and bool(english.KILLER_KILLED_HIMSELF.search(text))
-            and not english.KILLER_COUNTED.search(text))
+    if figure_class(f) != "violence" or english.KILLER_COUNTED.search(text):
+        return 0
+    if english.KILLER_KILLED_HIMSELF.search(text):
+        return 1
+    if english.KILLERS_KILLED_THEMSELVES.search(text):
+        n = english.KILLERS_COUNT.search(text)
+        word = n.group(1).lower() if n else ""
+        return int(word) if word.isdigit() else max(2, english.SMALL_NUMBERS.get(word, 2))
+    return 0
 
 
 def _side_toll(side: list[Figure]) -> int:
