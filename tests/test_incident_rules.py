@@ -665,6 +665,19 @@ def test_one_person_after_a_count_of_people_adds_one():
     assert one.fatalities == 10
 
 
+def test_a_group_that_says_it_is_not_responsible_is_no_doer():
+    (one,) = incidents("A roadside bomb killed four soldiers near Niono on Tuesday. The Azawad "
+                       "Front has stated that it is not responsible for the blast.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_no_one_knowing_who_planted_the_bomb_leaves_it_unclaimed():
+    (one,) = incidents("Gunmen killed four soldiers near Niono on Tuesday. It is not known who "
+                       "the gunmen were. The Azawad Liberation Front has fought the army in the "
+                       "region.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
 # --------------------------------------------------------------- roles
 
 

@@ -230,6 +230,8 @@ def perpetrator(sentences: list[Span], groups: dict[str, str], text: str) -> str
     if any(NO_CLAIM.search(x) for x in said) or _unclaimed(text):
         return ""
     for sentence in said:
+        if english.DENIAL.search(sentence):
+            continue  # "X has stated that it is not responsible for the blast"
         for alias, label in groups.items():
             if re.search(rf"\b{re.escape(alias)}" + FIGHTERS_AFTER_NAME, sentence) or (
                     _mentions_group(sentence, alias) and classes_in(sentence)):

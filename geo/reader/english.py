@@ -1070,12 +1070,19 @@ CLAIM = lazy_regex(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|it)|"
 NO_CLAIM = lazy_regex(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
                       r"(?:yet\s+|\w+ly\s+)?claimed|not\s+(?:yet\s+|\w+ly\s+)?claimed|"
                       r"(?:did|does|do)\s+not\s+claim|"
+                      # "It is not known who planted the device"
+                      r"(?:is|was|remains)\s+(?:not\s+(?:yet\s+)?known|unclear|unknown)\s+who|"
                       # "No claim of responsibility has yet been made"
                       r"no\s+(?:claim|one\s+has\s+taken|group\s+has\s+taken)\s+(?:of\s+)?"
                       r"responsibility|unclaimed)", re.I)
 # After a group's name: the verb that makes it the doer (reader.actors.subject_doer).
 DOER_VERB_AFTER = (r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:[a-z]+\s+){0,2}?(?:killed|attacked|"
                    r"launched|struck|shelled|bombed|fired|carried\s+out|targeted)\b")
+# A group that says it did not do it ("has stated that it is not responsible", "denied
+# involvement"): no doer for a sentence that only mentions it (reader.actors).
+DENIAL = lazy_regex(r"\b(?:(?:is|was|were|are)\s+not\s+responsible|denie[sd]\s+(?:any\s+)?"
+                    r"(?:involvement|responsibility|role)|rejected\s+(?:any\s+)?responsibility)",
+                    re.I)
 DOER_BEFORE = (r"(?:blamed\s+on|fired\s+by|carried\s+out\s+by|launched\s+by|claimed\s+by|by)"
                r"\s+(?:the\s+)?")
 DOER_BEFORE += r"(?:[\w-]+\s+){0,2}"
