@@ -678,6 +678,21 @@ def test_no_one_knowing_who_planted_the_bomb_leaves_it_unclaimed():
     assert one.actor1 == "Unidentified Armed Group (Mali)"
 
 
+def test_a_night_of_rioting_into_the_next_morning_is_one_event_where_it_took_place():
+    """"has taken place in X" is where it happened, not where anyone was taken; and a night
+    running into the next morning is one event, not two."""
+    found = incidents("A night of rioting on Monday night and into Tuesday morning has taken "
+                      "place in Niono, with mobs attacking police and setting cars alight.")
+    assert [(i.event_type, where(i), i.event_date) for i in found] == [
+        ("Riots", "Niono", "2025-06-09")]
+
+
+def test_cars_hijacked_to_burn_are_no_abduction():
+    found = incidents("Rioters attacked police in Niono on Tuesday. Cars were hijacked and set "
+                      "alight in Niono.")
+    assert [i.event_type for i in found] == ["Riots"]
+
+
 # --------------------------------------------------------------- roles
 
 

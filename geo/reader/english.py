@@ -135,7 +135,9 @@ SIEGE = _p(r"sieges?\b|shoot-?outs?\b")
 
 EVENT_PATTERNS = (
     # A hijacking or a siege with hostages is the event even when it began with a bomb.
-    (_p(r"hijack\w*|held\s+hostage|holding\s+(?:\w+\s+)?(?:passengers|hostages|people)"),
+    # Not cars taken to burn ("Cars were hijacked and set alight").
+    (_p(r"(?<!cars\swere\s)(?<!vehicles\swere\s)hijack\w*(?!\s+(?:vehicles|cars|trucks|"
+        r"lorries)\b)|held\s+hostage|holding\s+(?:\w+\s+)?(?:passengers|hostages|people)"),
      "violence", "Violence against civilians", "Abduction/forced disappearance", 5),
     # Other abduction words rank below explosions ("a car bomb ... also took two hostages"
     # is a bombing) and above a plain attack ("attacked the village and kidnapped 20").
@@ -708,8 +710,9 @@ NATIVE_OF = lazy_regex(r"\b(?:natives?\s+of|residents?\s+of|hail(?:ed|ing)\s+fro
                        r"to|was\s+from|were\s+from|came\s+from|native)\s+(?:the\s+)?"
                        + ONE_WORD + r"{0,2}$", re.I)
 # "troops moved in to the X area" enter it: an incursion, not a transfer.
-TAKEN_TO = lazy_regex(r"\b(?:moved(?!\s+in\b)|taken|shifted|rushed|evacuated|transported|brought|"
-                      r"airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
+# ("has taken place in X" is where it happened.)
+TAKEN_TO = lazy_regex(r"\b(?:moved(?!\s+in\b)|taken(?!\s+place\b)|shifted|rushed|evacuated|"
+                      r"transported|brought|airlifted|transferred|flown|referred|relocated|driven|carried|treated|"
                       r"admitted|hospitali[sz]ed|then\s+on)\b(?!\s+out\b)(?:(?!\bfrom\b)[^.;:!?]){0,100}?\b(?:to|into|"
                       r"in|at)\s+(?:the\s+)?" + ONE_WORD + r"{0,3}$", re.I)
 PERSON_FROM = lazy_regex(r"(?:\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*|\b\d{1,3}\s*,)"

@@ -214,8 +214,11 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         fig_classes = _figure_classes(figures, listed_together(s.text), raw)
         found = [t for t in with_weak_triggers(raw, set(fig_classes))
                  if not BACKGROUND_BEFORE.search(s.text[max(0, t[4].start() - 40) : t[4].start()])]
+        # "on Sunday night and into Monday morning": a sentence that gives the story's own
+        # day opens no episode with the next one it names.
+        own_day = any(d.date == main.date for d in dates[s.start])
         for d in dates[s.start]:
-            if _opens_episode(d, main, s, here, main_places, bool(found)):
+            if not own_day and _opens_episode(d, main, s, here, main_places, bool(found)):
                 episode, episode_para = d, para
         context = episode.date.isoformat() if episode else "main"
         if story:
