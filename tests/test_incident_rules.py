@@ -1614,6 +1614,12 @@ def test_a_hyphenated_name_with_a_groups_word_is_a_group():
     assert one.actor1 == "Jamaat-ul-Mujahideen"
 
 
+def test_a_national_liberation_army_is_a_group_not_the_state():
+    (one,) = incidents("The National Liberation Army (NLA) bombed a pipeline near Niono on "
+                       "Tuesday, killing two guards.")
+    assert one.actor1 == "NLA: National Liberation Army"
+
+
 def test_a_count_before_an_army_is_no_group_name():
     """"Two Malian Army soldiers were killed": the count is not part of a name, and the
     state's army is the victim, not a group."""

@@ -57,7 +57,7 @@ def armed_groups(text: str) -> dict[str, str]:
             continue  # one capitalised word is a group only when it is a known one
         parts = {p.lower().strip("’'") for w in words for p in w.split("-")}
         name = " ".join(words)
-        if parts & english.STATE_UNIT_WORDS or not (
+        if (parts & english.STATE_UNIT_WORDS and not parts & english.INSURGENT_WORDS) or not (
                 parts & english.ARMED_GROUP_WORDS
                 or any(ph in name.lower() for ph in english.ARMED_GROUP_PHRASES)):
             continue

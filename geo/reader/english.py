@@ -318,6 +318,9 @@ ARMED_GROUP_PHRASES = ("islamic state", "boko haram", "al-shabaab", "support for
 STATE_UNIT_WORDS = frozenset("""infantry battalion division regiment marine marines navy police
 army's corps paratroopers rangers security government national""".split())
 
+# Words that make a name with a state's word ("National Liberation Army") an insurgency's.
+INSURGENT_WORDS = frozenset("""liberation revolutionary resistance rebel""".split())
+
 # Names of movements that GeoNames also lists as villages.
 GROUP_NAMES = frozenset("""taliban taleban mujahideen hezbollah hizbullah hamas houthis houthi
 shabaab wagner""".split())
