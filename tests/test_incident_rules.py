@@ -1532,6 +1532,13 @@ def test_a_headlines_clashes_are_the_riot_the_body_tells():
     assert "Battles" not in {i.event_type for i in found}
 
 
+def test_gendarmes_and_a_national_guard_are_the_states_forces():
+    (one,) = incidents("Gendarmes opened fire on villagers in Niono on Tuesday, killing two.")
+    assert one.actor1 == "Military Forces of Mali"
+    found = incidents("The National Guard fired on rioters in Niono on Tuesday, killing two.")
+    assert [(i.event_type, i.fatalities) for i in found] == [("Riots", 2)]
+
+
 def test_deaths_told_after_a_riot_are_the_riots():
     found = incidents("Protesters clashed with police in Kidal on Tuesday. Three people were "
                       "killed, a doctor said.")

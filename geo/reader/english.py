@@ -253,7 +253,8 @@ BETWEEN = lazy_regex(r"\s+(?:[\w-]+\s+){0,3}?between\s+(?:the\s+)?(?:[\w-]+\s+){
 # after it as the agent ("by police"; matched at the word's end, so no "^").
 FORCE_ON_CROWD_BEFORE = lazy_regex(
     r"\b(?:police(?:men)?|(?:police\s+)?officers|(?:security|government|state)\s+forces|"
-    r"troops|soldiers|army|military|gendarmes?|gendarmerie)\b(?:(?!\b(?:said|says|say|told|"
+    r"troops|soldiers|army|military|gendarmes?|gendarmerie|national\s+guard)\b(?:(?!\b(?:said|"
+    r"says|say|told|"
     r"reported|according|"
     r"gunmen|militants|attackers|assailants)\b)[^.;])*$", re.I)
 FORCE_ON_CROWD_AFTER = lazy_regex(
@@ -477,8 +478,8 @@ ADDED_VICTIMS = lazy_regex(r"\balso\s+(?:died|perished|lost\s+their\s+lives|(?:w
 # The state's forces as the doer ("the junta's aircraft", "security forces opened fire").
 STATE_DOER = lazy_regex(
     r"\b(?:the\s+)?(?:junta|army|military|armed\s+forces|security\s+forces|troops|"
-    r"soldiers|air\s+force|government\s+forces)(?:[’']s?)?\s+"
-    r"(?:(?!(?:were|was|been|being|are|is)\b)\w+\s+){0,3}?"
+    r"soldiers|air\s+force|government\s+forces|gendarmes|gendarmerie|national\s+guard)"
+    r"(?:[’']s?)?\s+(?:(?!(?:were|was|been|being|are|is)\b)\w+\s+){0,3}?"
     r"(?:carried\s+out|launched|bombed|shelled|struck|opened\s+fire|attacked|fired|"
     r"raided|conducted)\b|\b(?:by|from)\s+(?:the\s+)?(?:junta|army|military|"
     r"security\s+forces|troops|air\s+force|government\s+forces)\b|"
