@@ -1627,6 +1627,17 @@ def test_a_national_liberation_army_is_a_group_not_the_state():
     assert one.actor1 == "NLA: National Liberation Army"
 
 
+def test_a_stance_against_a_group_does_not_name_it_the_doer():
+    (one,) = incidents("Gunmen shot dead an anti-Hamas preacher in Niono on Tuesday.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_two_more_people_who_died_later_add_to_the_toll():
+    (one,) = incidents("A bomb killed nine people in Niono on Tuesday. Two more people died "
+                       "later in hospital.")
+    assert one.fatalities == 11
+
+
 def test_a_count_before_an_army_is_no_group_name():
     """"Two Malian Army soldiers were killed": the count is not part of a name, and the
     state's army is the victim, not a group."""

@@ -239,3 +239,9 @@ def test_a_count_of_armed_groups_is_no_toll():
     figures = parse_figures("Fighting between two armed groups in the Malian capital Bamako "
                             "killed at least 55 people.")
     assert [(f.kind, f.value) for f in figures] == [("other", 2), ("fatalities", 55)]
+
+
+def test_more_bodies_found_are_more_dead():
+    """"more" takes the noun after it along, but not a noun that says it counts the dead."""
+    figures = parse_figures("Three more bodies were found in the town.")
+    assert [(f.kind, f.value) for f in figures] == [("fatalities", 3)]

@@ -159,7 +159,7 @@ def _is_state_army(words: list[str]) -> bool:
 def _mentions_group(sentence: str, alias: str) -> bool:
     """The sentence names the group other than as a guess ("believed to be from X")."""
     return any(not _suspected(sentence, m.start())
-               for m in re.finditer(rf"\b{re.escape(alias)}\b", sentence))
+               for m in re.finditer(rf"{english.NOT_A_STANCE}\b{re.escape(alias)}\b", sentence))
 
 
 def _suspected(text: str, start: int) -> bool:

@@ -992,8 +992,9 @@ _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later
         r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
         r"subsequently|eventually|then|since|already|now|still|either|both|found)\s+)*")
 AFTER_CUES: tuple[tuple[str, str], ...] = (
+    # ("Two more people expired later": a doctor's word for died.)
     (r"(?:killed|dead|died|die|dying|slain|perished|martyred|massacred|executed|beheaded|"
-    r"murdered|assassinated|shot\s+to\s+death|stabbed\s+to\s+death|"
+    r"expired|murdered|assassinated|shot\s+to\s+death|stabbed\s+to\s+death|"
     r"shot\s+dead|fatally\s+(?:shot|wounded|injured|stabbed)|lost\s+their\s+lives|"
     r"(?:hacked|beaten|burn(?:ed|t)|clubbed|stoned)\s+to\s+death|burn(?:ed|t)\s+alive|"
     r"succumbed|bodies|deaths|fatalities|gunned\s+down)\b", "fatalities"),
@@ -1085,6 +1086,9 @@ NO_CLAIM = lazy_regex(r"\b(?:no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\
 # After a group's name: the verb that makes it the doer (reader.actors.subject_doer).
 DOER_VERB_AFTER = (r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?\s+(?:[a-z]+\s+){0,2}?(?:killed|attacked|"
                    r"launched|struck|shelled|bombed|fired|carried\s+out|targeted)\b")
+# Not "an anti-Taliban mayor", "a pro-government militia": a stance, not the group
+# (before a group's name in reader.actors).
+NOT_A_STANCE = r"(?<!anti-)(?<!pro-)"
 # A group that says it did not do it ("has stated that it is not responsible", "denied
 # involvement"): no doer for a sentence that only mentions it (reader.actors).
 DENIAL = lazy_regex(r"\b(?:(?:is|was|were|are)\s+not\s+responsible|denie[sd]\s+(?:any\s+)?"
@@ -1195,7 +1199,10 @@ SINGLE_KIND = {"killing": "fatalities", "killed": "fatalities", "wounding": "inj
 # (One pattern each where the figure reader asks what surrounds a number.)
 PARTITIVE_OF = lazy_regex(r"\s+of\s+(?:the\s+)?(?=[a-z])")
 OF_THE_AFTER = lazy_regex(r"\s+of\s+the\s+")
-OTHERS_LEAD = lazy_regex(r"^(?:others|more|other\s+[a-z]+)\b")
+# ("Two more people died later": the noun after "more" goes too.)
+OTHERS_LEAD = lazy_regex(r"^(?:others|more(?:\s+(?!(?:bodies|deaths|fatalities)\b)(?:people|"
+                         r"persons|[a-z]+(?:s|men)))?|"
+                         r"other\s+[a-z]+)\b")
 # A one-word victim closing the list before its verb: "Four militants [and a soldier] were
 # killed", "Eleven passengers [and the driver] were killed".
 LISTED_ONE_TAIL = lazy_regex(r"^\s*and\s+(?:a|an|the|one)\s+[a-z]+(?=\s+(?:was|were)\b)")
