@@ -693,6 +693,14 @@ def test_cars_hijacked_to_burn_are_no_abduction():
     assert [i.event_type for i in found] == ["Riots"]
 
 
+def test_the_provincial_capital_is_the_city_not_the_province():
+    found = incidents("Gunmen burned a school in Niono, in Ségou Region, on Monday. On Tuesday "
+                      "a bomb exploded near a tea shop in the regional capital Ségou, killing "
+                      "one.")
+    bomb = [i for i in found if i.sub_event_type == "Remote explosive/landmine/IED"]
+    assert [(where(i), i.location.feature_type) for i in bomb] == [("Ségou", "city")]
+
+
 # --------------------------------------------------------------- roles
 
 

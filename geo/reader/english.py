@@ -97,7 +97,10 @@ HINT_AFTER = {
 # title ("head of state of", "Secretary of State of").
 HINT_BEFORE = lazy_regex(r"(?<!head of )(?<!secretary of )(?<!department of )"
                          r"\b(state|province|city|town|village|district|county|governorate|"
-                         r"prefecture|region)\s+of\s+$", re.I)
+                         r"prefecture|region)\s+of\s+$|"
+                         # "the provincial capital Yala": the city, not its province
+                         r"\b(?:provincial|regional|state|district)\s+(capital)\s+$", re.I)
+HINT_BEFORE_ONLY = {"capital": "city"}
 
 # Titles written after a place ("Kalat Commissioner", "Quetta police chief").
 TITLE_AFTER = frozenset("""commissioner governor mayor deputy chief minister police

@@ -366,7 +366,10 @@ def _looks_like_demonym(tokens, i: int) -> bool:
 def hint_before(text: str, start: int) -> str:
     """Feature hint written before a name ("the state of Washington": province), or ""."""
     found = english.HINT_BEFORE.search(text, max(0, start - 30), start)
-    return english.HINT_AFTER[found.group(1).lower()] if found else ""
+    if not found:
+        return ""
+    word = (found.group(1) or found.group(2)).lower()
+    return english.HINT_AFTER.get(word) or english.HINT_BEFORE_ONLY[word]
 
 
 def _hint_after(tokens, last: int, text: str) -> tuple[str, int, bool]:
