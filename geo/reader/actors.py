@@ -322,6 +322,7 @@ def foreign_state(draft) -> str:
 
 
 def foreign_state_in(said: str) -> str:
+    """The first state whose forces ``said`` names by their demonym, as an ACLED actor."""
     m = FOREIGN_FORCES.search(said)
     country = english.STATE_DEMONYMS.get(m.group(1).lower()) if m else None
     return f"Military Forces of {country}" if country else ""

@@ -48,6 +48,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -595,8 +596,8 @@ def _id_prefix(source: str) -> str:
 
 
 def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.date,
-               sites_of: dict[int, list[Mention]] | None = None,
-               paragraph_of=lambda start: start) -> DateRef:
+               sites_of: dict[int, list[Mention]], paragraph_of: Callable[[int], int]
+               ) -> DateRef:
     """The first date of an event sentence; but when the lead names its place and no
     date, a later dated event far from it is another event ("Six were killed in
     <another town> on Monday"), and the story is of its publication week."""
@@ -606,7 +607,7 @@ def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.da
         if not classes_in(s.text):
             before = s
             continue
-        here = (sites_of or {}).get(s.start, [])
+        here = sites_of.get(s.start, [])
         said = dates[s.start]
         if not said and before is not None and paragraph_of(before.start) == paragraph_of(
                 s.start):
