@@ -701,6 +701,18 @@ def test_the_provincial_capital_is_the_city_not_the_province():
     assert [(where(i), i.location.feature_type) for i in bomb] == [("Ségou", "city")]
 
 
+def test_a_shell_that_hit_a_home_is_shelling():
+    (one,) = incidents("A young girl was killed and her mother wounded when a shell hit their "
+                       "home in Niono on Tuesday.")
+    assert (one.sub_event_type, one.fatalities) == ("Shelling/artillery/missile attack", 1)
+
+
+def test_a_village_chief_and_two_of_his_sons_are_three_dead():
+    (one,) = incidents("Gunmen killed the chief of Tamani village and two of his sons in an "
+                       "overnight raid near Niono, residents said on Tuesday.")
+    assert one.fatalities == 3
+
+
 # --------------------------------------------------------------- roles
 
 

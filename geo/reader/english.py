@@ -181,7 +181,9 @@ EVENT_PATTERNS = (
         r"home|building|school|hospital|tent|car|vehicle|convoy|mosque|apartment|camp)s?\b)"),
      "operation", "Explosions/Remote violence", "Air/drone strike", 4),
     # A rocket is a missile attack wherever it is fired from or lands ("a Qassam rocket").
-    (_p(r"shell(?:ing|ed)|mortar|artillery|rockets?\b(?!-propelled)|missiles?\s+(?:were\s+|"
+    # ("a shell hit their home": a shell that hit, landed or fell.)
+    (_p(r"shell(?:ing|ed)|shells?\s+(?:hit|landed|struck|fell|exploded)|mortar|artillery|"
+        r"rockets?\b(?!-propelled)|missiles?\s+(?:were\s+|"
         r"was\s+)?(?:fired|launched|landed|struck|hit)"), "violence",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
@@ -988,8 +990,10 @@ VERB_BEFORE = [  # "killing a total of 15 people": the verb still counts them
 ]
 # A single victim opening the list after the verb: "killing [a policeman and] two civilians".
 # ("killed the village chief and his two sons": a kin word may follow "and").
-ONE_THEN_AND = lazy_regex(r"\b(?:a|an|the|one)\s+(?:[a-z]+\s+)?([a-z]+)\s+and\s+"
-                          r"(?:his\s+|her\s+|their\s+)?$", re.IGNORECASE)
+# ("killed the chief of Tamani village and two of his sons": the one's place may follow.)
+ONE_THEN_AND = lazy_regex(r"\b(?:a|an|the|one)\s+(?:[a-z]+\s+)?([a-z]+)(?:\s+of\s+(?:the\s+)?"
+                          r"[A-Z][\w’'-]*(?:\s+[a-z]+)?)?\s+and\s+(?:his\s+|her\s+|their\s+)?$",
+                          re.IGNORECASE)
 # After the counted noun: "27 militants were killed", "10 people ... were reported dead".
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|"
         r"allegedly|reported|confirmed|feared|believed|said|thought|to|who|that|which|"
