@@ -713,6 +713,19 @@ def test_a_village_chief_and_two_of_his_sons_are_three_dead():
     assert one.fatalities == 3
 
 
+def test_militants_storming_a_police_station_are_a_battle_with_the_police():
+    (one,) = incidents("Militants stormed a police station in Niono on Tuesday and freed 30 "
+                       "prisoners.")
+    assert (one.event_type, one.actor2) == ("Battles", "Police Forces of Mali")
+
+
+def test_a_strike_that_killed_a_rebel_commander_is_on_a_group():
+    (one,) = incidents("A drone strike by the army killed a senior rebel commander near Niono "
+                       "on Tuesday.")
+    assert (one.actor1, one.actor2) == (
+        "Military Forces of Mali", "Unidentified Armed Group (Mali)")
+
+
 # --------------------------------------------------------------- roles
 
 

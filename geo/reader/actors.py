@@ -263,6 +263,9 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
                        if f.kind in ("fatalities", "hostages", "injured")]
     fighters = bool(victims) and all(v.split()[-1:] and v.split()[-1] in english.COMBATANTS
                                      for v in victims)
+    # "Militants stormed a police station": with no one counted, the target says who was
+    # attacked.
+    fighters = fighters or (not victims and bool(english.STATE_TARGET.search(said)))
     if not group and draft.cls == "violence" and _state_doer(said):
         # "the junta's aircraft carried out", "security forces opened fire": the state,
         # against civilians or, when only fighters fell, against an armed group.

@@ -312,6 +312,10 @@ COMBATANTS = frozenset("""militants militant insurgents insurgent attackers atta
 gunman terrorists terrorist fighters fighter rebels rebel jihadists jihadist assailants
 assailant bombers bomber soldiers soldier troops security personnel policemen police officers
 guards policeman officer guard captain lieutenant sergeant corporal colonel""".split())
+# Posts of the state's forces: an attack on one with no one counted is on the forces.
+STATE_TARGET = lazy_regex(r"\b(?:police\s+(?:station|post|checkpoint|headquarters|base)|"
+                          r"(?:army|military)\s+(?:base|post|camp|checkpoint|barracks|convoy|"
+                          r"patrol)|barracks|check\s*post)s?\b", re.I)
 # The state's own dead among COMBATANTS (reader.incidents: an attack on them).
 STATE_FORCE_DEAD = frozenset("""soldiers soldier troops personnel policemen policeman police
 officers officer guards guard""".split())

@@ -519,12 +519,12 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
             while m.re.pattern == KILLING_ONE.pattern and (
                     more := LISTED_PERSON.match(s.text, at)):
                 value, at = value + 1, more.end()
-            # A member of the forces ("a police officer") is named, so an attack on them
-            # is a battle; anyone else counts as a person.
+            # A fighter of either side ("a police officer", "a rebel commander") is named,
+            # so the event is a fight with them; anyone else counts as a person.
             noun = PERSON_WORD.search(m.group(0))
             word = noun.group(0).lower() if noun and value == 1 else ""
             out.append(Figure(kind=kind, value=value, quote=s,
-                              who=word if word in STATE_FORCE_DEAD else "person"))
+                              who=word if word in COMBATANTS else "person"))
     # "qualifier more": added to the toll, never an estimate of it (figures.fatalities)
     out += [Figure(kind="fatalities", value=1, qualifier="more", who="person", quote=s)
             for _ in ANOTHER_DIED.finditer(s.text)]
