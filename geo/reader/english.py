@@ -1165,11 +1165,9 @@ KILLING_ONE = lazy_regex(r"\b(killing|killed|wounding|injuring|shot\s+dead|shot\
 LISTED_PERSON = lazy_regex(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the|a|an|one|his|her|their)\s+"
                            rf"(?:[\w-]+\s+){{0,2}}?{PERSON_NOUN}\b", re.I)
 # One person listed after a count: "killing eleven soldiers and a captain" (one more).
+_TENS = "|".join(NUMBER_TENS)
 KILLED_COUNT = lazy_regex(r"\b(?:killing|killed|shot\s+dead)\s+(?:at\s+least\s+)?(?:\d+|"
-                          r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
-                          r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                          r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-                          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s+"
+                          rf"(?:(?:{_TENS})-)?(?:{'|'.join(NUMBER_UNITS)}|{_TENS}))\s+"
                           r"(?:[\w-]+\s+)?(?:[a-z]+s|people|[a-z]*men|children)\b", re.I)
 # "beat a man to death", "hacked the farmer to death": the person between verb and "to death".
 TO_DEATH_ONE = lazy_regex(r"\b(beat|hacked|stabbed|stoned|clubbed|burned|burnt|kicked)\s+"

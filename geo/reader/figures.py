@@ -414,9 +414,15 @@ def _killers_among(f: Figure) -> int:
         return 1
     if english.KILLERS_KILLED_THEMSELVES.search(text):
         n = english.KILLERS_COUNT.search(text)
-        word = n.group(1).lower() if n else ""
-        return int(word) if word.isdigit() else max(2, english.SMALL_NUMBERS.get(word, 2))
+        return killers_counted(n.group(1) if n else "")
     return 0
+
+
+def killers_counted(word: str) -> int:
+    """Attackers who killed "themselves": as many as ``word`` counts ("Two", "3"), at least
+    two."""
+    word = word.lower()
+    return int(word) if word.isdigit() else max(2, english.SMALL_NUMBERS.get(word, 2))
 
 
 def _side_toll(side: list[Figure]) -> int:

@@ -94,13 +94,13 @@ from incimap.geo.reader.english import (
     SIEGE,
     SINGLE_KIND,
     SINGLE_VICTIM,
-    SMALL_NUMBERS,
     STATE_FORCE_DEAD,
     TO_DEATH_ONE,
 )
 from incimap.geo.reader.figures import (
     fatalities,
     figure_class,
+    killers_counted,
     listed_together,
     parse_figures,
 )
@@ -565,12 +565,14 @@ def _fold_responses(drafts: dict) -> None:
         violence.absorb(drafts.pop(key))
 
 
+def _dead_heads(d: _Draft) -> list[str]:
+    """The head noun of whom each of the draft's fatality figures counts ("soldiers")."""
+    return [(f.who.split() or [""])[-1] for f in d.figures if f.kind == "fatalities"]
+
+
 def _returned_fire(violence: _Draft, response: _Draft) -> bool:
     """An attack on the state's forces, then the forces' fire killing only attackers."""
-    def dead(d: _Draft) -> list[str]:
-        return [(f.who.split() or [""])[-1] for f in d.figures if f.kind == "fatalities"]
-
-    forces, attackers = dead(violence), dead(response)
+    forces, attackers = _dead_heads(violence), _dead_heads(response)
     return bool(forces and attackers) and all(w in STATE_FORCE_DEAD for w in forces) and all(
         w in COMBATANTS and w not in STATE_FORCE_DEAD for w in attackers)
 
@@ -900,14 +902,13 @@ def _bombers(draft: _Draft) -> int:
         m = SELF_DETONATED.search(s.text)
         if m and m.group("self").lower() != "themselves":
             return 1
-        if m:  # "themselves": their count, at least two
-            n = (m.group("n") or "").lower()
-            return int(n) if n.isdigit() else max(2, SMALL_NUMBERS.get(n, 2))
+        if m:
+            return killers_counted(m.group("n") or "")
     return 0
 
 
 def _fighters_fell(draft: _Draft) -> bool:
-    dead = [(f.who.split() or [""])[-1] for f in draft.figures if f.kind == "fatalities"]
+    dead = _dead_heads(draft)
     return bool(dead) and all(w in COMBATANTS for w in dead)
 
 
