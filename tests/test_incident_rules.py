@@ -84,6 +84,29 @@ def test_a_date_on_a_verb_of_saying_is_not_the_event_date():
 # --------------------------------------------------------------- totals and sub-groups
 
 
+def test_a_headline_count_is_the_whole_toll_that_others_do_not_pass():
+    (one,) = incidents("Four killed as gunmen ambush convoy carrying governor\n\nGunmen "
+                       "ambushed a convoy carrying the governor near Niono on Tuesday. The "
+                       "governor escaped unhurt, but the attack killed four others.")
+    assert one.fatalities == 4
+    # A headline's one victim is the one it names: the others are on top of it.
+    (one,) = incidents("Mayor killed by car bomb\n\nA car bomb killed the mayor of Niono on "
+                       "Tuesday. At least nine other people were killed in the explosion.")
+    assert one.fatalities == 10
+
+
+def test_the_dead_of_many_days_are_a_tally_not_the_toll():
+    (one,) = incidents("A bomb exploded in a market in Niono on Tuesday. Over 150 people were "
+                       "killed in the region over the last seven days.")
+    assert (one.fatalities, where(one)) == (0, "Niono")
+
+
+def test_one_named_and_another_killed_are_two_dead():
+    (one,) = incidents("A suicide bomber struck a shrine in Niono on Tuesday. The attacker and "
+                       "another person were killed in the blast, which wounded eight pilgrims.")
+    assert (one.sub_event_type, one.fatalities) == ("Suicide bomb", 2)
+
+
 def test_a_total_beats_a_sub_group_in_the_same_story():
     (one,) = incidents("Militants attacked an army base in Kidal on Tuesday. One soldier was "
                        "killed in the first assault, and at least 32 people died in all.")
@@ -422,6 +445,13 @@ def test_militants_the_police_killed_are_a_battle_not_an_attack_on_civilians():
 def test_a_crash_that_kills_is_no_attack():
     assert incidents("A military helicopter crashed into a hillside near Niono on Tuesday, "
                      "killing four crew.") == []
+
+
+def test_the_dead_of_a_crash_told_after_an_attack_are_not_its_toll():
+    (one,) = incidents("Gunmen attacked a market in Niono on Tuesday, killing three people. "
+                       "A minister died in a helicopter crash near Ségou. Five others died in "
+                       "the crash.")
+    assert (one.fatalities, where(one)) == (3, "Niono")
 
 
 def test_an_explosion_at_a_plant_is_an_accident():
@@ -1946,3 +1976,39 @@ def test_an_unknown_village_named_as_the_site_beats_the_one_town():
                        "people. The gunmen had bought fuel in Nara. The Koulikoro region is "
                        "mourning them.")
     assert where(two) == "Tumbarwa"
+
+
+def test_a_town_measured_from_is_no_rival_to_the_one_town():
+    """"east of the capital, X": the report places the event away from X, so the other town
+    it names is the one; alone, the town measured from is still the nearest place."""
+    (one,) = incidents("Gunmen killed four tourists in Mali on Tuesday. The police chief of "
+                       "Kidal said they were robbed at gunpoint. The attack took place east of "
+                       "the capital, Bamako.")
+    assert (where(one), one.location.geo_precision) == ("Kidal", 2)
+    (two,) = incidents("Gunmen killed four tourists in Mali on Tuesday. The attack took place "
+                       "north of Kidal.")
+    assert where(two) == "Kidal"
+
+
+def test_the_battle_between_two_sides_is_a_battle_and_its_bare_blasts_are_its_fire():
+    """"The battle between X and Y" is a fight; "Explosions were reported" names no bomb, so
+    beside it the blasts are the battle's; the state's forces written first go first."""
+    (one,) = incidents("Explosions were reported in Niono on Saturday. The battle between the "
+                       "Malian military and the rebels lasted twelve hours.")
+    assert (one.event_type, one.sub_event_type, one.actor1, one.actor2) == (
+        "Battles", "Armed clash", "Military Forces of Mali", "Unidentified Armed Group (Mali)")
+    # A bomb named is a bombing still.
+    (two,) = incidents("A roadside bomb exploded in Niono on Saturday, killing two soldiers. "
+                       "The battle between the Malian military and the rebels lasted hours.")
+    assert two.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_the_side_written_first_in_a_clash_is_actor1():
+    (one,) = incidents("The Malian army clashed with militants in Niono on Tuesday, killing "
+                       "two soldiers.")
+    assert (one.actor1, one.actor2) == ("Military Forces of Mali",
+                                        "Unidentified Armed Group (Mali)")
+    (two,) = incidents("Militants clashed with the Malian army in Niono on Tuesday, killing "
+                       "two soldiers.")
+    assert (two.actor1, two.actor2) == ("Unidentified Armed Group (Mali)",
+                                        "Military Forces of Mali")

@@ -215,6 +215,9 @@ EVENT_PATTERNS = (
     (SIEGE, "operation", "Battles", "Armed clash", 2.5),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+(?:gun)?fire|"
+        # "The battle between the army and the rebels": the fight itself (not "the battle
+        # against poverty", "battled cancer").
+        r"battl(?:es?|ed|ing)\s+(?:between|raged|erupted|broke\s+out)|"
         r"exchang(?:ed|ing)\s+(?:heavy\s+)?fire|trad(?:ed|ing)\s+fire|fire\s*fights?\b|"
         # Not striving: "has fought to end the cartels" (but "fought to the death").
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|"
@@ -303,6 +306,9 @@ MISHAP = _p(r"crash(?:es|ed|ing)?\b|collid\w+|collision|derail\w*|capsiz\w+|acci
             r"lightning|drown\w*|(?:chemical|gas|boiler|industrial)\s+(?:explosions?|blasts?|"
             r"leaks?)|(?:explosions?|blasts?|fires?)\s+(?:at|in)\s+(?:an?|the)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:plant|factory|refinery|depot|warehouse|mine)\b")
+# An explosion told bare ("Explosions were reported"): no bomb, device or mine named, so in
+# a battle it is the battle's fire (reader.incidents).
+BARE_EXPLOSION = _p(r"explosions?|blasts?|explod\w*")
 # Words of a fight with guns beside a bomb: the attack on the forces is a battle.
 GUNFIGHT = _p(r"ambush\w*|stormed|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+(?:gun)?fire|"
               r"fire\s*fights?\b|shoot-?outs?")
@@ -378,6 +384,11 @@ DIRECTION_NAMES = {"n": "northern", "s": "southern", "e": "eastern", "w": "weste
 DIRECTION_BEFORE = lazy_regex(
     r"\b(?P<dir>(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
     r"|central)\s+(?:parts?\s+of\s+)?$", re.I)
+# A town named as a reference point, not as a site: "east of the capital, Bamako", "25 km
+# from X", "north of X" (reader.incidents: such a town is not where it happened).
+REFERENCE_BEFORE = lazy_regex(
+    r"\b(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west|kilomet(?:re|er)s?|km|"
+    r"miles?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:capital|city|town)\s*,?\s+)?$", re.I)
 
 # Nouns for a country's people that are no adjective ("one Briton", "two Frenchmen").
 NATIONALS = frozenset("""briton frenchman frenchmen frenchwoman frenchwomen englishman
@@ -758,6 +769,9 @@ AGGREGATE = lazy_regex(r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:displaced|surged|ris
                        r"\bsince\s+(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December|the\s+start)|\bso\s+far\s+this|"
                        r"\bper\s+cent|\bpercent\b|\bin\s+recent\s+(?:years|months)|"
+                       # "150 were killed over the last seven days": many days' dead.
+                       r"\b(?:over|during|throughout)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?"
+                       r"(?:days|weeks|months|years)\b|"
                        r"\bone\s+of\s+(?:several|many|a\s+series|a\s+number|dozens)|"
                        # "The state has seen repeated clashes": a trend, not an event.
                        r"\b(?:has|have)\s+(?:long\s+)?(?:seen|witnessed|experienced|suffered)\s+"
@@ -1194,6 +1208,13 @@ BODY_OF_PERSON = lazy_regex(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){
 # One more victim on top of the toll told: "and another died in hospital".
 ANOTHER_DIED = lazy_regex(r"\banother\s+(?:[a-z]+\s+)?(?:died|succumbed|(?:was|has\s+been)\s+"
                           r"(?:killed|shot\s+dead))\b", re.I)
+# Two people, each one named: "The attacker and another person were killed" (two dead).
+PAIR_KILLED = lazy_regex(rf"\b(?:the|an?|one)\s+(?:[\w-]+\s+)?(?:attacker|bomber|gunman|assailant|"
+                         rf"{PERSON_NOUN})\s+and\s+(?:another|an?|one|the)\s+(?:[\w-]+\s+)?"
+                         rf"{PERSON_NOUN}\s+(?:were|have\s+been)\s+(?:also\s+)?(?:killed|{SLAIN})\b|"
+                         rf"\b(?:the|an?|one)\s+(?:[\w-]+\s+)?(?:attacker|bomber|gunman|assailant|"
+                         rf"{PERSON_NOUN})\s+and\s+(?:another|an?|one|the)\s+(?:[\w-]+\s+)?"
+                         rf"{PERSON_NOUN}\s+died\b", re.I)
 COUPLE_KILLED = lazy_regex(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\b|\bcouple\s+"
                            r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?"
                            rf"(?:killed|{SLAIN}|dead)\b", re.I)
@@ -1284,6 +1305,14 @@ POLICE_AS_SOURCE = lazy_regex(r"\b(?:according\s+to\s+(?:the\s+)?(?:local\s+)?po
                               r"(?:said|say|says|reported|told|confirmed|spokes(?:man|woman|"
                               r"person)|officials?\s+said|sources?|chief\s+said))\b|"
                               r"\b(?:a|the)\s+police\s+spokes(?:man|woman|person)\b", re.I)
+# The state's forces named first in the fight ("the army has clashed with militants", "the
+# battle between the military and the rebels"): the side ACLED lists first (reader.incidents).
+_FORCES = (r"(?:[\w-]+\s+)?(?:army|military|troops|soldiers|police|security\s+forces|"
+           r"government\s+forces)")
+STATE_FIRST_IN_FIGHT = lazy_regex(
+    rf"\b(?:between|among)\s+(?:the\s+)?{_FORCES}\s+and\b|"
+    rf"\b(?:the\s+)?{_FORCES}\s+(?:(?:has|have|had)\s+)?(?:clashed|fought|battled)\s+with\b",
+    re.I)
 MILITARY_WORD = lazy_regex(r"\b(?:soldiers|troops|army|military|security\s+forces)\b", re.I)
 # Not a force's people ("an Israeli army spokesman said", "the Iraqi army colonel in
 # charge"): they speak or are arrested, they are no doer.

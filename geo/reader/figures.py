@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from incimap.geo.models import Figure, Span
 from incimap.geo.reader import english
+from incimap.geo.reader.document import is_headline
 from incimap.geo.reader.english import (
     ACCORDING_TO,
     AFTER_CUE_PATTERNS,
@@ -397,8 +398,17 @@ def fatalities(figures: list[Figure]) -> int:
         everyone = _lowest_total(totals["others"])
         if everyone >= by_group["fighters"] + _side_toll(sides.get("others", [])):
             by_group = {"others": everyone}
+    before = sum(by_group.values())
     for group, value in added.items():
         by_group[group] += value
+    # "Four killed as missile strikes plane" over "killing four others" (others than the
+    # minister it missed): a headline's count is the story's whole toll, so what the body
+    # adds "on top" does not go past it. (A headline's one victim, "Minister killed by car
+    # bomb", is the one it names, not the toll.)
+    heads = [f.value for f in counted if f.value > 1 and f.quote
+             and is_headline(f.quote.text) and not _adds(f)]
+    if added and heads:
+        by_group = {"all": max(before, min(sum(by_group.values()), min(heads)))}
     updated = [f.value for f in counted if f.quote and english.TOLL_UPDATED.search(f.quote.text)]
     return max(sum(by_group.values()), max(updated, default=0))
 

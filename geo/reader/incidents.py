@@ -71,6 +71,7 @@ from incimap.geo.reader.english import (
     ACTOR_WORDS,
     ANOTHER_DIED,
     BACKGROUND_BEFORE,
+    BARE_EXPLOSION,
     BODY_OF,
     BODY_OF_PERSON,
     COMBATANTS,
@@ -86,14 +87,17 @@ from incimap.geo.reader.english import (
     LISTED_PERSON,
     MISHAP,
     NUMBERISH,
+    PAIR_KILLED,
     PAST_REFERENCE,
     PERSON_WORD,
     PROTEST_CLASH,
+    REFERENCE_BEFORE,
     SELF_DETONATED,
     SEPARATE_EVENT,
     SIEGE,
     SINGLE_KIND,
     SINGLE_VICTIM,
+    STATE_FIRST_IN_FIGHT,
     STATE_FORCE_DEAD,
     TO_DEATH_ONE,
 )
@@ -199,8 +203,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
                  if m.role in ("origin", "destination") and m.place]
         raw = triggers[s.start]
         numberish = NUMBERISH.search(s.text)
-        if not raw and not numberish:
-            continue
+        if not raw and (not numberish or MISHAP.search(s.text)):
+            continue  # "Five others died in the crash": the mishap's dead, no one's toll
         parsed = parse_figures(s.text, s.start) if numberish else []
         figures = [f for f in parsed if f.kind in _COUNTED_KINDS]
         arrested = any(f.kind == "arrested" for f in parsed)
@@ -536,6 +540,8 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
             at = more.end()
     if COUPLE_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
         out.append(Figure(kind="fatalities", value=2, who="couple", quote=s))
+    elif PAIR_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in [*figures, *out]):
+        out.append(Figure(kind="fatalities", value=2, who="people", quote=s))
     return out
 
 
@@ -657,6 +663,10 @@ def _lone_town(mentions: list[Mention], region: Place | None) -> Place | None:
     collected it at their camp's gate they were shot", in a report about its region)."""
     towns = {m.place.gazetteer_id: m for m in mentions
              if m.place and m.place.feature_type in ("city", "town", "village")}
+    # A town the report measures from ("east of the capital, X") is no rival to the one it
+    # names otherwise; alone, it is still the nearest place named ("north of X").
+    sites = {k: m for k, m in towns.items() if not _reference_point(m)}
+    towns = sites or towns
     if len(towns) != 1:
         return None
     (m,) = towns.values()
@@ -664,6 +674,13 @@ def _lone_town(mentions: list[Mention], region: Place | None) -> Place | None:
     # town is all it says of where.
     return replace(m.place, precision=2) if m.role == "context" and (
         region is None or _within(m.place, region)) else None
+
+
+def _reference_point(m: Mention) -> bool:
+    """A town the report measures from ("east of the capital, X", "25 km from X"): the
+    event is away from it."""
+    at = m.span.start - m.sentence.start
+    return bool(REFERENCE_BEFORE.search(m.sentence.text[max(0, at - 40) : at]))
 
 
 def _within(p: Place, region: Place) -> bool:
@@ -828,6 +845,12 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
         # (thrown in a fight, not set off from afar) or with bombs and gunfire ("tried to
         # storm the embassy ... an exchange of gunfire and explosions").
         etype, sub = "Battles", "Armed clash"
+    if sub == "Remote explosive/landmine/IED" and all(
+            BARE_EXPLOSION.fullmatch(t[3].text) for t in draft.triggers if t[2] == sub) and any(
+            t[1] == "Battles" for t in draft.triggers):
+        # "Explosions were reported ... The battle between the army and the rebels": the
+        # blasts of a battle, not a bombing.
+        etype, sub = "Battles", "Armed clash"
     if etype == "Violence against civilians" and actor1.startswith(("Military", "Police")) and (
             actor2 and not actor2.startswith("Civilians")):
         # "The militants were confronted and killed by security forces": a fight.
@@ -840,6 +863,9 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
     if etype == "Battles" and SIEGE.fullmatch(top.text) and actor2.startswith(
             ("Military", "Police")) and actor1.startswith("Unidentified"):
         actor1, actor2 = actor2, actor1  # the forces laying the siege fight it
+    if etype == "Battles" and actor2.startswith(("Military", "Police")) and any(
+            STATE_FIRST_IN_FIGHT.search(x.text) for x in draft.sentences):
+        actor1, actor2 = actor2, actor1  # "the army clashed with militants": the army first
     if etype == "Battles" and actor1 == actor2:
         # A battle has two sides: against the state's forces, an unnamed armed group
         # ("Rebels attacked ...; the attack was repelled by the army").
