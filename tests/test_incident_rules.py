@@ -84,6 +84,18 @@ def test_a_date_on_a_verb_of_saying_is_not_the_event_date():
 # --------------------------------------------------------------- totals and sub-groups
 
 
+def test_the_gunman_killed_by_others_is_one_dead_more_past_the_headline():
+    text = ("Gunman kills eight at Niono school\n\nA gunman opened fire in a school in Niono "
+            "on Tuesday, killing eight pupils. Police said the gunman was later shot dead by a "
+            "soldier.")
+    (one,) = incidents(text)
+    assert (one.event_type, one.fatalities) == ("Violence against civilians", 9)
+    # "the gunman killed eight" is no death of his.
+    (two,) = incidents("A gunman opened fire in a school in Niono on Tuesday. Police said the "
+                       "gunman killed eight pupils.")
+    assert two.fatalities == 8
+
+
 def test_a_headline_count_is_the_whole_toll_that_others_do_not_pass():
     (one,) = incidents("Four killed as gunmen ambush convoy carrying governor\n\nGunmen "
                        "ambushed a convoy carrying the governor near Niono on Tuesday. The "
@@ -1611,6 +1623,21 @@ def test_deaths_told_after_a_riot_are_the_riots():
 def test_rioters_torching_shops_are_one_riot():
     found = incidents("Rioters torched shops in Kidal on Tuesday.")
     assert [i.event_type for i in found] == ["Riots"]
+
+
+def test_rioters_who_took_to_the_streets_and_stabbed_are_the_riot():
+    (one,) = incidents("Rioters took to the streets and began stabbing passers-by in Kidal on "
+                       "Tuesday, killing five.")
+    assert (one.event_type, one.actor1, one.fatalities) == ("Riots", "Rioters (Mali)", 5)
+    # Another doer between is the doer: "protesters gathered when soldiers opened fire".
+    (two,) = incidents("Protesters gathered and marched in Kidal on Tuesday when soldiers "
+                       "opened fire, killing three.")
+    assert two.actor1 == "Military Forces of Mali"
+    # So does a clause of another time: "marched ... before unknown men opened fire".
+    found = incidents("Demonstrators marched on Tuesday before unknown men opened fire in "
+                      "Kidal, killing three.")
+    assert [(i.event_type, i.fatalities) for i in found] == [
+        ("Protests", 0), ("Violence against civilians", 3)]
 
 
 def test_burning_tyres_is_a_violent_demonstration():

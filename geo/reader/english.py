@@ -274,9 +274,12 @@ FORCE_ON_CROWD_SUBS = ("Protest with intervention", EXCESSIVE_FORCE)
 # A crowd as the doer of a violence word ("rioters torched shops", "a mob beat him to
 # death"): the riot's own violence, not an armed group's attack.
 # Never passive: "protesters were shot dead" are the victims.
+# ("Rioters took to the streets and began stabbing passers-by": a clause of theirs between,
+# but no other doer nor a clause of another time.)
 CROWD_DOER_BEFORE = lazy_regex(r"\b(?:rioters|protesters|demonstrators|mobs?|crowds?|youths|"
-                               r"marchers)\s+(?:(?!(?:were|was|been|being)\b)[\w-]+\s+){0,3}?$",
-                               re.I)
+                               r"marchers)\s+(?:(?!(?:were|was|been|being|police|soldiers|troops|"
+                               r"army|security|gunmen|militants|forces|when|as|after|before|while|"
+                               r"said|says|say)\b)[\w-]+\s+){0,6}?$", re.I)
 PASSIVE_START = lazy_regex(r"(?:was|were|been)\b", re.I)
 
 # Words just before an event word that deny or question it: "did not appear to be set by a
@@ -1215,6 +1218,13 @@ PAIR_KILLED = lazy_regex(rf"\b(?:the|an?|one)\s+(?:[\w-]+\s+)?(?:attacker|bomber
                          rf"\b(?:the|an?|one)\s+(?:[\w-]+\s+)?(?:attacker|bomber|gunman|assailant|"
                          rf"{PERSON_NOUN})\s+and\s+(?:another|an?|one|the)\s+(?:[\w-]+\s+)?"
                          rf"{PERSON_NOUN}\s+died\b", re.I)
+# The attacker's own death at others' hands, told of him by his role ("the gunman was
+# subsequently killed by an army officer"): one dead on top of his victims. (Killing
+# himself is told with his victims' toll: figures.KILLER_KILLED_HIMSELF.)
+LONE_KILLERS = frozenset({"gunman", "shooter", "killer"})
+ATTACKER_KILLED = lazy_regex(
+    r"\bthe\s+(?:lone\s+)?(?:gunman|shooter|killer|assailant)\s+(?:was|had\s+been|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed)\b", re.I)
 COUPLE_KILLED = lazy_regex(r"\bbodies\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?couple\b|\bcouple\s+"
                            r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:found\s+)?"
                            rf"(?:killed|{SLAIN}|dead)\b", re.I)

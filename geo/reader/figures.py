@@ -378,7 +378,7 @@ def fatalities(figures: list[Figure]) -> int:
     sides: dict[str, list[Figure]] = {}
     added: dict[str, int] = {}
     for f in counted:
-        group = "fighters" if f.who.split()[-1:] and f.who.split()[-1] in FIGHTERS else "others"
+        group = _group(f)
         by_group.setdefault(group, 0)
         if _adds(f):  # "two more died", "two civilians also died": on top of the rest
             added[group] = added.get(group, 0) + f.value
@@ -398,19 +398,28 @@ def fatalities(figures: list[Figure]) -> int:
         everyone = _lowest_total(totals["others"])
         if everyone >= by_group["fighters"] + _side_toll(sides.get("others", [])):
             by_group = {"others": everyone}
-    before = sum(by_group.values())
-    for group, value in added.items():
-        by_group[group] += value
     # "Four killed as missile strikes plane" over "killing four others" (others than the
-    # minister it missed): a headline's count is the story's whole toll, so what the body
-    # adds "on top" does not go past it. (A headline's one victim, "Minister killed by car
-    # bomb", is the one it names, not the toll.)
-    heads = [f.value for f in counted if f.value > 1 and f.quote
-             and is_headline(f.quote.text) and not _adds(f)]
-    if added and heads:
-        by_group = {"all": max(before, min(sum(by_group.values()), min(heads)))}
+    # minister it missed): a headline's count is the whole toll of its group, so what the
+    # body adds "on top" does not go past it. (A headline's one victim, "Minister killed by
+    # car bomb", is the one it names, not the toll; the attacker killed is another group.)
+    heads: dict[str, list[int]] = {}
+    for f in counted:
+        if f.value > 1 and f.quote and is_headline(f.quote.text) and not _adds(f):
+            heads.setdefault(_group(f), []).append(f.value)
+    for group, value in added.items():
+        cap = min(heads.get(group, [0]))
+        by_group[group] = max(by_group[group], min(by_group[group] + value, cap)) if cap else (
+            by_group[group] + value)
     updated = [f.value for f in counted if f.quote and english.TOLL_UPDATED.search(f.quote.text)]
     return max(sum(by_group.values()), max(updated, default=0))
+
+
+def _group(f: Figure) -> str:
+    """Whom a toll counts: fighters, a lone killer ("the gunman was killed") or everyone
+    else."""
+    head = f.who.split()[-1] if f.who.split() else ""
+    return "fighters" if head in FIGHTERS else "killer" if head in english.LONE_KILLERS else (
+        "others")
 
 
 def _killers_among(f: Figure) -> int:

@@ -70,6 +70,7 @@ from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
     ANOTHER_DIED,
+    ATTACKER_KILLED,
     BACKGROUND_BEFORE,
     BARE_EXPLOSION,
     BODY_OF,
@@ -538,6 +539,8 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
             out.append(Figure(kind="fatalities", value=1, qualifier="more",
                               who=more.group().split()[-1].lower(), quote=s))
             at = more.end()
+    if ATTACKER_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
+        out.append(Figure(kind="fatalities", value=1, qualifier="more", who="gunman", quote=s))
     if COUPLE_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
         out.append(Figure(kind="fatalities", value=2, who="couple", quote=s))
     elif PAIR_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in [*figures, *out]):
