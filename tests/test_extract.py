@@ -198,3 +198,21 @@ def test_unknown_place_without_a_container_has_no_incident_place(gazetteer):
                      published=dt.date(2025, 5, 7), gazetteer=gazetteer)
     assert [m.surface for m in result.mentions if m.place is None] == ["Dunkurawa"]
     assert all(i.location is None for i in result.incidents)
+
+
+def test_a_name_written_in_a_division_that_holds_no_namesake_is_unlocated(gazetteer):
+    """"X, <state>": the text says where X is; when the gazetteer's only X lies elsewhere
+    (here in Mali), X is kept unlocated and the incident placed at the state, never at the
+    namesake abroad. In a list ("A, B, C and D") the pair says nothing of the kind."""
+    from incimap.geo.extract import extract
+
+    result = extract("Gunmen attacked Niono, Zamfara state on Monday, killing 3 people.",
+                     published=dt.date(2025, 5, 7), gazetteer=gazetteer)
+    [niono] = by_surface(result, "Niono")
+    assert niono.place is None
+    [incident] = result.incidents
+    assert (incident.location.name, incident.location.country) == ("Niono", "NG")
+    for text in ("Envoys visited Bamako, Niono, Zamfara state on Monday.",
+                 "Envoys visited Niono, Zamfara state and Kidal on Monday."):
+        listed = extract(text, published=dt.date(2025, 5, 7), gazetteer=gazetteer)
+        assert by_surface(listed, "Niono")[0].place.country == "ML", text

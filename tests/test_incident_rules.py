@@ -1113,6 +1113,15 @@ def test_a_briefs_page_lists_its_stories_in_page_order():
     assert [where(i) for i in incidents(BRIEFS)] == ["Kidal", "Tessalit"]
 
 
+def test_a_story_that_names_only_its_country_keeps_its_event_on_a_briefs_page():
+    text = ("Briefs for Sunday\n\nThousands flee fighting in Mali\n\nThousands of civilians "
+            "fled their homes on Saturday amid fierce fighting between local militias and "
+            "rebels in Mali.\n\nBlast kills 8 at a market\n\nAn explosion rocked a market "
+            "in Niono on Friday and killed at least 8 people.")
+    assert [(i.event_type, where(i), i.fatalities) for i in incidents(text)] == [
+        ("Battles", "Mali", 0), ("Explosions/Remote violence", "Niono", 8)]
+
+
 def test_an_article_with_one_headline_is_one_story():
     from incimap.geo.reader.document import Document
 

@@ -313,17 +313,20 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         stories[incidents[-1].id] = draft.story
         own[incidents[-1].id] = (draft.context.startswith("main"),
                                  bool(draft.places or draft.unknown))
-    if not incidents:
-        # A report of one event that names only its country ("a suicide bomber struck a
-        # police station in Iraq") is still that event: the first one a strong word says
-        # happened in the country, at country precision.
-        # So is a counted arrest ("At least 200 monks have been arrested in Myanmar").
-        strong = [d for d in drafts.values() if d.places and d.context.startswith("main")
+    # A report of one event that names only its country ("a suicide bomber struck a
+    # police station in Iraq") is still that event: the first one a strong word says
+    # happened in the country, at country precision. So is a counted arrest ("At least
+    # 200 monks have been arrested in Myanmar"). On a page of several stories, each
+    # story that has no event of its own yet.
+    told = set(stories.values())
+    for n in sorted({d.story for d in drafts.values()} - told):
+        strong = [d for d in drafts.values() if d.story == n and d.places
+                  and d.context.startswith("main")
                   and (any(t[0] >= 2 for t in d.triggers) or d.arrested)]
         if strong:
-            incidents.append(_incident(strong[0], story_places, groups, 1, source,
-                                       settings[strong[0].story]))
-            stories[incidents[-1].id] = strong[0].story
+            incidents.append(_incident(strong[0], story_places, groups, len(incidents) + 1,
+                                       source, settings[n]))
+            stories[incidents[-1].id] = n
             own[incidents[-1].id] = (True, True)
     # The stories' own events first, then the episodes they recall (the first story of a
     # page of several may only recall a months-old event); an event with a place of its

@@ -294,13 +294,28 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
             inside = [c for c in cands_a if c.row.country == container.row.country and (
                 container.row.ftype == "country" or c.row.admin1 == container.row.name
                 or (c.row.admin1_code and c.row.admin1_code == container.row.admin1_code))]
+            pair_bias = replace(bias, country=container.row.country, soft_country="",
+                                centre=None)
             if inside:
-                pair_bias = replace(bias, country=container.row.country, soft_country="",
-                                    centre=None)
                 out[a.surface] = ranked(a.surface, inside, hint_a, pair_bias, explain=False)
                 out[b.surface] = ranked(b.surface, [container], "", pair_bias, explain=False)
                 break
+            if len(containers) == 1 and container.row.ftype == "province" and not _listed(a, b):
+                # "Caledonia, Ontario" when the gazetteer has only a Caledonia in Wisconsin:
+                # the place is in Ontario, unlocated, never the namesake abroad. (Not for a
+                # country: "Kinshasa, Congo" names the other Congo.)
+                out[a.surface] = None
+                out[b.surface] = ranked(b.surface, [container], "", pair_bias, explain=False)
     return out
+
+
+def _listed(a: Mention, b: Mention) -> bool:
+    """"Hollywood, Los Angeles, San Fernando Valley and Santa Monica": the pair is part of a
+    list, a comma or "and" before or after it."""
+    text, start = a.sentence.text, a.sentence.start
+    before = text[max(0, a.span.start - start - 2) : a.span.start - start]
+    after = text[b.span.end - start : b.span.end - start + 5]
+    return before.endswith(", ") or after.startswith((",", " and ", " or "))
 
 
 _RANK = {"country": 2, "province": 1}
