@@ -264,8 +264,12 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     fighters = bool(victims) and all(v.split()[-1:] and v.split()[-1] in english.COMBATANTS
                                      for v in victims)
     # "Militants stormed a police station": with no one counted, the target says who was
-    # attacked.
-    fighters = fighters or (not victims and bool(english.STATE_TARGET.search(said)))
+    # attacked; so it does when the forces were among the hurt ("fired at police stations,
+    # injuring two police officers and a civilian, killing another man").
+    forces_hurt = any(f.kind in ("fatalities", "injured") and f.who.split()[-1:]
+                      and f.who.split()[-1] in english.STATE_FORCE_DEAD for f in draft.figures)
+    fighters = fighters or ((not victims or forces_hurt)
+                            and bool(english.STATE_TARGET.search(said)))
     if not group and draft.cls == "violence" and _state_doer(said):
         # "the junta's aircraft carried out", "security forces opened fire": the state,
         # against civilians or, when only fighters fell, against an armed group.

@@ -133,8 +133,9 @@ def _p(words: str):
 
 # A siege or shoot-out with wanted men is a battle that the besieging forces fight
 # ("after a 16-hour siege, police stormed the house"): they are its first actor. Not
-# "stand-off": as often a political deadlock as an armed one.
-SIEGE = _p(r"sieges?\b|shoot-?outs?\b")
+# "stand-off": as often a political deadlock as an armed one; nor "under siege", said of a
+# society or a city with no one laying it ("placed the society under siege").
+SIEGE = _p(r"(?<!under\s)sieges?\b|shoot-?outs?\b")
 
 EVENT_PATTERNS = (
     # A hijacking or a siege with hostages is the event even when it began with a bomb.
@@ -1315,10 +1316,14 @@ POLICE_AS_SOURCE = lazy_regex(r"\b(?:according\s+to\s+(?:the\s+)?(?:local\s+)?po
                               r"(?:said|say|says|reported|told|confirmed|spokes(?:man|woman|"
                               r"person)|officials?\s+said|sources?|chief\s+said))\b|"
                               r"\b(?:a|the)\s+police\s+spokes(?:man|woman|person)\b", re.I)
+# An attack the forces fought off ("An attack on the party office was thwarted by police",
+# "troops repelled an assault"): the attackers began the fight, so they go first.
+FOUGHT_OFF = lazy_regex(r"\b(?:thwarted|foiled|repelled|repulsed|fought\s+off|beat\s+back|"
+                        r"beaten\s+back)\b", re.I)
 # The state's forces named first in the fight ("the army has clashed with militants", "the
 # battle between the military and the rebels"): the side ACLED lists first (reader.incidents).
-_FORCES = (r"(?:[\w-]+\s+)?(?:army|military|troops|soldiers|police|security\s+forces|"
-           r"government\s+forces)")
+_FORCES = (r"(?:[\w-]+\s+)?(?:army|military|troops|soldiers|police(?:\s+officers)?|policemen|"
+           r"security\s+forces|government\s+forces|gendarmes)")
 STATE_FIRST_IN_FIGHT = lazy_regex(
     rf"\b(?:between|among)\s+(?:the\s+)?{_FORCES}\s+and\b|"
     rf"\b(?:the\s+)?{_FORCES}\s+(?:(?:has|have|had)\s+)?(?:clashed|fought|battled)\s+with\b",

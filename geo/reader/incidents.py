@@ -78,6 +78,7 @@ from incimap.geo.reader.english import (
     COMBATANTS,
     COUPLE_KILLED,
     EXCESSIVE_FORCE,
+    FOUGHT_OFF,
     GUNFIGHT,
     HEADLINE_KILLS_ONE,
     HEADLINE_VICTIM,
@@ -583,9 +584,11 @@ def _dead_heads(d: _Draft) -> list[str]:
 
 
 def _returned_fire(violence: _Draft, response: _Draft) -> bool:
-    """An attack on the state's forces, then the forces' fire killing only attackers."""
+    """An attack with no dead but the state's forces (or none at all: "Militants attacked a
+    police post. Three of the attackers were killed when police returned fire."), then
+    the forces' fire killing only attackers."""
     forces, attackers = _dead_heads(violence), _dead_heads(response)
-    return bool(forces and attackers) and all(w in STATE_FORCE_DEAD for w in forces) and all(
+    return bool(attackers) and all(w in STATE_FORCE_DEAD for w in forces) and all(
         w in COMBATANTS and w not in STATE_FORCE_DEAD for w in attackers)
 
 
@@ -869,7 +872,11 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
     if etype == "Battles" and SIEGE.fullmatch(top.text) and actor2.startswith(
             ("Military", "Police")) and actor1.startswith("Unidentified"):
         actor1, actor2 = actor2, actor1  # the forces laying the siege fight it
-    if etype == "Battles" and actor2.startswith(("Military", "Police")) and any(
+    if etype == "Battles" and actor1.startswith(("Military", "Police")) and actor2 and not (
+            actor2.startswith(("Military", "Police"))) and any(
+            FOUGHT_OFF.search(x.text) for x in draft.sentences):
+        actor1, actor2 = actor2, actor1  # "an attack ... was thwarted by police": theirs
+    elif etype == "Battles" and actor2.startswith(("Military", "Police")) and any(
             STATE_FIRST_IN_FIGHT.search(x.text) for x in draft.sentences):
         actor1, actor2 = actor2, actor1  # "the army clashed with militants": the army first
     if etype == "Battles" and actor1 == actor2:
