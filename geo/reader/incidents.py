@@ -619,7 +619,6 @@ def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.da
     date, a later dated event far from it is another event ("Six were killed in
     <another town> on Monday"), and the story is of its publication week."""
     lead: list[Mention] = []
-    told = False  # has the body told an event with no date of its own yet?
     before: Span | None = None  # the sentence just before, when it tells no event
     for s in sents:
         if not classes_in(s.text):
@@ -637,13 +636,10 @@ def _main_date(sents: list[Span], dates: dict[int, list[DateRef]], anchor: dt.da
         if story:
             if lead and here and all(_apart(m.place, p.place) for m in here for p in lead):
                 break
-            if (lead or told) and PAST_REFERENCE.search(story[0].text):
-                # "Two weeks ago, a gunman ...": an earlier event, after the story's own
-                # (a headline restates the lead, so it tells none of its own).
-                break
+            if lead and PAST_REFERENCE.search(story[0].text):
+                break  # "Two weeks ago, a gunman ...": an earlier event, after the story's own
             return story[0]
         lead = lead or here
-        told = told or not is_headline(s.text)
     return DateRef(anchor, 2, 0, 0, "")
 
 
