@@ -84,6 +84,17 @@ def test_a_date_on_a_verb_of_saying_is_not_the_event_date():
 # --------------------------------------------------------------- totals and sub-groups
 
 
+def test_dead_seen_where_no_casualties_are_reported_are_no_toll():
+    (one,) = incidents("A riot broke out at the prison in Niono on Tuesday. Inmates on the roof "
+                       "are holding what looks to be 2 dead bodies; no casualties have been "
+                       "officially reported.")
+    assert (one.event_type, one.fatalities) == ("Riots", 0)
+    # No one else's dead ("no civilian casualties were reported") leave the toll told.
+    (two,) = incidents("Gunmen killed two soldiers in Niono on Tuesday; no civilian casualties "
+                       "were reported.")
+    assert two.fatalities == 2
+
+
 def test_the_gunman_killed_by_others_is_one_dead_more_past_the_headline():
     text = ("Gunman kills eight at Niono school\n\nA gunman opened fire in a school in Niono "
             "on Tuesday, killing eight pupils. Police said the gunman was later shot dead by a "

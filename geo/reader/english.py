@@ -310,6 +310,11 @@ MISHAP = _p(r"crash(?:es|ed|ing)?\b|collid\w+|collision|derail\w*|capsiz\w+|acci
             r"lightning|drown\w*|(?:chemical|gas|boiler|industrial)\s+(?:explosions?|blasts?|"
             r"leaks?)|(?:explosions?|blasts?|fires?)\s+(?:at|in)\s+(?:an?|the)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:plant|factory|refinery|depot|warehouse|mine)\b")
+# A sentence that says no one's death is on record ("holding what looks to be 2 dead bodies;
+# no casualties have been officially reported"): its dead are unconfirmed, not a toll.
+NONE_REPORTED = lazy_regex(r"\bno\s+(?:casualties|deaths|fatalities)\s+(?:have\s+|has\s+)?"
+                           r"(?:been\s+|were\s+|was\s+)?(?:officially\s+|yet\s+)?"
+                           r"(?:reported|confirmed)\b", re.I)
 # An explosion told bare ("Explosions were reported"): no bomb, device or mine named, so in
 # a battle it is the battle's fire (reader.incidents).
 BARE_EXPLOSION = _p(r"explosions?|blasts?|explod\w*")

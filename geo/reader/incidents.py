@@ -88,6 +88,7 @@ from incimap.geo.reader.english import (
     KILLING_ONE,
     LISTED_PERSON,
     MISHAP,
+    NONE_REPORTED,
     NUMBERISH,
     PAIR_KILLED,
     PAST_REFERENCE,
@@ -209,6 +210,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             continue  # "Five others died in the crash": the mishap's dead, no one's toll
         parsed = parse_figures(s.text, s.start) if numberish else []
         figures = [f for f in parsed if f.kind in _COUNTED_KINDS]
+        if NONE_REPORTED.search(s.text):
+            figures = [f for f in figures if f.kind != "fatalities"]
         arrested = any(f.kind == "arrested" for f in parsed)
         if is_headline(s.text):
             # "Two more killed in bombings": a headline's "more" is beside earlier reports;
