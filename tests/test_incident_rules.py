@@ -2082,6 +2082,14 @@ def test_the_battle_between_two_sides_is_a_battle_and_its_bare_blasts_are_its_fi
     assert two.sub_event_type == "Remote explosive/landmine/IED"
 
 
+def test_the_forces_searching_for_the_abducted_are_not_the_abductors():
+    (one,) = incidents("Gunmen stormed a school in Niono on Tuesday and abducted 40 pupils. "
+                       "Security forces had launched a search and rescue operation in the "
+                       "surrounding forest.")
+    assert (one.sub_event_type, one.actor1) == ("Abduction/forced disappearance",
+                                                "Unidentified Armed Group (Mali)")
+
+
 def test_the_side_written_first_in_a_clash_is_actor1():
     (one,) = incidents("The Malian army clashed with militants in Niono on Tuesday, killing "
                        "two soldiers.")

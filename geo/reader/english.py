@@ -510,7 +510,10 @@ STATE_DOER = lazy_regex(
     r"soldiers|air\s+force|government\s+forces|gendarmes|gendarmerie|national\s+guard)"
     r"(?:[’']s?)?\s+(?:(?!(?:were|was|been|being|are|is)\b)\w+\s+){0,3}?"
     r"(?:carried\s+out|launched|bombed|shelled|struck|opened\s+fire|attacked|fired|"
-    r"raided|conducted)\b|\b(?:by|from)\s+(?:the\s+)?(?:junta|army|military|"
+    # Not a search for the victims ("security forces launched a search and rescue
+    # operation"): the forces answer the violence, they do not do it.
+    r"raided|conducted)\b(?!\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:search|rescue|manhunt|hunt|"
+    r"investigation|probe|inquiry)\b)|\b(?:by|from)\s+(?:the\s+)?(?:junta|army|military|"
     r"security\s+forces|troops|air\s+force|government\s+forces)\b|"
     # "Soldiers killed 12 civilians", never "soldiers killed in an ambush" (a headline's
     # victims): the killing verb takes an object.
