@@ -1692,6 +1692,25 @@ def test_rioters_who_took_to_the_streets_and_stabbed_are_the_riot():
         ("Protests", 0), ("Violence against civilians", 3)]
 
 
+def test_protesters_shot_dead_after_the_police_broke_up_their_march_are_its_dead():
+    """The force that broke up a march killed the marchers told dead next, unless armed men
+    are named; a riot in another town is its own event (ACLED: one per location)."""
+    found = incidents("Police fired tear gas and rubber bullets at thousands of opposition "
+                      "supporters who marched through Niono on Tuesday. At least two "
+                      "protesters were shot dead. In the northern town of Bourem, protesters "
+                      "burned tyres and blocked roads.")
+    assert [(i.sub_event_type, i.actor1, where(i), i.fatalities) for i in found] == [
+        ("Excessive force against protesters", "Police Forces of Mali", "Niono", 2),
+        ("Violent demonstration", "Rioters (Mali)", "Bourem", 0)]
+    found = incidents("Police fired tear gas at marchers in Niono on Tuesday. Gunmen on "
+                      "motorcycles later shot dead two protesters.")
+    assert ("Violence against civilians", 2) in [(i.event_type, i.fatalities) for i in found]
+    # A crowd that rioted keeps its riot, its dead with it.
+    (riot,) = incidents("Protesters burned tyres in Niono on Tuesday and police fired tear gas "
+                        "at them. Two protesters were shot dead.")
+    assert (riot.sub_event_type, riot.fatalities) == ("Violent demonstration", 2)
+
+
 def test_burning_tyres_is_a_violent_demonstration():
     found = incidents("Protesters burned tyres and blocked roads in Kidal on Tuesday.")
     assert [(i.event_type, i.sub_event_type) for i in found] == [

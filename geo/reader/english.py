@@ -272,6 +272,12 @@ FORCE_ON_CROWD_AFTER = lazy_regex(
 EXCESSIVE_FORCE = "Excessive force against protesters"
 FORCE_ON_CROWD_SUBS = ("Protest with intervention", EXCESSIVE_FORCE)
 
+# Who a crowd's dead are ("two protesters were shot dead"), and who else may have killed
+# them ("gunmen opened fire on the marchers": an attack, not the police's force).
+CROWD_PEOPLE = frozenset({"protesters", "protester", "demonstrators", "demonstrator",
+                          "marchers", "marcher", "rioters", "rioter", "mourners"})
+ARMED_DOER = lazy_regex(r"\b(?:militants?|gunm[ae]n|attackers?|assailants?|insurgents?|rebels?|"
+                        r"bandits?|terrorists?|militia(?:men|s)?)\b", re.I)
 # A crowd as the doer of a violence word ("rioters torched shops", "a mob beat him to
 # death"): the riot's own violence, not an armed group's attack.
 # Never passive: "protesters were shot dead" are the victims.

@@ -70,6 +70,7 @@ from incimap.geo.reader.document import Document, document_of, is_headline
 from incimap.geo.reader.english import (
     ACTOR_WORDS,
     ANOTHER_DIED,
+    ARMED_DOER,
     ATTACKER_KILLED,
     BACKGROUND_BEFORE,
     BARE_EXPLOSION,
@@ -77,7 +78,9 @@ from incimap.geo.reader.english import (
     BODY_OF_PERSON,
     COMBATANTS,
     COUPLE_KILLED,
+    CROWD_PEOPLE,
     EXCESSIVE_FORCE,
+    FORCE_ON_CROWD_SUBS,
     FOUGHT_OFF,
     GUNFIGHT,
     HEADLINE_KILLS_ONE,
@@ -247,7 +250,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         else:
             site = _site(site_places.setdefault(context, []), here, figures, para,
                          last_site.get(context), home, at_home,
-                         separate=bool(SEPARATE_EVENT.search(s.text)), unknown=unknown)
+                         separate=bool(SEPARATE_EVENT.search(s.text)), unknown=unknown,
+                         crowd=any(t[1] == "demonstration" for t in found))
             at_home = at_home or any(m.place.country == home for m in here)
             abroad = (story, context, site) if site and _foreign(here, home) else None
         last_site[context] = (para, site)
@@ -416,7 +420,7 @@ def _home_country(mentions: list[Mention], country: str) -> str:
 
 def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure], para: int,
           last: tuple[int, int] | None, home: str = "", settled: bool = False,
-          separate: bool = False, unknown: list[Mention] = ()) -> int:
+          separate: bool = False, unknown: list[Mention] = (), crowd: bool = False) -> int:
     """Which event site of the story a sentence reports (ACLED: one event per location).
 
     A sentence with its own toll at a place far from every site so far opens a new
@@ -427,7 +431,9 @@ def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure]
     ``separate``: the sentence says it is another event ("In a separate attack ..."), so a
     far place opens a site without a toll of its own. A place the gazetteer lacks, told
     with the story's first toll ("killed 85 people on the island of X"), holds the first
-    site: a later toll at a located place is another event."""
+    site: a later toll at a located place is another event. ``crowd``: the sentence tells a
+    demonstration or riot of its own, so a far place is another one ("In the western city
+    of X, protesters burned tyres")."""
     if _foreign(here, home) and settled:
         # Only once the story has a place at home: a place abroad first named is the
         # story's own or where its fire came from ("a rocket launched from Gaza").
@@ -453,7 +459,7 @@ def _site(sites: list[list[Mention]], here: list[Mention], figures: list[Figure]
     if not sites or not sites[0]:
         sites[:1] = [list(precise)]
         return 0
-    if separate or tolled:
+    if separate or tolled or crowd:
         sites.append(list(precise))
         return len(sites) - 1
     return last[1] if last and last[0] == para else 0
@@ -603,11 +609,28 @@ def _fold_deaths_into_crowd(drafts: dict) -> None:
         deaths = drafts[key]
         crowd = drafts.get((key[0], "demonstration", *key[2:]))
         # "Clashes" beside a riot are the riot's, unless fought with arms.
-        if crowd is None or any(t[0] > 0 and not PROTEST_CLASH.fullmatch(t[3].text)
-                                for t in deaths.triggers) or not any(
+        if crowd is None:
+            continue
+        if _crowd_dead(deaths) and any(t[2] in FORCE_ON_CROWD_SUBS for t in crowd.triggers):
+            # "Police fired tear gas at the marchers. Two protesters were shot dead.": the
+            # force that broke up the crowd killed them, unless armed men are named.
+            if not any(t[1] == "Riots" for t in crowd.triggers):
+                crowd.triggers.extend((3, "Protests", EXCESSIVE_FORCE, t[3])
+                                      for t in deaths.triggers if t[0] > 0)
+            crowd.absorb(drafts.pop(key))
+            continue
+        if any(t[0] > 0 and not PROTEST_CLASH.fullmatch(t[3].text)
+               for t in deaths.triggers) or not any(
                 t[1] == "Riots" or t[2] == EXCESSIVE_FORCE for t in crowd.triggers):
             continue
         crowd.absorb(drafts.pop(key))
+
+
+def _crowd_dead(d: _Draft) -> bool:
+    """Are the draft's dead all of a crowd, told with no armed men to have killed them?"""
+    heads = _dead_heads(d)
+    return bool(heads) and all(h in CROWD_PEOPLE for h in heads) and not any(
+        ARMED_DOER.search(s.text) for s in d.sentences)
 
 
 def _id_prefix(source: str) -> str:
