@@ -2121,3 +2121,29 @@ def test_the_side_written_first_in_a_clash_is_actor1():
                        "two soldiers.")
     assert (two.actor1, two.actor2) == ("Unidentified Armed Group (Mali)",
                                         "Military Forces of Mali")
+
+
+def test_two_armed_groups_fight_each_other_not_the_state():
+    """Fighters of one named group killed by another: a battle between the two, the state
+    named only when its forces are."""
+    (one,) = incidents("Fighters of the Macina Liberation Front clashed with the Azawad "
+                       "Liberation Front near Niono on Tuesday. Twelve fighters were killed.")
+    assert (one.event_type, one.actor1, one.actor2) == (
+        "Battles", "Macina Liberation Front", "Azawad Liberation Front")
+    (two,) = incidents("Soldiers clashed with fighters of the Azawad Liberation Front near "
+                       "Niono on Tuesday, weeks after the Macina Liberation Front left the area. "
+                       "Twelve fighters were killed.")
+    assert (two.actor1, two.actor2) == ("Military Forces of Mali", "Azawad Liberation Front")
+
+
+def test_the_claimant_beats_a_group_only_named_as_the_target():
+    (one,) = incidents("Gunmen attacked a camp of the Azawad Liberation Front near Niono on "
+                       "Tuesday, killing 12 fighters. The Macina Liberation Front claimed "
+                       "responsibility for the raid.")
+    assert (one.event_type, one.actor1, one.actor2) == (
+        "Battles", "Macina Liberation Front", "Azawad Liberation Front")
+    # The state's forces named as the ones attacked are the other side.
+    (two,) = incidents("Militants of the Macina Liberation Front attacked an army post near "
+                       "Niono on Tuesday, killing 12 soldiers, in an area the Azawad Liberation "
+                       "Front once held.")
+    assert (two.actor1, two.actor2) == ("Macina Liberation Front", "Military Forces of Mali")

@@ -253,9 +253,12 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     police = _police_in(said)
     state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
         c=country or "the state")
-    group = (perpetrator(draft.sentences, groups, text)
-             or perpetrator(draft.related, groups, text)
-             or (claimant if draft.context.startswith("main") else ""))
+    # A claim or a doer phrase beats a group only written in the event's sentences ("attacked
+    # a camp of the X Front ... The Y Front said it carried out the raid": Y did it).
+    claimed = claimant if draft.context.startswith("main") else ""
+    group = (named_doer(draft.sentences, groups) or claimed
+             or perpetrator(draft.sentences, groups, text)
+             or perpetrator(draft.related, groups, text))
     # The dead say whom the attack was on ("two soldiers killed, two civilians hurt" is an
     # attack on soldiers); the hurt and the held only when no one is told dead.
     dead = [f.who for f in draft.figures if f.kind == "fatalities" and f.who]
@@ -276,8 +279,13 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
         return (state_named(draft, country or "the state")
                 or f"Military Forces of {country or 'the state'}",
                 f"{'Unidentified Armed Group' if fighters else 'Civilians'}{in_country}")
+    named = bool(group)
     group = group or f"Unidentified Armed Group{in_country}"
     if draft.cls == "operation":
+        rival = _rival_group(draft, groups, group) if named else ""
+        if rival and not MILITARY_WORD.search(said) and not police:
+            # "Fighters of the X Front clashed with the Y Front": two groups, no state.
+            return group, rival
         return state, group
     if draft.cls == "demonstration":
         violent = any(t[1] == "Riots" for t in draft.triggers)
@@ -293,8 +301,20 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     if draft.cls == "arrest":
         return state, f"Civilians{in_country}"
     if fighters:
-        return group, state
+        # "Gunmen attacked an X camp, killing 12 fighters": the other named group fought,
+        # not the state, when no force of the state is named.
+        rival = _rival_group(draft, groups, group)
+        return group, rival if rival and not MILITARY_WORD.search(said) and not police else (
+            state)
     return group, f"Civilians{in_country}"
+
+
+def _rival_group(draft, groups: dict[str, str], group: str) -> str:
+    """Another named group than the doer in the draft's sentences, the first written."""
+    said = " ".join(s.text for s in draft.sentences)
+    found = sorted((m.start(), label) for alias, label in groups.items() if label != group
+                   for m in re.finditer(rf"\b{re.escape(alias)}\b", said))
+    return found[0][1] if found else ""
 
 
 def _state_doer(said: str) -> bool:

@@ -880,6 +880,9 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
         # (thrown in a fight, not set off from afar) or with bombs and gunfire ("tried to
         # storm the embassy ... an exchange of gunfire and explosions").
         etype, sub = "Battles", "Armed clash"
+    elif draft.cls == "violence" and etype == "Violence against civilians" and sub == "Attack" and (
+            actor2 and not actor2.startswith(("Civilians", "Protesters", "Rioters"))):
+        etype, sub = "Battles", "Armed clash"  # an attack on another armed group's fighters
     if sub == "Remote explosive/landmine/IED" and all(
             BARE_EXPLOSION.fullmatch(t[3].text) for t in draft.triggers if t[2] == sub) and any(
             t[1] == "Battles" for t in draft.triggers):
