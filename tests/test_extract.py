@@ -216,3 +216,18 @@ def test_a_name_written_in_a_division_that_holds_no_namesake_is_unlocated(gazett
                  "Envoys visited Niono, Zamfara state and Kidal on Monday."):
         listed = extract(text, published=dt.date(2025, 5, 7), gazetteer=gazetteer)
         assert by_surface(listed, "Niono")[0].place.country == "ML", text
+
+
+def test_a_name_goes_on_through_its_arabic_article(gazetteer):
+    """"the village of Wad al-Sadiq": the whole name, kept unlocated, not "Wad" (a namesake
+    elsewhere) nor the first word alone."""
+    from incimap.geo.extract import extract
+
+    result = extract("Gunmen attacked the village of Wad al-Sadiq in Sudan on Monday, killing "
+                     "5 people.", published=dt.date(2025, 5, 7), gazetteer=gazetteer)
+    assert [(m.surface, m.place) for m in result.mentions if m.surface != "Sudan"] == [
+        ("Wad al-Sadiq", None)]
+    assert [i.location.name for i in result.incidents] == ["Wad al-Sadiq"]
+    plain = extract("Gunmen attacked the village of Wad al-Sadiq in Sudan on Monday.",
+                    published=dt.date(2025, 5, 7), gazetteer=gazetteer, recognizer="gazetteer")
+    assert [m.surface for m in plain.mentions if m.place is None] == ["Wad al-Sadiq"]

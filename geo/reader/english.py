@@ -696,7 +696,11 @@ NAME_LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of"
 
 # --- places the gazetteer lacks: patterns (reader.unknown) ----------------------------
 # A capitalised name of one to three words (a longer run is left out: _run_before).
-UNKNOWN_NAME = r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*){0,2})"
+# The Arabic article, written in lower case and joined to the next word of a name ("Wad
+# al-Noura", "Khan al-Asal"): the name goes on through it.
+NAME_ARTICLES = frozenset("""al el ad ash as an ar at az ul wal""".split())
+UNKNOWN_NAME = (r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?: (?:(?:"
+                + "|".join(sorted(NAME_ARTICLES)) + r")-)?[A-Z][a-z][\w’'-]*){0,2})")
 UNKNOWN_AFTER = lazy_regex(UNKNOWN_NAME + r" (?P<hint>{})\b".format(
     "|".join(sorted(map(re.escape, UNKNOWN_FEATURE_AFTER), key=len, reverse=True))))
 UNKNOWN_OF = lazy_regex(r"\b(?P<hint>(?i:{})) of (?:the )?".format(
