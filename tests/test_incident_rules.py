@@ -101,6 +101,16 @@ def test_the_gunman_killed_by_others_is_one_dead_more_past_the_headline():
             "soldier.")
     (one,) = incidents(text)
     assert (one.event_type, one.fatalities) == ("Violence against civilians", 9)
+    # Counted already ("including the gunman"): no second time.
+    (three,) = incidents("A gunman opened fire in a school in Niono on Tuesday. Nine people, "
+                         "including the gunman, were killed. Police said the gunman was shot "
+                         "dead by a soldier.")
+    assert three.fatalities == 9
+    # Beside a headline total that took in both sides' dead.
+    (four,) = incidents("Troops kill 9 in Niono\n\nSoldiers killed four militants and five "
+                        "civilians in Niono on Tuesday. The gunman was later shot dead by a "
+                        "soldier.")
+    assert four.fatalities == 10
     # "the gunman killed eight" is no death of his.
     (two,) = incidents("A gunman opened fire in a school in Niono on Tuesday. Police said the "
                        "gunman killed eight pupils.")
@@ -112,6 +122,15 @@ def test_a_headline_count_is_the_whole_toll_that_others_do_not_pass():
                        "ambushed a convoy carrying the governor near Niono on Tuesday. The "
                        "governor escaped unhurt, but the attack killed four others.")
     assert one.fatalities == 4
+    # A body that counts more than the headline: the headline is older, the others add.
+    (five,) = incidents("Four killed in Niono attack\n\nGunmen killed six villagers in Niono "
+                        "on Tuesday. Two others died later in hospital.")
+    assert five.fatalities == 8
+    # A headline counting one kind of people counts only them.
+    (three,) = incidents("Rebels kill eight police in Niono\n\nRebels blew up a police vehicle "
+                         "with a landmine near Niono on Tuesday, killing eight policemen and "
+                         "their driver.")
+    assert three.fatalities == 9
     # A headline's one victim is the one it names: the others are on top of it.
     (one,) = incidents("Mayor killed by car bomb\n\nA car bomb killed the mayor of Niono on "
                        "Tuesday. At least nine other people were killed in the explosion.")

@@ -399,17 +399,23 @@ def fatalities(figures: list[Figure]) -> int:
         if everyone >= by_group["fighters"] + _side_toll(sides.get("others", [])):
             by_group = {"others": everyone}
     # "Four killed as missile strikes plane" over "killing four others" (others than the
-    # minister it missed): a headline's count is the whole toll of its group, so what the
-    # body adds "on top" does not go past it. (A headline's one victim, "Minister killed by
-    # car bomb", is the one it names, not the toll; the attacker killed is another group.)
+    # minister it missed): a headline's count of people is the whole toll of its group, so
+    # what the body adds "on top" does not go past it. Not a headline's one victim
+    # ("Minister killed by car bomb"), nor one kind of people ("kill eight police": "and
+    # their driver" is one more).
     heads: dict[str, list[int]] = {}
     for f in counted:
-        if f.value > 1 and f.quote and is_headline(f.quote.text) and not _adds(f):
+        head = f.who.split()[-1] if f.who.split() else ""
+        if f.value > 1 and f.quote and is_headline(f.quote.text) and not _adds(f) and (
+                not head or head in english.TOTAL_WHO):
             heads.setdefault(_group(f), []).append(f.value)
+    if any(f.quote and english.KILLER_COUNTED.search(f.quote.text) for f in counted):
+        added.pop("killer", None)  # "Nine, including the gunman, were killed": counted
     for group, value in added.items():
+        toll = by_group.get(group, 0)  # a group the total of everyone took in is gone
         cap = min(heads.get(group, [0]))
-        by_group[group] = max(by_group[group], min(by_group[group] + value, cap)) if cap else (
-            by_group[group] + value)
+        # (A body that counts more than the headline has an older headline: it adds.)
+        by_group[group] = min(toll + value, cap) if 0 < cap and toll <= cap else toll + value
     updated = [f.value for f in counted if f.quote and english.TOLL_UPDATED.search(f.quote.text)]
     return max(sum(by_group.values()), max(updated, default=0))
 
