@@ -415,7 +415,7 @@ def fatalities(figures: list[Figure]) -> int:
         toll = by_group.get(group, 0)  # a group the total of everyone took in is gone
         cap = min(heads.get(group, [0]))
         # (A body that counts more than the headline has an older headline: it adds.)
-        by_group[group] = min(toll + value, cap) if 0 < cap and toll <= cap else toll + value
+        by_group[group] = min(toll + value, cap) if cap > 0 and toll <= cap else toll + value
     updated = [f.value for f in counted if f.quote and english.TOLL_UPDATED.search(f.quote.text)]
     return max(sum(by_group.values()), max(updated, default=0))
 
