@@ -497,6 +497,19 @@ def test_attackers_killed_by_the_fire_they_drew_are_one_battle_with_their_attack
                        "attackers were killed when police returned fire.")
     assert (one.event_type, one.actor1, one.actor2, one.fatalities) == (
         "Battles", "Unidentified Armed Group (Mali)", "Police Forces of Mali", 3)
+    # An attack that took or hurt others than the forces stays its own event.
+    found = incidents("Gunmen raided Niono on Tuesday and abducted ten women. Troops later "
+                      "killed three of the gunmen.")
+    assert [(i.sub_event_type, i.fatalities) for i in found] == [
+        ("Abduction/forced disappearance", 0), ("Armed clash", 3)]
+    found = incidents("Suicide bombers struck a market in Niono on Tuesday, wounding 20 "
+                      "people. Soldiers killed two militants.")
+    assert [(i.sub_event_type, i.actor1) for i in found][0] == (
+        "Suicide bomb", "Unidentified Armed Group (Mali)")
+    # So does one on a village, told with no one hurt.
+    found = incidents("Gunmen raided a village near Niono on Tuesday. Troops later killed three "
+                      "of the gunmen.")
+    assert len(found) == 2
     # Civilians killed in the attack keep it apart from the forces' later fight.
     found = incidents("Gunmen attacked Niono on Tuesday, killing five villagers. Soldiers "
                       "later killed three gunmen.")

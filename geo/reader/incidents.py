@@ -105,6 +105,7 @@ from incimap.geo.reader.english import (
     SINGLE_VICTIM,
     STATE_FIRST_IN_FIGHT,
     STATE_FORCE_DEAD,
+    STATE_TARGET,
     TO_DEATH_ONE,
 )
 from incimap.geo.reader.figures import (
@@ -597,6 +598,15 @@ def _returned_fire(violence: _Draft, response: _Draft) -> bool:
     police post. Three of the attackers were killed when police returned fire."), then
     the forces' fire killing only attackers."""
     forces, attackers = _dead_heads(violence), _dead_heads(response)
+    if not forces:
+        # No one dead in the attack: it was on the forces (their post, or only they hurt),
+        # not on people it hurt or took ("abducted ten women").
+        hurt = [(f.who.split() or [""])[-1] for f in violence.figures
+                if f.kind in ("injured", "hostages")]
+        said = " ".join(s.text for s in violence.sentences)
+        if any(w not in STATE_FORCE_DEAD for w in hurt) or not (
+                hurt or STATE_TARGET.search(said)):
+            return False
     return bool(attackers) and all(w in STATE_FORCE_DEAD for w in forces) and all(
         w in COMBATANTS and w not in STATE_FORCE_DEAD for w in attackers)
 
