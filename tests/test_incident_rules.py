@@ -89,6 +89,10 @@ def test_dead_seen_where_no_casualties_are_reported_are_no_toll():
                        "are holding what looks to be 2 dead bodies; no casualties have been "
                        "officially reported.")
     assert (one.event_type, one.fatalities) == ("Riots", 0)
+    # Nor one side's: "no casualties were reported among the attackers".
+    (three,) = incidents("Jihadists attacked the army in Bourem on Tuesday, killing three "
+                         "soldiers; no casualties were reported among the attackers.")
+    assert three.fatalities == 3
     # No one else's dead ("no civilian casualties were reported") leave the toll told.
     (two,) = incidents("Gunmen killed two soldiers in Niono on Tuesday; no civilian casualties "
                        "were reported.")
@@ -2127,6 +2131,14 @@ def test_the_battle_between_two_sides_is_a_battle_and_its_bare_blasts_are_its_fi
                        "Malian military and the rebels lasted twelve hours.")
     assert (one.event_type, one.sub_event_type, one.actor1, one.actor2) == (
         "Battles", "Armed clash", "Military Forces of Mali", "Unidentified Armed Group (Mali)")
+    # Blasts that killed shoppers are a bombing, whatever fight followed.
+    (three,) = incidents("Two blasts struck a crowded market in Niono on Tuesday, killing 10 "
+                         "shoppers. Police later exchanged fire with the suspects.")
+    assert (three.sub_event_type, three.actor2) == ("Remote explosive/landmine/IED",
+                                                    "Civilians (Mali)")
+    # A battle of words or in court is no fight.
+    assert incidents("A legal battle between two families over land in Niono erupted on "
+                     "Tuesday.") == []
     # A bomb named is a bombing still.
     (two,) = incidents("A roadside bomb exploded in Niono on Saturday, killing two soldiers. "
                        "The battle between the Malian military and the rebels lasted hours.")

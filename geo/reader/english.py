@@ -216,9 +216,11 @@ EVENT_PATTERNS = (
     (SIEGE, "operation", "Battles", "Armed clash", 2.5),
     (_p(r"counter[-\s]?operation|security\s+operation|military\s+operation|operations?\b|"
         r"crackdown|offensive|clash\w*|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+(?:gun)?fire|"
-        # "The battle between the army and the rebels": the fight itself (not "the battle
-        # against poverty", "battled cancer").
-        r"battl(?:es?|ed|ing)\s+(?:between|raged|erupted|broke\s+out)|"
+        # "The battle between the army and the rebels": the fight itself, between armed
+        # sides (not "a legal battle between two families", "battled cancer").
+        r"battl(?:es?|ed|ing)\s+between\s+(?=[^.;]{0,40}?\b(?:army|military|troops|soldiers|"
+        r"forces|police|rebels|militants|insurgents|fighters|militias?|gunmen|jihadists)\b)|"
+        r"battl(?:es?|ed|ing)\s+(?:raged|erupted|broke\s+out)|"
         r"exchang(?:ed|ing)\s+(?:heavy\s+)?fire|trad(?:ed|ing)\s+fire|fire\s*fights?\b|"
         # Not striving: "has fought to end the cartels" (but "fought to the death").
         r"retaliat\w*|rescued|rescue\s+operation|engag(?:ed|ement)|"
@@ -318,9 +320,11 @@ MISHAP = _p(r"crash(?:es|ed|ing)?\b|collid\w+|collision|derail\w*|capsiz\w+|acci
             r"(?:[\w-]+\s+){0,3}?(?:plant|factory|refinery|depot|warehouse|mine)\b")
 # A sentence that says no one's death is on record ("holding what looks to be 2 dead bodies;
 # no casualties have been officially reported"): its dead are unconfirmed, not a toll.
-NONE_REPORTED = lazy_regex(r"\bno\s+(?:casualties|deaths|fatalities)\s+(?:have\s+|has\s+)?"
-                           r"(?:been\s+|were\s+|was\s+)?(?:officially\s+|yet\s+)?"
-                           r"(?:reported|confirmed)\b", re.I)
+# (Not of one side: "no casualties were reported among the attackers".)
+NONE_REPORTED = lazy_regex(r"\bno\s+(?:casualties|deaths|fatalities)\s+(?:have\s+|has\s+|had\s+)?"
+                           r"(?:yet\s+)?(?:been\s+|were\s+|was\s+)?(?:officially\s+|yet\s+|"
+                           r"immediately\s+)?(?:reported|confirmed)\b(?!\s+(?:among|on|from|in\s+the\s+"
+                           r"ranks))", re.I)
 # An explosion told bare ("Explosions were reported"): no bomb, device or mine named, so in
 # a battle it is the battle's fire (reader.incidents).
 BARE_EXPLOSION = _p(r"explosions?|blasts?|explod\w*")

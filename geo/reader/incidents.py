@@ -636,6 +636,12 @@ def _fold_deaths_into_crowd(drafts: dict) -> None:
         crowd.absorb(drafts.pop(key))
 
 
+def _civilians_fell(d: _Draft) -> bool:
+    """Does the draft count dead or hurt who are no fighters ("killing 10 shoppers")?"""
+    return any(f.kind in ("fatalities", "injured") and (f.who.split() or [""])[-1]
+               not in COMBATANTS for f in d.figures)
+
+
 def _crowd_dead(d: _Draft) -> bool:
     """Are the draft's dead all of a crowd, told with no armed men to have killed them?"""
     heads = _dead_heads(d)
@@ -895,7 +901,7 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
         etype, sub = "Battles", "Armed clash"  # an attack on another armed group's fighters
     if sub == "Remote explosive/landmine/IED" and all(
             BARE_EXPLOSION.fullmatch(t[3].text) for t in draft.triggers if t[2] == sub) and any(
-            t[1] == "Battles" for t in draft.triggers):
+            t[1] == "Battles" for t in draft.triggers) and not _civilians_fell(draft):
         # "Explosions were reported ... The battle between the army and the rebels": the
         # blasts of a battle, not a bombing.
         etype, sub = "Battles", "Armed clash"
