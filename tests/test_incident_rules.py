@@ -531,6 +531,10 @@ def test_gunmen_firing_on_police_stations_fight_the_police_under_a_siege_of_word
                        "had placed the society under siege.")
     assert (one.event_type, one.actor1, one.actor2) == (
         "Battles", "Unidentified Armed Group (Mali)", "Police Forces of Mali")
+    # Shoppers killed beside a police station, one policeman hurt: an attack on them.
+    (two,) = incidents("Gunmen opened fire at a market next to a police station in Niono on "
+                       "Tuesday, killing eight shoppers and injuring a policeman.")
+    assert (two.event_type, two.actor2) == ("Violence against civilians", "Civilians (Mali)")
 
 
 def test_a_crash_that_kills_is_no_attack():

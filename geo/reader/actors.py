@@ -271,6 +271,11 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     # injuring two police officers and a civilian, killing another man").
     forces_hurt = any(f.kind in ("fatalities", "injured") and f.who.split()[-1:]
                       and f.who.split()[-1] in english.STATE_FORCE_DEAD for f in draft.figures)
+    # ... unless more others than one died ("killing eight shoppers and injuring a
+    # policeman" is on the shoppers).
+    others_dead = sum(f.value for f in draft.figures if f.kind == "fatalities" and (
+        f.who.split()[-1:] and f.who.split()[-1] not in english.COMBATANTS))
+    forces_hurt = forces_hurt and others_dead <= 1
     fighters = fighters or ((not victims or forces_hurt)
                             and bool(english.STATE_TARGET.search(said)))
     if not group and draft.cls == "violence" and _state_doer(said):
