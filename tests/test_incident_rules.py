@@ -1742,9 +1742,11 @@ def test_protesters_shot_dead_after_the_police_broke_up_their_march_are_its_dead
     assert [(i.sub_event_type, i.actor1, where(i), i.fatalities) for i in found] == [
         ("Excessive force against protesters", "Police Forces of Mali", "Niono", 2),
         ("Violent demonstration", "Rioters (Mali)", "Bourem", 0)]
-    found = incidents("Police fired tear gas at marchers in Niono on Tuesday. Gunmen on "
-                      "motorcycles later shot dead two protesters.")
-    assert ("Violence against civilians", 2) in [(i.event_type, i.fatalities) for i in found]
+    for killers in ("Gunmen", "Unknown men", "Rival supporters"):
+        found = incidents(f"Police fired tear gas at marchers in Niono on Tuesday. {killers} on "
+                          "motorcycles later shot dead two protesters.")
+        assert ("Violence against civilians", 2) in [(i.event_type, i.fatalities)
+                                                     for i in found], killers
     # A crowd that rioted keeps its riot, its dead with it.
     (riot,) = incidents("Protesters burned tyres in Niono on Tuesday and police fired tear gas "
                         "at them. Two protesters were shot dead.")
@@ -2165,6 +2167,14 @@ def test_the_side_written_first_in_a_clash_is_actor1():
     (three,) = incidents("Police officers clashed with militants in Niono on Tuesday, killing "
                          "three of them.")
     assert three.actor1 == "Police Forces of Mali"
+    # Rebels written as the attackers began it, whoever a later sentence names first.
+    (four,) = incidents("Rebels attacked an army base in Kidal on Tuesday, killing two "
+                        "soldiers. The clashes between the army and the rebels lasted hours.")
+    assert four.actor1 == "Unidentified Armed Group (Mali)"
+    # The army's own offensive stays the army's, an assault it repelled on the way.
+    found = incidents("The army launched an offensive near Kidal on Tuesday, after troops "
+                      "repelled an assault on a checkpoint. Five militants were killed.")
+    assert (found[0].fatalities, found[0].actor1) == (5, "Military Forces of Mali")
     (two,) = incidents("Militants clashed with the Malian army in Niono on Tuesday, killing "
                        "two soldiers.")
     assert (two.actor1, two.actor2) == ("Unidentified Armed Group (Mali)",

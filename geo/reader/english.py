@@ -279,7 +279,7 @@ FORCE_ON_CROWD_SUBS = ("Protest with intervention", EXCESSIVE_FORCE)
 CROWD_PEOPLE = frozenset({"protesters", "protester", "demonstrators", "demonstrator",
                           "marchers", "marcher", "rioters", "rioter", "mourners"})
 ARMED_DOER = lazy_regex(r"\b(?:militants?|gunm[ae]n|attackers?|assailants?|insurgents?|rebels?|"
-                        r"bandits?|terrorists?|militia(?:men|s)?)\b", re.I)
+                        r"bandits?|terrorists?|militia(?:men|s)?|men|supporters|thugs)\b", re.I)
 # A crowd as the doer of a violence word ("rioters torched shops", "a mob beat him to
 # death"): the riot's own violence, not an armed group's attack.
 # Never passive: "protesters were shot dead" are the victims.
@@ -1342,8 +1342,14 @@ POLICE_AS_SOURCE = lazy_regex(r"\b(?:according\s+to\s+(?:the\s+)?(?:local\s+)?po
 # "troops repelled an assault"): the attackers began the fight, so they go first.
 FOUGHT_OFF = lazy_regex(r"\b(?:thwarted|foiled|repelled|repulsed|fought\s+off|beat\s+back|"
                         r"beaten\s+back)\b", re.I)
+# The armed side written as the attacker ("Rebels attacked an army base"): it began the
+# fight, whoever a later "clashes between the army and the rebels" names first.
+GROUP_ATTACKED = lazy_regex(r"\b(?:rebels|militants|gunmen|insurgents|fighters|attackers|jihadists|"
+                            r"bandits|assailants)\s+(?:\w+\s+){0,2}?(?:attacked|ambushed|stormed|"
+                            r"raided|struck|opened\s+fire|fired\s+(?:on|at))\b", re.I)
 # The state's forces named first in the fight ("the army has clashed with militants", "the
-# battle between the military and the rebels"): the side ACLED lists first (reader.incidents).
+# battle between the military and the rebels"): the side the corpus's coders list first
+# (reader.incidents).
 _FORCES = (r"(?:[\w-]+\s+)?(?:army|military|troops|soldiers|police(?:\s+officers)?|policemen|"
            r"security\s+forces|government\s+forces|gendarmes)")
 STATE_FIRST_IN_FIGHT = lazy_regex(

@@ -82,6 +82,7 @@ from incimap.geo.reader.english import (
     EXCESSIVE_FORCE,
     FORCE_ON_CROWD_SUBS,
     FOUGHT_OFF,
+    GROUP_ATTACKED,
     GUNFIGHT,
     HEADLINE_KILLS_ONE,
     HEADLINE_VICTIM,
@@ -578,14 +579,23 @@ def _fold_responses(drafts: dict) -> None:
     launched a search") and a strike whose toll the violence holds are one event with
     that violence (ACLED records one event per clash); so is the forces' fire that killed
     only the attackers of an attack on them ("returned fire and killed four of the
-    attackers"), its dead counted beside the forces' own."""
+    attackers"), its dead counted beside the forces' own. Violence told only in the forces'
+    own sentences ("Police stormed a hideout, killing three militants") is their operation."""
     for key in [k for k in drafts if k[1] == "operation"]:
         response = drafts[key]
-        violence = drafts.get((key[0], "violence", *key[2:]))
+        vkey = (key[0], "violence", *key[2:])
+        violence = drafts.get(vkey)
         if violence is None or (any(f.kind in ("fatalities", "rescued") for f in response.figures)
                                 and not _returned_fire(violence, response)):
             continue
-        violence.absorb(drafts.pop(key))
+        if response.figures and _told_by_forces(violence, response):
+            response.absorb(drafts.pop(vkey))
+        else:
+            violence.absorb(drafts.pop(key))
+
+
+def _told_by_forces(violence: _Draft, response: _Draft) -> bool:
+    return {s.start for s in violence.sentences} <= {s.start for s in response.sentences}
 
 
 def _dead_heads(d: _Draft) -> list[str]:
@@ -604,8 +614,10 @@ def _returned_fire(violence: _Draft, response: _Draft) -> bool:
         hurt = [(f.who.split() or [""])[-1] for f in violence.figures
                 if f.kind in ("injured", "hostages")]
         said = " ".join(s.text for s in violence.sentences)
+        # (Or told in the forces' own sentences: "Police stormed a hideout, killing three
+        # militants in a shootout".)
         if any(w not in STATE_FORCE_DEAD for w in hurt) or not (
-                hurt or STATE_TARGET.search(said)):
+                hurt or _told_by_forces(violence, response) or STATE_TARGET.search(said)):
             return False
     return bool(attackers) and all(w in STATE_FORCE_DEAD for w in forces) and all(
         w in COMBATANTS and w not in STATE_FORCE_DEAD for w in attackers)
@@ -918,11 +930,12 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
             ("Military", "Police")) and actor1.startswith("Unidentified"):
         actor1, actor2 = actor2, actor1  # the forces laying the siege fight it
     if etype == "Battles" and actor1.startswith(("Military", "Police")) and actor2 and not (
-            actor2.startswith(("Military", "Police"))) and any(
+            actor2.startswith(("Military", "Police"))) and draft.cls == "violence" and any(
             FOUGHT_OFF.search(x.text) for x in draft.sentences):
         actor1, actor2 = actor2, actor1  # "an attack ... was thwarted by police": theirs
     elif etype == "Battles" and actor2.startswith(("Military", "Police")) and any(
-            STATE_FIRST_IN_FIGHT.search(x.text) for x in draft.sentences):
+            STATE_FIRST_IN_FIGHT.search(x.text) for x in draft.sentences) and not any(
+            GROUP_ATTACKED.search(x.text) for x in draft.sentences):
         actor1, actor2 = actor2, actor1  # "the army clashed with militants": the army first
     if etype == "Battles" and actor1 == actor2:
         # A battle has two sides: against the state's forces, an unnamed armed group
