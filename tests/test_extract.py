@@ -212,6 +212,11 @@ def test_a_name_written_in_a_division_that_holds_no_namesake_is_unlocated(gazett
     assert niono.place is None
     [incident] = result.incidents
     assert (incident.location.name, incident.location.country) == ("Niono", "NG")
+    # A comma that only goes on with the sentence is no list.
+    for text in ("Gunmen attacked Niono, Zamfara state, on Monday, killing 3 people.",
+                 "Gunmen attacked Niono, Zamfara, killing 3 people."):
+        plain = extract(text, published=dt.date(2025, 5, 7), gazetteer=gazetteer)
+        assert by_surface(plain, "Niono")[0].place is None, text
     for text in ("Envoys visited Bamako, Niono, Zamfara state on Monday.",
                  "Envoys visited Niono, Zamfara state and Kidal on Monday."):
         listed = extract(text, published=dt.date(2025, 5, 7), gazetteer=gazetteer)

@@ -2128,6 +2128,14 @@ def test_a_town_measured_from_is_no_rival_to_the_one_town():
     (two,) = incidents("Gunmen killed four tourists in Mali on Tuesday. The attack took place "
                        "north of Kidal.")
     assert where(two) == "Kidal"
+    # "east of the Malian capital, Bamako" measures too; "in the north of Bamako" is in it.
+    (three,) = incidents("Gunmen killed four tourists in Mali on Tuesday. The police chief of "
+                         "Kidal said they were robbed. The attack took place east of the Malian "
+                         "capital, Bamako.")
+    assert where(three) == "Kidal"
+    (four,) = incidents("Gunmen killed four tourists in Mali on Tuesday. The police chief of "
+                        "Kidal said they had been staying in the north of Bourem.")
+    assert where(four) != "Kidal"
 
 
 def test_the_battle_between_two_sides_is_a_battle_and_its_bare_blasts_are_its_fire():

@@ -405,9 +405,11 @@ DIRECTION_BEFORE = lazy_regex(
     r"|central)\s+(?:parts?\s+of\s+)?$", re.I)
 # A town named as a reference point, not as a site: "east of the capital, Bamako", "25 km
 # from X", "north of X" (reader.incidents: such a town is not where it happened).
+# ("in the north of X" is inside X, no reference point.)
 REFERENCE_BEFORE = lazy_regex(
-    r"\b(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west|kilomet(?:re|er)s?|km|"
-    r"miles?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:capital|city|town)\s*,?\s+)?$", re.I)
+    r"(?<!the\s)\b(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west|kilomet(?:re|er)s?|"
+    r"km|miles?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:capital|city|town)\s*,?\s+)?$",
+    re.I)
 
 # Nouns for a country's people that are no adjective ("one Briton", "two Frenchmen").
 NATIONALS = frozenset("""briton frenchman frenchmen frenchwoman frenchwomen englishman

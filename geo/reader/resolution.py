@@ -281,7 +281,7 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
     together, which may overrule the article's country ("arrested in El Paso, Texas" in a
     story about Mexico)."""
     out = {}
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
         if a.sentence != b.sentence or a.sentence.text[a.span.end - a.sentence.start :
                                                         b.span.start - a.sentence.start] != ", ":
             continue
@@ -300,7 +300,9 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
                 out[a.surface] = ranked(a.surface, inside, hint_a, pair_bias, explain=False)
                 out[b.surface] = ranked(b.surface, [container], "", pair_bias, explain=False)
                 break
-            if len(containers) == 1 and container.row.ftype == "province" and not _listed(a, b):
+            if len(containers) == 1 and container.row.ftype == "province" and not _listed(
+                    mentions[i - 1] if i else None, a, b,
+                    mentions[i + 2] if i + 2 < len(mentions) else None):
                 # "Caledonia, Ontario" when the gazetteer has only a Caledonia in Wisconsin:
                 # the place is in Ontario, unlocated, never the namesake abroad. (Not for a
                 # country: "Kinshasa, Congo" names the other Congo.)
@@ -309,13 +311,16 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
     return out
 
 
-def _listed(a: Mention, b: Mention) -> bool:
+def _listed(prev: Mention | None, a: Mention, b: Mention, nxt: Mention | None) -> bool:
     """"Hollywood, Los Angeles, San Fernando Valley and Santa Monica": the pair is part of a
-    list, a comma or "and" before or after it."""
-    text, start = a.sentence.text, a.sentence.start
-    before = text[max(0, a.span.start - start - 2) : a.span.start - start]
-    after = text[b.span.end - start : b.span.end - start + 5]
-    return before.endswith(", ") or after.startswith((",", " and ", " or "))
+    list, another place written just before it or just after it with a comma or "and"
+    between ("Niono, Zamfara state, on Monday" is no list)."""
+    def gap(x: Mention | None, y: Mention | None) -> str:
+        if x is None or y is None or x.sentence != y.sentence:
+            return ""
+        return x.sentence.text[x.span.end - x.sentence.start : y.span.start - y.sentence.start]
+
+    return gap(prev, a) == ", " or gap(b, nxt) in (", ", " and ", " or ", ", and ")
 
 
 _RANK = {"country": 2, "province": 1}
