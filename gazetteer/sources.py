@@ -282,8 +282,7 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
 
     iso_names = iso_subdivision_names(admin1)
     aliases = division_aliases()
-    regions = {normalize(n) for parts in _table(REGIONS_FILE)
-               for n in (parts[0], *parts[1].split("|")) if n}
+    regions = region_names()
     for code, name in admin1.items():
         if code not in points:
             continue
@@ -435,6 +434,14 @@ def demonyms() -> dict[str, str]:
             for word in parts[1].split(",") if word.strip()}
 
 
+def region_names() -> set[str]:
+    """The normalised names and spellings of the regions in regions.tsv."""
+    from incimap.gazetteer.normalize import normalize
+
+    return {normalize(n) for parts in _table(REGIONS_FILE)
+            for n in (parts[0], *parts[1].split("|")) if n}
+
+
 def region_rows(divisions: list[Row], countries: list[Row], people: dict[str, int]
                 ) -> Iterator[Row]:
     """Well-known regions news names (gazetteer/data/regions.tsv), each defined by the
@@ -551,7 +558,10 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
     reference = geonames_points()
     centroids = country_centroids()
     names = {c["name"] for c in countries.values()}
+    from incimap.gazetteer.normalize import normalize
+
     aliases = country_aliases()
+    regions = region_names()
     for iso, c in countries.items():
         if iso not in by_country:
             continue
@@ -564,7 +574,8 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         if joined and len(first) >= 4 and "," not in first and first not in names:
             alternates.add(first)  # "Trinidad", "Bosnia": news names the first part
         alternates.update(points.get(iso, (0, 0, ()))[2])
-        alternates.update(aliases.get(iso, ()))
+        # A region news names keeps its name, as with divisions' aliases.
+        alternates.update(a for a in aliases.get(iso, ()) if normalize(a) not in regions)
         # A median of towns drifts toward where people live (Russia's sits 3,000 km west
         # of the usual point): GeoNames' own point, the one corpora score against, where
         # shipped, else the middle of its main landmass, else the Factbook's.
