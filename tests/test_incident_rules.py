@@ -151,6 +151,9 @@ def test_one_named_and_another_killed_are_two_dead():
     (one,) = incidents("A suicide bomber struck a shrine in Niono on Tuesday. The attacker and "
                        "another person were killed in the blast, which wounded eight pilgrims.")
     assert (one.sub_event_type, one.fatalities) == ("Suicide bomb", 2)
+    (two,) = incidents("A suicide bomber struck a checkpoint in Niono on Tuesday. The bomber "
+                       "and a guard died in the blast.")
+    assert two.fatalities == 2
 
 
 def test_a_total_beats_a_sub_group_in_the_same_story():
@@ -1747,6 +1750,10 @@ def test_protesters_shot_dead_after_the_police_broke_up_their_march_are_its_dead
                           "motorcycles later shot dead two protesters.")
         assert ("Violence against civilians", 2) in [(i.event_type, i.fatalities)
                                                      for i in found], killers
+    # Soldiers shot dead are no marchers: not the protest's dead.
+    found = incidents("Police fired tear gas at marchers in Niono on Tuesday. Two soldiers "
+                      "were shot dead.")
+    assert [(i.event_type, i.fatalities) for i in found] == [("Protests", 0), ("Battles", 2)]
     # A crowd that rioted keeps its riot, its dead with it.
     (riot,) = incidents("Protesters burned tyres in Niono on Tuesday and police fired tear gas "
                         "at them. Two protesters were shot dead.")

@@ -558,7 +558,7 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
         out.append(Figure(kind="fatalities", value=1, qualifier="more", who="gunman", quote=s))
     if COUPLE_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
         out.append(Figure(kind="fatalities", value=2, who="couple", quote=s))
-    elif PAIR_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in [*figures, *out]):
+    elif PAIR_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
         out.append(Figure(kind="fatalities", value=2, who="people", quote=s))
     return out
 

@@ -300,7 +300,7 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
                 out[a.surface] = ranked(a.surface, inside, hint_a, pair_bias, explain=False)
                 out[b.surface] = ranked(b.surface, [container], "", pair_bias, explain=False)
                 break
-            if len(containers) == 1 and container.row.ftype == "province" and not _listed(
+            if container.row.ftype == "province" and not _listed(
                     mentions[i - 1] if i else None, a, b,
                     mentions[i + 2] if i + 2 < len(mentions) else None):
                 # "Caledonia, Ontario" when the gazetteer has only a Caledonia in Wisconsin:
