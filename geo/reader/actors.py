@@ -267,8 +267,8 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     fighters = bool(victims) and all(v.split()[-1:] and v.split()[-1] in english.COMBATANTS
                                      for v in victims)
     # "Militants stormed a police station": with no one counted, the target says who was
-    # attacked; so it does when the forces were among the hurt ("fired at police stations,
-    # injuring two police officers and a civilian, killing another man").
+    # attacked; so it does when the forces were among the hurt ("fired on a police post,
+    # wounding two officers and a passer-by, killing a driver").
     forces_hurt = any(f.kind in ("fatalities", "injured") and f.who.split()[-1:]
                       and f.who.split()[-1] in english.STATE_FORCE_DEAD for f in draft.figures)
     # ... unless more others than one died ("killing eight shoppers and injuring a

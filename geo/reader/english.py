@@ -134,7 +134,7 @@ def _p(words: str):
 # A siege or shoot-out with wanted men is a battle that the besieging forces fight
 # ("after a 16-hour siege, police stormed the house"): they are its first actor. Not
 # "stand-off": as often a political deadlock as an armed one; nor "under siege", said of a
-# society or a city with no one laying it ("placed the society under siege").
+# society or a city with no one laying it ("said the city was under siege").
 SIEGE = _p(r"(?<!under\s)sieges?\b|shoot-?outs?\b")
 
 EVENT_PATTERNS = (
@@ -283,7 +283,7 @@ ARMED_DOER = lazy_regex(r"\b(?:militants?|gunm[ae]n|attackers?|assailants?|insur
 # A crowd as the doer of a violence word ("rioters torched shops", "a mob beat him to
 # death"): the riot's own violence, not an armed group's attack.
 # Never passive: "protesters were shot dead" are the victims.
-# ("Rioters took to the streets and began stabbing passers-by": a clause of theirs between,
+# ("Rioters poured into the streets and began beating passers-by": a clause of theirs between,
 # but no other doer nor a clause of another time.)
 CROWD_DOER_BEFORE = lazy_regex(r"\b(?:rioters|protesters|demonstrators|mobs?|crowds?|youths|"
                                r"marchers)\s+(?:(?!(?:were|was|been|being|police|soldiers|troops|"
@@ -318,14 +318,14 @@ MISHAP = _p(r"crash(?:es|ed|ing)?\b|collid\w+|collision|derail\w*|capsiz\w+|acci
             r"lightning|drown\w*|(?:chemical|gas|boiler|industrial)\s+(?:explosions?|blasts?|"
             r"leaks?)|(?:explosions?|blasts?|fires?)\s+(?:at|in)\s+(?:an?|the)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:plant|factory|refinery|depot|warehouse|mine)\b")
-# A sentence that says no one's death is on record ("holding what looks to be 2 dead bodies;
-# no casualties have been officially reported"): its dead are unconfirmed, not a toll.
+# A sentence that says no one's death is on record ("bodies were seen on the roof, but
+# no casualties have been reported"): its dead are unconfirmed, not a toll.
 # (Not of one side: "no casualties were reported among the attackers".)
 NONE_REPORTED = lazy_regex(r"\bno\s+(?:casualties|deaths|fatalities)\s+(?:have\s+|has\s+|had\s+)?"
                            r"(?:yet\s+)?(?:been\s+|were\s+|was\s+)?(?:officially\s+|yet\s+|"
                            r"immediately\s+)?(?:reported|confirmed)\b(?!\s+(?:among|on|from|in\s+the\s+"
                            r"ranks))", re.I)
-# An explosion told bare ("Explosions were reported"): no bomb, device or mine named, so in
+# An explosion told bare ("Blasts were heard"): no bomb, device or mine named, so in
 # a battle it is the battle's fire (reader.incidents).
 BARE_EXPLOSION = _p(r"explosions?|blasts?|explod\w*")
 # Words of a fight with guns beside a bomb: the attack on the forces is a battle.
@@ -702,8 +702,8 @@ NAME_LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of"
 
 # --- places the gazetteer lacks: patterns (reader.unknown) ----------------------------
 # A capitalised name of one to three words (a longer run is left out: _run_before).
-# The Arabic article, written in lower case and joined to the next word of a name ("Wad
-# al-Noura", "Khan al-Asal"): the name goes on through it.
+# The Arabic article, written in lower case and joined to the next word of a name ("Tell
+# al-Nur", "Bir al-Sabil"): the name goes on through it.
 NAME_ARTICLES = frozenset("""al el ad ash as an ar at az ul wal""".split())
 UNKNOWN_NAME = (r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?: (?:(?:"
                 + "|".join(sorted(NAME_ARTICLES)) + r")-)?[A-Z][a-z][\w’'-]*){0,2})")
@@ -1236,7 +1236,7 @@ BODY_OF_PERSON = lazy_regex(r"\b(the)\s+body\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){
 # One more victim on top of the toll told: "and another died in hospital".
 ANOTHER_DIED = lazy_regex(r"\banother\s+(?:[a-z]+\s+)?(?:died|succumbed|(?:was|has\s+been)\s+"
                           r"(?:killed|shot\s+dead))\b", re.I)
-# Two people, each one named: "The attacker and another person were killed" (two dead).
+# Two people, each one named: "The bomber and a guard were killed" (two dead).
 PAIR_KILLED = lazy_regex(rf"\b(?:the|an?|one)\s+(?:[\w-]+\s+)?(?:attacker|bomber|gunman|assailant|"
                          rf"{PERSON_NOUN})\s+and\s+(?:another|an?|one|the)\s+(?:[\w-]+\s+)?"
                          rf"{PERSON_NOUN}\s+(?:were|have\s+been)\s+(?:also\s+)?(?:killed|{SLAIN})\b|"
@@ -1244,7 +1244,7 @@ PAIR_KILLED = lazy_regex(rf"\b(?:the|an?|one)\s+(?:[\w-]+\s+)?(?:attacker|bomber
                          rf"{PERSON_NOUN})\s+and\s+(?:another|an?|one|the)\s+(?:[\w-]+\s+)?"
                          rf"{PERSON_NOUN}\s+died\b", re.I)
 # The attacker's own death at others' hands, told of him by his role ("the gunman was
-# subsequently killed by an army officer"): one dead on top of his victims. (Killing
+# later shot dead by a guard"): one dead on top of his victims. (Killing
 # himself is told with his victims' toll: figures.KILLER_KILLED_HIMSELF.)
 LONE_KILLERS = frozenset({"gunman", "shooter", "killer"})
 ATTACKER_KILLED = lazy_regex(
@@ -1349,7 +1349,7 @@ FOUGHT_OFF = lazy_regex(r"\b(?:thwarted|foiled|repelled|repulsed|fought\s+off|be
 GROUP_ATTACKED = lazy_regex(r"\b(?:rebels|militants|gunmen|insurgents|fighters|attackers|jihadists|"
                             r"bandits|assailants)\s+(?:\w+\s+){0,2}?(?:attacked|ambushed|stormed|"
                             r"raided|struck|opened\s+fire|fired\s+(?:on|at))\b", re.I)
-# The state's forces named first in the fight ("the army has clashed with militants", "the
+# The state's forces named first in the fight ("troops clashed with rebels", "the
 # battle between the military and the rebels"): the side the corpus's coders list first
 # (reader.incidents).
 _FORCES = (r"(?:[\w-]+\s+)?(?:army|military|troops|soldiers|police(?:\s+officers)?|policemen|"

@@ -398,10 +398,10 @@ def fatalities(figures: list[Figure]) -> int:
         everyone = _lowest_total(totals["others"])
         if everyone >= by_group["fighters"] + _side_toll(sides.get("others", [])):
             by_group = {"others": everyone}
-    # "Four killed as missile strikes plane" over "killing four others" (others than the
-    # minister it missed): a headline's count of people is the whole toll of its group, so
+    # "Five killed as gunmen ambush convoy" over "killing five others" (others than the
+    # governor they missed): a headline's count of people is the whole toll of its group, so
     # what the body adds "on top" does not go past it. Not a headline's one victim
-    # ("Minister killed by car bomb"), nor one kind of people ("kill eight police": "and
+    # ("Mayor killed by car bomb"), nor one kind of people ("kill eight police": "and
     # their driver" is one more).
     heads: dict[str, list[int]] = {}
     for f in counted:

@@ -212,7 +212,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
         raw = triggers[s.start]
         numberish = NUMBERISH.search(s.text)
         if not raw and (not numberish or MISHAP.search(s.text)):
-            continue  # "Five others died in the crash": the mishap's dead, no one's toll
+            continue  # "Three more died in the crash": the mishap's dead, no one's toll
         parsed = parse_figures(s.text, s.start) if numberish else []
         figures = [f for f in parsed if f.kind in _COUNTED_KINDS]
         if NONE_REPORTED.search(s.text):
@@ -914,7 +914,7 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
     if sub == "Remote explosive/landmine/IED" and all(
             BARE_EXPLOSION.fullmatch(t[3].text) for t in draft.triggers if t[2] == sub) and any(
             t[1] == "Battles" for t in draft.triggers) and not _civilians_fell(draft):
-        # "Explosions were reported ... The battle between the army and the rebels": the
+        # "Blasts were heard ... The battle between the army and the rebels": the
         # blasts of a battle, not a bombing.
         etype, sub = "Battles", "Armed clash"
     if etype == "Violence against civilians" and actor1.startswith(("Military", "Police")) and (

@@ -303,16 +303,16 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
             if container.row.ftype == "province" and not _listed(
                     mentions[i - 1] if i else None, a, b,
                     mentions[i + 2] if i + 2 < len(mentions) else None):
-                # "Caledonia, Ontario" when the gazetteer has only a Caledonia in Wisconsin:
+                # "Springfield, Ontario" when the gazetteer has Springfields elsewhere only:
                 # the place is in Ontario, unlocated, never the namesake abroad. (Not for a
-                # country: "Kinshasa, Congo" names the other Congo.)
+                # country: "<a town>, Congo" may name the other Congo.)
                 out[a.surface] = None
                 out[b.surface] = ranked(b.surface, [container], "", pair_bias, explain=False)
     return out
 
 
 def _listed(prev: Mention | None, a: Mention, b: Mention, nxt: Mention | None) -> bool:
-    """"Hollywood, Los Angeles, San Fernando Valley and Santa Monica": the pair is part of a
+    """"Aville, Btown, Cville and Dtown": the pair is part of a
     list, another place written just before it or just after it with a comma or "and"
     between ("Niono, Zamfara state, on Monday" is no list)."""
     def gap(x: Mention | None, y: Mention | None) -> str:
