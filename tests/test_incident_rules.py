@@ -1728,6 +1728,10 @@ def test_rioters_who_took_to_the_streets_and_stabbed_are_the_riot():
     (two,) = incidents("Protesters gathered and marched in Kidal on Tuesday when soldiers "
                        "opened fire, killing three.")
     assert two.actor1 == "Military Forces of Mali"
+    # Or other men named between: "gathered and masked men opened fire".
+    found = incidents("Protesters gathered and masked men opened fire in Kidal on Tuesday, "
+                      "killing three.")
+    assert "Riots" not in [i.event_type for i in found]
     # So does a clause of another time: "marched ... before unknown men opened fire".
     found = incidents("Demonstrators marched on Tuesday before unknown men opened fire in "
                       "Kidal, killing three.")

@@ -287,7 +287,8 @@ ARMED_DOER = lazy_regex(r"\b(?:militants?|gunm[ae]n|attackers?|assailants?|insur
 # but no other doer nor a clause of another time.)
 CROWD_DOER_BEFORE = lazy_regex(r"\b(?:rioters|protesters|demonstrators|mobs?|crowds?|youths|"
                                r"marchers)\s+(?:(?!(?:were|was|been|being|police|soldiers|troops|"
-                               r"army|security|gunmen|militants|forces|when|as|after|before|while|"
+                               r"army|security|gunmen|militants|forces|officers|gendarmes|men|"
+                               r"assailants|attackers|when|as|after|before|while|"
                                r"said|says|say)\b)[\w-]+\s+){0,6}?$", re.I)
 PASSIVE_START = lazy_regex(r"(?:was|were|been)\b", re.I)
 
