@@ -84,6 +84,18 @@ def test_a_date_on_a_verb_of_saying_is_not_the_event_date():
 # --------------------------------------------------------------- totals and sub-groups
 
 
+def test_a_headline_count_over_two_events_is_their_sum_not_one_toll():
+    found = incidents("Twin attacks kill 30 in Mali\n\nGunmen killed at least 20 villagers in "
+                      "Niono on Sunday. In a separate attack on Monday, ten soldiers died when "
+                      "their convoy hit a roadside bomb near Bourem.")
+    assert sorted((where(i), i.fatalities) for i in found) == [("Bourem", 10), ("Niono", 20)]
+    # An older event the story recalls is no part of the headline's count.
+    found = incidents("Four militants killed in Niono\n\nPolice raided a militant hideout in "
+                      "Niono on Tuesday. In March, a policeman was killed in an ambush near "
+                      "Bourem.")
+    assert found[0].fatalities == 4
+
+
 def test_dead_seen_where_no_casualties_are_reported_are_no_toll():
     (one,) = incidents("A riot broke out at the prison in Niono on Tuesday. Inmates on the roof "
                        "are holding what looks to be 2 dead bodies; no casualties have been "

@@ -280,6 +280,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
     _fold_arrests(drafts)
     _fold_responses(drafts)
     _fold_deaths_into_crowd(drafts)
+    _headline_sums(drafts)
 
     # Groups named only in background ("a 2019 attack by X") are never this story's doers.
     story_text = _blank(text, [s for s in sents if s.start in background])
@@ -561,6 +562,26 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
     elif PAIR_KILLED.search(s.text) and not any(f.kind == "fatalities" for f in figures):
         out.append(Figure(kind="fatalities", value=2, who="people", quote=s))
     return out
+
+
+def _headline_sums(drafts: dict) -> None:
+    """"Twin attacks kill 30" over 20 villagers killed in one place and 10 soldiers in
+    another: the headline's count is the story's sum, not one event's toll."""
+    tolled = [d for d in drafts.values() if any(f.kind == "fatalities" for f in d.figures)]
+    for story in {d.story for d in tolled}:
+        mains = [d.date.date for d in tolled if d.story == story and d.context.startswith("main")]
+        # The story's own events: its main day's, and others of that week ("in a separate
+        # attack on Monday"), not an older one it recalls ("last month").
+        own = [d for d in tolled if d.story == story and mains
+               and abs((d.date.date - mains[0]).days) <= 7]
+        if len(own) < 2:
+            continue
+        for d in own:
+            heads = [f for f in d.figures if f.kind == "fatalities" and f.quote
+                     and is_headline(f.quote.text)]
+            rest = sum(fatalities([f for f in x.figures if f not in heads]) for x in own)
+            if heads and 0 < rest <= min(f.value for f in heads):
+                d.figures = [f for f in d.figures if f not in heads]
 
 
 def _fold_arrests(drafts: dict) -> None:
