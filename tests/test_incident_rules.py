@@ -2225,6 +2225,13 @@ def test_two_armed_groups_fight_each_other_not_the_state():
     assert (two.actor1, two.actor2) == ("Military Forces of Mali", "Azawad Liberation Front")
 
 
+@pytest.mark.parametrize("word", ["Unidentified", "Unknown", "Masked", "Hooded"])
+def test_gunmen_said_to_be_unknown_are_no_group(word):
+    (one,) = incidents(f"{word} gunmen stormed a church in Niono on Tuesday, killing 12 "
+                       "worshippers.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
 def test_the_claimant_beats_a_group_only_named_as_the_target():
     (one,) = incidents("Gunmen attacked a camp of the Azawad Liberation Front near Niono on "
                        "Tuesday, killing 12 fighters. The Macina Liberation Front claimed "

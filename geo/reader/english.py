@@ -1113,8 +1113,10 @@ ONE_WORD_GROUPS = frozenset({"al-shabaab", "al-shabab", "hamas", "hezbollah", "h
                              "al-qaeda", "al-qaida", "iswap", "jnim"})
 # Other spellings of a group's name, for its one label ("Taleban" in British papers).
 GROUP_SPELLINGS = {"Taleban": "Taliban"}
+# (Nor the words that say the doers are unknown: "Unidentified gunmen stormed ...".)
 NOT_IN_NAMES = frozenset({"the", "a", "an", "suspected", "alleged", "rival", "militant",
-                          "armed", "jihadist", "islamist", "rebel", "separatist"})
+                          "armed", "jihadist", "islamist", "rebel", "separatist",
+                          "unidentified", "unknown", "masked", "hooded"})
 POSSESSIVE = lazy_regex(r"[’']s?$")
 # Words that open a sentence before a group's name ("And the X Front's attack").
 NAME_LEAD_WORDS = frozenset("""and but or so then meanwhile also""".split())
