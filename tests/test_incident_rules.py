@@ -2223,6 +2223,10 @@ def test_two_armed_groups_fight_each_other_not_the_state():
                        "Niono on Tuesday, weeks after the Macina Liberation Front left the area. "
                        "Twelve fighters were killed.")
     assert (two.actor1, two.actor2) == ("Military Forces of Mali", "Azawad Liberation Front")
+    (three,) = incidents("Police officers clashed with fighters of the Azawad Liberation Front "
+                         "near Niono on Tuesday, weeks after the Macina Liberation Front left "
+                         "the area. Twelve fighters were killed.")
+    assert (three.actor1, three.actor2) == ("Police Forces of Mali", "Azawad Liberation Front")
 
 
 @pytest.mark.parametrize("word", ["Unidentified", "Unknown", "Masked", "Hooded"])

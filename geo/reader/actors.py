@@ -254,7 +254,7 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
         c=country or "the state")
     # A claim or a doer phrase beats a group only written in the event's sentences ("attacked
-    # a camp of the X Front ... The Y Front said it carried out the raid": Y did it).
+    # a camp of the X Front ... The Y Front claimed the raid": Y did it).
     claimed = claimant if draft.context.startswith("main") else ""
     group = (named_doer(draft.sentences, groups) or claimed
              or perpetrator(draft.sentences, groups, text)
@@ -287,11 +287,9 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     named = bool(group)
     group = group or f"Unidentified Armed Group{in_country}"
     if draft.cls == "operation":
-        rival = _rival_group(draft, groups, group) if named else ""
-        if rival and not MILITARY_WORD.search(said) and not police:
-            # "Fighters of the X Front clashed with the Y Front": two groups, no state.
-            return group, rival
-        return state, group
+        # "Fighters of the X Front clashed with the Y Front": two groups, no state.
+        rival = _rival_group(draft, groups, group, said) if named else ""
+        return (group, rival) if rival else (state, group)
     if draft.cls == "demonstration":
         violent = any(t[1] == "Riots" for t in draft.triggers)
         crowd = f"{'Rioters' if violent else 'Protesters'}{in_country}"
@@ -306,17 +304,16 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     if draft.cls == "arrest":
         return state, f"Civilians{in_country}"
     if fighters:
-        # "Gunmen attacked an X camp, killing 12 fighters": the other named group fought,
-        # not the state, when no force of the state is named.
-        rival = _rival_group(draft, groups, group)
-        return group, rival if rival and not MILITARY_WORD.search(said) and not police else (
-            state)
+        # "Gunmen attacked an X camp, killing 12 fighters": the other named group fought.
+        return group, _rival_group(draft, groups, group, said) or state
     return group, f"Civilians{in_country}"
 
 
-def _rival_group(draft, groups: dict[str, str], group: str) -> str:
-    """Another named group than the doer in the draft's sentences, the first written."""
-    said = " ".join(s.text for s in draft.sentences)
+def _rival_group(draft, groups: dict[str, str], group: str, said: str) -> str:
+    """Another named group than the doer in the draft's sentences, the first written, when
+    no force of the state is named there (``said``: the sentences' text)."""
+    if MILITARY_WORD.search(said) or _police_in(said):
+        return ""
     found = sorted((m.start(), label) for alias, label in groups.items() if label != group
                    for m in re.finditer(rf"\b{re.escape(alias)}\b", said))
     return found[0][1] if found else ""
