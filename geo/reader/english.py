@@ -703,8 +703,8 @@ NAME_LINK_WORDS = {"of": "of", "and": "and", "de": "of", "del": "of", "la": "of"
 
 # --- places the gazetteer lacks: patterns (reader.unknown) ----------------------------
 # A capitalised name of one to three words (a longer run is left out: _run_before).
-# The Arabic article, written in lower case and joined to the next word of a name ("Tell
-# al-Nur", "Bir al-Sabil"): the name goes on through it.
+# The Arabic article, written in lower case and joined to the next word of a name ("Kafr
+# al-Zayt", "Bir al-Sabil"): the name goes on through it.
 NAME_ARTICLES = frozenset("""al el ad ash as an ar at az ul wal""".split())
 UNKNOWN_NAME = (r"(?<![\w’'-])(?P<name>[A-Z][a-z][\w’'-]*(?: (?:(?:"
                 + "|".join(sorted(NAME_ARTICLES)) + r")-)?[A-Z][a-z][\w’'-]*){0,2})")

@@ -492,7 +492,7 @@ def _next_in_run(text: str, tokens, j: int) -> tuple[int | None, str]:
         return j + 1, "space"
     if nxt.text in english.NAME_ARTICLES and j + 2 < len(tokens) and (
             text[nxt.end : tokens[j + 2].start] == "-" and tokens[j + 2].capitalised):
-        return j + 2, "space"  # "Tell al-Nur": the name goes on through its article
+        return j + 2, "space"  # "Kafr al-Zayt": the name goes on through its article
     link = NAME_LINK_WORDS.get(nxt.text)
     if link and j + 2 < len(tokens) and text[nxt.end : tokens[j + 2].start] == " ":
         k = j + 2
