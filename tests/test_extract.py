@@ -236,3 +236,7 @@ def test_a_name_goes_on_through_its_arabic_article(gazetteer):
     plain = extract("Gunmen attacked the village of Wad al-Sadiq in Sudan on Monday.",
                     published=dt.date(2025, 5, 7), gazetteer=gazetteer, recognizer="gazetteer")
     assert [m.surface for m in plain.mentions if m.place is None] == ["Wad al-Sadiq"]
+    # The same from the name's end: a namesake after the article ("Nur") is inside it.
+    end = extract("Gunmen attacked the village of Tell al-Nur in Sudan on Monday.",
+                  published=dt.date(2025, 5, 7), gazetteer=gazetteer)
+    assert [m.surface for m in end.mentions if m.place is None] == ["Tell al-Nur"]

@@ -508,6 +508,9 @@ def _prev_in_run(text: str, tokens, i: int) -> tuple[int | None, str]:
         return None, ""
     prev = tokens[i - 1]
     gap = text[prev.end : tokens[i].start]
+    if gap == "-" and prev.text in english.NAME_ARTICLES and i >= 2 and (
+            tokens[i - 2].capitalised and text[tokens[i - 2].end : prev.start] == " "):
+        return i - 2, "space"  # "Tell al-Nur": the name began before its article
     if gap in ("-", "–", "—", "/") and prev.capitalised:
         return i - 1, "dash"
     if gap in _QUOTED_GAPS and prev.capitalised:
