@@ -183,6 +183,12 @@ class Figure:
     # Above ``numbers.MAX_PLAUSIBLE_COUNT``: kept as what the source says, never counted.
     implausible: bool = False
 
+    @property
+    def head(self) -> str:
+        """The head noun of whom it counts ("soldiers" of "Colombian soldiers"), or ""."""
+        words = self.who.split()
+        return words[-1] if words else ""
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["quote"] = self.quote.to_dict() if self.quote else None

@@ -269,12 +269,12 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     # "Militants stormed a police station": with no one counted, the target says who was
     # attacked; so it does when the forces were among the hurt ("fired on a police post,
     # wounding two officers and a passer-by, killing a driver").
-    forces_hurt = any(f.kind in ("fatalities", "injured") and f.who.split()[-1:]
-                      and f.who.split()[-1] in english.STATE_FORCE_DEAD for f in draft.figures)
+    forces_hurt = any(f.kind in ("fatalities", "injured") and f.head in english.STATE_FORCE_DEAD
+                      for f in draft.figures)
     # ... unless more others than one died ("killing eight shoppers and injuring a
     # policeman" is on the shoppers).
-    others_dead = sum(f.value for f in draft.figures if f.kind == "fatalities" and (
-        f.who.split()[-1:] and f.who.split()[-1] not in english.COMBATANTS))
+    others_dead = sum(f.value for f in draft.figures if f.kind == "fatalities" and f.head
+                      and f.head not in english.COMBATANTS)
     forces_hurt = forces_hurt and others_dead <= 1
     fighters = fighters or ((not victims or forces_hurt)
                             and bool(english.STATE_TARGET.search(said)))

@@ -360,7 +360,7 @@ def _listed_kinds(sentence: str, quantities: list[Quantity]) -> list[str]:
 def figure_class(f: Figure) -> str:
     if f.kind == "rescued":
         return "operation"
-    if f.kind == "fatalities" and f.who.split()[-1:] and f.who.split()[-1] in FIGHTERS:
+    if f.kind == "fatalities" and f.head in FIGHTERS:
         return "operation"
     return "violence"
 
@@ -405,9 +405,8 @@ def fatalities(figures: list[Figure]) -> int:
     # their driver" is one more).
     heads: dict[str, list[int]] = {}
     for f in counted:
-        head = f.who.split()[-1] if f.who.split() else ""
         if f.value > 1 and f.quote and is_headline(f.quote.text) and not _adds(f) and (
-                not head or head in english.TOTAL_WHO):
+                not f.head or f.head in english.TOTAL_WHO):
             heads.setdefault(_group(f), []).append(f.value)
     if any(f.quote and english.KILLER_COUNTED.search(f.quote.text) for f in counted):
         added.pop("killer", None)  # "Nine, including the gunman, were killed": counted
@@ -423,8 +422,7 @@ def fatalities(figures: list[Figure]) -> int:
 def _group(f: Figure) -> str:
     """Whom a toll counts: fighters, a lone killer ("the gunman was killed") or everyone
     else."""
-    head = f.who.split()[-1] if f.who.split() else ""
-    return "fighters" if head in FIGHTERS else "killer" if head in english.LONE_KILLERS else (
+    return "fighters" if f.head in FIGHTERS else "killer" if f.head in english.LONE_KILLERS else (
         "others")
 
 

@@ -621,7 +621,7 @@ def _told_by_forces(violence: _Draft, response: _Draft) -> bool:
 
 def _dead_heads(d: _Draft) -> list[str]:
     """The head noun of whom each of the draft's fatality figures counts ("soldiers")."""
-    return [(f.who.split() or [""])[-1] for f in d.figures if f.kind == "fatalities"]
+    return [f.head for f in d.figures if f.kind == "fatalities"]
 
 
 def _returned_fire(violence: _Draft, response: _Draft) -> bool:
@@ -632,8 +632,7 @@ def _returned_fire(violence: _Draft, response: _Draft) -> bool:
     if not forces:
         # No one dead in the attack: it was on the forces (their post, or only they hurt),
         # not on people it hurt or took ("abducted ten women").
-        hurt = [(f.who.split() or [""])[-1] for f in violence.figures
-                if f.kind in ("injured", "hostages")]
+        hurt = [f.head for f in violence.figures if f.kind in ("injured", "hostages")]
         said = " ".join(s.text for s in violence.sentences)
         # (Or told in the forces' own sentences: "Police stormed a hideout, killing three
         # militants in a shootout".)
@@ -671,8 +670,8 @@ def _fold_deaths_into_crowd(drafts: dict) -> None:
 
 def _civilians_fell(d: _Draft) -> bool:
     """Does the draft count dead or hurt who are no fighters ("killing 10 shoppers")?"""
-    return any(f.kind in ("fatalities", "injured") and (f.who.split() or [""])[-1]
-               not in COMBATANTS for f in d.figures)
+    return any(f.kind in ("fatalities", "injured") and f.head not in COMBATANTS
+               for f in d.figures)
 
 
 def _crowd_dead(d: _Draft) -> bool:
