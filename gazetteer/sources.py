@@ -278,11 +278,8 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
     # abroad.
     abbreviations = division_abbreviations()
     reference = geonames_points()
-    from incimap.gazetteer.normalize import normalize
-
     iso_names = iso_subdivision_names(admin1)
     aliases = division_aliases()
-    regions = region_names()
     for code, name in admin1.items():
         if code not in points:
             continue
@@ -299,8 +296,7 @@ def _admin1_rows(admin1: dict[str, str], points: dict[str, list],
         names = admin1_alternates(name) + abbreviations.get(code, ())
         if code in iso_names:
             names += (iso_names[code], *admin1_alternates(iso_names[code]))
-        # A region news names keeps its name ("Kashmir" is more than one state's).
-        names += tuple(a for a in aliases.get(code, ()) if normalize(a) not in regions)
+        names += aliases.get(code, ())
         names = tuple(dict.fromkeys(n for n in names if n != name))
         yield Row(gid=f"geonames-admin1:{code}", name=name, lat=lat, lon=lon, ftype="province",
                   fcode="ADM1", country=country, admin1_code=a1, admin1=name,
@@ -487,8 +483,12 @@ def country_aliases() -> dict[str, tuple[str, ...]]:
 
 
 def _aliases(path: Path) -> dict[str, tuple[str, ...]]:
-    """key -> names, from a `key<TAB>name|name` file."""
-    return {parts[0]: tuple(x for x in parts[1].split("|") if x)
+    """key -> names, from a `key<TAB>name|name` file; a region news names keeps its name
+    ("Britain", "Kashmir": more than one division's or a country's)."""
+    from incimap.gazetteer.normalize import normalize
+
+    regions = region_names()
+    return {parts[0]: tuple(x for x in parts[1].split("|") if x and normalize(x) not in regions)
             for _, parts in _tsv_lines(str(path)) if len(parts) > 1}
 
 
@@ -562,10 +562,7 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
     reference = geonames_points()
     centroids = country_centroids()
     names = {c["name"] for c in countries.values()}
-    from incimap.gazetteer.normalize import normalize
-
     aliases = country_aliases()
-    regions = region_names()
     for iso, c in countries.items():
         if iso not in by_country:
             continue
@@ -578,8 +575,7 @@ def _country_rows(countries: dict, cities: dict) -> Iterator[Row]:
         if joined and len(first) >= 4 and "," not in first and first not in names:
             alternates.add(first)  # "Trinidad", "Bosnia": news names the first part
         alternates.update(points.get(iso, (0, 0, ()))[2])
-        # A region news names keeps its name, as with divisions' aliases.
-        alternates.update(a for a in aliases.get(iso, ()) if normalize(a) not in regions)
+        alternates.update(aliases.get(iso, ()))
         # A median of towns drifts toward where people live (Russia's sits 3,000 km west
         # of the usual point): GeoNames' own point, the one corpora score against, where
         # shipped, else the middle of its main landmass, else the Factbook's.

@@ -312,9 +312,9 @@ def _paired(mentions: list[Mention], found: dict, bias: Bias, final: dict) -> di
 
 
 def _listed(prev: Mention | None, a: Mention, b: Mention, nxt: Mention | None) -> bool:
-    """"Aville, Btown, Cville and Dtown": the pair is part of a
-    list, another place written just before it or just after it with a comma or "and"
-    between ("Niono, Zamfara state, on Monday" is no list)."""
+    """"Aville, Btown, Cville and Dtown": the pair is part of a list, another place written
+    just before it or just after it with a comma or "and" between ("Niono, Zamfara state, on
+    Monday" is no list)."""
     def gap(x: Mention | None, y: Mention | None) -> str:
         if x is None or y is None or x.sentence != y.sentence:
             return ""
