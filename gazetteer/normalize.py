@@ -3,7 +3,8 @@
 Three keys, from strict to loose:
 
 - ``normalize``: case, diacritics, punctuation, hyphens and runs of spaces folded
-  ("Ab-e-Gum" -> "ab e gum", "Peshawar Cantt." -> "peshawar cantt").
+  ("Ab-e-Gum" -> "ab e gum", "Peshawar Cantt." -> "peshawar cantt"); an ampersand is
+  "and" ("Antigua & Barbuda" -> "antigua and barbuda").
 - ``spelt_out``: a key's abbreviated words written in full ("st kitts" -> "saint kitts"),
   a second try for a name not found as written.
 - ``compact``: ``normalize`` without spaces, so "Musa Khel" meets "Musakhel".
@@ -31,7 +32,7 @@ _EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "
 @lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Lower-case, diacritic-free, punctuation-free name with single spaces."""
-    text = unicodedata.normalize("NFKD", name.lower().translate(_EXTRA_FOLD))
+    text = unicodedata.normalize("NFKD", name.lower().replace("&", " and ").translate(_EXTRA_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", text).strip()
 

@@ -36,7 +36,7 @@ from incimap.gazetteer.errors import GazetteerError
 from incimap.gazetteer.normalize import compact, deletions, normalize, skeleton
 from incimap.gazetteer.reporting import Progress
 
-SCHEMA_VERSION = "24"  # bump when what a store holds changes
+SCHEMA_VERSION = "25"  # bump when what a store holds changes
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);

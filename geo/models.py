@@ -182,6 +182,8 @@ class Figure:
     quote: Span | None = None
     # Above ``numbers.MAX_PLAUSIBLE_COUNT``: kept as what the source says, never counted.
     implausible: bool = False
+    # A count of part of a group ("one of the passengers"): never an estimate of its total.
+    part: bool = False
 
     @property
     def head(self) -> str:
@@ -192,8 +194,9 @@ class Figure:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["quote"] = self.quote.to_dict() if self.quote else None
-        if not self.implausible:
-            del d["implausible"]  # only said when true: the usual output stays as it was
+        for flag in ("implausible", "part"):
+            if not d[flag]:
+                del d[flag]  # only said when true: the usual output stays as it was
         return d
 
 

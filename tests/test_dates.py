@@ -144,3 +144,18 @@ def test_display_date_never_shows_more_than_its_precision(iso, precision, shown)
 
 def test_month_precision_date_never_shows_a_day():
     assert "1" not in display_date("2024-08-01", 3)
+
+
+def test_the_day_the_taken_were_released_is_no_date_of_the_taking():
+    from incimap.geo.models import Span
+    from incimap.geo.reader.dates import sentence_dates
+
+    def dates(text):
+        return [d.date for d in sentence_dates(Span(0, len(text), text), dt.date(2025, 6, 12))]
+
+    assert dates("Two traders seized by gunmen in Segou were released on Wednesday.") == []
+    assert dates("Two traders were seized by gunmen in Segou on Wednesday.") == [
+        dt.date(2025, 6, 11)]
+    # Freed by troops: the rescue is an event of that day.
+    assert dates("Two traders were freed on Wednesday in a raid by troops.") == [
+        dt.date(2025, 6, 11)]

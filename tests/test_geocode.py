@@ -70,6 +70,21 @@ def test_feature_hint_in_query_picks_the_feature_type(gazetteer, query, feature_
     assert geocode(query, gazetteer=gazetteer, country="PK").place.feature_type == feature_type
 
 
+def test_an_ampersand_is_and(gazetteer):
+    place = geocode("Sao Tome & Principe", gazetteer=gazetteer).place
+    assert (place.name, place.feature_type) == ("Sao Tome and Principe", "country")
+
+
+def test_a_name_written_with_an_ampersand_is_found_in_text(gazetteer):
+    from incimap.geo.reader.places import find_mentions
+    from incimap.geo.reader.resolution import resolve_mentions
+
+    text = "Tourists from the Turks & Caicos Islands arrived on Tuesday."
+    found = {m.surface: m.place for m in resolve_mentions(find_mentions(text),
+                                                          gazetteer=gazetteer)}
+    assert found["Turks & Caicos Islands"].country == "TC"
+
+
 @pytest.mark.parametrize(("variant", "expected"), [
     ("Mashkaf", "Mushkaf"),
     ("Dadhar", "Dhadar"),

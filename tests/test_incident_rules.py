@@ -414,6 +414,14 @@ def test_soldiers_killed_are_victims_not_the_doer():
     assert one.actor1 == "Unidentified Armed Group (Mali)"
 
 
+
+def test_the_sides_are_of_the_country_the_event_is_in():
+    # Read with Mali as the country, an attack in Niger is among Niger's forces.
+    (one,) = incidents("Gunmen attacked a police post in Niamey, Niger, on Tuesday, killing "
+                       "two officers.")
+    assert (one.actor1, one.actor2) == ("Unidentified Armed Group (Niger)",
+                                        "Police Forces of Niger")
+
 # --------------------------------------------------------------- types
 
 
@@ -2247,3 +2255,84 @@ def test_the_claimant_beats_a_group_only_named_as_the_target():
                        "Niono on Tuesday, killing 12 soldiers, in an area the Azawad Liberation "
                        "Front once held.")
     assert (two.actor1, two.actor2) == ("Macina Liberation Front", "Military Forces of Mali")
+
+
+# --------------------------------------------------------------- cues of new reports
+
+
+def test_a_place_a_village_is_called_is_kept_though_the_gazetteer_lacks_it():
+    (one,) = incidents("A bomb killed five people on Tuesday at a market in a village "
+                       "called Tinkarout, in northern Mali.")
+    assert where(one) == "Tinkarout"
+
+
+def test_a_town_named_so_is_the_town_not_a_person():
+    (one,) = incidents("A bomb killed five people on Tuesday at a town named Niono.")
+    assert where(one) == "Niono"
+
+
+def test_people_seized_by_gunmen_are_abducted():
+    found = incidents("Three aid workers were seized by gunmen outside a bank in Mali's "
+                      "capital Bamako on Tuesday.")
+    assert (found[0].sub_event_type, where(found[0])) == ("Abduction/forced disappearance",
+                                                          "Bamako")
+
+
+def test_a_country_after_according_to_is_the_sources_not_the_events():
+    found = incidents("A plane was attacked on Tuesday according to Niger officials, over "
+                      "northern Mali, killing four crew.")
+    assert found[0].location.country == "ML"
+
+
+def test_an_aircraft_shot_down_by_a_missile_is_a_missile_attack():
+    (one,) = incidents("A military helicopter was downed by a missile near Kidal on Tuesday, "
+                       "killing its four crew.")
+    assert (one.event_type, one.sub_event_type) == ("Explosions/Remote violence",
+                                                    "Shelling/artillery/missile attack")
+
+
+def test_a_missile_attack_is_a_missile_attack():
+    (one,) = incidents("A missile attack on a market in Kidal on Tuesday killed six people.")
+    assert one.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_the_blast_of_a_gunmans_shotgun_is_no_bomb():
+    (one,) = incidents("A gunman fired a shotgun in a church in Segou on Tuesday, killing two "
+                       "people. A worshipper shielding others from the gunman caught the blast.")
+    assert (one.event_type, one.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_gunmans_bomb_is_still_a_bomb():
+    (one,) = incidents("A gunman hid explosives in a bar in Segou on Tuesday; the blast killed "
+                       "four people.")
+    assert one.event_type == "Explosions/Remote violence"
+
+
+def test_one_of_the_victims_is_part_of_the_toll_not_a_lower_estimate():
+    (one,) = incidents("Gunmen killed five people in Kidal on Tuesday. One of the people "
+                       "killed was a teacher.")
+    assert one.fatalities == 5
+
+
+def test_attackers_in_military_fatigues_are_not_the_military():
+    (one,) = incidents("Gunmen attacked a village near Segou on Tuesday, killing 12 people. "
+                       "Witnesses said the gunmen wearing army uniforms raided the village.")
+    assert one.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_the_police_who_suspect_are_no_side():
+    (one,) = incidents("Soldiers opened fire on villagers near Segou on Tuesday, killing 12 "
+                       "people. Police suspect the soldiers were drunk when they opened fire.")
+    assert one.actor1 == "Military Forces of Mali"
+
+
+def test_a_missile_from_an_unmanned_aerial_vehicle_is_a_drone_strike_by_its_state():
+    (one,) = incidents("An American unmanned aerial vehicle fired two missiles at a camp near "
+                       "Kidal on Tuesday, killing six fighters.")
+    assert (one.sub_event_type, one.actor1) == ("Air/drone strike",
+                                                "Military Forces of United States")
+
+
+def test_us_drones_are_the_united_states():
+    (one,) = incidents("US drones struck a camp near Kidal on Tuesday, killing ten militants.")
+    assert one.actor1 == "Military Forces of United States"

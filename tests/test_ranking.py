@@ -162,6 +162,31 @@ def test_city_abroad_under_another_of_its_names_is_no_stray():
     assert resolved["Mecca"] is not None and resolved["Mecca"].country == "SA"
 
 
+def test_a_division_abroad_under_a_former_name_of_words_is_no_stray():
+    """"Northern Areas" is Gilgit-Baltistan by a former name: not a false friend in a
+    story set in Nigeria, the way a one-word alternate of a village abroad is."""
+    from incimap.geo.reader.places import find_mentions
+    from incimap.geo.reader.resolution import resolve_mentions
+
+    text = "Police in Lagos, Abuja and Kano said the convoy had come from the Northern Areas."
+    resolved = {m.surface: m.place for m in resolve_mentions(find_mentions(text))}
+    assert resolved["Northern Areas"] is not None
+    assert resolved["Northern Areas"].name == "Gilgit-Baltistan"
+
+
+def test_a_spelling_variant_is_sought_in_the_country_its_sentence_names():
+    """A page mostly about Nigeria: "Mardaan" beside Khyber Pakhtunkhwa is Mardan."""
+    import datetime as dt
+
+    from incimap.geo.extract import extract
+
+    text = ("Police in Lagos, Abuja and Kano said on Monday that the roads were calm. In "
+            "Kano, traders reopened their shops.\n\nGunmen attacked a checkpoint near the "
+            "Mardaan village in Khyber Pakhtunkhwa on Sunday, killing two soldiers.")
+    found = {m.surface: m.place for m in extract(text, published=dt.date(2025, 6, 12)).mentions}
+    assert found["Mardaan"] is not None
+    assert (found["Mardaan"].name, found["Mardaan"].country) == ("Mardan", "PK")
+
 def test_a_feature_word_asks_for_the_division_not_its_seat(gazetteer):
     """"Kunduz province" is the province: no namesake seat stands for a division asked for
     by name."""

@@ -249,7 +249,7 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     """(actor1, actor2) of a draft; ``claimant``: the group that claimed "the attack"
     anywhere in the story (``claimed_in_story``), the doer of the story's own event."""
     in_country = f" ({country})" if country else ""
-    said = " ".join(s.text for s in draft.sentences)
+    said = english.IN_UNIFORM.sub(" ", " ".join(s.text for s in draft.sentences))
     police = _police_in(said)
     state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
         c=country or "the state")
@@ -353,5 +353,6 @@ def foreign_state(draft) -> str:
 def foreign_state_in(said: str) -> str:
     """The first state whose forces ``said`` names by their demonym, as an ACLED actor."""
     m = FOREIGN_FORCES.search(said)
-    country = english.STATE_DEMONYMS.get(m.group(1).lower()) if m else None
+    country = (english.STATE_DEMONYMS.get(m.group(1).lower())
+               or english.STATE_SHORT_NAMES.get(m.group(1))) if m else None
     return f"Military Forces of {country}" if country else ""

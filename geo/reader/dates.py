@@ -264,11 +264,14 @@ def event_dates(doc, triggers: dict[int, list], anchor: dt.date) -> dict[int, li
 
 def sentence_dates(s: Span, anchor: dt.date) -> list[DateRef]:
     """The dates a sentence gives an event (offsets in the article): not one on a verb of
-    saying, nor one in a relative clause of background."""
+    saying, nor one in a relative clause of background, nor the day people taken were
+    let go."""
     if not MAYBE_DATE.search(s.text):
         return []
+    released = english.RELEASED_BEFORE if not english.RESCUE_WORDS.search(s.text) else None
     return [replace(d, start=d.start + s.start, end=d.end + s.start)
             for d in find_dates(s.text, anchor)
             if not english.REPORTED_BEFORE.search(s.text[max(0, d.start - 30) : d.start])
             and not english.REPORTED_AFTER.match(s.text[d.end : d.end + 30])
-            and not IN_BACKGROUND_CLAUSE.search(s.text[max(0, d.start - 90) : d.start])]
+            and not IN_BACKGROUND_CLAUSE.search(s.text[max(0, d.start - 90) : d.start])
+            and not (released and released.search(s.text[max(0, d.start - 30) : d.start]))]

@@ -97,7 +97,7 @@ HINT_AFTER = {
 # title ("head of state of", "Secretary of State of").
 HINT_BEFORE = lazy_regex(r"(?<!head of )(?<!secretary of )(?<!department of )"
                          r"\b(state|province|city|town|village|district|county|governorate|"
-                         r"prefecture|region)\s+of\s+$|"
+                         r"prefecture|region)\s+(?:of|called|named|known\s+as)\s+$|"
                          # "the provincial capital Yala": the city, not its province
                          r"\b(?:provincial|regional|state|district)\s+(capital)\s+$", re.I)
 HINT_BEFORE_ONLY = {"capital": "city"}
@@ -145,8 +145,11 @@ EVENT_PATTERNS = (
      "violence", "Violence against civilians", "Abduction/forced disappearance", 5),
     # Other abduction words rank below explosions ("a car bomb ... also took two hostages"
     # is a bombing) and above a plain attack ("attacked the village and kidnapped 20").
+    # People "snatched by kidnappers" are taken too (a town or a cache seized is not).
     (_p(r"took\s+\w+\s+(?:\w+\s+)?hostages?|taken\s+hostage|abduct\w*|kidnap\w*|"
-        r"hostages?"), "violence", "Violence against civilians",
+        r"hostages?|(?:were|was|been)\s+(?:seized|snatched)\s+by\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:gunmen|militants|men|kidnappers|rebels|pirates|fighters|bandits|insurgents|"
+        r"assailants|attackers)\b"), "violence", "Violence against civilians",
      "Abduction/forced disappearance", 2.5),
     # Soldiers captured are no civilians abducted: ACLED codes the capture as a strategic
     # development (above a plain attack, below a bombing or a hijacking).
@@ -175,6 +178,8 @@ EVENT_PATTERNS = (
         r"(?<!anti-)(?:aircraft|jets?|helicopters?|gunships?)\s+(?:bombed|struck|fired|attacked|"
         r"dropped|hit|targeted)|"
         r"warplanes?|(?:shahed|kamikaze)\s+drones?|drones?\s+(?:hit|struck|attack)|"
+        # "missiles fired by an unmanned aircraft": from the air
+        r"unmanned\s+(?:aerial\s+vehicles?|aircraft|drones?)|\bUAVs?\b|"
         # A bare "strike" that hits or kills is from the air ("the strike hit a school", "a
         # strike on a house"); not a walk-out ("a strike on Monday") nor a missile's.
         r"(?<!missile\s)(?<!rocket\s)(?<!hunger\s)(?<!general\s)strikes?\s+(?:hit|hits|struck|"
@@ -185,7 +190,11 @@ EVENT_PATTERNS = (
     # ("a shell hit their home": a shell that hit, landed or fell.)
     (_p(r"shell(?:ing|ed)|shells?\s+(?:hit|landed|struck|fell|exploded)|mortar|artillery|"
         r"rockets?\b(?!-propelled)|missiles?\s+(?:were\s+|"
-        r"was\s+)?(?:fired|launched|landed|struck|hit)"), "violence",
+        r"was\s+)?(?:fired|launched|landed|struck|hit)|missile\s+attacks?|"
+        # "a helicopter downed by a missile", "hit by a missile"
+        r"(?:(?:was|were)\s+)?(?:shot\s+down|downed|hit|struck)\s+by\s+(?:an?\s+)?"
+        r"(?:[\w-]+\s+){0,2}?missiles?\b"),
+     "violence",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3),
     (_p(r"ambush\w*|attack(?:ed|s|ing)?\b|assault(?:ed)?\b|shot\s+dead|gunned\s+down|"
         r"open(?:ed|s|ing)?\s+fire|fired\s+(?:on|upon|at)\b|massacre\w*|stormed|raided|fatally\s+shot|beheaded|torched|"
@@ -329,6 +338,11 @@ NONE_REPORTED = lazy_regex(r"\bno\s+(?:casualties|deaths|fatalities)\s+(?:have\s
 # An explosion told bare ("Blasts were heard"): no bomb, device or mine named, so in
 # a battle it is the battle's fire (reader.incidents).
 BARE_EXPLOSION = _p(r"explosions?|blasts?|explod\w*")
+# A firearm's shot: "the blast of the gunman's shotgun" is no bomb's blast, where no bomb
+# is named (a lone gunman's: "gunmen" set off bombs too).
+FIREARM = _p(r"shotguns?|rifles?|pistols?|handguns?|gunshots?|gunman\b|shootings?\b")
+BOMB_NAMED = _p(r"bomb\w*|explosives?|devices?|grenades?|IEDs?|mines?|detonat\w*|dynamite|"
+                r"shells?|rockets?|missiles?|mortars?")
 # Words of a fight with guns beside a bomb: the attack on the forces is a battle.
 GUNFIGHT = _p(r"ambush\w*|stormed|gun\s*fight\w*|gun\s*battle|exchange\s+of\s+(?:gun)?fire|"
               r"fire\s*fights?\b|shoot-?outs?")
@@ -418,6 +432,8 @@ englishmen scot welshman welshmen irishman irishmen dutchman dutchmen dane swede
 kurd thai""".split())
 
 # Demonyms that name a state's forces ("Russian aircraft").
+# Short names written before the forces ("US drones", "UK jets").
+STATE_SHORT_NAMES = {"US": "United States", "U.S.": "United States", "UK": "United Kingdom"}
 STATE_DEMONYMS = {
     "russian": "Russia", "ukrainian": "Ukraine", "israeli": "Israel", "american": "United States",
     "pakistani": "Pakistan", "indian": "India", "afghan": "Afghanistan", "iranian": "Iran",
@@ -584,6 +600,10 @@ REPORTED_BEFORE = lazy_regex(r"\b(?:" + "|".join(SAYING + ("tweeted", "posted", 
                                                             "statement", "briefing"))
                               + r")\b[^.;]{0,12}$", re.I)
 
+# The source's place, not the event's ("according to Malian officials", "according to
+# Bamako police").
+ACCORDING_TO_BEFORE = lazy_regex(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+
 # Verbs of speaking before "from <place>": where a witness spoke from, not where victims
 # came from ("a resident who phoned from X").
 SPOKE_FROM = lazy_regex(r"\b(?:phoned|called|calling|telephoned|spoke|speaking|wrote|"
@@ -611,6 +631,11 @@ UNKNOWN_FEATURE_OF = {
     "city": "city", "district": "district", "province": "province", "region": "region",
     "island": "place",
 }
+# "a hamlet called X", "an area known as X": the words of "the village of X" and a few
+# more, naming the place that follows ("a man named X" is no place).
+UNKNOWN_FEATURE_CALLED = {**UNKNOWN_FEATURE_OF, "area": "region", "valley": "region",
+                          "beach": "place", "neighbourhood": "place", "neighborhood": "place",
+                          "suburb": "place", "camp": "place", "locality": "place"}
 # Sites named for a place ("near the X market"): the name is a place, the hint is vague.
 UNKNOWN_SITE_AFTER = frozenset("""market checkpoint bridge junction motor-park""".split())
 # Prepositions that, with a known division or country after a comma, make the name a place
@@ -712,6 +737,8 @@ UNKNOWN_AFTER = lazy_regex(UNKNOWN_NAME + r" (?P<hint>{})\b".format(
     "|".join(sorted(map(re.escape, UNKNOWN_FEATURE_AFTER), key=len, reverse=True))))
 UNKNOWN_OF = lazy_regex(r"\b(?P<hint>(?i:{})) of (?:the )?".format(
     "|".join(sorted(UNKNOWN_FEATURE_OF))) + UNKNOWN_NAME + r"(?![\w’'-]| [A-Z])")
+UNKNOWN_CALLED = lazy_regex(r"\b(?P<hint>(?i:{})) (?:called|named|known as) ".format(
+    "|".join(sorted(UNKNOWN_FEATURE_CALLED))) + UNKNOWN_NAME + r"(?![\w’'-]| [A-Z])")
 UNKNOWN_SITE = lazy_regex(r"\b(?i:{}) the ".format("|".join(sorted(UNKNOWN_PLACE_BEFORE)))
                           + UNKNOWN_NAME + r" (?:{})\b".format(
                               "|".join(sorted(UNKNOWN_SITE_AFTER))))
@@ -899,6 +926,12 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # "the drug lord, who was arrested in El Paso in 2024": background, not an event.
 IN_BACKGROUND_CLAUSE = lazy_regex(
     r"\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\b[^.;]{0,80}$", re.I)
+# A date on the release of people taken ("taken on Monday ... were freed on Friday"): the
+# release's, not the taking's; unless troops or a raid freed them (a rescue is an event).
+RELEASED_BEFORE = lazy_regex(r"\b(?:were|was|been)\s+(?:released|freed|set\s+free)\b"
+                             r"[^.;]{0,12}$", re.I)
+RESCUE_WORDS = lazy_regex(r"\b(?:rescu\w*|raid\w*|troops|soldiers|commandos|stormed|"
+                          r"operation)\b", re.I)
 # Cheap gate for the date reader: a digit, a month or weekday, or a relative word.
 MAYBE_DATE = lazy_regex(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
                         r"wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tonight|ago|"
@@ -1266,6 +1299,9 @@ SINGLE_KIND = {"killing": "fatalities", "killed": "fatalities", "wounding": "inj
 # --- what a figure counts: phrases (reader.figures) -----------------------------------
 # (One pattern each where the figure reader asks what surrounds a number.)
 PARTITIVE_OF = lazy_regex(r"\s+of\s+(?:the\s+)?(?=[a-z])")
+# "one of the passengers", "two of those killed": a part of a group, counted apart from it
+# (not "one of the 20 passengers": that number is the total's, read in its own right).
+PART_OF_AFTER = lazy_regex(r"\s+of\s+(?:the|those|these)\s+(?=[a-z])")
 OF_THE_AFTER = lazy_regex(r"\s+of\s+the\s+")
 # ("Two more people died later": the noun after "more" goes too.)
 OTHERS_LEAD = lazy_regex(r"^(?:others|more(?:\s+(?!(?:bodies|deaths|fatalities)\b)(?:people|"
@@ -1341,8 +1377,13 @@ POLICE_WORD = lazy_regex(r"\bpolice(?:men)?\b", re.I)
 # police"): no side of the event (reader.actors).
 POLICE_AS_SOURCE = lazy_regex(r"\b(?:according\s+to\s+(?:the\s+)?(?:local\s+)?police|police\s+"
                               r"(?:said|say|says|reported|told|confirmed|spokes(?:man|woman|"
-                              r"person)|officials?\s+said|sources?|chief\s+said))\b|"
+                              r"person)|officials?\s+said|sources?|chief\s+said|suspects?|"
+                              r"suspected|believed?|blamed|have\s+blamed))\b|"
                               r"\b(?:a|the)\s+police\s+spokes(?:man|woman|person)\b", re.I)
+# Attackers dressed as the forces are not the forces ("gunmen wearing army uniforms").
+IN_UNIFORM = lazy_regex(r"\b(?:in|wearing|dressed\s+(?:in|as)|disguised\s+(?:in|as))\s+"
+                        r"(?:[\w-]+\s+)?(?:military|army|police|security)\s+(?:fatigues|"
+                        r"uniforms?|clothes|clothing|gear)\b", re.I)
 # An attack the forces fought off ("An attack on the party office was thwarted by police",
 # "troops repelled an assault"): the attackers began the fight, so they go first.
 FOUGHT_OFF = lazy_regex(r"\b(?:thwarted|foiled|repelled|repulsed|fought\s+off|beat\s+back|"
@@ -1366,9 +1407,10 @@ MILITARY_WORD = lazy_regex(r"\b(?:soldiers|troops|army|military|security\s+force
 # charge"): they speak or are arrested, they are no doer.
 # Weapons name their user ("Israeli drones"); ground forces only as the doer of a strike
 # ("Turkish troops shelled"), not where they are ("Turkish troops ... are based there").
-FOREIGN_FORCES = lazy_regex(r"\b([A-Z][a-z]+)\s+(?:(?:(?:ballistic|cruise|guided|combat|"
-                            r"fighter|attack|military)\s+)?(?:air\s*force|air\s*strikes?|"
-                            r"air\s+raids?|strikes?|aircraft|jets?|warplanes?|drones?|"
+FOREIGN_FORCES = lazy_regex(r"(?<![\w.])([A-Z][a-z]+|U\.S\.|US|UK)\s+(?:(?:(?:ballistic|cruise|"
+                            r"guided|combat|fighter|attack|military|missile)\s+)?(?:air\s*force|"
+                            r"air\s*strikes?|air\s+raids?|strikes?|aircraft|jets?|warplanes?|"
+                            r"drones?|unmanned\s+(?:aerial\s+vehicles?|aircraft)|UAVs?|"
                             r"helicopters?|missiles?|artillery)\b"
                             r"(?!\s+(?:spokes(?:man|woman|person)|colonel|general|officers?|"
                             r"officials?|chief|commanders?|captain|major|sources?|"

@@ -280,7 +280,8 @@ def parse_figures(sentence: str, sentence_start: int = 0) -> list[Figure]:
         figures.append(Figure(kind=c.kind, value=q.value, qualifier="more" if more else q.qualifier,
                               high=q.high,
                               who=who, claimed_by=claimed_by, quote=quote,
-                              implausible=q.value > MAX_PLAUSIBLE_COUNT))
+                              implausible=q.value > MAX_PLAUSIBLE_COUNT,
+                              part=bool(english.PART_OF_AFTER.match(sentence, q.end))))
         one = _listed_one(sentence, q, c) or _opening_one(sentence, q, c)
         if one:  # "Eleven passengers and the driver were killed": the driver is one more
             figures.append(Figure(kind=c.kind, value=1, who=one, claimed_by=claimed_by,
@@ -477,7 +478,10 @@ def _lowest_total(values: list[int]) -> int:
 
 
 def _is_total(f: Figure) -> bool:
-    """A figure counting everyone ("32 people", "at least 40 were killed")."""
+    """A figure counting everyone ("32 people", "at least 40 were killed"); not a part of
+    them ("one of the passengers")."""
+    if f.part:
+        return False
     words = f.who.lower().split()
     return not words or words[-1] in english.TOTAL_WHO or words[-1] in \
         english.GENERIC_DEAD_WHO or (len(words) == 1 and _people_of_a_nation(words[0]))

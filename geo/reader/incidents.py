@@ -76,10 +76,12 @@ from incimap.geo.reader.english import (
     BARE_EXPLOSION,
     BODY_OF,
     BODY_OF_PERSON,
+    BOMB_NAMED,
     COMBATANTS,
     COUPLE_KILLED,
     CROWD_PEOPLE,
     EXCESSIVE_FORCE,
+    FIREARM,
     FORCE_ON_CROWD_SUBS,
     FOUGHT_OFF,
     GROUP_ATTACKED,
@@ -912,13 +914,23 @@ def _setting(mentions: list[Mention], told: list[Span], background: set[int], gr
 def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str,
               setting: _Setting) -> Incident:
     focus, lone, country, claimant, air_force, text = setting
-    _, (priority, etype, sub, top) = max(enumerate(draft.triggers),
-                                         key=lambda t: (t[1][0], t[0]))
+    triggers = draft.triggers
+    if not any(BOMB_NAMED.search(s.text) for s in draft.sentences):
+        # "the blast of the gunman's shotgun": a shot, not an explosion.
+        shot = [s for s in draft.sentences if FIREARM.search(s.text)]
+        triggers = [t for t in triggers if not (
+            t[2] == "Remote explosive/landmine/IED" and BARE_EXPLOSION.fullmatch(t[3].text)
+            and any(s.start <= t[3].start < s.end for s in shot))] or triggers
+    _, (priority, etype, sub, top) = max(enumerate(triggers), key=lambda t: (t[1][0], t[0]))
     if sub == "Violent demonstration" and not any(t[1] == "Protests" for t in draft.triggers):
         # ACLED: rioting that is no demonstration turned violent is mob violence.
         sub = "Mob violence"
     location, used = _location(draft, story, focus, lone)
     location, unlocated = _unlocated(draft, location, used)
+    if location and location.country:
+        # The state and the unnamed sides of an event are those of the country it is in,
+        # not of the page's other stories ("police in Niono" on a page led from abroad).
+        country = _country_name(location.country) or country
     actor1, actor2 = actors_of(draft, groups, country, text, claimant=claimant)
     if draft.cls == "violence" and actor2.startswith(("Military", "Police")) and (
             etype == "Violence against civilians" or sub == "Grenade" or (

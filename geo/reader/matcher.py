@@ -31,6 +31,8 @@ class Matcher:
         for key in keys:
             if len(key) >= 3 and key.isascii():
                 automaton.add_word(" " + key)
+                if " and " in key:  # "Antigua & Barbuda": the text folds "&" to a space
+                    automaton.add_word(" " + key.replace(" and ", "   "))
         automaton.make_automaton()
         return cls(automaton, version)
 

@@ -190,6 +190,8 @@ def find_mentions(text: str | Document, matcher: Matcher | None = None, *,
                 drop(start, end, "longer_name")
             continue
         reason = _person_or_brand(tokens, first, end, text)
+        if reason == "person" and hint_before(text, start):
+            reason = ""  # "a town named X" names a town, "a man named X" a man
         if reason:
             drop(start, end, reason)
             continue

@@ -49,7 +49,7 @@ def resolve_mentions(mentions: list[Mention], *, country: str = "",
     out = []
     for m in mentions:
         r = final.get(m.surface)
-        if r is None or (_stray(r.place, r.match_kind, focus)
+        if r is None or (_stray(r.place, r.match_kind, focus, m.surface)
                          and _share(found[m.surface][1], bias, r.place) < STRAY_SHARE):
             out.append(m)
             continue
@@ -181,17 +181,19 @@ def document_division(places, focus: str, spread: list[int] | None = None) -> st
     return top[0][0]
 
 
-def _stray(place, match_kind: str, focus: str) -> bool:
+def _stray(place, match_kind: str, focus: str, surface: str = "") -> bool:
     """A small place abroad in an article about another country is a false friend
     ("Pacific", Missouri, in a Colombian story), and so is a place abroad reached only
     through one of its alternate names ("Kuki" for Kukichūō in an Indian story);
-    cities, regions and countries abroad are real mentions."""
+    cities, regions and countries abroad are real mentions, and so is a division
+    under a former name of several words ("Northern Areas")."""
     if not focus or place.country == focus or place.feature_type == "country":
         return False
     if not place.country:  # a region across borders ("Caucasus"), a continent
         return False
     if match_kind != "exact":  # but a city is known by its other names ("Mecca")
-        return place.population < 100_000
+        return place.population < 100_000 and not (
+            place.feature_type == "province" and len(surface.split()) >= 2)
     return place.feature_type != "province" and place.population < 100_000
 
 
@@ -209,10 +211,16 @@ def variant_mentions(text: str | Document, mentions: list[Mention], *, country: 
     """Places written in a spelling the gazetteer lacks ("Bannoo" for Bannu).
 
     Only a capitalised word after a locative preposition ("in", "at", "near", "to",
-    "from") that is not already a mention, and only a match in the article's country.
+    "from") that is not already a mention, and only a match in the article's country, or
+    in the one country the sentence's resolved places are in ("near Bannoo, in Pakistan's
+    Khyber Pakhtunkhwa" on a page about another country).
     """
     if not country:
         return []
+    in_sentence: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.place and m.place.country:
+            in_sentence.setdefault(m.sentence.start, set()).add(m.place.country)
     gaz = gazetteer or open_gazetteer()
     # Is a token inside a mention: one bisect per token, not a scan of all mentions.
     # reach[i] is the furthest end among the first i+1 spans sorted by start.
@@ -234,12 +242,14 @@ def variant_mentions(text: str | Document, mentions: list[Mention], *, country: 
         if low in english.COMMON_WORDS or low in english.DEMONYMS or low in english.MONTHS \
                 or low in english.WEEKDAYS:
             continue
-        cands = [c for c in gaz.candidates(word) if c.row.country == country
+        sentence = doc.sentence_at(tok.start)
+        local = in_sentence.get(sentence.start, set())
+        here = min(local) if len(local) == 1 else country
+        cands = [c for c in gaz.candidates(word) if c.row.country == here
                  and c.match_kind in ("variant", "fuzzy") and c.similarity >= 68]
         if not cands:
             continue
-        best = ranked(word, cands, "", Bias(country=country))
-        sentence = doc.sentence_at(tok.start)
+        best = ranked(word, cands, "", Bias(country=here))
         out.append(Mention(surface=word, span=Span(tok.start, tok.end, word),
                            sentence=sentence, place=best.place, score=best.score,
                            match_kind=best.match_kind,

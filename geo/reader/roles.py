@@ -63,6 +63,8 @@ def role_of(m: Mention) -> str:
         return "destination"  # "residents who fled from the village to X"
     if english.SPOKE_FROM.search(before):
         return "context"  # where a witness spoke from, not where victims came from
+    if english.ACCORDING_TO_BEFORE.search(before):
+        return "context"  # whose officials say so
     if VICTIMS_FROM.search(before) or NATIVE_OF.search(before) or (
             PERSON_FROM.search(before) and not journey):
         return "victims_from"

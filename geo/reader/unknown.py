@@ -1,5 +1,6 @@
-"""Place names the gazetteer lacks, read from strong cues only ("the village of X", "X
-district", "near the X market", "in X, <state>"), kept as unresolved mentions."""
+"""Place names the gazetteer lacks, read from strong cues only ("the village of X", "an
+area known as X", "X district", "near the X market", "in X, <state>"), kept as unresolved
+mentions."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from incimap.geo.reader.english import (
     NOT_IN_UNKNOWN,
     PLAIN_WORDS,
     UNKNOWN_AFTER,
+    UNKNOWN_CALLED,
     UNKNOWN_IN,
     UNKNOWN_OF,
     UNKNOWN_SITE,
@@ -54,8 +56,8 @@ def find_unknown_places(text: str | Document, known: list[Mention], in_gazetteer
                        or m.hint in ("province", "country"))}
     lower_words = doc.lower_words
     found: dict[int, tuple[int, str]] = {}
-    for pattern, kind in ((UNKNOWN_OF, "of"), (UNKNOWN_AFTER, "after"),
-                          (UNKNOWN_SITE, "site"), (UNKNOWN_IN, "in")):
+    for pattern, kind in ((UNKNOWN_OF, "of"), (UNKNOWN_CALLED, "called"),
+                          (UNKNOWN_AFTER, "after"), (UNKNOWN_SITE, "site"), (UNKNOWN_IN, "in")):
         for m in pattern.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
@@ -71,8 +73,9 @@ def find_unknown_places(text: str | Document, known: list[Mention], in_gazetteer
                 continue
             if in_gazetteer is not None and in_gazetteer(name):
                 continue
-            hint = {"of": english.UNKNOWN_FEATURE_OF, "after": english.UNKNOWN_FEATURE_AFTER
-                    }.get(kind, {}).get(m.groupdict().get("hint", "").lower(), "place")
+            words = {"of": english.UNKNOWN_FEATURE_OF, "called": english.UNKNOWN_FEATURE_CALLED,
+                     "after": english.UNKNOWN_FEATURE_AFTER}.get(kind, {})
+            hint = words.get(m.groupdict().get("hint", "").lower(), "place")
             found[s] = (e, hint)
     out = []
     for s, (e, hint) in sorted(found.items()):
