@@ -2302,6 +2302,13 @@ def test_the_blast_of_a_gunmans_shotgun_is_no_bomb():
     assert (one.event_type, one.sub_event_type) == ("Violence against civilians", "Attack")
 
 
+def test_some_of_a_counted_group_died():
+    # "Three of the 12 passengers died": the verb after the total's noun counts the three.
+    (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday. Three of the 12 passengers "
+                       "died.")
+    assert one.fatalities == 3
+
+
 def test_a_gunmans_bomb_is_still_a_bomb():
     (one,) = incidents("A gunman hid explosives in a bar in Segou on Tuesday; the blast killed "
                        "four people.")

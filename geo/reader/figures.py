@@ -164,6 +164,11 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     # "Dozens of people were killed": the verb follows the noun after "of".
     partitive = PARTITIVE_OF.match(sentence[q.end : q.end + LOOK_AHEAD])
     noun_at = q.end + partitive.end() if partitive and who else q.end
+    # "Three of the 12 passengers died": the verb follows the total's noun.
+    counted_total = of_total and _numeral(of_total.group().split()[-1])
+    total_who = _who_after(sentence, q.end + of_total.end() - 1) if counted_total else ""
+    if total_who:
+        who, noun_at = total_who, q.end + of_total.end()
     rest = _rest_after_noun(sentence, noun_at, who)
     opened = ONE_THEN_AND.search(before)
     for pattern, kind in VERB_BEFORE:
@@ -189,6 +194,10 @@ def _classify(sentence: str, q: Quantity, prev: _Classified | None) -> _Classifi
     if not who and prev is not None and AND_BEFORE.search(before):
         return _Classified(prev.kind, prev.who)
     return _Classified("other", who)
+
+
+def _numeral(word: str) -> bool:
+    return word.replace(",", "").isdigit() or word.lower() in english.NUMBER_WORDS
 
 
 def _clean_source(name: str) -> str:
