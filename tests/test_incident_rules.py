@@ -2302,6 +2302,12 @@ def test_the_blast_of_a_gunmans_shotgun_is_no_bomb():
     assert (one.event_type, one.sub_event_type) == ("Violence against civilians", "Attack")
 
 
+def test_protesters_armed_with_sticks_and_stones_riot():
+    (one,) = incidents("Protesters armed with sticks and stones confronted police in Segou on "
+                       "Tuesday.")
+    assert (one.event_type, one.sub_event_type) == ("Riots", "Violent demonstration")
+
+
 def test_some_of_a_counted_group_died():
     # "Three of the 12 passengers died": the verb after the total's noun counts the three.
     (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday. Three of the 12 passengers "

@@ -245,7 +245,11 @@ EVENT_PATTERNS = (
         r"officers|units?)\b)\w*|burn(?:ed|ing|t)\s+(?:\w+\s+)?(?:tyres|tires)|"
         r"vandali[sz]\w*|(?:bottles|stones|bricks|rocks|missiles|petrol\s+"
         r"bombs)\s+(?:were|was)\s+thrown|thr(?:ew|own)\s+(?:bottles|stones|bricks|rocks)|"
-        r"stone-?\s?(?:throwing|throwers|pelting)"),
+        r"stone-?\s?(?:throwing|throwers|pelting)|"
+        # A crowd's weapons ("protesters armed with sticks and stones"); not a militia's
+        # machetes or guns.
+        r"armed\s+with\s+(?:\S+\s+){0,2}?(?:sticks|stones|rocks|clubs|crowbars|bricks|"
+        r"iron\s+bars)\b"),
      "demonstration", "Riots", "Violent demonstration", 3),
     (_p(r"mob\b|lynch\w*"), "demonstration", "Riots", "Mob violence", 3),
     (_p(r"(?:police|officers|security\s+forces)\s+(?:used|fired)\s+(?:batons|tear\s*gas|"
