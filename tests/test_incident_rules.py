@@ -2308,6 +2308,12 @@ def test_protesters_armed_with_sticks_and_stones_riot():
     assert (one.event_type, one.sub_event_type) == ("Riots", "Violent demonstration")
 
 
+def test_killing_the_suspect_adds_the_killer_to_his_dead():
+    (one,) = incidents("A gunman killed three people in a school in Segou on Tuesday. Police "
+                       "returned fire, killing the suspect.")
+    assert one.fatalities == 4
+
+
 def test_some_of_a_counted_group_died():
     # "Three of the 12 passengers died": the verb after the total's noun counts the three.
     (one,) = incidents("Gunmen attacked a bus near Kidal on Tuesday. Three of the 12 passengers "

@@ -1287,6 +1287,9 @@ PAIR_KILLED = lazy_regex(rf"\b(?:the|an?|one)\s+(?:[\w-]+\s+)?(?:attacker|bomber
 # later shot dead by a guard"): one dead on top of his victims. (Killing
 # himself is told with his victims' toll: figures.KILLER_KILLED_HIMSELF.)
 LONE_KILLERS = frozenset({"gunman", "shooter", "killer"})
+# "killing the suspect": the one who did it, named after his victims.
+THE_PERPETRATOR = lazy_regex(r"\bthe\s+(?:suspect|gunman|shooter|attacker|assailant|killer)\b",
+                             re.I)
 ATTACKER_KILLED = lazy_regex(
     r"\bthe\s+(?:lone\s+)?(?:gunman|shooter|killer|assailant)\s+(?:was|had\s+been|has\s+been)\s+"
     r"(?:\w+\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed)\b", re.I)

@@ -109,6 +109,7 @@ from incimap.geo.reader.english import (
     STATE_FIRST_IN_FIGHT,
     STATE_FORCE_DEAD,
     STATE_TARGET,
+    THE_PERPETRATOR,
     TO_DEATH_ONE,
 )
 from incimap.geo.reader.figures import (
@@ -546,6 +547,10 @@ def _single_victims(s: Span, figures: list[Figure]) -> list[Figure]:
             # so the event is a fight with them; anyone else counts as a person.
             noun = PERSON_WORD.search(m.group(0))
             word = noun.group(0).lower() if noun and value == 1 else ""
+            if kind == "fatalities" and value == 1 and THE_PERPETRATOR.search(m.group(0)):
+                # "Police returned fire, killing the suspect": the killer, on top of his dead.
+                out.append(Figure(kind=kind, value=1, qualifier="more", who="gunman", quote=s))
+                continue
             out.append(Figure(kind=kind, value=value, quote=s,
                               who=word if word in COMBATANTS else "person"))
     # "qualifier more": added to the toll, never an estimate of it (figures.fatalities)
