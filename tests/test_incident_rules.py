@@ -2302,6 +2302,19 @@ def test_the_blast_of_a_gunmans_shotgun_is_no_bomb():
     assert (one.event_type, one.sub_event_type) == ("Violence against civilians", "Attack")
 
 
+def test_rival_supporters_clashing_are_mob_violence():
+    (one,) = incidents("There were violent clashes in Segou on Tuesday between supporters of "
+                       "the two candidates.")
+    assert (one.event_type, one.sub_event_type, one.actor1) == ("Riots", "Mob violence",
+                                                                "Rioters (Mali)")
+
+
+def test_soldiers_clashing_with_supporters_is_a_battle():
+    (one,) = incidents("Soldiers clashed with supporters of the rebel leader in Segou on "
+                       "Tuesday, killing four.")
+    assert one.event_type == "Battles"
+
+
 def test_protesters_armed_with_sticks_and_stones_riot():
     (one,) = incidents("Protesters armed with sticks and stones confronted police in Segou on "
                        "Tuesday.")

@@ -265,6 +265,11 @@ EVENT_PATTERNS = (
 # A battle word that, after a protest word in the sentence, is the protest turning
 # violent ("demonstrators clashed with police"): a riot, not a battle (reader.triggers).
 PROTEST_CLASH = _p(r"clash\w*|scuffl\w*|fought|fighting")
+# Crowds that fight each other ("rival supporters clashed", "fans fought"), and the armed
+# sides whose presence makes a clash theirs (reader.triggers).
+CROWD_SIDES = _p(r"(?:supporters|fans|partisans|youths)\b")
+ARMED_SIDES = _p(r"(?:police|policemen|troops|soldiers|army|military|security\s+forces|"
+                 r"militants?|rebels?|gunmen|militias?|insurgents?|fighters)\b")
 # "clashes between rioters and ...", "... between police and protesters": what a clash word
 # says it was fought between.
 BETWEEN = lazy_regex(r"\s+(?:[\w-]+\s+){0,3}?between\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"

@@ -25,8 +25,18 @@ def classes_in(sentence: str) -> list[tuple[int, str, str, str, re.Match]]:
             found.append((priority, cls, etype, sub, _Sub(m, m.lastgroup)))
     if english.MISHAP.search(sentence):
         found = [f for f in found if f[0] > 0]
-    return _force_on_protesters(_crowd_violence(_protesters_clashing(found, sentence), sentence),
-                                sentence)
+    found = _supporters_clashing(_protesters_clashing(found, sentence), sentence)
+    return _force_on_protesters(_crowd_violence(found, sentence), sentence)
+
+
+def _supporters_clashing(found: list, sentence: str) -> list:
+    """"Clashes between supporters of the two candidates": a fight of crowds, no armed
+    side named, is mob violence (ACLED's riot), not a battle."""
+    if not english.CROWD_SIDES.search(sentence) or english.ARMED_SIDES.search(sentence):
+        return found
+    return [(3, "demonstration", "Riots", "Mob violence", f[4])
+            if f[2] == "Battles" and english.PROTEST_CLASH.fullmatch(f[4].group()) else f
+            for f in found]
 
 
 def _accident(sentence: str, m: re.Match, index: int) -> bool:
