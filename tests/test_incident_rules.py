@@ -2266,6 +2266,15 @@ def test_a_place_a_village_is_called_is_kept_though_the_gazetteer_lacks_it():
     assert where(one) == "Tinkarout"
 
 
+def test_an_unknown_town_is_placed_at_the_division_written_after_it():
+    # (Not at the region the story names most.)
+    found = incidents("A roadside bomb killed four soldiers on Tuesday in the town of "
+                      "Tinkarout, Gao Region. The convoy had come from Kidal Region, where the "
+                      "army has its base; officials in Kidal Region said the soldiers were on "
+                      "patrol.")
+    assert (where(found[0]), found[0].location.admin1) == ("Tinkarout", "Gao")
+
+
 def test_a_town_named_so_is_the_town_not_a_person():
     (one,) = incidents("A bomb killed five people on Tuesday at a town named Niono.")
     assert where(one) == "Niono"

@@ -139,6 +139,9 @@ class _Draft:
     figures: list[Figure] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     unknown: list[Mention] = field(default_factory=list)  # event places the gazetteer lacks
+    # Divisions its sentences name only as context ("X, Nabatieh Governorate"): where an
+    # unknown place may be placed.
+    containers: list[Mention] = field(default_factory=list)
     route: list[Mention] = field(default_factory=list)  # where the attacked vehicle came from
     sentences: list[Span] = field(default_factory=list)
     related: list[Span] = field(default_factory=list)  # the story it splits from
@@ -160,6 +163,7 @@ class _Draft:
         self.figures.extend(other.figures)
         self.places.extend(other.places)
         self.unknown.extend(other.unknown)
+        self.containers.extend(other.containers)
 
 
 def extract_incidents(text: str | Document, mentions: list[Mention], published: dt.date | None,
@@ -210,6 +214,8 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             episode = None
         here = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and m.place]
         unknown = [m for m in by_sentence.get(s.start, ()) if m.role == "event" and not m.place]
+        containers = [m for m in by_sentence.get(s.start, ()) if unknown and m.role == "context"
+                      and m.place and m.place.feature_type in ("province", "district")]
         route = [m for m in by_sentence.get(s.start, ())
                  if m.role in ("origin", "destination") and m.place]
         raw = triggers[s.start]
@@ -279,6 +285,7 @@ def extract_incidents(text: str | Document, mentions: list[Mention], published: 
             draft.figures.extend(f for f, c in zip(figures, fig_classes, strict=True) if c == cls)
             draft.places.extend(here)
             draft.unknown.extend(unknown)
+            draft.containers.extend(containers)
             draft.route.extend(route)
     _fold_arrests(drafts)
     _fold_responses(drafts)
@@ -859,7 +866,7 @@ def _unlocated(draft: _Draft, location: Place | None, used: list[Mention]
     if not draft.unknown or (location is not None and location.geo_precision < 3):
         return location, None
     name = draft.unknown[0]
-    container = _container_after(name, used) or location
+    container = _container_after(name, [*used, *draft.containers]) or location
     if container is None:
         return location, None
     c = container
