@@ -2371,9 +2371,21 @@ def test_a_missile_from_an_unmanned_aerial_vehicle_is_a_drone_strike_by_its_stat
     (one,) = incidents("An American unmanned aerial vehicle fired two missiles at a camp near "
                        "Kidal on Tuesday, killing six fighters.")
     assert (one.sub_event_type, one.actor1) == ("Air/drone strike",
-                                                "Military Forces of United States")
+                                                "Military Forces of the United States")
+
+
+@pytest.mark.parametrize(("country", "name"), [
+    ("Mali", "Military Forces of Mali"),
+    ("Philippines", "Military Forces of the Philippines"),
+    ("Central African Republic", "Military Forces of the Central African Republic"),
+    ("United Kingdom", "Military Forces of the United Kingdom"),
+])
+def test_a_states_forces_are_named_as_acled_names_them(country, name):
+    from incimap.geo.reader.actors import forces_of
+
+    assert forces_of("Military", country) == name
 
 
 def test_us_drones_are_the_united_states():
     (one,) = incidents("US drones struck a camp near Kidal on Tuesday, killing ten militants.")
-    assert one.actor1 == "Military Forces of United States"
+    assert one.actor1 == "Military Forces of the United States"

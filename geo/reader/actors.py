@@ -251,8 +251,7 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
     in_country = f" ({country})" if country else ""
     said = english.IN_UNIFORM.sub(" ", " ".join(s.text for s in draft.sentences))
     police = _police_in(said)
-    state = ("Police Forces of {c}" if police else "Military Forces of {c}").format(
-        c=country or "the state")
+    state = forces_of("Police" if police else "Military", country or "the state")
     # A claim or a doer phrase beats a group only written in the event's sentences ("attacked
     # a camp of the X Front ... The Y Front claimed the raid": Y did it).
     claimed = claimant if draft.context.startswith("main") else ""
@@ -282,7 +281,7 @@ def actors_of(draft, groups: dict[str, str], country: str, text: str, *,
         # "the junta's aircraft carried out", "security forces opened fire": the state,
         # against civilians or, when only fighters fell, against an armed group.
         return (state_named(draft, country or "the state")
-                or f"Military Forces of {country or 'the state'}",
+                or forces_of("Military", country or "the state"),
                 f"{'Unidentified Armed Group' if fighters else 'Civilians'}{in_country}")
     named = bool(group)
     group = group or f"Unidentified Armed Group{in_country}"
@@ -336,12 +335,19 @@ def _police_in(said: str) -> bool:
     return bool(POLICE_WORD.search(english.POLICE_AS_SOURCE.sub(" ", said)))
 
 
+def forces_of(kind: str, country: str) -> str:
+    """ACLED's name of a state's forces: "Military Forces of Pakistan", "Police Forces of
+    the Philippines" (the article a country's English name takes)."""
+    the = "the " if english.NAME_WITH_THE.match(country) else ""
+    return f"{kind} Forces of {the}{country}"
+
+
 def state_named(draft, country: str) -> str:
     said = " ".join(s.text for s in draft.sentences)
     if _police_in(said):
-        return f"Police Forces of {country}"
+        return forces_of("Police", country)
     if MILITARY_WORD.search(said):
-        return f"Military Forces of {country}"
+        return forces_of("Military", country)
     return ""
 
 
@@ -355,4 +361,4 @@ def foreign_state_in(said: str) -> str:
     m = FOREIGN_FORCES.search(said)
     country = (english.STATE_DEMONYMS.get(m.group(1).lower())
                or english.STATE_SHORT_NAMES.get(m.group(1))) if m else None
-    return f"Military Forces of {country}" if country else ""
+    return forces_of("Military", country) if country else ""

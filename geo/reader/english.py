@@ -441,6 +441,10 @@ englishmen scot welshman welshmen irishman irishmen dutchman dutchmen dane swede
 kurd thai""".split())
 
 # Demonyms that name a state's forces ("Russian aircraft").
+# Countries whose English name takes "the" ("the Philippines", "the Central African
+# Republic"), as ACLED writes them in an actor's name.
+NAME_WITH_THE = lazy_regex(r"(?:United\s|.*\bRepublic\b|.*\bIslands$|(?:Philippines|Netherlands|"
+                           r"Bahamas|Maldives|Comoros|Seychelles|Gambia)$)")
 # Short names written before the forces ("US drones", "UK jets").
 STATE_SHORT_NAMES = {"US": "United States", "U.S.": "United States", "UK": "United Kingdom"}
 STATE_DEMONYMS = {

@@ -57,6 +57,7 @@ from incimap.geo.reader.actors import (
     actors_of,
     armed_groups,
     claimed_in_story,
+    forces_of,
     foreign_state,
     foreign_state_in,
     named_doer,
@@ -1001,7 +1002,7 @@ def _incident(draft: _Draft, story: dict, groups: dict, number: int, source: str
         # Air power is a state's unless a group claims the strike or is named as its doer:
         # the one whose strikes the story names ("an Israeli air strike ... Separately, a
         # strike on a house"), else the country's own.
-        actor1 = air_force or f"Military Forces of {country or 'the state'}"
+        actor1 = air_force or forces_of("Military", country or "the state")
         if actor2.startswith(("Military", "Police")):
             actor2 = f"Civilians ({country})" if country else "Civilians"
     where = f" near {location.name}" if location else ""
